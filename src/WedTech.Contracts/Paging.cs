@@ -1,0 +1,3 @@
+namespace WedTech.Contracts;
+
+public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);

@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using WedTech.Contracts;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy;
+
+namespace WedTech.Server.Identity;
+
+/// <summary>What every authenticated request needs to know about its user; cached per tenant and user.</summary>
+[ImmutableObject(true)]
+public sealed record UserSnapshot(Guid Id, string Email, string Name, Role Role, UserStatus Status, string SecurityStamp)
+{
+    public static UserSnapshot From(User u) => new(u.Id, u.Email, u.Name, u.Role, u.Status, u.SecurityStamp);
+}
+
+/// <summary>The signed-in user of this request, with their current role (not the role in the token).</summary>
+public sealed class CurrentUser
+{
+    public UserSnapshot? User { get; private set; }
+
+    public UserSnapshot Required => User ?? throw new InvalidOperationException("No authenticated user in this scope.");
+
+    public bool Can(string permission) => User is { } user && Permissions.Has(user.Role, permission);
+
+    internal void Set(UserSnapshot user) => User = user;
+}
+
+/// <summary>Cached user snapshots of the current tenant; writes that change a user call <see cref="InvalidateAsync"/>.</summary>
+public sealed class UserDirectory(HybridCache cache, TenantContext tenant, IServiceProvider services)
+{
+    private static readonly HybridCacheEntryOptions Options = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
+
+    public async ValueTask<UserSnapshot?> FindAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var key = Key(tenant.Current.Id, userId);
+        var entry = await cache.GetOrCreateAsync(key, (services, userId), static async (state, ct) =>
+        {
+            var db = state.services.GetRequiredService<TenantDbContext>();
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == state.userId, ct);
+            return new Entry(user is null ? null : UserSnapshot.From(user));
+        }, Options, [key], cancellationToken);
+        return entry.User;
+    }
+
+    public ValueTask InvalidateAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        cache.RemoveByTagAsync(Key(tenant.Current.Id, userId), cancellationToken);
+
+    private static string Key(Guid tenantId, Guid userId) => $"t:{tenantId:N}:user:{userId:N}";
+
+    [ImmutableObject(true)]
+    public sealed record Entry(UserSnapshot? User);
+}

@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using WedTech.Contracts;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Observability;
+using WedTech.Server.Tenancy;
+
+namespace WedTech.Server.Identity;
+
+public static class IdentityModule
+{
+    public const string LoginRateLimit = "login";
+
+    public static IServiceCollection AddIdentityModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AuthOptions>(configuration.GetSection("Auth"));
+        // OWASP's figure for PBKDF2-HMAC-SHA512.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<SigningKey>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<AuthService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<AuditLog>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKey, IOptions<AuthOptions>>((jwt, key, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    IssuerSigningKey = key.Key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = TokenClaims.Subject,
+                    RoleClaimType = TokenClaims.Role,
+                };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = BindTokenToTenantAndUserAsync };
+            });
+
+        services.AddAuthorization(options =>
+        {
+            foreach (var permission in Permissions.All)
+            {
+                options.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+            }
+        });
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginRateLimit, context =>
+            {
+                var tenant = context.RequestServices.GetRequiredService<TenantContext>().Tenant?.Id.ToString() ?? "-";
+                var permits = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginPermitsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter($"{tenant}|{context.Connection.RemoteIpAddress}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            options.AddPolicy(TenancyModule.SignupRateLimit, context =>
+            {
+                var permits = context.RequestServices.GetRequiredService<IOptions<TenancyOptions>>().Value.SignupPermitsPerHour;
+                return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
+            });
+            options.OnRejected = async (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    "Too many attempts from your address; wait a moment and try again.", retryAfter);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// A token is good only on the tenant that issued it, for a user who is still active and whose sessions
+    /// have not been ended since (security stamp). The role comes from the user's current record.
+    /// </summary>
+    private static async Task BindTokenToTenantAndUserAsync(TokenValidatedContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var tenant = services.GetRequiredService<TenantContext>().Tenant;
+        var principal = context.Principal!;
+        if (tenant is null || principal.FindFirstValue(TokenClaims.Tenant) != tenant.Id.ToString())
+        {
+            context.Fail("The token was not issued for this tenant.");
+            return;
+        }
+        if (!Guid.TryParse(principal.FindFirstValue(TokenClaims.Subject), out var userId))
+        {
+            context.Fail("The token has no subject.");
+            return;
+        }
+        var user = await services.GetRequiredService<UserDirectory>().FindAsync(userId, context.HttpContext.RequestAborted);
+        if (user is not { Status: UserStatus.Active } || user.SecurityStamp != principal.FindFirstValue(TokenClaims.SecurityStamp))
+        {
+            context.Fail("The session has ended.");
+            return;
+        }
+
+        services.GetRequiredService<CurrentUser>().Set(user);
+        services.GetRequiredService<ActiveUserTracker>().Seen(tenant.Id, user.Id);
+        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(TokenClaims.Subject, user.Id.ToString()),
+                new Claim(TokenClaims.Tenant, tenant.Id.ToString()),
+                new Claim(TokenClaims.Role, ApiConventions.EnumName(user.Role)),
+            ],
+            JwtBearerDefaults.AuthenticationScheme, TokenClaims.Subject, TokenClaims.Role));
+    }
+
+    private sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
+    private sealed class PermissionHandler : AuthorizationHandler<PermissionRequirement>
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+        {
+            if (context.Resource is HttpContext http && http.RequestServices.GetRequiredService<CurrentUser>().Can(requirement.Permission))
+            {
+                context.Succeed(requirement);
+            }
+            return Task.CompletedTask;
+        }
+    }
+}

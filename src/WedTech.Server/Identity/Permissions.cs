@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using WedTech.Contracts;
+
+namespace WedTech.Server.Identity;
+
+/// <summary>
+/// The one permission table. Endpoints name a permission; policies check it against the caller's
+/// current role. The README shows this table; a test walks it for every role.
+/// </summary>
+public static class Permissions
+{
+    public const string WeddingView = "wedding:view";
+    /// <summary>See every wedding of the studio; without it a user sees only weddings whose team they are on.</summary>
+    public const string WeddingViewAll = "wedding:view-all";
+    public const string WeddingCreate = "wedding:create";
+    public const string WeddingEdit = "wedding:edit";
+    public const string WeddingDelete = "wedding:delete";
+    public const string ClientView = "client:view";
+    public const string ClientCreate = "client:create";
+    public const string ClientEdit = "client:edit";
+    public const string ClientDelete = "client:delete";
+    public const string FinancialView = "financial:view";
+    public const string FinancialCreate = "financial:create";
+    public const string FinancialEdit = "financial:edit";
+    public const string TeamView = "team:view";
+    public const string UserManage = "user:manage";
+    public const string SettingsView = "settings:view";
+    public const string SettingsEdit = "settings:edit";
+    public const string AuditView = "audit:view";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        WeddingView, WeddingViewAll, WeddingCreate, WeddingEdit, WeddingDelete,
+        ClientView, ClientCreate, ClientEdit, ClientDelete,
+        FinancialView, FinancialCreate, FinancialEdit,
+        TeamView, UserManage, SettingsView, SettingsEdit, AuditView,
+    ];
+
+    public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
+    {
+        [Role.Admin] = All.ToFrozenSet(),
+        [Role.Planner] = FrozenSet.Create(
+            WeddingView, WeddingViewAll, WeddingCreate, WeddingEdit,
+            ClientView, ClientCreate, ClientEdit,
+            FinancialView, FinancialCreate,
+            TeamView, SettingsView),
+        // Coordinators run the day at the venue: their weddings, their clients' details, never money.
+        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView),
+        // The couple: their own wedding(s) only.
+        [Role.Client] = FrozenSet.Create(WeddingView),
+    }.ToFrozenDictionary();
+
+    public static bool Has(Role role, string permission) => ByRole[role].Contains(permission);
+}

@@ -1,0 +1,246 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WedTech.Contracts;
+using WedTech.Server.Messaging;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy;
+
+namespace WedTech.Server.Identity;
+
+/// <summary>The studio's people: invitations, password resets, roles, disabling.</summary>
+public sealed class UserService(
+    TenantDbContext db, TenantContext tenant, CurrentUser currentUser, IPasswordHasher<User> hasher, TokenService tokens, AuthService auth,
+    UserDirectory directory, AuditLog audit, IEmailSender email, IOptions<AuthOptions> authOptions, IOptions<TenancyOptions> tenancy,
+    TimeProvider time, ILogger<UserService> logger)
+{
+    public async Task<PagedResponse<UserResponse>> ListAsync(Paging paging, CancellationToken cancellationToken)
+    {
+        var query = db.Users.AsNoTracking();
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(u => new UserResponse(u.Id, u.Email, u.Name, u.Role, u.Status, u.CreatedAt, u.LastLoginAt))
+            .ToListAsync(cancellationToken);
+        return new PagedResponse<UserResponse>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<UserResponse> InviteAsync(InviteUserRequest request, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(request.Email);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (user is { Status: not UserStatus.Invited })
+        {
+            throw ApiException.Conflict("Someone with this e-mail is already a member of the studio.");
+        }
+        if (user is null)
+        {
+            user = new User
+            {
+                Email = request.Email.Trim(),
+                NormalizedEmail = normalized,
+                Name = request.Name.Trim(),
+                Role = request.Role!.Value,
+                Status = UserStatus.Invited,
+                CreatedAt = time.GetUtcNow(),
+            };
+            db.Users.Add(user);
+        }
+        else
+        {
+            // Inviting again sends a fresh link and retires the old one.
+            user.Name = request.Name.Trim();
+            user.Role = request.Role!.Value;
+            await db.OneTimeTokens.Where(t => t.UserId == user.Id && t.Purpose == OneTimeTokenPurpose.Invitation && t.UsedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, time.GetUtcNow()), cancellationToken);
+        }
+
+        var secret = AddOneTimeToken(user, OneTimeTokenPurpose.Invitation, TimeSpan.FromDays(authOptions.Value.InvitationDays));
+        audit.Record("user.invited", nameof(User), user.Id, $"{user.Email} as {ApiConventions.EnumName(user.Role)}");
+        await db.SaveChangesAsync(cancellationToken);
+
+        var link = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}/accept-invitation?token={Uri.EscapeDataString(secret)}";
+        var inviter = currentUser.Required.Name;
+        await SendAsync(new EmailMessage(user.Email, user.Name,
+            $"{inviter} invited you to {tenant.Current.CompanyName} on WedTech",
+            $"Namaste {user.Name},\n\n{inviter} has invited you to join {tenant.Current.CompanyName} on WedTech.\n\nAccept the invitation and choose your password:\n{link}\n\nThe link works for {authOptions.Value.InvitationDays} days.\n",
+            $"<p>Namaste {Html(user.Name)},</p><p>{Html(inviter)} has invited you to join <b>{Html(tenant.Current.CompanyName)}</b> on WedTech.</p>" +
+            $"<p><a href=\"{Html(link)}\">Accept the invitation and choose your password</a></p><p>The link works for {authOptions.Value.InvitationDays} days.</p>"),
+            cancellationToken);
+        return ToResponse(user);
+    }
+
+    /// <summary>Sets the password of an invited user and signs them in.</summary>
+    public async Task<TokenResponse> AcceptInvitationAsync(AcceptInvitationRequest request, CancellationToken cancellationToken)
+    {
+        var (token, user) = await RedeemAsync(request.Token, OneTimeTokenPurpose.Invitation, cancellationToken);
+        if (user.Status != UserStatus.Invited)
+        {
+            throw InvalidLink();
+        }
+        PasswordRules.Check(request.Password, user.Email, "password");
+        token.UsedAt = time.GetUtcNow();
+        user.PasswordHash = hasher.HashPassword(user, request.Password);
+        user.Status = UserStatus.Active;
+        user.LastLoginAt = time.GetUtcNow();
+        var response = tokens.Issue(user, tenant.Current, Guid.CreateVersion7());
+        audit.Record("user.invitation-accepted", nameof(User), user.Id, userId: user.Id, userEmail: user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        await directory.InvalidateAsync(user.Id, cancellationToken);
+        return response;
+    }
+
+    /// <summary>Always succeeds, so the answer never tells whether an address has an account.</summary>
+    public async Task RequestPasswordResetAsync(PasswordResetRequest request, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(request.Email);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (user is not { Status: UserStatus.Active })
+        {
+            return;
+        }
+        var secret = AddOneTimeToken(user, OneTimeTokenPurpose.PasswordReset, TimeSpan.FromMinutes(authOptions.Value.PasswordResetMinutes));
+        audit.Record("user.password-reset-requested", nameof(User), user.Id, userId: user.Id, userEmail: user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var link = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}/reset-password?token={Uri.EscapeDataString(secret)}";
+        await SendAsync(new EmailMessage(user.Email, user.Name, $"Reset your {tenant.Current.CompanyName} password",
+            $"Namaste {user.Name},\n\nChoose a new password here:\n{link}\n\nThe link works for {authOptions.Value.PasswordResetMinutes} minutes. If you did not ask for this, ignore this e-mail.\n",
+            $"<p>Namaste {Html(user.Name)},</p><p><a href=\"{Html(link)}\">Choose a new password</a></p>" +
+            $"<p>The link works for {authOptions.Value.PasswordResetMinutes} minutes. If you did not ask for this, ignore this e-mail.</p>"),
+            cancellationToken);
+    }
+
+    public async Task ConfirmPasswordResetAsync(PasswordResetConfirmRequest request, CancellationToken cancellationToken)
+    {
+        var (token, user) = await RedeemAsync(request.Token, OneTimeTokenPurpose.PasswordReset, cancellationToken);
+        if (user.Status != UserStatus.Active)
+        {
+            throw InvalidLink();
+        }
+        PasswordRules.Check(request.NewPassword, user.Email, "newPassword");
+        token.UsedAt = time.GetUtcNow();
+        user.PasswordHash = hasher.HashPassword(user, request.NewPassword);
+        user.FailedLoginCount = 0;
+        user.LockoutEndsAt = null;
+        await auth.RevokeAllSessionsAsync(user, AuthService.RevokedReasons.PasswordReset, cancellationToken);
+        audit.Record("user.password-reset", nameof(User), user.Id, userId: user.Id, userEmail: user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        await directory.InvalidateAsync(user.Id, cancellationToken);
+    }
+
+    public async Task<UserResponse> ChangeRoleAsync(Guid id, Role role, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        if (user.Role == role)
+        {
+            return ToResponse(user);
+        }
+        if (user.Role == Role.Admin)
+        {
+            await EnsureAnotherAdminAsync(user, "change the role of", cancellationToken);
+        }
+        var from = user.Role;
+        user.Role = role;
+        audit.Record("user.role-changed", nameof(User), user.Id, $"{user.Email}: {ApiConventions.EnumName(from)} → {ApiConventions.EnumName(role)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await directory.InvalidateAsync(user.Id, cancellationToken);
+        return ToResponse(user);
+    }
+
+    public async Task<UserResponse> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        if (disabled && user.Status != UserStatus.Disabled)
+        {
+            if (user.Id == currentUser.Required.Id)
+            {
+                throw ApiException.Conflict("You cannot disable your own account.");
+            }
+            if (user.Role == Role.Admin)
+            {
+                await EnsureAnotherAdminAsync(user, "disable", cancellationToken);
+            }
+            user.Status = UserStatus.Disabled;
+            await auth.RevokeAllSessionsAsync(user, AuthService.RevokedReasons.Disabled, cancellationToken);
+            audit.Record("user.disabled", nameof(User), user.Id, user.Email);
+        }
+        else if (!disabled && user.Status == UserStatus.Disabled)
+        {
+            user.Status = user.PasswordHash is null ? UserStatus.Invited : UserStatus.Active;
+            audit.Record("user.enabled", nameof(User), user.Id, user.Email);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await directory.InvalidateAsync(user.Id, cancellationToken);
+        return ToResponse(user);
+    }
+
+    private async Task<User> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw ApiException.NotFound("User");
+
+    private async Task EnsureAnotherAdminAsync(User admin, string action, CancellationToken cancellationToken)
+    {
+        var others = await db.Users.CountAsync(u => u.Role == Role.Admin && u.Status == UserStatus.Active && u.Id != admin.Id, cancellationToken);
+        if (others == 0)
+        {
+            throw ApiException.Conflict($"You cannot {action} the studio's last active admin.");
+        }
+    }
+
+    private string AddOneTimeToken(User user, OneTimeTokenPurpose purpose, TimeSpan lifetime)
+    {
+        var secret = TokenService.NewSecret();
+        var now = time.GetUtcNow();
+        db.OneTimeTokens.Add(new OneTimeToken { UserId = user.Id, Purpose = purpose, TokenHash = TokenService.Hash(secret), CreatedAt = now, ExpiresAt = now + lifetime });
+        return secret;
+    }
+
+    private async Task<(OneTimeToken Token, User User)> RedeemAsync(string secret, OneTimeTokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var hash = TokenService.Hash(secret);
+        var token = await db.OneTimeTokens.FirstOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == purpose, cancellationToken);
+        if (token is null || token.UsedAt is not null || token.ExpiresAt <= time.GetUtcNow())
+        {
+            throw InvalidLink();
+        }
+        var user = await db.Users.FirstAsync(u => u.Id == token.UserId, cancellationToken);
+        return (token, user);
+    }
+
+    private async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await email.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The change stands; the admin can send the invitation again.
+            logger.LogError(e, "Could not send the e-mail '{Subject}'", message.Subject);
+        }
+    }
+
+    private static ApiException InvalidLink() =>
+        new(StatusCodes.Status400BadRequest, "Link not valid", "This link has expired or has already been used. Ask for a new one.");
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    private static UserResponse ToResponse(User u) => new(u.Id, u.Email, u.Name, u.Role, u.Status, u.CreatedAt, u.LastLoginAt);
+}
+
+public static class PasswordRules
+{
+    /// <summary>Length is enforced by the request contract (10–128); here, what length cannot catch.</summary>
+    public static void Check(string password, string email, string field)
+    {
+        if (password.Contains(email.Split('@')[0], StringComparison.OrdinalIgnoreCase) && email.Split('@')[0].Length >= 4)
+        {
+            throw new ValidationFailedException(field, "The password must not contain your e-mail address.");
+        }
+        if (password.Distinct().Count() < 4)
+        {
+            throw new ValidationFailedException(field, "The password needs at least 4 different characters.");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace WedTech.Server.Messaging;
+
+public sealed record EmailMessage(string ToAddress, string ToName, string Subject, string TextBody, string HtmlBody);
+
+public interface IEmailSender
+{
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
+}
+
+public sealed class EmailOptions
+{
+    public string FromAddress { get; set; } = "no-reply@wedtech.local";
+    public string FromName { get; set; } = "WedTech";
+
+    /// <summary>Embedded default: each message is written as an .eml file here (relative to the data folder).</summary>
+    public string PickupDirectory { get; set; } = "mail";
+}
+
+/// <summary>Writes RFC 5322 messages as .eml files, the way IIS/SMTP pickup folders work; open them with any mail client.</summary>
+internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, IOptions<Platform.Persistence.PersistenceOptions> persistence, IHostEnvironment environment)
+    : IEmailSender
+{
+    private readonly string _directory = Path.GetFullPath(options.Value.PickupDirectory,
+        Path.GetFullPath(persistence.Value.DataDirectory, environment.ContentRootPath));
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        mime.Subject = message.Subject;
+        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+
+        Directory.CreateDirectory(_directory);
+        var path = Path.Combine(_directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.CreateVersion7():N}.eml");
+        await mime.WriteToAsync(path, cancellationToken);
+    }
+}
+
+public static class MessagingModule
+{
+    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection("Email"));
+        services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace WedTech.Server.Platform.Api;
+
+public static class ApiConventions
+{
+    /// <summary>Largest JSON body any API endpoint accepts; file uploads set their own limit.</summary>
+    public const long MaxJsonBodyBytes = 256 * 1024;
+
+    public static readonly JsonNamingPolicy EnumNaming = JsonNamingPolicy.KebabCaseLower;
+
+    public static IServiceCollection AddApiConventions(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                validation.Errors = validation.Errors.ToDictionary(e => JsonFieldName(e.Key), e => e.Value);
+            }
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddValidation();
+        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        // Binding failures throw so that ApiExceptionHandler can report the field at fault.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
+            options.AddServerHeader = false;
+        });
+        return services;
+    }
+
+    /// <summary>Error keys name fields as the JSON does: "Team[0].UserId" → "team[0].userId".</summary>
+    public static string JsonFieldName(string path) =>
+        string.Join('.', path.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    /// <summary>Parses an enum the way the API writes it ("in-progress"), for query strings.</summary>
+    public static bool TryParseEnum<T>(string? value, out T result) where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(EnumNaming.ConvertName(candidate.ToString()), value, StringComparison.OrdinalIgnoreCase))
+            {
+                result = candidate;
+                return true;
+            }
+        }
+        result = default;
+        return false;
+    }
+
+    public static string EnumName<T>(T value) where T : struct, Enum => EnumNaming.ConvertName(value.ToString());
+}

@@ -1,0 +1,28 @@
+namespace WedTech.Server.Platform.Api;
+
+/// <summary>Page and page size from the query string, checked and bounded.</summary>
+public readonly record struct Paging(int Page, int PageSize)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public int Skip => (Page - 1) * PageSize;
+
+    public static Paging From(int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page is < 1)
+        {
+            errors["page"] = ["Page numbers start at 1."];
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"Page size must be between 1 and {MaxPageSize}."];
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+        return new Paging(page ?? 1, pageSize ?? DefaultPageSize);
+    }
+}

@@ -1,0 +1,32 @@
+using WedTech.Contracts;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace WedTech.Server.Platform;
+
+/// <summary>
+/// For bench/ only (Bench:FloorEndpoint): the demo studio's first page of weddings, loaded once and served
+/// from memory through the same pipeline and serializer, so the benchmark can show what tenancy,
+/// authentication and the database add on top of the framework itself.
+/// </summary>
+internal static class BenchFloor
+{
+    public static void MapIfEnabled(WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>("Bench:FloorEndpoint"))
+        {
+            return;
+        }
+        var page = new Lazy<Task<PagedResponse<WeddingSummaryResponse>>>(async () =>
+        {
+            var demo = (await app.Services.GetRequiredService<TenantOperations>().ListAsync(CancellationToken.None)).Single(t => t.Slug == DemoTenant.Slug);
+            await using var db = app.Services.GetRequiredService<IDatabaseProvider>().CreateTenantContext(demo.DatabaseName);
+            var items = await db.Weddings.AsNoTracking().OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).Take(20)
+                .Select(w => new WeddingSummaryResponse(w.Id, w.Title, w.BrideName, w.GroomName, w.PrimaryDate, w.City, w.Status, w.GuestCountEstimate, w.Version))
+                .ToListAsync();
+            return new PagedResponse<WeddingSummaryResponse>(items, 1, 20, items.Count);
+        });
+        app.MapGet("/bench/floor", async () => TypedResults.Ok(await page.Value)).ExcludeFromDescription();
+    }
+}

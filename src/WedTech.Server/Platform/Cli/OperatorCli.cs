@@ -1,0 +1,112 @@
+using System.CommandLine;
+using WedTech.Contracts;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Tenancy;
+using WedTech.Server.Tenancy.Provisioning;
+
+namespace WedTech.Server.Platform.Cli;
+
+/// <summary>
+/// Operator commands, run with the server's own configuration:
+/// <c>dotnet run --project src/WedTech.Server -- tenants list</c>.
+/// </summary>
+public static class OperatorCli
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "tenants";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var operations = services.GetRequiredService<TenantOperations>();
+        await operations.MigrateCatalogAsync(CancellationToken.None);
+
+        var list = new Command("list", "List tenants with status and schema version.");
+        list.SetAction(async (_, ct) =>
+        {
+            var latest = services.GetRequiredService<TenantSchema>().LatestMigration;
+            Console.WriteLine($"{"SLUG",-24} {"STATUS",-13} {"PLAN",-13} {"SCHEMA",-40} COMPANY");
+            foreach (var t in await operations.ListAsync(ct))
+            {
+                var schema = t.SchemaVersion == latest ? $"{t.SchemaVersion} (current)" : $"{t.SchemaVersion ?? "none"} (behind)";
+                Console.WriteLine($"{t.Slug,-24} {ApiConventions.EnumName(t.Status),-13} {ApiConventions.EnumName(t.Plan),-13} {schema,-40} {t.CompanyName}");
+            }
+            return 0;
+        });
+
+        var slug = new Option<string>("--slug") { Required = true, Description = "The tenant's subdomain." };
+        var company = new Option<string>("--company") { Required = true };
+        var adminName = new Option<string>("--admin-name") { Required = true };
+        var adminEmail = new Option<string>("--admin-email") { Required = true };
+        var adminPassword = new Option<string>("--admin-password") { Required = true, Description = "At least 10 characters." };
+        var plan = new Option<TenantPlan>("--plan") { DefaultValueFactory = _ => TenantPlan.Starter };
+        var create = new Command("create", "Create a tenant (same steps as signup).") { slug, company, adminName, adminEmail, adminPassword, plan };
+        create.SetAction((result, ct) => Report(async () =>
+        {
+            var tenant = await services.GetRequiredService<ProvisioningService>().ProvisionAsync(new CreateTenantRequest(
+                result.GetValue(company)!, result.GetValue(slug)!, result.GetValue(adminName)!, result.GetValue(adminEmail)!,
+                result.GetValue(adminPassword)!, result.GetValue(plan)), ct);
+            Console.WriteLine($"Created tenant {tenant.Slug} ({tenant.Id}).");
+        }));
+
+        var finishSlug = new Argument<string>("slug");
+        var finish = new Command("finish", "Finish provisioning a tenant whose signup was interrupted.") { finishSlug };
+        finish.SetAction((result, ct) => Report(async () =>
+        {
+            var tenant = await services.GetRequiredService<ProvisioningService>().FinishAsync(result.GetValue(finishSlug)!, ct);
+            Console.WriteLine($"Tenant {tenant.Slug} is {ApiConventions.EnumName(tenant.Status)}.");
+        }));
+
+        var parallelism = new Option<int>("--parallelism") { DefaultValueFactory = _ => 4, Description = "Tenant databases migrated at once." };
+        var migrate = new Command("migrate", "Migrate every tenant database; continues past failures and reports them.") { parallelism };
+        migrate.SetAction(async (result, ct) =>
+        {
+            var results = await operations.MigrateAllAsync(result.GetValue(parallelism), ct);
+            foreach (var r in results)
+            {
+                Console.WriteLine(r.Succeeded ? $"ok      {r.Slug}  {r.FromVersion ?? "none"} -> {r.ToVersion}" : $"FAILED  {r.Slug}  {r.Error}");
+            }
+            var failed = results.Count(r => !r.Succeeded);
+            Console.WriteLine($"{results.Count - failed} migrated, {failed} failed.");
+            return failed == 0 ? 0 : 1;
+        });
+
+        var suspend = SuspendCommand("suspend", "Suspend a tenant: its users are refused (403) until it is resumed.", suspended: true, operations);
+        var resume = SuspendCommand("resume", "Resume a suspended tenant.", suspended: false, operations);
+
+        var root = new RootCommand("WedTech operator commands.") { new Command("tenants", "Manage tenants.") { list, create, finish, migrate, suspend, resume } };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command SuspendCommand(string name, string description, bool suspended, TenantOperations operations)
+    {
+        var slug = new Argument<string>("slug");
+        var command = new Command(name, description) { slug };
+        command.SetAction((result, ct) => Report(async () =>
+        {
+            await operations.SetSuspendedAsync(result.GetValue(slug)!, suspended, ct);
+            Console.WriteLine($"Tenant {result.GetValue(slug)} {(suspended ? "suspended" : "resumed")}.");
+        }));
+        return command;
+    }
+
+    private static async Task<int> Report(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return 0;
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                await Console.Error.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
+            }
+            return 2;
+        }
+        catch (ApiException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Title}: {e.Detail}");
+            return 2;
+        }
+    }
+}

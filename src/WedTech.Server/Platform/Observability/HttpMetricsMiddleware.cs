@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace WedTech.Server.Platform.Observability;
+
+/// <summary>
+/// Request count and duration by method, route template (never the raw path, which would carry ids)
+/// and status. Runs after routing so the template is known.
+/// </summary>
+internal sealed class HttpMetricsMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            var status = context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var method = context.Request.Method;
+            AppMetrics.HttpRequestDuration.WithLabels(method, route, status).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            AppMetrics.HttpRequests.WithLabels(method, route, status).Inc();
+        }
+    }
+}

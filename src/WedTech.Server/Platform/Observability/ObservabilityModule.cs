@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Prometheus;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy.Catalog;
+
+namespace WedTech.Server.Platform.Observability;
+
+public static class ObservabilityModule
+{
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.JsonWriterOptions = new JsonWriterOptions { Indented = false };
+        });
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ActiveUserTracker>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"])
+            .AddCheck<TenantStoreHealthCheck>("tenant-store", tags: ["ready"]);
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressMeters = true, SuppressDebugMetrics = true });
+        return builder;
+    }
+
+    public static IApplicationBuilder UseHttpMetrics(this IApplicationBuilder app) => app.UseMiddleware<HttpMetricsMiddleware>();
+
+    public static WebApplication MapObservability(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new() { Predicate = _ => false }).ExcludeFromDescription();
+        app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealthJson }).ExcludeFromDescription();
+
+        var activeUsers = app.Services.GetRequiredService<ActiveUserTracker>();
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        Metrics.DefaultRegistry.AddBeforeCollectCallback(async cancellationToken =>
+        {
+            AppMetrics.ActiveUsers.Set(activeUsers.CountActive());
+            await using var scope = scopes.CreateAsyncScope();
+            var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            foreach (var (status, count) in await catalog.CountTenantsByStatusAsync(cancellationToken))
+            {
+                AppMetrics.Tenants.WithLabels(status).Set(count);
+            }
+        });
+        app.MapMetrics("/metrics").ExcludeFromDescription();
+        return app;
+    }
+
+    private static Task WriteHealthJson(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        });
+    }
+
+    private sealed class CatalogHealthCheck(IDatabaseProvider databases) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await using var catalog = databases.CreateCatalogContext();
+            return await catalog.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("catalog unreachable");
+        }
+    }
+
+    private sealed class TenantStoreHealthCheck(IDatabaseProvider databases) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await databases.IsTenantStoreReachableAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("tenant store unreachable");
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using WedTech.Server.Tenancy;
+using WedTech.Server.Tenancy.Catalog;
+
+namespace WedTech.Server.Platform.Persistence;
+
+public static class PersistenceModule
+{
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PersistenceOptions>()
+            .Bind(configuration.GetSection("Tenancy"))
+            .Configure(o => o.PostgresConnectionString ??= configuration.GetConnectionString("Postgres"));
+        services.AddSingleton<IDatabaseProvider>(sp => sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.Provider switch
+        {
+            DatabaseProviderKind.Postgres => ActivatorUtilities.CreateInstance<PostgresDatabaseProvider>(sp),
+            _ => ActivatorUtilities.CreateInstance<SqliteDatabaseProvider>(sp),
+        });
+        services.AddScoped(sp => sp.GetRequiredService<IDatabaseProvider>().CreateCatalogContext());
+        // The tenant database of the current request (or job): resolved by the tenancy middleware first.
+        services.AddScoped(sp => sp.GetRequiredService<IDatabaseProvider>()
+            .CreateTenantContext(sp.GetRequiredService<TenantContext>().Current.DatabaseName));
+        return services;
+    }
+}

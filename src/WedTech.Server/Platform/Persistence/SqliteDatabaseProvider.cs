@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WedTech.Server.Platform.Observability;
+using WedTech.Server.Tenancy.Catalog;
+
+namespace WedTech.Server.Platform.Persistence;
+
+/// <summary>Embedded default: <c>data/catalog.db</c> and <c>data/tenants/{name}.db</c>, in WAL mode.</summary>
+internal sealed class SqliteDatabaseProvider : IDatabaseProvider
+{
+    private readonly string _tenantsDirectory;
+    private readonly DbContextOptions<SqliteCatalogDbContext> _catalogOptions;
+    private readonly ConcurrentDictionary<string, DbContextOptions<SqliteTenantDbContext>> _tenantOptions = new();
+
+    public SqliteDatabaseProvider(IOptions<PersistenceOptions> options, IHostEnvironment environment)
+    {
+        var root = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
+        _tenantsDirectory = Path.Combine(root, "tenants");
+        Directory.CreateDirectory(_tenantsDirectory);
+        var catalogPath = Path.Combine(root, "catalog.db");
+        _catalogOptions = new DbContextOptionsBuilder<SqliteCatalogDbContext>()
+            .UseSqlite(ConnectionString(catalogPath))
+            .AddInterceptors(new WalModeInterceptor(), new QueryMetricsInterceptor("catalog"))
+            .Options;
+    }
+
+    public string Name => "sqlite";
+
+    public CatalogDbContext CreateCatalogContext() => new SqliteCatalogDbContext(_catalogOptions);
+
+    public TenantDbContext CreateTenantContext(string databaseName) =>
+        new SqliteTenantDbContext(_tenantOptions.GetOrAdd(databaseName, name => new DbContextOptionsBuilder<SqliteTenantDbContext>()
+            .UseSqlite(ConnectionString(TenantPath(name)))
+            .AddInterceptors(new WalModeInterceptor(), new QueryMetricsInterceptor("tenant"))
+            .Options));
+
+    public string TenantDatabaseName(Guid tenantId) => tenantId.ToString("N");
+
+    public Task EnsureTenantDatabaseExistsAsync(string databaseName, CancellationToken cancellationToken)
+    {
+        // Opening creates the file; migrations create the schema.
+        _ = TenantPath(databaseName);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsTenantStoreReachableAsync(CancellationToken cancellationToken) => Task.FromResult(Directory.Exists(_tenantsDirectory));
+
+    private string TenantPath(string databaseName)
+    {
+        DatabaseNames.EnsureSafe(databaseName);
+        return Path.Combine(_tenantsDirectory, databaseName + ".db");
+    }
+
+    private static string ConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+
+    /// <summary>WAL lets readers run beside the writer; the setting persists in the file, so setting it on every open is cheap.</summary>
+    private sealed class WalModeInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+internal static partial class DatabaseNames
+{
+    /// <summary>Database names come from the catalog, but they become file names and SQL identifiers: check anyway.</summary>
+    public static void EnsureSafe(string databaseName)
+    {
+        if (!SafeName().IsMatch(databaseName))
+        {
+            throw new InvalidOperationException($"Unsafe tenant database name '{databaseName}'.");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9_]{1,63}$")]
+    private static partial System.Text.RegularExpressions.Regex SafeName();
+}

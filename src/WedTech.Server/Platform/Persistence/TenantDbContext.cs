@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Tenancy.Settings;
+using WedTech.Server.Weddings;
+
+namespace WedTech.Server.Platform.Persistence;
+
+/// <summary>
+/// One tenant's database: the same model for every tenant and both providers. Each module configures
+/// its own entities; the provider-specific subclasses exist only so that each provider keeps its own
+/// migrations (EF Core's documented "multiple context types" pattern).
+/// </summary>
+public abstract class TenantDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TenantSettings> Settings => Set<TenantSettings>();
+    public DbSet<Wedding> Weddings => Set<Wedding>();
+    public DbSet<WeddingTeamMember> WeddingTeamMembers => Set<WeddingTeamMember>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        IdentityModel.Configure(modelBuilder);
+        AuditModel.Configure(modelBuilder);
+        TenantSettingsModel.Configure(modelBuilder);
+        WeddingModel.Configure(modelBuilder);
+    }
+}
+
+public sealed class SqliteTenantDbContext(DbContextOptions<SqliteTenantDbContext> options) : TenantDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => SqliteConventions.Apply(configurationBuilder);
+}
+
+public sealed class PostgresTenantDbContext(DbContextOptions<PostgresTenantDbContext> options) : TenantDbContext(options);
+
+internal static class SqliteConventions
+{
+    /// <summary>
+    /// SQLite has no date-time-with-offset type, and EF cannot order or compare DateTimeOffset stored as
+    /// text; storing UTC ticks keeps instants sortable and exact.
+    /// </summary>
+    public static void Apply(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+}

@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Messaging;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy.Catalog;
+
+namespace WedTech.Server.Tenancy.Provisioning;
+
+/// <summary>
+/// Signup: catalog row (provisioning) → database → migrations → seed → admin → active → welcome e-mail.
+/// Every step is idempotent, so a crash anywhere leaves a tenant that is not served (status
+/// provisioning) and that the same signup, repeated, or <c>tenants finish</c>, brings to completion.
+/// </summary>
+public sealed class ProvisioningService(
+    IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, IEnumerable<ITenantSeeder> seeders,
+    IPasswordHasher<User> hasher, IEmailSender email, IOptions<TenancyOptions> options, TimeProvider time, ILogger<ProvisioningService> logger)
+{
+    public async Task<Tenant> ProvisionAsync(CreateTenantRequest request, CancellationToken cancellationToken)
+    {
+        var slug = request.Slug.Trim();
+        if (SlugRules.Problem(slug) is { } problem)
+        {
+            throw new ValidationFailedException("slug", problem);
+        }
+        PasswordRules.Check(request.AdminPassword, request.AdminEmail, "adminPassword");
+        var adminEmail = request.AdminEmail.Trim();
+
+        await using var catalog = databases.CreateCatalogContext();
+        var tenant = await catalog.Tenants.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        if (tenant is not null)
+        {
+            // A retry of the same signup (same admin, same password) finishes a provisioning that crashed.
+            var isRetry = tenant.Status == TenantStatus.Provisioning
+                && string.Equals(tenant.PendingAdminEmail, adminEmail, StringComparison.OrdinalIgnoreCase)
+                && tenant.PendingAdminPasswordHash is { } pending
+                && hasher.VerifyHashedPassword(null!, pending, request.AdminPassword) != PasswordVerificationResult.Failed;
+            if (!isRetry)
+            {
+                throw new ValidationFailedException("slug", "This address is taken; choose another.");
+            }
+        }
+        else
+        {
+            var id = Guid.CreateVersion7();
+            tenant = new Tenant
+            {
+                Id = id,
+                Slug = slug,
+                CompanyName = request.CompanyName.Trim(),
+                Plan = request.Plan!.Value,
+                DatabaseName = databases.TenantDatabaseName(id),
+                CreatedAt = time.GetUtcNow(),
+                PendingAdminName = request.AdminName.Trim(),
+                PendingAdminEmail = adminEmail,
+                PendingAdminPasswordHash = hasher.HashPassword(null!, request.AdminPassword),
+            };
+            catalog.Tenants.Add(tenant);
+            try
+            {
+                await catalog.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                throw new ValidationFailedException("slug", "This address is taken; choose another.");
+            }
+        }
+
+        try
+        {
+            await FinishAsync(catalog, tenant, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Provisioning of tenant {TenantSlug} stopped; it stays unserved until a retry finishes it", tenant.Slug);
+            throw new ApiException(StatusCodes.Status503ServiceUnavailable, "Setup not finished",
+                "Your studio could not be set up completely. Send the same signup again to finish it.") { RetryAfter = TimeSpan.FromSeconds(5) };
+        }
+        return tenant;
+    }
+
+    /// <summary>Completes a tenant left in provisioning (the operator's <c>tenants finish</c>).</summary>
+    public async Task<Tenant> FinishAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var catalog = databases.CreateCatalogContext();
+        var tenant = await catalog.Tenants.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken)
+            ?? throw ApiException.NotFound("Tenant");
+        if (tenant.Status == TenantStatus.Provisioning)
+        {
+            await FinishAsync(catalog, tenant, cancellationToken);
+        }
+        return tenant;
+    }
+
+    private async Task FinishAsync(CatalogDbContext catalog, Tenant tenant, CancellationToken cancellationToken)
+    {
+        await databases.EnsureTenantDatabaseExistsAsync(tenant.DatabaseName, cancellationToken);
+        await using (var db = databases.CreateTenantContext(tenant.DatabaseName))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            foreach (var seeder in seeders)
+            {
+                await seeder.SeedAsync(db, tenant, cancellationToken);
+            }
+            await EnsureAdminAsync(db, tenant, cancellationToken);
+        }
+
+        var adminName = tenant.PendingAdminName!;
+        var adminEmail = tenant.PendingAdminEmail!;
+        tenant.SchemaVersion = schema.LatestMigration;
+        tenant.Status = TenantStatus.Active;
+        tenant.ActivatedAt = time.GetUtcNow();
+        tenant.PendingAdminName = tenant.PendingAdminEmail = tenant.PendingAdminPasswordHash = null;
+        await catalog.SaveChangesAsync(cancellationToken);
+        await directory.InvalidateAsync(cancellationToken);
+        logger.LogInformation("Tenant {TenantSlug} ({TenantId}) provisioned", tenant.Slug, tenant.Id);
+
+        await SendWelcomeAsync(tenant, adminName, adminEmail, cancellationToken);
+    }
+
+    private async Task EnsureAdminAsync(TenantDbContext db, Tenant tenant, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(tenant.PendingAdminEmail!);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        {
+            return;
+        }
+        var admin = new User
+        {
+            Email = tenant.PendingAdminEmail!,
+            NormalizedEmail = normalized,
+            Name = tenant.PendingAdminName!,
+            Role = Role.Admin,
+            Status = UserStatus.Active,
+            PasswordHash = tenant.PendingAdminPasswordHash,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Users.Add(admin);
+        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), UserId = admin.Id, UserEmail = admin.Email, Action = "tenant.created", Details = tenant.Slug });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SendWelcomeAsync(Tenant tenant, string adminName, string adminEmail, CancellationToken cancellationToken)
+    {
+        var url = options.Value.TenantUrl(tenant.Slug);
+        var name = System.Net.WebUtility.HtmlEncode(adminName);
+        var company = System.Net.WebUtility.HtmlEncode(tenant.CompanyName);
+        try
+        {
+            await email.SendAsync(new EmailMessage(adminEmail, adminName, $"Welcome to WedTech, {tenant.CompanyName}",
+                $"Namaste {adminName},\n\n{tenant.CompanyName} is ready on WedTech.\n\nSign in at {url} with {adminEmail}.\n\nNext: invite your planners and coordinators, and add your first wedding.\n",
+                $"<p>Namaste {name},</p><p><b>{company}</b> is ready on WedTech.</p><p><a href=\"{url}\">Sign in</a> with {System.Net.WebUtility.HtmlEncode(adminEmail)}.</p>" +
+                "<p>Next: invite your planners and coordinators, and add your first wedding.</p>"), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The studio works without it; the failure is logged for the operator.
+            logger.LogError(e, "Could not send the welcome e-mail of tenant {TenantSlug}", tenant.Slug);
+        }
+    }
+}

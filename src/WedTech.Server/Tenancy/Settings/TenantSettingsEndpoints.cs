@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Persistence;
+
+namespace WedTech.Server.Tenancy.Settings;
+
+public static partial class TenantSettingsEndpoints
+{
+    public static RouteGroupBuilder MapTenantSettings(this RouteGroupBuilder api)
+    {
+        var settings = api.MapGroup("/settings").WithTags("Settings");
+        settings.MapGet("/", async (TenantDbContext db, CancellationToken ct) => ToResponse(await LoadAsync(db, ct)))
+            .RequireAuthorization(Permissions.SettingsView).WithSummary("The studio's settings.");
+        settings.MapPut("/", async (UpdateTenantSettingsRequest request, TenantDbContext db, AuditLog audit, TenantContext tenant,
+            IDatabaseProvider databases, TenantDirectory directory, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _))
+            {
+                errors["timeZone"] = ["Use an IANA time zone such as Asia/Kolkata."];
+            }
+            var gstin = string.IsNullOrWhiteSpace(request.Gstin) ? null : request.Gstin.Trim().ToUpperInvariant();
+            if (gstin is not null && !IsValidGstin(gstin))
+            {
+                errors["gstin"] = ["This is not a valid GSTIN (15 characters, with a matching check digit)."];
+            }
+            if (errors.Count > 0)
+            {
+                throw new ValidationFailedException(errors);
+            }
+
+            var current = await LoadAsync(db, ct);
+            current.CompanyName = request.CompanyName.Trim();
+            current.TimeZone = request.TimeZone;
+            current.Gstin = gstin;
+            current.Version++;
+            audit.Record("settings.updated", "TenantSettings", tenant.Current.Id, $"company name, time zone {current.TimeZone}, GSTIN {gstin ?? "none"}");
+            await db.SaveChangesAsync(ct);
+
+            // The catalog keeps the company name for e-mails and the tenant list.
+            await using var catalog = databases.CreateCatalogContext();
+            await catalog.Tenants.Where(t => t.Id == tenant.Current.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.CompanyName, current.CompanyName), ct);
+            await directory.InvalidateAsync(ct);
+            return ToResponse(current);
+        }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Change the studio's name, time zone and GSTIN.");
+        return api;
+    }
+
+    private static async Task<TenantSettings> LoadAsync(TenantDbContext db, CancellationToken ct) =>
+        await db.Settings.FirstOrDefaultAsync(s => s.Id == TenantSettings.SingletonId, ct) ?? throw ApiException.NotFound("Settings");
+
+    private static TenantSettingsResponse ToResponse(TenantSettings s) => new(s.CompanyName, s.TimeZone, s.Currency, s.Gstin, s.Version);
+
+    /// <summary>GSTIN: state code, PAN, entity number, 'Z', and a base-36 check character (GST's published algorithm).</summary>
+    public static bool IsValidGstin(string gstin)
+    {
+        if (!GstinShape().IsMatch(gstin))
+        {
+            return false;
+        }
+        const string chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        var sum = 0;
+        for (var i = 0; i < 14; i++)
+        {
+            var product = chars.IndexOf(gstin[i], StringComparison.Ordinal) * (i % 2 == 0 ? 1 : 2);
+            sum += product / 36 + product % 36;
+        }
+        return chars[(36 - sum % 36) % 36] == gstin[14];
+    }
+
+    [GeneratedRegex("^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$")]
+    private static partial Regex GstinShape();
+}

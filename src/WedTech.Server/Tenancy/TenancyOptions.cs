@@ -1,0 +1,18 @@
+namespace WedTech.Server.Tenancy;
+
+public sealed class TenancyOptions
+{
+    /// <summary>Tenants are served at <c>{slug}.{BaseDomain}</c>.</summary>
+    public string BaseDomain { get; set; } = "localhost";
+
+    /// <summary>The URL people use to reach a tenant, for e-mailed links; <c>{slug}</c> is replaced.</summary>
+    public string TenantUrlTemplate { get; set; } = "http://{slug}.localhost:5080";
+
+    /// <summary>Bring tenant databases up to the current schema when the server starts (development convenience).</summary>
+    public bool MigrateTenantsOnStartup { get; set; }
+
+    /// <summary>Signups accepted per client address per hour.</summary>
+    public int SignupPermitsPerHour { get; set; } = 10;
+
+    public string TenantUrl(string slug) => TenantUrlTemplate.Replace("{slug}", slug, StringComparison.Ordinal);
+}

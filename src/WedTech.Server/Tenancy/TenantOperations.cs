@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Persistence;
+
+namespace WedTech.Server.Tenancy;
+
+public sealed record TenantMigrationResult(string Slug, bool Succeeded, string? FromVersion, string? ToVersion, string? Error);
+
+/// <summary>Operator actions on tenants: list, suspend, resume, migrate every tenant database.</summary>
+public sealed class TenantOperations(IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, ILogger<TenantOperations> logger)
+{
+    public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var catalog = databases.CreateCatalogContext();
+        var tenants = await catalog.Tenants.AsNoTracking().OrderBy(t => t.Slug).ToListAsync(cancellationToken);
+        return tenants.Select(TenantInfo.From).ToList();
+    }
+
+    public async Task SetSuspendedAsync(string slug, bool suspended, CancellationToken cancellationToken)
+    {
+        await using var catalog = databases.CreateCatalogContext();
+        var tenant = await catalog.Tenants.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken) ?? throw ApiException.NotFound("Tenant");
+        if (tenant.Status == TenantStatus.Provisioning)
+        {
+            throw ApiException.Conflict("The tenant is still being provisioned.");
+        }
+        tenant.Status = suspended ? TenantStatus.Suspended : TenantStatus.Active;
+        await catalog.SaveChangesAsync(cancellationToken);
+        await directory.InvalidateAsync(cancellationToken);
+        logger.LogInformation("Tenant {TenantSlug} {Action}", slug, suspended ? "suspended" : "resumed");
+    }
+
+    /// <summary>
+    /// Brings every provisioned tenant database to the current schema, a few at a time. A failing tenant
+    /// is reported and skipped; it stays unserved (its schema is behind) while the others carry on.
+    /// </summary>
+    public async Task<IReadOnlyList<TenantMigrationResult>> MigrateAllAsync(int maxParallelism, CancellationToken cancellationToken)
+    {
+        List<(Guid Id, string Slug, string DatabaseName, string? SchemaVersion)> tenants;
+        await using (var catalog = databases.CreateCatalogContext())
+        {
+            tenants = (await catalog.Tenants.AsNoTracking().Where(t => t.Status != TenantStatus.Provisioning).OrderBy(t => t.Slug)
+                .Select(t => new { t.Id, t.Slug, t.DatabaseName, t.SchemaVersion }).ToListAsync(cancellationToken))
+                .Select(t => (t.Id, t.Slug, t.DatabaseName, t.SchemaVersion)).ToList();
+        }
+
+        var results = new TenantMigrationResult[tenants.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, tenants.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism), CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var tenant = tenants[i];
+                try
+                {
+                    await using (var db = databases.CreateTenantContext(tenant.DatabaseName))
+                    {
+                        await db.Database.MigrateAsync(ct);
+                    }
+                    await using var catalog = databases.CreateCatalogContext();
+                    await catalog.Tenants.Where(t => t.Id == tenant.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.SchemaVersion, schema.LatestMigration), ct);
+                    results[i] = new TenantMigrationResult(tenant.Slug, true, tenant.SchemaVersion, schema.LatestMigration, null);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Migration of tenant {TenantSlug} failed", tenant.Slug);
+                    results[i] = new TenantMigrationResult(tenant.Slug, false, tenant.SchemaVersion, null, e.GetBaseException().Message);
+                }
+            });
+        await directory.InvalidateAsync(cancellationToken);
+        return results;
+    }
+
+    /// <summary>The catalog's own schema, applied at every start (cheap when current).</summary>
+    public async Task MigrateCatalogAsync(CancellationToken cancellationToken)
+    {
+        await using var catalog = databases.CreateCatalogContext();
+        await catalog.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Options;
+using WedTech.Contracts;
+using WedTech.Server.Platform.Api;
+
+namespace WedTech.Server.Tenancy;
+
+/// <summary>Marks endpoints that act inside one tenant; only those resolve a tenant.</summary>
+public sealed class TenantScopedMetadata
+{
+    public static readonly TenantScopedMetadata Instance = new();
+}
+
+/// <summary>
+/// Finds the request's tenant: custom domain, then <c>{slug}.{BaseDomain}</c>, then the <c>X-Tenant</c>
+/// header (mobile and API clients). Never from the body or the query string. A tenant that is unknown,
+/// suspended, still provisioning or behind the current schema is refused here, before any handler runs.
+/// </summary>
+internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirectory directory, TenantSchema schema, IOptions<TenancyOptions> options)
+{
+    public const string HeaderName = "X-Tenant";
+    private static readonly TimeSpan ProvisioningRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan UpgradeRetry = TimeSpan.FromSeconds(30);
+    private readonly string _baseDomainSuffix = "." + options.Value.BaseDomain.ToLowerInvariant();
+
+    public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<TenantScopedMetadata>() is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var tenant = await ResolveAsync(context);
+        if (tenant is null)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Tenant not found",
+                "No planning studio is served at this address. Check the address, or send the X-Tenant header with your studio's slug.");
+            return;
+        }
+        switch (tenant.Status)
+        {
+            case TenantStatus.Suspended:
+                await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Tenant suspended", "This studio's account is suspended. Contact support.");
+                return;
+            case TenantStatus.Provisioning:
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Tenant is being set up", "This studio is still being set up; try again in a few seconds.", ProvisioningRetry);
+                return;
+        }
+        if (tenant.SchemaVersion != schema.LatestMigration)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Tenant is being upgraded", "This studio's data is being upgraded; try again shortly.", UpgradeRetry);
+            return;
+        }
+
+        tenantContext.Set(tenant);
+        await next(context);
+    }
+
+    private async ValueTask<TenantInfo?> ResolveAsync(HttpContext context)
+    {
+        var host = context.Request.Host.Host.ToLowerInvariant();
+        if (host.EndsWith(_baseDomainSuffix, StringComparison.Ordinal))
+        {
+            var slug = host[..^_baseDomainSuffix.Length];
+            return SlugRules.IsWellFormed(slug) ? await directory.FindBySlugAsync(slug, context.RequestAborted) : null;
+        }
+        if (host != _baseDomainSuffix[1..] && !System.Net.IPAddress.TryParse(host, out _))
+        {
+            var byDomain = await directory.FindByCustomDomainAsync(host, context.RequestAborted);
+            if (byDomain is not null)
+            {
+                return byDomain;
+            }
+        }
+        // Junk in the header is never looked up, so it cannot fill the cache.
+        var header = context.Request.Headers[HeaderName].ToString().Trim().ToLowerInvariant();
+        return SlugRules.IsWellFormed(header) ? await directory.FindBySlugAsync(header, context.RequestAborted) : null;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+
+namespace WedTech.Server.Weddings;
+
+public sealed class Wedding
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Title { get; set; }
+    public required string BrideName { get; set; }
+    public required string GroomName { get; set; }
+    public DateOnly PrimaryDate { get; set; }
+    public string? City { get; set; }
+    public WeddingStatus Status { get; set; }
+
+    /// <summary>Integer paise; never floating point.</summary>
+    public long? EstimatedBudgetPaise { get; set; }
+
+    public string Currency { get; set; } = "INR";
+    public int? GuestCountEstimate { get; set; }
+    public string? Notes { get; set; }
+
+    /// <summary>Title and couple's names, lower-cased, for search in any script on either provider.</summary>
+    public string SearchText { get; private set; } = "";
+
+    /// <summary>Optimistic concurrency: sent as the ETag, checked against If-Match.</summary>
+    public long Version { get; set; } = 1;
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+    public List<WeddingTeamMember> Team { get; init; } = [];
+
+    public void RefreshSearchText() => SearchText = string.Join('\n', Title, BrideName, GroomName).ToLowerInvariant();
+}
+
+/// <summary>A staff member on a wedding's team, or a client linked to it.</summary>
+public sealed class WeddingTeamMember
+{
+    public Guid WeddingId { get; init; }
+    public Guid UserId { get; init; }
+    public TeamRole Role { get; set; }
+}
+
+public static class WeddingModel
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Wedding>(wedding =>
+        {
+            wedding.ToTable("weddings");
+            wedding.Property(w => w.Id).ValueGeneratedNever();
+            wedding.Property(w => w.Title).HasMaxLength(200);
+            wedding.Property(w => w.BrideName).HasMaxLength(100);
+            wedding.Property(w => w.GroomName).HasMaxLength(100);
+            wedding.Property(w => w.City).HasMaxLength(100);
+            wedding.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+            wedding.Property(w => w.Currency).HasMaxLength(3);
+            wedding.Property(w => w.Notes).HasMaxLength(4000);
+            wedding.Property(w => w.SearchText).HasMaxLength(402);
+            wedding.Property(w => w.Version).IsConcurrencyToken();
+            wedding.HasIndex(w => new { w.PrimaryDate, w.Id });
+            wedding.HasIndex(w => w.Status);
+            wedding.HasQueryFilter(w => w.DeletedAt == null);
+            wedding.HasMany(w => w.Team).WithOne().HasForeignKey(t => t.WeddingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<WeddingTeamMember>(member =>
+        {
+            member.ToTable("wedding_team_members");
+            member.HasKey(t => new { t.WeddingId, t.UserId });
+            member.HasIndex(t => t.UserId);
+            member.Property(t => t.Role).HasConversion<string>().HasMaxLength(20);
+            member.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

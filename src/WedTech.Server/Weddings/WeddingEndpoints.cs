@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Api;
+
+namespace WedTech.Server.Weddings;
+
+public static class WeddingEndpoints
+{
+    public static IServiceCollection AddWeddings(this IServiceCollection services) => services.AddScoped<WeddingService>();
+
+    public static RouteGroupBuilder MapWeddings(this RouteGroupBuilder api)
+    {
+        var weddings = api.MapGroup("/weddings").WithTags("Weddings");
+
+        weddings.MapGet("/", (int? page, int? pageSize, string? status, DateOnly? from, DateOnly? to, string? q, WeddingService service, CancellationToken ct) =>
+        {
+            WeddingStatus? statusFilter = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                statusFilter = ApiConventions.TryParseEnum<WeddingStatus>(status, out var parsed)
+                    ? parsed
+                    : throw new ValidationFailedException("status", "Use one of: " + string.Join(", ", Enum.GetValues<WeddingStatus>().Select(ApiConventions.EnumName)) + ".");
+            }
+            if (from > to)
+            {
+                throw new ValidationFailedException("to", "The end of the date range is before its start.");
+            }
+            if (q is { Length: > 100 })
+            {
+                throw new ValidationFailedException("q", "Search for at most 100 characters.");
+            }
+            return service.ListAsync(new WeddingFilter(statusFilter, from, to, q), Paging.From(page, pageSize), ct);
+        }).RequireAuthorization(Permissions.WeddingView)
+            .WithSummary("Weddings the caller may see, by date; filter by status (inquiry, booked, in-progress, completed, cancelled), date range and couple's name.");
+
+        weddings.MapPost("/", async Task<Created<WeddingResponse>> (WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
+        {
+            var wedding = await service.CreateAsync(request, ct);
+            SetETag(http, wedding.Version);
+            return TypedResults.Created($"/api/v1/weddings/{wedding.Id}", wedding);
+        }).RequireAuthorization(Permissions.WeddingCreate).WithSummary("Create a wedding.");
+
+        weddings.MapGet("/{id:guid}", async (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
+        {
+            var wedding = await service.GetAsync(id, ct);
+            SetETag(http, wedding.Version);
+            return TypedResults.Ok(wedding);
+        }).RequireAuthorization(Permissions.WeddingView).WithSummary("One wedding; the ETag header carries its version for If-Match.");
+
+        weddings.MapPut("/{id:guid}", async (Guid id, WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
+        {
+            var expected = IfMatchVersion(http) ?? throw new ApiException(StatusCodes.Status428PreconditionRequired, "If-Match required",
+                "Send the If-Match header with the ETag you last read, so that nobody's change is overwritten unseen.");
+            var wedding = await service.UpdateAsync(id, request, expected, ct);
+            SetETag(http, wedding.Version);
+            return TypedResults.Ok(wedding);
+        }).RequireAuthorization(Permissions.WeddingEdit).WithSummary("Replace a wedding's details; requires If-Match, answers 409 when someone changed it since.");
+
+        weddings.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(id, IfMatchVersion(http), ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Permissions.WeddingDelete).WithSummary("Delete a wedding (kept, hidden); If-Match optional.");
+
+        return api;
+    }
+
+    private static void SetETag(HttpContext http, long version) =>
+        http.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static long? IfMatchVersion(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+        {
+            return null;
+        }
+        var value = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        return long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new ValidationFailedException("If-Match", "The If-Match header must be an ETag from this API, like \"3\".");
+    }
+}

@@ -1,0 +1,214 @@
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Persistence;
+
+namespace WedTech.Server.Weddings;
+
+public sealed record WeddingFilter(WeddingStatus? Status, DateOnly? From, DateOnly? To, string? Search);
+
+public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+{
+    /// <summary>The weddings the caller may see: all of them, or only those whose team they are on.</summary>
+    private IQueryable<Wedding> Visible()
+    {
+        if (currentUser.Can(Permissions.WeddingViewAll))
+        {
+            return db.Weddings;
+        }
+        var userId = currentUser.Required.Id;
+        return db.Weddings.Where(w => w.Team.Any(t => t.UserId == userId));
+    }
+
+    public async Task<PagedResponse<WeddingSummaryResponse>> ListAsync(WeddingFilter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        var query = Visible().AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(w => w.Status == status);
+        }
+        if (filter.From is { } from)
+        {
+            query = query.Where(w => w.PrimaryDate >= from);
+        }
+        if (filter.To is { } to)
+        {
+            query = query.Where(w => w.PrimaryDate <= to);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim().ToLowerInvariant();
+            query = query.Where(w => w.SearchText.Contains(term));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(w => new WeddingSummaryResponse(w.Id, w.Title, w.BrideName, w.GroomName, w.PrimaryDate, w.City, w.Status, w.GuestCountEstimate, w.Version))
+            .ToListAsync(cancellationToken);
+        return new PagedResponse<WeddingSummaryResponse>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<WeddingResponse> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var wedding = await Visible().AsNoTracking().Include(w => w.Team).FirstOrDefaultAsync(w => w.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound("Wedding");
+        return await ToResponseAsync(wedding, cancellationToken);
+    }
+
+    public async Task<WeddingResponse> CreateAsync(WeddingRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var wedding = new Wedding
+        {
+            Title = "",
+            BrideName = "",
+            GroomName = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Apply(wedding, request);
+        SetTeam(wedding, await CheckTeamAsync(request.Team, cancellationToken));
+        db.Weddings.Add(wedding);
+        audit.Record("wedding.created", nameof(Wedding), wedding.Id, wedding.Title);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToResponseAsync(wedding, cancellationToken);
+    }
+
+    public async Task<WeddingResponse> UpdateAsync(Guid id, WeddingRequest request, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var wedding = await Visible().Include(w => w.Team).FirstOrDefaultAsync(w => w.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound("Wedding");
+        EnsureVersion(wedding, expectedVersion);
+
+        var before = Describe(wedding);
+        Apply(wedding, request);
+        SetTeam(wedding, await CheckTeamAsync(request.Team, cancellationToken));
+        var changed = before.Where(pair => Describe(wedding)[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
+        if (changed.Count > 0)
+        {
+            wedding.Version++;
+            wedding.UpdatedAt = time.GetUtcNow();
+            audit.Record("wedding.updated", nameof(Wedding), wedding.Id, "changed: " + string.Join(", ", changed));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await ToResponseAsync(wedding, cancellationToken);
+    }
+
+    public async Task DeleteAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var wedding = await Visible().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw ApiException.NotFound("Wedding");
+        if (expectedVersion is { } version)
+        {
+            EnsureVersion(wedding, version);
+        }
+        wedding.DeletedAt = time.GetUtcNow();
+        wedding.Version++;
+        audit.Record("wedding.deleted", nameof(Wedding), wedding.Id, wedding.Title);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Stale if the caller's version is not the stored one, now or by the time the write lands.</summary>
+    private void EnsureVersion(Wedding wedding, long expectedVersion)
+    {
+        if (wedding.Version != expectedVersion)
+        {
+            throw ApiException.Conflict($"The wedding was changed by someone else (now version {wedding.Version}). Reload it and apply your change again.");
+        }
+        db.Entry(wedding).Property(w => w.Version).OriginalValue = expectedVersion;
+    }
+
+    private static void Apply(Wedding wedding, WeddingRequest request)
+    {
+        if (request.PrimaryDate is { Year: < 2000 or > 2100 })
+        {
+            throw new ValidationFailedException("primaryDate", "The date must be between the years 2000 and 2100.");
+        }
+        wedding.Title = request.Title.Trim();
+        wedding.BrideName = request.BrideName.Trim();
+        wedding.GroomName = request.GroomName.Trim();
+        wedding.PrimaryDate = request.PrimaryDate!.Value;
+        wedding.City = string.IsNullOrWhiteSpace(request.City) ? null : request.City.Trim();
+        wedding.Status = request.Status ?? WeddingStatus.Inquiry;
+        wedding.EstimatedBudgetPaise = request.EstimatedBudgetPaise;
+        wedding.GuestCountEstimate = request.GuestCountEstimate;
+        wedding.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
+        wedding.RefreshSearchText();
+    }
+
+    private static Dictionary<string, string?> Describe(Wedding w) => new()
+    {
+        ["title"] = w.Title,
+        ["brideName"] = w.BrideName,
+        ["groomName"] = w.GroomName,
+        ["primaryDate"] = w.PrimaryDate.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        ["city"] = w.City,
+        ["status"] = w.Status.ToString(),
+        ["estimatedBudgetPaise"] = w.EstimatedBudgetPaise?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["guestCountEstimate"] = w.GuestCountEstimate?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["notes"] = w.Notes,
+        ["team"] = string.Join(",", w.Team.OrderBy(t => t.UserId).Select(t => $"{t.UserId}:{t.Role}")),
+    };
+
+    private static void SetTeam(Wedding wedding, IReadOnlyList<TeamAssignment> team)
+    {
+        wedding.Team.RemoveAll(member => team.All(a => a.UserId != member.UserId));
+        foreach (var assignment in team)
+        {
+            var existing = wedding.Team.Find(m => m.UserId == assignment.UserId);
+            if (existing is null)
+            {
+                wedding.Team.Add(new WeddingTeamMember { WeddingId = wedding.Id, UserId = assignment.UserId!.Value, Role = assignment.Role!.Value });
+            }
+            else
+            {
+                existing.Role = assignment.Role!.Value;
+            }
+        }
+    }
+
+    /// <summary>Team members must be active users of this studio; clients only as the couple, staff only as staff.</summary>
+    private async Task<IReadOnlyList<TeamAssignment>> CheckTeamAsync(IReadOnlyList<TeamAssignment>? team, CancellationToken cancellationToken)
+    {
+        if (team is null || team.Count == 0)
+        {
+            return [];
+        }
+        var ids = team.Select(a => a.UserId!.Value).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < team.Count; i++)
+        {
+            var assignment = team[i];
+            if (ids.IndexOf(assignment.UserId!.Value) != i)
+            {
+                errors[$"team[{i}].userId"] = ["This person is already on the team."];
+            }
+            else if (!users.TryGetValue(assignment.UserId.Value, out var user) || user.Status == UserStatus.Disabled)
+            {
+                errors[$"team[{i}].userId"] = ["No active member of the studio has this id."];
+            }
+            else if ((assignment.Role == TeamRole.Client) != (user.Role == Role.Client))
+            {
+                errors[$"team[{i}].role"] = [assignment.Role == TeamRole.Client
+                    ? "Only a client account can be linked as the couple."
+                    : "A client account can only be linked as the couple (role client)."];
+            }
+        }
+        return errors.Count > 0 ? throw new ValidationFailedException(errors) : team;
+    }
+
+    private async Task<WeddingResponse> ToResponseAsync(Wedding w, CancellationToken cancellationToken)
+    {
+        var ids = w.Team.Select(t => t.UserId).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var team = w.Team
+            .Where(t => users.ContainsKey(t.UserId))
+            .Select(t => new TeamMemberResponse(t.UserId, users[t.UserId].Name, users[t.UserId].Role, t.Role))
+            .OrderBy(t => t.Role).ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+        var budget = currentUser.Can(Permissions.FinancialView) ? w.EstimatedBudgetPaise : null;
+        return new WeddingResponse(w.Id, w.Title, w.BrideName, w.GroomName, w.PrimaryDate, w.City, w.Status, budget, w.Currency,
+            w.GuestCountEstimate, w.Notes, team, w.Version, w.CreatedAt, w.UpdatedAt);
+    }
+}
