@@ -61,9 +61,14 @@ OUT="$ROOT/bench/results/$STAMP"
 mkdir -p "$OUT"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/wedtech-bench.XXXXXX")"
 SERVER_PGID=""
+WRK_PID=""
 
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
+    if [ -n "$WRK_PID" ]; then
+        kill -TERM "$WRK_PID" 2>/dev/null || true
+        wait "$WRK_PID" 2>/dev/null || true
+    fi
     if [ -n "$SERVER_PGID" ] && kill -0 -- "-$SERVER_PGID" 2>/dev/null; then
         kill -TERM -- "-$SERVER_PGID" 2>/dev/null || true
         for _ in $(seq 1 50); do
@@ -205,9 +210,14 @@ PY
 run_wrk() {
     local name=$1 dur=$2 path=$3
     shift 3
+    # In the background + wait: a Ctrl-C then reaches this script's trap (and ends the whole
+    # benchmark) instead of only making wrk print early results.
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "$dur" --latency --timeout 10s \
         -s "$ROOT/bench/report.lua" -H "X-Tenant: $TENANT" "$@" "$BASE$path" \
-        >"$OUT/$name.txt" 2>&1 || { cat "$OUT/$name.txt" >&2; die "wrk failed ($name)"; }
+        >"$OUT/$name.txt" 2>&1 &
+    WRK_PID=$!
+    wait "$WRK_PID" || { cat "$OUT/$name.txt" >&2; die "wrk failed ($name)"; }
+    WRK_PID=""
     grep -q '^BENCH_RESULT ' "$OUT/$name.txt" || { cat "$OUT/$name.txt" >&2; die "no BENCH_RESULT in $name"; }
 }
 

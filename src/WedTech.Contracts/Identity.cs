@@ -24,13 +24,13 @@ public sealed record InviteUserRequest(
 
 public sealed record AcceptInvitationRequest(
     [property: Required, StringLength(200)] string Token,
-    [property: Required, StringLength(128, MinimumLength = 10)] string Password);
+    [property: Required, StringLength(128, MinimumLength = 10, ErrorMessage = "Use at least 10 characters (at most 128).")] string Password);
 
 public sealed record PasswordResetRequest([property: Required, EmailAddress, StringLength(254)] string Email);
 
 public sealed record PasswordResetConfirmRequest(
     [property: Required, StringLength(200)] string Token,
-    [property: Required, StringLength(128, MinimumLength = 10)] string NewPassword);
+    [property: Required, StringLength(128, MinimumLength = 10, ErrorMessage = "Use at least 10 characters (at most 128).")] string NewPassword);
 
 public sealed record ChangeRoleRequest([property: Required] Role? Role);
 

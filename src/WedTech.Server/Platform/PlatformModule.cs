@@ -42,6 +42,7 @@ public static class PlatformModule
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeGuard>();
         app.UseRouting();
         app.UseHttpMetrics();
         app.UseTenantResolution();

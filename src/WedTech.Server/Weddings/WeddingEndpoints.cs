@@ -80,6 +80,6 @@ public static class WeddingEndpoints
         var value = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
         return long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
-            : throw new ValidationFailedException("If-Match", "The If-Match header must be an ETag from this API, like \"3\".");
+            : throw new ValidationFailedException("if-match", "The If-Match header must be an ETag from this API, like \"3\".");
     }
 }

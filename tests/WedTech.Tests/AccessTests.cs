@@ -1,0 +1,154 @@
+using System.Net;
+using WedTech.Contracts;
+using WedTech.Tests.Infrastructure;
+
+namespace WedTech.Tests;
+
+/// <summary>Every permission of every role, and what each role may see.</summary>
+public abstract class AccessTests(TestServer server) : ProviderTests(server)
+{
+    private static readonly WeddingRequest NewWedding = new("Meera & Sahil", "Meera", "Sahil", new DateOnly(2027, 11, 20), "Delhi",
+        WeddingStatus.Booked, 50_00_000_00, 300, null, null);
+
+    /// <summary>
+    /// The expected table, written out independently of the server's permission table: A(dmin), P(lanner),
+    /// C(oordinator), L (client). "✓" allowed, "·" refused with 403.
+    /// </summary>
+    public static TheoryData<string, string, string> Matrix => new()
+    {
+        { "GET /api/v1/weddings", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings", "wedding", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/weddings/{wedding}", "wedding", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}", "", "A✓ P· C· L·" },
+        { "GET /api/v1/users", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/users/invitations", "invite", "A✓ P· C· L·" },
+        { "PUT /api/v1/users/{other}/role", "role", "A✓ P· C· L·" },
+        { "POST /api/v1/users/{other}/disable", "", "A✓ P· C· L·" },
+        { "POST /api/v1/users/{other}/enable", "", "A✓ P· C· L·" },
+        { "GET /api/v1/settings", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/settings", "settings", "A✓ P· C· L·" },
+        { "GET /api/v1/audit", "", "A✓ P· C· L·" },
+        { "GET /api/v1/me", "", "A✓ P✓ C✓ L✓" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_role_may_do_exactly_what_the_permission_table_says(string endpoint, string body, string expected)
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var members = new Dictionary<char, HttpClient> { ['A'] = admin };
+        var other = await studio.AddMemberAsync(Role.Planner, admin);
+        foreach (var (key, role) in new[] { ('P', Role.Planner), ('C', Role.Coordinator), ('L', Role.Client) })
+        {
+            members[key] = (await studio.AddMemberAsync(role, admin)).Client;
+        }
+
+        foreach (var cell in expected.Split(' '))
+        {
+            var who = cell[0];
+            var allowed = cell[1] == '✓';
+            // A fresh wedding per attempt, with everyone on its team, so that only the permission decides.
+            var team = new List<TeamAssignment>();
+            var users = await admin.GetAsync<PagedResponse<UserResponse>>("/api/v1/users?pageSize=100");
+            foreach (var user in users.Items.Where(u => u.Role != Role.Admin && u.Status == UserStatus.Active))
+            {
+                team.Add(new TeamAssignment(user.Id, user.Role == Role.Client ? TeamRole.Client : TeamRole.Coordinator));
+            }
+            var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Team = team })).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+
+            var parts = endpoint.Split(' ');
+            var url = parts[1].Replace("{wedding}", wedding.Id.ToString(), StringComparison.Ordinal).Replace("{other}", other.Id.ToString(), StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(parts[0]), url);
+            request.Content = body switch
+            {
+                "wedding" => System.Net.Http.Json.JsonContent.Create(NewWedding with { Team = team }, options: Api.Json),
+                "invite" => System.Net.Http.Json.JsonContent.Create(new InviteUserRequest($"x-{Guid.NewGuid():N}@example.com", "X", Role.Coordinator), options: Api.Json),
+                "role" => System.Net.Http.Json.JsonContent.Create(new ChangeRoleRequest(Role.Planner), options: Api.Json),
+                "settings" => System.Net.Http.Json.JsonContent.Create(new UpdateTenantSettingsRequest("Shaadi Studio", "Asia/Kolkata", null), options: Api.Json),
+                _ => null,
+            };
+            if (parts[0] == "PUT" && url.Contains("/weddings/", StringComparison.Ordinal))
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            }
+
+            var response = await members[who].SendAsync(request, Cancel);
+            if (allowed)
+            {
+                Assert.True(response.IsSuccessStatusCode, $"{who} {endpoint}: expected success, got {(int)response.StatusCode}");
+            }
+            else
+            {
+                await response.ProblemAsync(HttpStatusCode.Forbidden);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Coordinators_see_only_assigned_weddings_clients_only_their_own_and_neither_sees_money()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var client = await studio.AddMemberAsync(Role.Client, admin);
+        var planner = await studio.AddMemberAsync(Role.Planner, admin);
+
+        var theirs = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Title = "Assigned", Team = [new(coordinator.Id, TeamRole.Coordinator), new(client.Id, TeamRole.Client)] }))
+            .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var coordinatorOnly = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Title = "Coordinated", Team = [new(coordinator.Id, TeamRole.Coordinator)] }))
+            .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var nobodys = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Title = "Unassigned" })).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+
+        var coordinatorList = await coordinator.Client.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings");
+        Assert.Equal(["Assigned", "Coordinated"], coordinatorList.Items.Select(w => w.Title).Order());
+        var clientList = await client.Client.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings");
+        Assert.Equal("Assigned", Assert.Single(clientList.Items).Title);
+        var plannerList = await planner.Client.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings");
+        Assert.Equal(3, plannerList.TotalCount);
+
+        await (await coordinator.Client.GetAsync($"/api/v1/weddings/{nobodys.Id}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await client.Client.GetAsync($"/api/v1/weddings/{coordinatorOnly.Id}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Null((await coordinator.Client.GetAsync<WeddingResponse>($"/api/v1/weddings/{theirs.Id}")).EstimatedBudgetPaise);
+        Assert.Null((await client.Client.GetAsync<WeddingResponse>($"/api/v1/weddings/{theirs.Id}")).EstimatedBudgetPaise);
+        Assert.Equal(50_00_000_00, (await planner.Client.GetAsync<WeddingResponse>($"/api/v1/weddings/{theirs.Id}")).EstimatedBudgetPaise);
+    }
+
+    [Fact]
+    public async Task A_role_change_applies_to_the_next_request_and_disabling_ends_every_session()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var planner = await studio.AddMemberAsync(Role.Planner, admin);
+        (await planner.Client.PostJsonAsync("/api/v1/weddings", NewWedding)).EnsureSuccessStatusCode();
+
+        (await admin.PutJsonAsync($"/api/v1/users/{planner.Id}/role", new ChangeRoleRequest(Role.Coordinator))).EnsureSuccessStatusCode();
+        await (await planner.Client.PostJsonAsync("/api/v1/weddings", NewWedding)).ProblemAsync(HttpStatusCode.Forbidden);
+
+        (await admin.PostAsync($"/api/v1/users/{planner.Id}/disable", null, Cancel)).EnsureSuccessStatusCode();
+        await (await planner.Client.GetAsync("/api/v1/me", Cancel)).ProblemAsync(HttpStatusCode.Unauthorized);
+        using var anonymous = studio.Anonymous();
+        await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new RefreshRequest(planner.Tokens.RefreshToken))).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await anonymous.PostJsonAsync("/api/v1/auth/login", new LoginRequest(planner.Email, Studio.Password))).ProblemAsync(HttpStatusCode.Unauthorized);
+
+        (await admin.PostAsync($"/api/v1/users/{planner.Id}/enable", null, Cancel)).EnsureSuccessStatusCode();
+        await studio.LoginAsync(planner.Email);
+    }
+
+    [Fact]
+    public async Task The_last_admin_cannot_be_demoted_or_disabled()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var me = await admin.GetAsync<MeResponse>("/api/v1/me");
+        await (await admin.PutJsonAsync($"/api/v1/users/{me.Id}/role", new ChangeRoleRequest(Role.Planner))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PostAsync($"/api/v1/users/{me.Id}/disable", null, Cancel)).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(Role.Admin, (await admin.GetAsync<MeResponse>("/api/v1/me")).Role);
+    }
+}
+
+public sealed class AccessTestsOnSqlite(SqliteServer server) : AccessTests(server);
+
+public sealed class AccessTestsOnPostgres(PostgresServer server) : AccessTests(server);

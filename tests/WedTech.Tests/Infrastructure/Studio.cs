@@ -1,0 +1,86 @@
+using System.Net;
+using WedTech.Contracts;
+
+namespace WedTech.Tests.Infrastructure;
+
+/// <summary>A planning studio signed up through the real signup path, with ways to act as each of its people.</summary>
+public sealed class Studio
+{
+    public const string Password = "Correct-Horse-42";
+
+    private Studio(TestServer server, string slug, Guid tenantId, string adminEmail)
+    {
+        Server = server;
+        Slug = slug;
+        TenantId = tenantId;
+        AdminEmail = adminEmail;
+    }
+
+    public TestServer Server { get; }
+    public string Slug { get; }
+    public Guid TenantId { get; }
+    public string AdminEmail { get; }
+
+    public static string NewSlug(string prefix = "studio") => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 13)];
+
+    public static CreateTenantRequest SignupRequest(string slug, string? email = null) =>
+        new("Shaadi Studio", slug, "Asha Admin", email ?? $"admin-{slug}@example.com", Password, TenantPlan.Professional);
+
+    public static async Task<Studio> CreateAsync(TestServer server, string? slug = null)
+    {
+        slug ??= NewSlug();
+        var request = SignupRequest(slug);
+        using var anonymous = server.Factory.CreateClient();
+        var created = await (await anonymous.PostJsonAsync("/api/v1/tenants", request)).ReadAsync<TenantCreatedResponse>(HttpStatusCode.Created);
+        return new Studio(server, slug, created.TenantId, request.AdminEmail);
+    }
+
+    /// <summary>A client that addresses this studio by the X-Tenant header, not signed in.</summary>
+    public HttpClient Anonymous()
+    {
+        var client = Server.Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Tenant", Slug);
+        return client;
+    }
+
+    public async Task<TokenResponse> LoginAsync(string email, string password = Password)
+    {
+        using var client = Anonymous();
+        return await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(email, password))).ReadAsync<TokenResponse>();
+    }
+
+    public async Task<HttpClient> AdminAsync()
+    {
+        var client = Anonymous();
+        client.UseBearer((await LoginAsync(AdminEmail)).AccessToken);
+        return client;
+    }
+
+    /// <summary>Invites a person in this role, accepts the e-mailed invitation, and returns them signed in.</summary>
+    public async Task<Member> AddMemberAsync(Role role, HttpClient? admin = null)
+    {
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        var ownAdmin = admin is null;
+        admin ??= await AdminAsync();
+        try
+        {
+            var user = await (await admin.PostJsonAsync("/api/v1/users/invitations", new InviteUserRequest(email, $"{role} Person", role)))
+                .ReadAsync<UserResponse>(HttpStatusCode.Created);
+            var token = Mailbox.Token(await Mailbox.LatestToAsync(Server.MailDirectory, email));
+            var client = Anonymous();
+            var tokens = await (await client.PostJsonAsync("/api/v1/auth/invitations/accept", new AcceptInvitationRequest(token, Password)))
+                .ReadAsync<TokenResponse>();
+            client.UseBearer(tokens.AccessToken);
+            return new Member(user.Id, email, role, client, tokens);
+        }
+        finally
+        {
+            if (ownAdmin)
+            {
+                admin.Dispose();
+            }
+        }
+    }
+}
+
+public sealed record Member(Guid Id, string Email, Role Role, HttpClient Client, TokenResponse Tokens);

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WedTech.Contracts;
+using WedTech.Server.Platform.Cli;
+using WedTech.Server.Tenancy;
+using WedTech.Tests.Infrastructure;
+
+namespace WedTech.Tests;
+
+public abstract class PlatformTests(TestServer server) : ProviderTests(server)
+{
+    [Fact]
+    public async Task Health_readiness_and_metrics_are_served()
+    {
+        using var client = AnonymousClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", Cancel)).StatusCode);
+        var ready = JsonDocument.Parse(await client.GetStringAsync("/ready", Cancel)).RootElement;
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("catalog").GetString());
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("tenant-store").GetString());
+
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings");
+        var metrics = await client.GetStringAsync("/metrics", Cancel);
+        Assert.Contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/weddings/\",status=\"200\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_requests_total{method=\"POST\",route=\"/api/v1/auth/login\",status=\"200\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("database_query_duration_seconds_count{database=\"tenant\"}", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"active_users_total [1-9]", metrics);
+        Assert.Matches("tenants_total{status=\"active\"} [1-9]", metrics);
+        Assert.DoesNotContain(studio.Slug, metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_and_its_browsable_docs_are_served()
+    {
+        using var client = AnonymousClient();
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Cancel)).RootElement;
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/tenants", "/api/v1/auth/login", "/api/v1/weddings", "/api/v1/weddings/{id}", "/api/v1/audit", "/api/v1/users/invitations" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from the OpenAPI document");
+        }
+        var docs = await client.GetAsync("/docs/", Cancel);
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Contains("<html", await docs.Content.ReadAsStringAsync(Cancel), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Logs_never_carry_passwords_or_tokens_and_carry_the_tenant()
+    {
+        var studio = await NewStudioAsync();
+        var tokens = await studio.LoginAsync(studio.AdminEmail);
+        using var client = studio.Anonymous();
+        await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, "Secret-typo-93"));
+        await client.PostJsonAsync("/api/v1/auth/refresh", new RefreshRequest(tokens.RefreshToken));
+        client.UseBearer(tokens.AccessToken);
+        await client.GetAsync("/api/v1/weddings", Cancel);
+
+        var lines = Server.Logs.Lines.ToList();
+        Assert.NotEmpty(lines);
+        foreach (var secret in new[] { Studio.Password, "Secret-typo-93", tokens.RefreshToken, tokens.AccessToken, tokens.AccessToken.Split('.')[2] })
+        {
+            Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
+        }
+        Assert.Contains(lines, line => line.Contains($"TenantSlug={studio.Slug}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Operator_commands_list_suspend_and_resume_tenants()
+    {
+        var studio = await NewStudioAsync();
+        var (code, output) = await RunCliAsync("tenants", "list");
+        Assert.Equal(0, code);
+        Assert.Matches($@"{studio.Slug}\s+active\s+professional\s+\S+ \(current\)\s+Shaadi Studio", output);
+
+        Assert.Equal(0, (await RunCliAsync("tenants", "suspend", studio.Slug)).Code);
+        using var client = studio.Anonymous();
+        await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, Studio.Password))).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(0, (await RunCliAsync("tenants", "resume", studio.Slug)).Code);
+        await studio.LoginAsync(studio.AdminEmail);
+
+        Assert.Equal(2, (await RunCliAsync("tenants", "suspend", "no-such-studio")).Code);
+        var slug = Studio.NewSlug("cli");
+        Assert.Equal(0, (await RunCliAsync("tenants", "create", "--slug", slug, "--company", "CLI Studio", "--admin-name", "Ops",
+            "--admin-email", $"ops@{slug}.example.com", "--admin-password", "Operator-pass-1", "--plan", "Premium")).Code);
+        var created = (await Server.Services.GetRequiredService<TenantOperations>().ListAsync(Cancel)).Single(t => t.Slug == slug);
+        Assert.Equal((TenantStatus.Active, TenantPlan.Premium), (created.Status, created.Plan));
+        Assert.Equal(2, (await RunCliAsync("tenants", "create", "--slug", "www", "--company", "X", "--admin-name", "Ops",
+            "--admin-email", "ops@example.com", "--admin-password", "Operator-pass-1")).Code);
+    }
+
+    private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
+
+    private async Task<(int Code, string Output)> RunCliAsync(params string[] args)
+    {
+        await ConsoleLock.WaitAsync(Cancel);
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        try
+        {
+            using var captured = new StringWriter();
+            Console.SetOut(captured);
+            Console.SetError(captured);
+            var code = await OperatorCli.RunAsync(Server.Services, args);
+            return (code, captured.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            ConsoleLock.Release();
+        }
+    }
+}
+
+public sealed class PlatformTestsOnSqlite(SqliteServer server) : PlatformTests(server);
+
+public sealed class PlatformTestsOnPostgres(PostgresServer server) : PlatformTests(server);
