@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace WedTech.Contracts;
@@ -32,6 +33,7 @@ public sealed record WeddingResponse(
     long? EstimatedBudgetPaise, string Currency, int? GuestCountEstimate, string? Notes,
     IReadOnlyList<TeamMemberResponse> Team, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
+[ImmutableObject(true)]
 public sealed record WeddingSummaryResponse(
     Guid Id, string Title, string BrideName, string GroomName, DateOnly PrimaryDate, string? City, WeddingStatus Status,
     int? GuestCountEstimate, long Version);

@@ -148,6 +148,35 @@ public abstract class WeddingTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task Lists_show_every_write_at_once_for_every_role()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", Wedding(title: "Before"))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        Assert.Equal("Before", Assert.Single((await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).Items).Title);
+        Assert.Empty((await coordinator.Client.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).Items);
+
+        // Renamed and the coordinator assigned: both lists change on the next read.
+        (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}", Wedding(title: "After", team: [new(coordinator.Id, TeamRole.Coordinator)]), "\"1\"")).EnsureSuccessStatusCode();
+        Assert.Equal("After", Assert.Single((await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).Items).Title);
+        Assert.Equal("After", Assert.Single((await coordinator.Client.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).Items).Title);
+
+        (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}", Wedding(title: "After", team: []), "\"2\"")).EnsureSuccessStatusCode();
+        Assert.Empty((await coordinator.Client.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).Items);
+
+        // Another studio's writes never show here, and this studio's lists are not theirs.
+        var other = await NewStudioAsync();
+        using var otherAdmin = await other.AdminAsync();
+        (await otherAdmin.PostJsonAsync("/api/v1/weddings", Wedding(title: "Elsewhere"))).EnsureSuccessStatusCode();
+        Assert.Equal("After", Assert.Single((await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).Items).Title);
+        Assert.Equal("Elsewhere", Assert.Single((await otherAdmin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).Items).Title);
+
+        (await admin.DeleteAsync($"/api/v1/weddings/{wedding.Id}", Cancel)).EnsureSuccessStatusCode();
+        Assert.Empty((await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).Items);
+    }
+
+    [Fact]
     public async Task Team_assignment_takes_staff_as_staff_and_clients_only_as_the_couple()
     {
         var studio = await NewStudioAsync();

@@ -1,6 +1,7 @@
 using WedTech.Contracts;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
+using WedTech.Server.Weddings;
 using Microsoft.EntityFrameworkCore;
 
 namespace WedTech.Server.Platform;
@@ -22,9 +23,7 @@ internal static class BenchFloor
         {
             var demo = (await app.Services.GetRequiredService<TenantOperations>().ListAsync(CancellationToken.None)).Single(t => t.Slug == DemoTenant.Slug);
             await using var db = app.Services.GetRequiredService<IDatabaseProvider>().CreateTenantContext(demo.DatabaseName);
-            var items = await db.Weddings.AsNoTracking().OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).Take(20)
-                .Select(w => new WeddingSummaryResponse(w.Id, w.Title, w.BrideName, w.GroomName, w.PrimaryDate, w.City, w.Status, w.GuestCountEstimate, w.Version))
-                .ToListAsync();
+            var items = await db.Weddings.AsNoTracking().OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).Take(20).Select(WeddingService.Summary).ToListAsync();
             return new PagedResponse<WeddingSummaryResponse>(items, 1, 20, items.Count);
         });
         app.MapGet("/bench/floor", async () => TypedResults.Ok(await page.Value)).ExcludeFromDescription();

@@ -1,16 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Weddings;
 
 public sealed record WeddingFilter(WeddingStatus? Status, DateOnly? From, DateOnly? To, string? Search);
 
-public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, TenantContext tenant, TimeProvider time)
 {
+    private static readonly HybridCacheEntryOptions ListCacheOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
+
     /// <summary>The weddings the caller may see: all of them, or only those whose team they are on.</summary>
     private IQueryable<Wedding> Visible()
     {
@@ -22,7 +26,30 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
         return db.Weddings.Where(w => w.Team.Any(t => t.UserId == userId));
     }
 
+    /// <summary>
+    /// List pages are the hottest read: cached per tenant, visibility (everything, or one user's weddings),
+    /// filters and page, and dropped on any wedding write of the tenant. Free-text searches are not
+    /// cached, so arbitrary terms cannot fill the cache.
+    /// </summary>
     public async Task<PagedResponse<WeddingSummaryResponse>> ListAsync(WeddingFilter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            return await QueryListAsync(filter, paging, cancellationToken);
+        }
+        var scope = currentUser.Can(Permissions.WeddingViewAll) ? "all" : currentUser.Required.Id.ToString("N");
+        var key = FormattableString.Invariant($"t:{tenant.Current.Id:N}:weddings:{scope}:{filter.Status}:{filter.From:O}:{filter.To:O}:{paging.Page}:{paging.PageSize}");
+        return await cache.GetOrCreateAsync(key, (service: this, filter, paging),
+            static (state, ct) => new ValueTask<PagedResponse<WeddingSummaryResponse>>(state.service.QueryListAsync(state.filter, state.paging, ct)),
+            ListCacheOptions, [ListsTag], cancellationToken);
+    }
+
+    internal static readonly System.Linq.Expressions.Expression<Func<Wedding, WeddingSummaryResponse>> Summary =
+        w => new WeddingSummaryResponse(w.Id, w.Title, w.BrideName, w.GroomName, w.PrimaryDate, w.City, w.Status, w.GuestCountEstimate, w.Version);
+
+    private string ListsTag => $"t:{tenant.Current.Id:N}:weddings";
+
+    private async Task<PagedResponse<WeddingSummaryResponse>> QueryListAsync(WeddingFilter filter, Paging paging, CancellationToken cancellationToken)
     {
         var query = Visible().AsNoTracking();
         if (filter.Status is { } status)
@@ -44,9 +71,15 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
         }
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(w => new WeddingSummaryResponse(w.Id, w.Title, w.BrideName, w.GroomName, w.PrimaryDate, w.City, w.Status, w.GuestCountEstimate, w.Version))
-            .ToListAsync(cancellationToken);
+            .Select(Summary).ToListAsync(cancellationToken);
         return new PagedResponse<WeddingSummaryResponse>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>Saves a change to weddings and drops the tenant's cached lists.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.RemoveByTagAsync(ListsTag, cancellationToken);
     }
 
     public async Task<WeddingResponse> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -71,7 +104,7 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
         SetTeam(wedding, await CheckTeamAsync(request.Team, cancellationToken));
         db.Weddings.Add(wedding);
         audit.Record("wedding.created", nameof(Wedding), wedding.Id, wedding.Title);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return await ToResponseAsync(wedding, cancellationToken);
     }
 
@@ -90,7 +123,7 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
             wedding.Version++;
             wedding.UpdatedAt = time.GetUtcNow();
             audit.Record("wedding.updated", nameof(Wedding), wedding.Id, "changed: " + string.Join(", ", changed));
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
         return await ToResponseAsync(wedding, cancellationToken);
     }
@@ -105,7 +138,7 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
         wedding.DeletedAt = time.GetUtcNow();
         wedding.Version++;
         audit.Record("wedding.deleted", nameof(Wedding), wedding.Id, wedding.Title);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>Stale if the caller's version is not the stored one, now or by the time the write lands.</summary>
