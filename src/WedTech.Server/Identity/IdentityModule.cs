@@ -33,9 +33,11 @@ public static class IdentityModule
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKey, IOptions<AuthOptions>>((jwt, key, auth) =>
+            .Configure<SigningKey, IOptions<AuthOptions>, TimeProvider>((jwt, key, auth, time) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new CachingJsonWebTokenHandler(time) { MapInboundClaims = false });
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,

@@ -38,7 +38,8 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
             return await QueryListAsync(filter, paging, cancellationToken);
         }
         var scope = currentUser.Can(Permissions.WeddingViewAll) ? "all" : currentUser.Required.Id.ToString("N");
-        var key = FormattableString.Invariant($"t:{tenant.Current.Id:N}:weddings:{scope}:{filter.Status}:{filter.From:O}:{filter.To:O}:{paging.Page}:{paging.PageSize}");
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"t:{tenant.Current.Id:N}:weddings:{scope}:{(int?)filter.Status}:{filter.From?.DayNumber}:{filter.To?.DayNumber}:{paging.Page}:{paging.PageSize}");
         return await cache.GetOrCreateAsync(key, (service: this, filter, paging),
             static (state, ct) => new ValueTask<PagedResponse<WeddingSummaryResponse>>(state.service.QueryListAsync(state.filter, state.paging, ct)),
             ListCacheOptions, [ListsTag], cancellationToken);
