@@ -65,7 +65,8 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
         {
             Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
         }
-        Assert.Contains(lines, line => line.Contains($"TenantSlug={studio.Slug}", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains($"TenantSlug={studio.Slug}", StringComparison.Ordinal)
+            && line.Contains("TraceId=", StringComparison.Ordinal) && line.Contains("UserId=", StringComparison.Ordinal));
     }
 
     [Fact]
