@@ -12,52 +12,52 @@ public static class IdentityEndpoints
         var auth = api.MapGroup("/auth").WithTags("Sign-in");
         auth.MapPost("/login", (LoginRequest request, AuthService service, CancellationToken ct) => service.LoginAsync(request, ct))
             .RequireRateLimiting(IdentityModule.LoginRateLimit)
-            .WithSummary("Sign in with e-mail and password; returns an access token (15 min) and a refresh token (7 days).");
+            .WithSummary("Sign in").WithDescription("Sign in with e-mail and password; returns an access token (15 min) and a refresh token (7 days).");
         auth.MapPost("/refresh", (RefreshRequest request, AuthService service, CancellationToken ct) => service.RefreshAsync(request.RefreshToken, ct))
             .RequireRateLimiting(IdentityModule.LoginRateLimit)
-            .WithSummary("Exchange a refresh token for new tokens. Each refresh token works once; reusing one ends the whole session.");
+            .WithSummary("Refresh the session").WithDescription("Exchange a refresh token for new tokens. Each refresh token works once; reusing one ends the whole session.");
         auth.MapPost("/logout", async Task<NoContent> (RefreshRequest request, AuthService service, CancellationToken ct) =>
         {
             await service.LogoutAsync(request.RefreshToken, ct);
             return TypedResults.NoContent();
-        }).WithSummary("End the session the refresh token belongs to.");
+        }).WithSummary("Sign out").WithDescription("End the session the refresh token belongs to.");
         auth.MapPost("/invitations/accept", (AcceptInvitationRequest request, UserService service, CancellationToken ct) => service.AcceptInvitationAsync(request, ct))
             .RequireRateLimiting(IdentityModule.LoginRateLimit)
-            .WithSummary("Accept an invitation from its e-mailed link: set a password and sign in.");
+            .WithSummary("Accept an invitation").WithDescription("Accept an invitation from its e-mailed link: set a password and sign in.");
         auth.MapPost("/password-reset", async Task<Accepted> (PasswordResetRequest request, UserService service, CancellationToken ct) =>
         {
             await service.RequestPasswordResetAsync(request, ct);
             return TypedResults.Accepted((string?)null);
         }).RequireRateLimiting(IdentityModule.LoginRateLimit)
-            .WithSummary("E-mail a password-reset link, if the address belongs to an active user.");
+            .WithSummary("Request a password reset").WithDescription("E-mail a password-reset link, if the address belongs to an active user.");
         auth.MapPost("/password-reset/confirm", async Task<NoContent> (PasswordResetConfirmRequest request, UserService service, CancellationToken ct) =>
         {
             await service.ConfirmPasswordResetAsync(request, ct);
             return TypedResults.NoContent();
         }).RequireRateLimiting(IdentityModule.LoginRateLimit)
-            .WithSummary("Set a new password from a reset link; ends every session of the user.");
+            .WithSummary("Reset the password").WithDescription("Set a new password from a reset link; ends every session of the user.");
 
         api.MapGet("/me", (CurrentUser current, TenantContext tenant) =>
         {
             var user = current.Required;
             return TypedResults.Ok(new MeResponse(user.Id, user.Email, user.Name, user.Role, tenant.Current.Id, tenant.Current.Slug, tenant.Current.CompanyName,
                 Permissions.ByRole[user.Role].Order(StringComparer.Ordinal).ToList()));
-        }).RequireAuthorization().WithTags("Sign-in").WithSummary("The signed-in user, their studio and their permissions.");
+        }).RequireAuthorization().WithTags("Sign-in").WithSummary("Who am I").WithDescription("The signed-in user, their studio and their permissions.");
 
         var users = api.MapGroup("/users").WithTags("Team");
         users.MapGet("/", (int? page, int? pageSize, UserService service, CancellationToken ct) => service.ListAsync(Paging.From(page, pageSize), ct))
-            .RequireAuthorization(Permissions.TeamView).WithSummary("The studio's users.");
+            .RequireAuthorization(Permissions.TeamView).WithSummary("List users");
         users.MapPost("/invitations", async Task<Created<UserResponse>> (InviteUserRequest request, UserService service, CancellationToken ct) =>
         {
             var user = await service.InviteAsync(request, ct);
             return TypedResults.Created($"/api/v1/users/{user.Id}", user);
-        }).RequireAuthorization(Permissions.UserManage).WithSummary("Invite someone by e-mail; inviting again sends a fresh link.");
+        }).RequireAuthorization(Permissions.UserManage).WithSummary("Invite a user").WithDescription("Invite someone by e-mail; inviting again sends a fresh link.");
         users.MapPut("/{id:guid}/role", (Guid id, ChangeRoleRequest request, UserService service, CancellationToken ct) => service.ChangeRoleAsync(id, request.Role!.Value, ct))
-            .RequireAuthorization(Permissions.UserManage).WithSummary("Change a user's role; takes effect on their next request.");
+            .RequireAuthorization(Permissions.UserManage).WithSummary("Change a user's role").WithDescription("Change a user's role; takes effect on their next request.");
         users.MapPost("/{id:guid}/disable", (Guid id, UserService service, CancellationToken ct) => service.SetDisabledAsync(id, disabled: true, ct))
-            .RequireAuthorization(Permissions.UserManage).WithSummary("Disable a user and end all their sessions.");
+            .RequireAuthorization(Permissions.UserManage).WithSummary("Disable a user").WithDescription("Disable a user and end all their sessions.");
         users.MapPost("/{id:guid}/enable", (Guid id, UserService service, CancellationToken ct) => service.SetDisabledAsync(id, disabled: false, ct))
-            .RequireAuthorization(Permissions.UserManage).WithSummary("Enable a disabled user again.");
+            .RequireAuthorization(Permissions.UserManage).WithSummary("Enable a user");
         return api;
     }
 }

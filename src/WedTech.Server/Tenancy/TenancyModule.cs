@@ -35,7 +35,7 @@ public static class TenancyModule
             var url = options.Value.TenantUrl(tenant.Slug);
             return TypedResults.Created(url, new TenantCreatedResponse(tenant.Id, tenant.Slug, tenant.Status, url));
         }).RequireRateLimiting(SignupRateLimit).WithTags("Signup")
-            .WithSummary("Sign up a planning studio: creates its database and its first admin. Repeat the same request to finish a signup that was interrupted.");
+            .WithSummary("Sign up a studio").WithDescription("Sign up a planning studio: creates its database and its first admin. Repeat the same request to finish a signup that was interrupted.");
         return platformApi;
     }
 }

@@ -33,21 +33,21 @@ public static class WeddingEndpoints
             }
             return service.ListAsync(new WeddingFilter(statusFilter, from, to, q), Paging.From(page, pageSize), ct);
         }).RequireAuthorization(Permissions.WeddingView)
-            .WithSummary("Weddings the caller may see, by date; filter by status (inquiry, booked, in-progress, completed, cancelled), date range and couple's name.");
+            .WithSummary("List weddings").WithDescription("Weddings the caller may see, by date; filter by status (inquiry, booked, in-progress, completed, cancelled), date range and couple's name.");
 
         weddings.MapPost("/", async Task<Created<WeddingResponse>> (WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
             var wedding = await service.CreateAsync(request, ct);
             SetETag(http, wedding.Version);
             return TypedResults.Created($"/api/v1/weddings/{wedding.Id}", wedding);
-        }).RequireAuthorization(Permissions.WeddingCreate).WithSummary("Create a wedding.");
+        }).RequireAuthorization(Permissions.WeddingCreate).WithSummary("Create a wedding");
 
         weddings.MapGet("/{id:guid}", async (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
             var wedding = await service.GetAsync(id, ct);
             SetETag(http, wedding.Version);
             return TypedResults.Ok(wedding);
-        }).RequireAuthorization(Permissions.WeddingView).WithSummary("One wedding; the ETag header carries its version for If-Match.");
+        }).RequireAuthorization(Permissions.WeddingView).WithSummary("Get a wedding").WithDescription("One wedding; the ETag header carries its version for If-Match.");
 
         weddings.MapPut("/{id:guid}", async (Guid id, WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
@@ -56,13 +56,13 @@ public static class WeddingEndpoints
             var wedding = await service.UpdateAsync(id, request, expected, ct);
             SetETag(http, wedding.Version);
             return TypedResults.Ok(wedding);
-        }).RequireAuthorization(Permissions.WeddingEdit).WithSummary("Replace a wedding's details; requires If-Match, answers 409 when someone changed it since.");
+        }).RequireAuthorization(Permissions.WeddingEdit).WithSummary("Update a wedding").WithDescription("Replace a wedding's details; requires If-Match, answers 409 when someone changed it since.");
 
         weddings.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
             await service.DeleteAsync(id, IfMatchVersion(http), ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Permissions.WeddingDelete).WithSummary("Delete a wedding (kept, hidden); If-Match optional.");
+        }).RequireAuthorization(Permissions.WeddingDelete).WithSummary("Delete a wedding").WithDescription("Delete a wedding (kept, hidden); If-Match optional.");
 
         return api;
     }

@@ -27,7 +27,7 @@ public static class AuditEndpoints
                 .Select(e => new AuditEntryResponse(e.Id, e.At, e.UserId, e.UserEmail, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.UserAgent))
                 .ToListAsync(ct);
             return TypedResults.Ok(new PagedResponse<AuditEntryResponse>(items, paging.Page, paging.PageSize, total));
-        }).RequireAuthorization(Permissions.AuditView).WithTags("Audit").WithSummary("The studio's audit log, newest first.");
+        }).RequireAuthorization(Permissions.AuditView).WithTags("Audit").WithSummary("Audit log").WithDescription("The studio's audit log, newest first.");
         return api;
     }
 }

@@ -14,7 +14,7 @@ public static partial class TenantSettingsEndpoints
     {
         var settings = api.MapGroup("/settings").WithTags("Settings");
         settings.MapGet("/", async (TenantDbContext db, CancellationToken ct) => ToResponse(await LoadAsync(db, ct)))
-            .RequireAuthorization(Permissions.SettingsView).WithSummary("The studio's settings.");
+            .RequireAuthorization(Permissions.SettingsView).WithSummary("Get settings");
         settings.MapPut("/", async (UpdateTenantSettingsRequest request, TenantDbContext db, AuditLog audit, TenantContext tenant,
             IDatabaseProvider databases, TenantDirectory directory, CancellationToken ct) =>
         {
@@ -46,7 +46,7 @@ public static partial class TenantSettingsEndpoints
             await catalog.Tenants.Where(t => t.Id == tenant.Current.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.CompanyName, current.CompanyName), ct);
             await directory.InvalidateAsync(ct);
             return ToResponse(current);
-        }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Change the studio's name, time zone and GSTIN.");
+        }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Update settings").WithDescription("Change the studio's name, time zone and GSTIN.");
         return api;
     }
 
