@@ -93,6 +93,29 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
             "--admin-email", "ops@example.com", "--admin-password", "Operator-pass-1")).Code);
     }
 
+    [Fact]
+    public async Task A_studio_can_be_served_at_its_own_domain()
+    {
+        var studio = await NewStudioAsync();
+        var other = await NewStudioAsync();
+        var host = $"weddings.{studio.Slug}.example.com";
+        using var client = AnonymousClient();
+        client.BaseAddress = new Uri($"http://{host}/");
+        await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, Studio.Password))).ProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(0, (await RunCliAsync("tenants", "add-domain", studio.Slug, host.ToUpperInvariant())).Code);
+        var tokens = await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, Studio.Password))).ReadAsync<TokenResponse>();
+        client.UseBearer(tokens.AccessToken);
+        Assert.Equal(studio.Slug, (await client.GetAsync<MeResponse>("/api/v1/me")).TenantSlug);
+
+        Assert.Equal(2, (await RunCliAsync("tenants", "add-domain", other.Slug, host)).Code);
+        Assert.Equal(2, (await RunCliAsync("tenants", "add-domain", other.Slug, "x.localhost")).Code);
+        Assert.Equal(2, (await RunCliAsync("tenants", "add-domain", other.Slug, "127.0.0.1")).Code);
+
+        Assert.Equal(0, (await RunCliAsync("tenants", "remove-domain", host)).Code);
+        await (await client.GetAsync("/api/v1/me", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
     private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
 
     private async Task<(int Code, string Output)> RunCliAsync(params string[] args)

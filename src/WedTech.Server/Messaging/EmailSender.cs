@@ -35,8 +35,11 @@ internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options,
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
 
         Directory.CreateDirectory(_directory);
-        var path = Path.Combine(_directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.CreateVersion7():N}.eml");
-        await mime.WriteToAsync(path, cancellationToken);
+        var name = $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.CreateVersion7():N}";
+        // Written under another name, then renamed: whoever watches the folder only ever sees whole messages.
+        var partial = Path.Combine(_directory, name + ".tmp");
+        await mime.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, Path.Combine(_directory, name + ".eml"));
     }
 }
 

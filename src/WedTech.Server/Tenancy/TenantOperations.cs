@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Persistence;
@@ -8,7 +9,7 @@ namespace WedTech.Server.Tenancy;
 public sealed record TenantMigrationResult(string Slug, bool Succeeded, string? FromVersion, string? ToVersion, string? Error);
 
 /// <summary>Operator actions on tenants: list, suspend, resume, migrate every tenant database.</summary>
-public sealed class TenantOperations(IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, ILogger<TenantOperations> logger)
+public sealed class TenantOperations(IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
 {
     public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +30,43 @@ public sealed class TenantOperations(IDatabaseProvider databases, TenantDirector
         await catalog.SaveChangesAsync(cancellationToken);
         await directory.InvalidateAsync(cancellationToken);
         logger.LogInformation("Tenant {TenantSlug} {Action}", slug, suspended ? "suspended" : "resumed");
+    }
+
+    /// <summary>Serve a tenant at its own domain as well (the domain's DNS and TLS are the studio's to set up).</summary>
+    public async Task AddCustomDomainAsync(string slug, string host, CancellationToken cancellationToken)
+    {
+        host = host.Trim().TrimEnd('.').ToLowerInvariant();
+        var baseDomain = options.Value.BaseDomain.ToLowerInvariant();
+        if (Uri.CheckHostName(host) != UriHostNameType.Dns || !host.Contains('.', StringComparison.Ordinal)
+            || host == baseDomain || host.EndsWith("." + baseDomain, StringComparison.Ordinal))
+        {
+            throw new ValidationFailedException("host", $"Use a domain name such as weddings.example.com, outside {baseDomain}.");
+        }
+        await using var catalog = databases.CreateCatalogContext();
+        var tenant = await catalog.Tenants.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken) ?? throw ApiException.NotFound("Tenant");
+        var existing = await catalog.CustomDomains.FirstOrDefaultAsync(d => d.Host == host, cancellationToken);
+        if (existing is not null && existing.TenantId != tenant.Id)
+        {
+            throw ApiException.Conflict($"{host} already belongs to another tenant.");
+        }
+        if (existing is null)
+        {
+            catalog.CustomDomains.Add(new Catalog.CustomDomain { Host = host, TenantId = tenant.Id });
+            await catalog.SaveChangesAsync(cancellationToken);
+            await directory.InvalidateAsync(cancellationToken);
+        }
+    }
+
+    public async Task RemoveCustomDomainAsync(string host, CancellationToken cancellationToken)
+    {
+        var normalized = host.Trim().TrimEnd('.').ToLowerInvariant();
+        await using var catalog = databases.CreateCatalogContext();
+        var removed = await catalog.CustomDomains.Where(d => d.Host == normalized).ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0)
+        {
+            throw ApiException.NotFound("Domain");
+        }
+        await directory.InvalidateAsync(cancellationToken);
     }
 
     /// <summary>

@@ -72,7 +72,26 @@ public static class OperatorCli
         var suspend = SuspendCommand("suspend", "Suspend a tenant: its users are refused (403) until it is resumed.", suspended: true, operations);
         var resume = SuspendCommand("resume", "Resume a suspended tenant.", suspended: false, operations);
 
-        var root = new RootCommand("WedTech operator commands.") { new Command("tenants", "Manage tenants.") { list, create, finish, migrate, suspend, resume } };
+        var domainSlug = new Argument<string>("slug");
+        var domainHost = new Argument<string>("host");
+        var addDomain = new Command("add-domain", "Serve a tenant at its own domain too.") { domainSlug, domainHost };
+        addDomain.SetAction((result, ct) => Report(async () =>
+        {
+            await operations.AddCustomDomainAsync(result.GetValue(domainSlug)!, result.GetValue(domainHost)!, ct);
+            Console.WriteLine($"{result.GetValue(domainHost)} now serves {result.GetValue(domainSlug)}.");
+        }));
+        var removeHost = new Argument<string>("host");
+        var removeDomain = new Command("remove-domain", "Stop serving a custom domain.") { removeHost };
+        removeDomain.SetAction((result, ct) => Report(async () =>
+        {
+            await operations.RemoveCustomDomainAsync(result.GetValue(removeHost)!, ct);
+            Console.WriteLine($"{result.GetValue(removeHost)} removed.");
+        }));
+
+        var root = new RootCommand("WedTech operator commands.")
+        {
+            new Command("tenants", "Manage tenants.") { list, create, finish, migrate, suspend, resume, addDomain, removeDomain },
+        };
         return await root.Parse(args).InvokeAsync();
     }
 
