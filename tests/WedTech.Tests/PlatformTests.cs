@@ -94,6 +94,23 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task An_operator_can_finish_an_interrupted_signup()
+    {
+        var slug = Studio.NewSlug("crash");
+        var request = Studio.SignupRequest(slug);
+        using var client = AnonymousClient();
+        await (await client.PostJsonAsync("/api/v1/tenants", request)).ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        var (code, output) = await RunCliAsync("tenants", "list");
+        Assert.Equal(0, code);
+        Assert.Matches($@"{slug}\s+provisioning", output);
+
+        Assert.Equal(0, (await RunCliAsync("tenants", "finish", slug)).Code);
+        client.DefaultRequestHeaders.Add("X-Tenant", slug);
+        (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(request.AdminEmail, request.AdminPassword))).EnsureSuccessStatusCode();
+        Assert.Equal(2, (await RunCliAsync("tenants", "finish", "no-such-studio")).Code);
+    }
+
+    [Fact]
     public async Task A_studio_can_be_served_at_its_own_domain()
     {
         var studio = await NewStudioAsync();
