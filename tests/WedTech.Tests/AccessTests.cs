@@ -73,6 +73,10 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             }
+            if (parts[0] == "PUT" && url.EndsWith("/settings", StringComparison.Ordinal))
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", "*");
+            }
 
             var response = await members[who].SendAsync(request, Cancel);
             if (allowed)
@@ -135,6 +139,32 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
 
         (await admin.PostAsync($"/api/v1/users/{planner.Id}/enable", null, Cancel)).EnsureSuccessStatusCode();
         await studio.LoginAsync(planner.Email);
+    }
+
+    [Fact]
+    public async Task Two_admins_demoting_each_other_at_once_leave_the_studio_an_admin()
+    {
+        var studio = await NewStudioAsync();
+        using var first = await studio.AdminAsync();
+        var firstId = (await first.GetAsync<MeResponse>("/api/v1/me")).Id;
+        var second = await studio.AddMemberAsync(Role.Admin, first);
+        for (var round = 0; round < 6; round++)
+        {
+            var responses = await Task.WhenAll(
+                first.PutJsonAsync($"/api/v1/users/{second.Id}/role", new ChangeRoleRequest(Role.Planner)),
+                second.Client.PutJsonAsync($"/api/v1/users/{firstId}/role", new ChangeRoleRequest(Role.Planner)));
+            var codes = responses.Select(r => r.StatusCode).ToList();
+            Assert.Single(codes, HttpStatusCode.OK);
+            Assert.All(codes.Where(c => c != HttpStatusCode.OK), c => Assert.Contains(c, new[] { HttpStatusCode.Conflict, HttpStatusCode.Forbidden }));
+
+            // Exactly one admin is left; that one makes the other an admin again for the next round.
+            var survivor = codes[0] == HttpStatusCode.OK ? first : second.Client;
+            var users = await survivor.GetAsync<PagedResponse<UserResponse>>("/api/v1/users");
+            var admins = users.Items.Where(u => u.Role == Role.Admin && u.Status == UserStatus.Active).ToList();
+            var admin = Assert.Single(admins);
+            var demoted = admin.Id == firstId ? second.Id : firstId;
+            (await survivor.PutJsonAsync($"/api/v1/users/{demoted}/role", new ChangeRoleRequest(Role.Admin))).EnsureSuccessStatusCode();
+        }
     }
 
     [Fact]

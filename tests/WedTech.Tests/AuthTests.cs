@@ -49,6 +49,8 @@ public abstract class AuthTests(TestServer server) : ProviderTests(server)
             var failed = await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, "Wrong-password-1"))).ProblemAsync(HttpStatusCode.Unauthorized);
             Assert.Equal("The e-mail or password is not right.", failed.Detail);
         }
+        // While locked, a wrong password looks like any failure: the lock is never a hint that the account exists.
+        await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, "Wrong-password-1"))).ProblemAsync(HttpStatusCode.Unauthorized);
         var locked = await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, Studio.Password));
         await locked.ProblemAsync(HttpStatusCode.Locked);
         Assert.True(locked.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(14));
@@ -89,7 +91,11 @@ public abstract class AuthTests(TestServer server) : ProviderTests(server)
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest("stranger@example.com"))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest(studio.AdminEmail))).StatusCode);
+        var older = Mailbox.Token(await Mailbox.LatestToAsync(Server.MailDirectory, studio.AdminEmail));
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest(studio.AdminEmail))).StatusCode);
         var token = Mailbox.Token(await Mailbox.LatestToAsync(Server.MailDirectory, studio.AdminEmail));
+        Assert.NotEqual(older, token);
+        await (await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new PasswordResetConfirmRequest(older, "Older-link-pass-1"))).ProblemAsync(HttpStatusCode.BadRequest);
 
         var weak = await (await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new PasswordResetConfirmRequest(token, "aaaaaaaaaaaa"))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("newPassword", weak.Errors!.Keys);
@@ -127,6 +133,16 @@ public abstract class AuthTests(TestServer server) : ProviderTests(server)
         Assert.Equal((Role.Planner, "Nisha R"), (me.Role, me.Name));
         Assert.DoesNotContain("financial:edit", me.Permissions);
         await (await admin.PostJsonAsync("/api/v1/users/invitations", new InviteUserRequest(email, "Nisha", Role.Client))).ProblemAsync(HttpStatusCode.Conflict);
+
+        // Addresses the mail pipeline cannot deliver to are refused before anyone is created.
+        foreach (var undeliverable in new[] { "a b@example.com", "a,b@example.com", "Name <a@example.com>" })
+        {
+            var problem = await (await admin.PostJsonAsync("/api/v1/users/invitations", new InviteUserRequest(undeliverable, "X", Role.Client))).ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("email", problem.Errors!.Keys);
+        }
+        await (await client.PostJsonAsync("/api/v1/auth/login", new { email = "a\u0000@b.c", password = "whatever-123" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var team = await admin.GetAsync<PagedResponse<UserResponse>>("/api/v1/users");
+        Assert.Equal(2, team.TotalCount);
     }
 
     [Fact]

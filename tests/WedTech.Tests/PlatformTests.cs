@@ -23,7 +23,10 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
         var studio = await NewStudioAsync();
         using var admin = await studio.AdminAsync();
         await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings");
+        await client.SendAsync(new HttpRequestMessage(new HttpMethod("INVENTED"), "/api/v1/me"), Cancel);
         var metrics = await client.GetStringAsync("/metrics", Cancel);
+        Assert.DoesNotContain("INVENTED", metrics, StringComparison.Ordinal);
+        Assert.Contains("method=\"OTHER\"", metrics, StringComparison.Ordinal);
         Assert.Contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/weddings/\",status=\"200\"", metrics, StringComparison.Ordinal);
         Assert.Contains("http_requests_total{method=\"POST\",route=\"/api/v1/auth/login\",status=\"200\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("database_query_duration_seconds_count{database=\"tenant\"}", metrics, StringComparison.Ordinal);
@@ -91,6 +94,34 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
         Assert.Equal((TenantStatus.Active, TenantPlan.Premium), (created.Status, created.Plan));
         Assert.Equal(2, (await RunCliAsync("tenants", "create", "--slug", "www", "--company", "X", "--admin-name", "Ops",
             "--admin-email", "ops@example.com", "--admin-password", "Operator-pass-1")).Code);
+    }
+
+    [Fact]
+    public async Task Settings_are_validated_versioned_and_audited()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var read = await admin.GetAsync("/api/v1/settings", Cancel);
+        Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
+
+        await (await admin.PutJsonAsync("/api/v1/settings", new UpdateTenantSettingsRequest("Rang Studio", "Asia/Kolkata", null))).ProblemAsync(HttpStatusCode.PreconditionRequired);
+        var saved = await (await admin.PutJsonAsync("/api/v1/settings", new UpdateTenantSettingsRequest("Rang Studio", "asia/dubai", "27aapfu0939f1zv"), "\"1\""))
+            .ReadAsync<TenantSettingsResponse>();
+        Assert.Equal(("Rang Studio", "Asia/Dubai", "27AAPFU0939F1ZV", 2L), (saved.CompanyName, saved.TimeZone, saved.Gstin, saved.Version));
+        await (await admin.PutJsonAsync("/api/v1/settings", new UpdateTenantSettingsRequest("Stale", "Asia/Kolkata", null), "\"1\"")).ProblemAsync(HttpStatusCode.Conflict);
+
+        foreach (var zone in new[] { "India Standard Time", "posixrules", "right/UTC", "Mars/Olympus", "../../etc/passwd" })
+        {
+            var problem = await (await admin.PutJsonAsync("/api/v1/settings", new UpdateTenantSettingsRequest("Rang Studio", zone, null), "*")).ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("timeZone", problem.Errors!.Keys);
+        }
+        var badGstin = await (await admin.PutJsonAsync("/api/v1/settings", new UpdateTenantSettingsRequest("Rang Studio", "Asia/Kolkata", "27AAPFU0939F1ZW"), "*")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("gstin", badGstin.Errors!.Keys);
+
+        Assert.Equal("Rang Studio", (await admin.GetAsync<MeResponse>("/api/v1/me")).CompanyName);
+        Assert.Equal("Rang Studio", (await admin.GetAsync<TenantSettingsResponse>("/api/v1/settings")).CompanyName);
+        var audit = await admin.GetAsync<PagedResponse<AuditEntryResponse>>("/api/v1/audit?action=settings.updated");
+        Assert.Single(audit.Items);
     }
 
     [Fact]

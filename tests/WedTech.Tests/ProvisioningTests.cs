@@ -44,6 +44,15 @@ public abstract class ProvisioningTests(TestServer server) : ProviderTests(serve
         var badFields = await (await client.PostJsonAsync("/api/v1/tenants", new { companyName = "", slug = Studio.NewSlug(), adminName = "A", adminEmail = "not-an-email", adminPassword = "short", plan = "starter" }))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["adminEmail", "adminPassword", "companyName"], badFields.Errors!.Keys.Order(StringComparer.Ordinal));
+
+        var spaced = Studio.SignupRequest(Studio.NewSlug()) with { AdminEmail = "sp ace@example.com" };
+        Assert.Contains("adminEmail", (await (await client.PostJsonAsync("/api/v1/tenants", spaced)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        var nul = Studio.SignupRequest(Studio.NewSlug()) with { CompanyName = "Nul\u0000 Studio" };
+        Assert.Contains("companyName", (await (await client.PostJsonAsync("/api/v1/tenants", nul)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        var blank = Studio.SignupRequest(Studio.NewSlug()) with { CompanyName = "  a  " };
+        Assert.Contains("companyName", (await (await client.PostJsonAsync("/api/v1/tenants", blank)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        var tenants = await Server.Services.GetRequiredService<TenantOperations>().ListAsync(Cancel);
+        Assert.DoesNotContain(tenants, t => t.Slug == spaced.Slug || t.Slug == nul.Slug || t.Slug == blank.Slug);
     }
 
     [Fact]

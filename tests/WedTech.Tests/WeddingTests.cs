@@ -57,8 +57,11 @@ public abstract class WeddingTests(TestServer server) : ProviderTests(server)
 
         var missing = await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}", Wedding(title: "No precondition"));
         await missing.ProblemAsync(HttpStatusCode.PreconditionRequired);
-        var junk = await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}", Wedding(title: "Junk precondition"), "\"abc\"");
-        Assert.Contains("if-match", (await junk.ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        foreach (var junk in new[] { "\"abc\"", "1", "\"1", "W/\"2\"", "\"2\", \"3\"" })
+        {
+            var refused = await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}", Wedding(title: "Junk precondition"), junk);
+            Assert.Contains("if-match", (await refused.ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        }
 
         var staleDelete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/weddings/{wedding.Id}");
         staleDelete.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
@@ -67,6 +70,10 @@ public abstract class WeddingTests(TestServer server) : ProviderTests(server)
         var current = await admin.GetAsync<WeddingResponse>($"/api/v1/weddings/{wedding.Id}");
         Assert.Equal("First edit", current.Title);
         Assert.Equal(2, current.Version);
+
+        // "*" means "whatever version is there" (RFC 9110).
+        var any = await (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}", Wedding(title: "Overwrite knowingly"), "*")).ReadAsync<WeddingResponse>();
+        Assert.Equal(("Overwrite knowingly", 3L), (any.Title, any.Version));
     }
 
     [Fact]
@@ -127,6 +134,13 @@ public abstract class WeddingTests(TestServer server) : ProviderTests(server)
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("estimatedBudgetPaise", fractionalMoney.Errors!.Keys);
 
+        var nul = await (await admin.PostJsonAsync("/api/v1/weddings", Wedding(title: "a\u0000b"))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("title", nul.Errors!.Keys);
+        var bell = await (await admin.PostJsonAsync("/api/v1/weddings", Wedding() with { Notes = "ring\u0007" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("notes", bell.Errors!.Keys);
+        var nullMember = await (await admin.PostJsonAsync("/api/v1/weddings", new { title = "t", brideName = "a", groomName = "b", primaryDate = "2027-01-01", team = new object?[] { null } }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("team[0]", nullMember.Errors!.Keys);
         var nobody = await (await admin.PostJsonAsync("/api/v1/weddings", Wedding(team: [new TeamAssignment(Guid.CreateVersion7(), TeamRole.Coordinator)])))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("team[0].userId", nobody.Errors!.Keys);
@@ -139,6 +153,10 @@ public abstract class WeddingTests(TestServer server) : ProviderTests(server)
         await (await admin.PostJsonAsync("/api/v1/weddings", huge)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
 
         Assert.Contains("pageSize", (await (await admin.GetAsync("/api/v1/weddings?pageSize=500", Cancel)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        Assert.Contains("page", (await (await admin.GetAsync("/api/v1/weddings?page=2147483647&pageSize=100", Cancel)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        Assert.Contains("page", (await (await admin.GetAsync("/api/v1/weddings?page=0", Cancel)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        Assert.Contains("q", (await (await admin.GetAsync("/api/v1/weddings?q=%00", Cancel)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        await (await admin.GetAsync("/api/v1/weddings?page=99999999999", Cancel)).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("status", (await (await admin.GetAsync("/api/v1/weddings?status=eloped", Cancel)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
         await (await admin.GetAsync("/api/v1/weddings?from=not-a-date", Cancel)).ProblemAsync(HttpStatusCode.BadRequest);
         await (await admin.GetAsync($"/api/v1/weddings/{Guid.CreateVersion7()}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);

@@ -29,16 +29,20 @@ public sealed class AuthService(
             await RecordFailureAsync(null, request.Email, "unknown user", cancellationToken);
             throw InvalidCredentials();
         }
+        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password);
+        // A locked account says so only to someone who knows its password; to anyone else it looks like
+        // any failed sign-in, so the answer never tells which addresses have accounts.
         if (user.LockoutEndsAt > now)
         {
             await RecordFailureAsync(user, user.Email, "locked out", cancellationToken);
-            throw new ApiException(StatusCodes.Status423Locked, "Account locked", "Too many failed sign-in attempts. Try again later or reset your password.")
-            {
-                RetryAfter = user.LockoutEndsAt - now,
-            };
+            throw verification == PasswordVerificationResult.Failed
+                ? InvalidCredentials()
+                : new ApiException(StatusCodes.Status423Locked, "Account locked", "Too many failed sign-in attempts. Try again later or reset your password.")
+                {
+                    RetryAfter = user.LockoutEndsAt - now,
+                };
         }
 
-        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password);
         if (verification == PasswordVerificationResult.Failed || user.Status != UserStatus.Active)
         {
             if (verification == PasswordVerificationResult.Failed && ++user.FailedLoginCount >= options.Value.MaxFailedLogins)

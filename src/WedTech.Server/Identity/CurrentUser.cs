@@ -29,7 +29,9 @@ public sealed class CurrentUser
 /// <summary>Cached user snapshots of the current tenant; writes that change a user call <see cref="InvalidateAsync"/>.</summary>
 public sealed class UserDirectory(HybridCache cache, TenantContext tenant, IServiceProvider services)
 {
-    private static readonly HybridCacheEntryOptions Options = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
+    // Short, because until a shared cache (Redis) carries invalidations, another server node learns of a
+    // disabled user or a role change only when its copy expires.
+    private static readonly HybridCacheEntryOptions Options = new() { Expiration = TimeSpan.FromSeconds(30), LocalCacheExpiration = TimeSpan.FromSeconds(30) };
 
     public async ValueTask<UserSnapshot?> FindAsync(Guid userId, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public sealed class UserService(
 
     public async Task<UserResponse> InviteAsync(InviteUserRequest request, CancellationToken cancellationToken)
     {
+        EmailAddresses.Check(request.Email, "email");
         var normalized = User.Normalize(request.Email);
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         if (user is { Status: not UserStatus.Invited })
@@ -52,8 +53,7 @@ public sealed class UserService(
             // Inviting again sends a fresh link and retires the old one.
             user.Name = request.Name.Trim();
             user.Role = request.Role!.Value;
-            await db.OneTimeTokens.Where(t => t.UserId == user.Id && t.Purpose == OneTimeTokenPurpose.Invitation && t.UsedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, time.GetUtcNow()), cancellationToken);
+            await RetireOneTimeTokensAsync(user, OneTimeTokenPurpose.Invitation, cancellationToken);
         }
 
         var secret = AddOneTimeToken(user, OneTimeTokenPurpose.Invitation, TimeSpan.FromDays(authOptions.Value.InvitationDays));
@@ -100,6 +100,7 @@ public sealed class UserService(
         {
             return;
         }
+        await RetireOneTimeTokensAsync(user, OneTimeTokenPurpose.PasswordReset, cancellationToken);
         var secret = AddOneTimeToken(user, OneTimeTokenPurpose.PasswordReset, TimeSpan.FromMinutes(authOptions.Value.PasswordResetMinutes));
         audit.Record("user.password-reset-requested", nameof(User), user.Id, userId: user.Id, userEmail: user.Email);
         await db.SaveChangesAsync(cancellationToken);
@@ -120,6 +121,7 @@ public sealed class UserService(
             throw InvalidLink();
         }
         PasswordRules.Check(request.NewPassword, user.Email, "newPassword");
+        await RetireOneTimeTokensAsync(user, OneTimeTokenPurpose.PasswordReset, cancellationToken);
         token.UsedAt = time.GetUtcNow();
         user.PasswordHash = hasher.HashPassword(user, request.NewPassword);
         user.FailedLoginCount = 0;
@@ -130,50 +132,80 @@ public sealed class UserService(
         await directory.InvalidateAsync(user.Id, cancellationToken);
     }
 
-    public async Task<UserResponse> ChangeRoleAsync(Guid id, Role role, CancellationToken cancellationToken)
-    {
-        var user = await FindAsync(id, cancellationToken);
-        if (user.Role == role)
+    public Task<UserResponse> ChangeRoleAsync(Guid id, Role role, CancellationToken cancellationToken) =>
+        ChangeAdminSafelyAsync(id, async user =>
         {
-            return ToResponse(user);
-        }
-        if (user.Role == Role.Admin)
-        {
-            await EnsureAnotherAdminAsync(user, "change the role of", cancellationToken);
-        }
-        var from = user.Role;
-        user.Role = role;
-        audit.Record("user.role-changed", nameof(User), user.Id, $"{user.Email}: {ApiConventions.EnumName(from)} → {ApiConventions.EnumName(role)}");
-        await db.SaveChangesAsync(cancellationToken);
-        await directory.InvalidateAsync(user.Id, cancellationToken);
-        return ToResponse(user);
-    }
-
-    public async Task<UserResponse> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken)
-    {
-        var user = await FindAsync(id, cancellationToken);
-        if (disabled && user.Status != UserStatus.Disabled)
-        {
-            if (user.Id == currentUser.Required.Id)
+            if (user.Role == role)
             {
-                throw ApiException.Conflict("You cannot disable your own account.");
+                return;
             }
             if (user.Role == Role.Admin)
             {
-                await EnsureAnotherAdminAsync(user, "disable", cancellationToken);
+                await EnsureAnotherAdminAsync(user, "change the role of", cancellationToken);
             }
-            user.Status = UserStatus.Disabled;
-            await auth.RevokeAllSessionsAsync(user, AuthService.RevokedReasons.Disabled, cancellationToken);
-            audit.Record("user.disabled", nameof(User), user.Id, user.Email);
-        }
-        else if (!disabled && user.Status == UserStatus.Disabled)
+            var from = user.Role;
+            user.Role = role;
+            audit.Record("user.role-changed", nameof(User), user.Id, $"{user.Email}: {ApiConventions.EnumName(from)} → {ApiConventions.EnumName(role)}");
+        }, cancellationToken);
+
+    public Task<UserResponse> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken) =>
+        ChangeAdminSafelyAsync(id, async user =>
         {
-            user.Status = user.PasswordHash is null ? UserStatus.Invited : UserStatus.Active;
-            audit.Record("user.enabled", nameof(User), user.Id, user.Email);
+            if (disabled && user.Status != UserStatus.Disabled)
+            {
+                if (user.Id == currentUser.Required.Id)
+                {
+                    throw ApiException.Conflict("You cannot disable your own account.");
+                }
+                if (user.Role == Role.Admin)
+                {
+                    await EnsureAnotherAdminAsync(user, "disable", cancellationToken);
+                }
+                user.Status = UserStatus.Disabled;
+                await auth.RevokeAllSessionsAsync(user, AuthService.RevokedReasons.Disabled, cancellationToken);
+                audit.Record("user.disabled", nameof(User), user.Id, user.Email);
+            }
+            else if (!disabled && user.Status == UserStatus.Disabled)
+            {
+                user.Status = user.PasswordHash is null ? UserStatus.Invited : UserStatus.Active;
+                audit.Record("user.enabled", nameof(User), user.Id, user.Email);
+            }
+        }, cancellationToken);
+
+    /// <summary>
+    /// Changes a user where the rule "the studio keeps an active admin" must hold. The check and the write
+    /// share one serializable transaction: on SQLite it takes the write lock first, so a concurrent change
+    /// waits and then sees this one; on PostgreSQL one of two conflicting changes is aborted and answered 409.
+    /// </summary>
+    private async Task<UserResponse> ChangeAdminSafelyAsync(Guid id, Func<User, Task> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+            var user = await FindAsync(id, cancellationToken);
+            await change(user);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await directory.InvalidateAsync(user.Id, cancellationToken);
+            return ToResponse(user);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await directory.InvalidateAsync(user.Id, cancellationToken);
-        return ToResponse(user);
+        catch (Exception e) when (IsConcurrentChange(e))
+        {
+            throw ApiException.Conflict("Someone changed the studio's team at the same moment. Reload and try again.");
+        }
+    }
+
+    private static bool IsConcurrentChange(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.DeadlockDetected }
+                or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private async Task<User> FindAsync(Guid id, CancellationToken cancellationToken) =>
@@ -187,6 +219,11 @@ public sealed class UserService(
             throw ApiException.Conflict($"You cannot {action} the studio's last active admin.");
         }
     }
+
+    /// <summary>A new link, or a completed reset, makes every earlier link of that kind useless.</summary>
+    private Task<int> RetireOneTimeTokensAsync(User user, OneTimeTokenPurpose purpose, CancellationToken cancellationToken) =>
+        db.OneTimeTokens.Where(t => t.UserId == user.Id && t.Purpose == purpose && t.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, time.GetUtcNow()), cancellationToken);
 
     private string AddOneTimeToken(User user, OneTimeTokenPurpose purpose, TimeSpan lifetime)
     {
@@ -214,7 +251,7 @@ public sealed class UserService(
         {
             await email.SendAsync(message, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // The change stands; the admin can send the invitation again.
             logger.LogError(e, "Could not send the e-mail '{Subject}'", message.Subject);

@@ -3,6 +3,20 @@ using MimeKit;
 
 namespace WedTech.Server.Messaging;
 
+/// <summary>Addresses people type that our mail pipeline can deliver to (no display names, spaces or lists).</summary>
+public static class EmailAddresses
+{
+    public static void Check(string address, string field)
+    {
+        var trimmed = address.Trim();
+        if (!MailboxAddress.TryParse(ParserOptions.Default, trimmed, out var mailbox) || mailbox.Address != trimmed
+            || trimmed.Any(char.IsWhiteSpace) || trimmed.Count(c => c == '@') != 1)
+        {
+            throw new Platform.Api.ValidationFailedException(field, "This is not an e-mail address we can deliver to.");
+        }
+    }
+}
+
 public sealed record EmailMessage(string ToAddress, string ToName, string Subject, string TextBody, string HtmlBody);
 
 public interface IEmailSender

@@ -27,22 +27,28 @@ public sealed class TenantDirectory(HybridCache cache, IDatabaseProvider databas
         return entry.Tenant;
     }
 
+    /// <summary>
+    /// Custom domains are few: the whole map is one cache entry, so an unknown Host header costs a
+    /// dictionary look-up, never a catalog query or a cache entry of its own.
+    /// </summary>
     public async ValueTask<TenantInfo?> FindByCustomDomainAsync(string host, CancellationToken cancellationToken)
     {
-        var entry = await cache.GetOrCreateAsync($"tenant:host:{host}", (databases, host), static async (state, ct) =>
+        var domains = await cache.GetOrCreateAsync("tenant:custom-domains", databases, static async (databases, ct) =>
         {
-            await using var catalog = state.databases.CreateCatalogContext();
-            var tenant = await catalog.CustomDomains.AsNoTracking()
-                .Where(d => d.Host == state.host)
-                .Join(catalog.Tenants, d => d.TenantId, t => t.Id, (_, t) => t)
-                .FirstOrDefaultAsync(ct);
-            return new Lookup(tenant is null ? null : TenantInfo.From(tenant));
+            await using var catalog = databases.CreateCatalogContext();
+            var map = await catalog.CustomDomains.AsNoTracking()
+                .Join(catalog.Tenants, d => d.TenantId, t => t.Id, (d, t) => new { d.Host, t.Slug })
+                .ToDictionaryAsync(d => d.Host, d => d.Slug, StringComparer.Ordinal, ct);
+            return new DomainMap(map);
         }, Options, Tags, cancellationToken);
-        return entry.Tenant;
+        return domains.SlugByHost.TryGetValue(host, out var slug) ? await FindBySlugAsync(slug, cancellationToken) : null;
     }
 
     public ValueTask InvalidateAsync(CancellationToken cancellationToken = default) => cache.RemoveByTagAsync(Tags[0], cancellationToken);
 
     [ImmutableObject(true)]
     public sealed record Lookup(TenantInfo? Tenant);
+
+    [ImmutableObject(true)]
+    public sealed record DomainMap(IReadOnlyDictionary<string, string> SlugByHost);
 }

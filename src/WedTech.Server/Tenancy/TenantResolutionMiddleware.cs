@@ -72,7 +72,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDir
                 return byDomain;
             }
         }
-        // Junk in the header is never looked up, so it cannot fill the cache.
+        // A malformed header is never looked up, so junk cannot fill the cache.
         var header = context.Request.Headers[HeaderName].ToString().Trim().ToLowerInvariant();
         return SlugRules.IsWellFormed(header) ? await directory.FindBySlugAsync(header, context.RequestAborted) : null;
     }

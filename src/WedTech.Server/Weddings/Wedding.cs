@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
+using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Weddings;
 
-public sealed class Wedding
+public sealed class Wedding : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Title { get; set; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
@@ -27,9 +26,9 @@ public static class WeddingEndpoints
             {
                 throw new ValidationFailedException("to", "The end of the date range is before its start.");
             }
-            if (q is { Length: > 100 })
+            if (q is { Length: > 100 } || q is not null && !PlainTextConverter.IsPlain(q))
             {
-                throw new ValidationFailedException("q", "Search for at most 100 characters.");
+                throw new ValidationFailedException("q", "Search for at most 100 characters of text.");
             }
             return service.ListAsync(new WeddingFilter(statusFilter, from, to, q), Paging.From(page, pageSize), ct);
         }).RequireAuthorization(Permissions.WeddingView)
@@ -38,48 +37,30 @@ public static class WeddingEndpoints
         weddings.MapPost("/", async Task<Created<WeddingResponse>> (WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
             var wedding = await service.CreateAsync(request, ct);
-            SetETag(http, wedding.Version);
+            Concurrency.SetETag(http, wedding.Version);
             return TypedResults.Created($"/api/v1/weddings/{wedding.Id}", wedding);
         }).RequireAuthorization(Permissions.WeddingCreate).WithSummary("Create a wedding");
 
         weddings.MapGet("/{id:guid}", async (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
             var wedding = await service.GetAsync(id, ct);
-            SetETag(http, wedding.Version);
+            Concurrency.SetETag(http, wedding.Version);
             return TypedResults.Ok(wedding);
         }).RequireAuthorization(Permissions.WeddingView).WithSummary("Get a wedding").WithDescription("One wedding; the ETag header carries its version for If-Match.");
 
         weddings.MapPut("/{id:guid}", async (Guid id, WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
-            var expected = IfMatchVersion(http) ?? throw new ApiException(StatusCodes.Status428PreconditionRequired, "If-Match required",
-                "Send the If-Match header with the ETag you last read, so that nobody's change is overwritten unseen.");
-            var wedding = await service.UpdateAsync(id, request, expected, ct);
-            SetETag(http, wedding.Version);
+            var wedding = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
+            Concurrency.SetETag(http, wedding.Version);
             return TypedResults.Ok(wedding);
         }).RequireAuthorization(Permissions.WeddingEdit).WithSummary("Update a wedding").WithDescription("Replace a wedding's details; requires If-Match, answers 409 when someone changed it since.");
 
         weddings.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
-            await service.DeleteAsync(id, IfMatchVersion(http), ct);
+            await service.DeleteAsync(id, Concurrency.IfMatch(http), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Permissions.WeddingDelete).WithSummary("Delete a wedding").WithDescription("Delete a wedding (kept, hidden); If-Match optional.");
 
         return api;
-    }
-
-    private static void SetETag(HttpContext http, long version) =>
-        http.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    private static long? IfMatchVersion(HttpContext http)
-    {
-        var header = http.Request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0)
-        {
-            return null;
-        }
-        var value = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
-        return long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new ValidationFailedException("if-match", "The If-Match header must be an ETag from this API, like \"3\".");
     }
 }

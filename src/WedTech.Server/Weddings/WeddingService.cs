@@ -113,7 +113,7 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
     {
         var wedding = await Visible().Include(w => w.Team).FirstOrDefaultAsync(w => w.Id == id, cancellationToken)
             ?? throw ApiException.NotFound("Wedding");
-        EnsureVersion(wedding, expectedVersion);
+        Concurrency.Expect(db, wedding, expectedVersion, "wedding");
 
         var before = Describe(wedding);
         Apply(wedding, request);
@@ -132,24 +132,11 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
     public async Task DeleteAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
         var wedding = await Visible().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw ApiException.NotFound("Wedding");
-        if (expectedVersion is { } version)
-        {
-            EnsureVersion(wedding, version);
-        }
+        Concurrency.Expect(db, wedding, expectedVersion, "wedding");
         wedding.DeletedAt = time.GetUtcNow();
         wedding.Version++;
         audit.Record("wedding.deleted", nameof(Wedding), wedding.Id, wedding.Title);
         await SaveAsync(cancellationToken);
-    }
-
-    /// <summary>Stale if the caller's version is not the stored one, now or by the time the write lands.</summary>
-    private void EnsureVersion(Wedding wedding, long expectedVersion)
-    {
-        if (wedding.Version != expectedVersion)
-        {
-            throw ApiException.Conflict($"The wedding was changed by someone else (now version {wedding.Version}). Reload it and apply your change again.");
-        }
-        db.Entry(wedding).Property(w => w.Version).OriginalValue = expectedVersion;
     }
 
     private static void Apply(Wedding wedding, WeddingRequest request)
@@ -201,12 +188,19 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
         }
     }
 
+    private static readonly string[] IncompleteAssignment = ["Give the person's userId and role."];
+
     /// <summary>Team members must be active users of this studio; clients only as the couple, staff only as staff.</summary>
     private async Task<IReadOnlyList<TeamAssignment>> CheckTeamAsync(IReadOnlyList<TeamAssignment>? team, CancellationToken cancellationToken)
     {
         if (team is null || team.Count == 0)
         {
             return [];
+        }
+        var missing = Enumerable.Range(0, team.Count).Where(i => team[i] is null || team[i].UserId is null || team[i].Role is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ValidationFailedException(missing.ToDictionary(i => $"team[{i}]", _ => IncompleteAssignment));
         }
         var ids = team.Select(a => a.UserId!.Value).ToList();
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);

@@ -43,6 +43,7 @@ public static class ApiConventions
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
+        options.Converters.Add(new PlainTextConverter());
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 

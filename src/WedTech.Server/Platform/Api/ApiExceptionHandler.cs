@@ -72,7 +72,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
                 StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
                 _ => "Bad request",
             },
-            Detail = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Send the body as application/json." : SafeMessage(bad.Message),
+            Detail = bad.StatusCode switch
+            {
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+                _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && !bad.Message.StartsWith("Failed to bind", StringComparison.Ordinal)
+                    => "This request needs a JSON body.",
+                _ => SafeMessage(bad.Message),
+            },
         };
     }
 

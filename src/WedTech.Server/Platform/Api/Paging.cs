@@ -19,6 +19,10 @@ public readonly record struct Paging(int Page, int PageSize)
         {
             errors["pageSize"] = [$"Page size must be between 1 and {MaxPageSize}."];
         }
+        if (page is > 1 && (long)(page.Value - 1) * (pageSize ?? DefaultPageSize) > int.MaxValue)
+        {
+            errors["page"] = ["This page is beyond the end of any list."];
+        }
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);

@@ -19,7 +19,11 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next)
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
             var status = context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var method = context.Request.Method;
+            var method = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
+                || HttpMethods.IsDelete(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                || HttpMethods.IsOptions(context.Request.Method)
+                ? context.Request.Method
+                : "OTHER"; // invented methods must not mint new series
             AppMetrics.HttpRequestDuration.WithLabels(method, route, status).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             AppMetrics.HttpRequests.WithLabels(method, route, status).Inc();
         }

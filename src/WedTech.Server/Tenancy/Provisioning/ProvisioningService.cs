@@ -27,7 +27,12 @@ public sealed class ProvisioningService(
         {
             throw new ValidationFailedException("slug", problem);
         }
+        EmailAddresses.Check(request.AdminEmail, "adminEmail");
         PasswordRules.Check(request.AdminPassword, request.AdminEmail, "adminPassword");
+        if (request.CompanyName.Trim().Length < 2)
+        {
+            throw new ValidationFailedException("companyName", "Use at least 2 characters.");
+        }
         var adminEmail = request.AdminEmail.Trim();
 
         await using var catalog = databases.CreateCatalogContext();
@@ -66,7 +71,12 @@ public sealed class ProvisioningService(
             }
             catch (DbUpdateException)
             {
-                throw new ValidationFailedException("slug", "This address is taken; choose another.");
+                // Another signup took the slug between the check and the insert; anything else is not ours to hide.
+                if (await SlugExistsAsync(slug, cancellationToken))
+                {
+                    throw new ValidationFailedException("slug", "This address is taken; choose another.");
+                }
+                throw;
             }
         }
 
@@ -81,6 +91,12 @@ public sealed class ProvisioningService(
                 "Your studio could not be set up completely. Send the same signup again to finish it.") { RetryAfter = TimeSpan.FromSeconds(5) };
         }
         return tenant;
+    }
+
+    private async Task<bool> SlugExistsAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var catalog = databases.CreateCatalogContext();
+        return await catalog.Tenants.AnyAsync(t => t.Slug == slug, cancellationToken);
     }
 
     /// <summary>Completes a tenant left in provisioning (the operator's <c>tenants finish</c>).</summary>
@@ -156,7 +172,7 @@ public sealed class ProvisioningService(
                 $"<p>Namaste {name},</p><p><b>{company}</b> is ready on WedTech.</p><p><a href=\"{url}\">Sign in</a> with {System.Net.WebUtility.HtmlEncode(adminEmail)}.</p>" +
                 "<p>Next: invite your planners and coordinators, and add your first wedding.</p>"), cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // The studio works without it; the failure is logged for the operator.
             logger.LogError(e, "Could not send the welcome e-mail of tenant {TenantSlug}", tenant.Slug);

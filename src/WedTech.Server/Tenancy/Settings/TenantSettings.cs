@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Tenancy.Settings;
 
 /// <summary>A studio's own settings, kept in its database (one row).</summary>
-public sealed class TenantSettings
+public sealed class TenantSettings : IVersioned
 {
     public const int SingletonId = 1;
 

@@ -13,15 +13,26 @@ public static partial class TenantSettingsEndpoints
     public static RouteGroupBuilder MapTenantSettings(this RouteGroupBuilder api)
     {
         var settings = api.MapGroup("/settings").WithTags("Settings");
-        settings.MapGet("/", async (TenantDbContext db, CancellationToken ct) => ToResponse(await LoadAsync(db, ct)))
+        settings.MapGet("/", async (TenantDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var current = await LoadAsync(db, ct);
+            Concurrency.SetETag(http, current.Version);
+            return ToResponse(current);
+        })
             .RequireAuthorization(Permissions.SettingsView).WithSummary("Get settings");
         settings.MapPut("/", async (UpdateTenantSettingsRequest request, TenantDbContext db, AuditLog audit, TenantContext tenant,
-            IDatabaseProvider databases, TenantDirectory directory, CancellationToken ct) =>
+            IDatabaseProvider databases, TenantDirectory directory, HttpContext http, CancellationToken ct) =>
         {
+            var expected = Concurrency.RequireIfMatch(http);
             var errors = new Dictionary<string, string[]>();
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _))
+            var timeZone = CanonicalTimeZone(request.TimeZone);
+            if (timeZone is null)
             {
                 errors["timeZone"] = ["Use an IANA time zone such as Asia/Kolkata."];
+            }
+            if (request.CompanyName.Trim().Length < 2)
+            {
+                errors["companyName"] = ["Use at least 2 characters."];
             }
             var gstin = string.IsNullOrWhiteSpace(request.Gstin) ? null : request.Gstin.Trim().ToUpperInvariant();
             if (gstin is not null && !IsValidGstin(gstin))
@@ -34,8 +45,9 @@ public static partial class TenantSettingsEndpoints
             }
 
             var current = await LoadAsync(db, ct);
+            Concurrency.Expect(db, current, expected, "settings");
             current.CompanyName = request.CompanyName.Trim();
-            current.TimeZone = request.TimeZone;
+            current.TimeZone = timeZone!;
             current.Gstin = gstin;
             current.Version++;
             audit.Record("settings.updated", "TenantSettings", tenant.Current.Id, $"company name, time zone {current.TimeZone}, GSTIN {gstin ?? "none"}");
@@ -45,10 +57,15 @@ public static partial class TenantSettingsEndpoints
             await using var catalog = databases.CreateCatalogContext();
             await catalog.Tenants.Where(t => t.Id == tenant.Current.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.CompanyName, current.CompanyName), ct);
             await directory.InvalidateAsync(ct);
+            Concurrency.SetETag(http, current.Version);
             return ToResponse(current);
         }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Update settings").WithDescription("Change the studio's name, time zone and GSTIN.");
         return api;
     }
+
+    /// <summary>The zone's canonical IANA id ("asia/kolkata" → "Asia/Kolkata"), or null for anything else (Windows ids, posixrules, right/…).</summary>
+    private static string? CanonicalTimeZone(string id) =>
+        TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => z.HasIanaId && string.Equals(z.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
 
     private static async Task<TenantSettings> LoadAsync(TenantDbContext db, CancellationToken ct) =>
         await db.Settings.FirstOrDefaultAsync(s => s.Id == TenantSettings.SingletonId, ct) ?? throw ApiException.NotFound("Settings");

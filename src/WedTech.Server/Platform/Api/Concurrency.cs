@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace WedTech.Server.Platform.Api;
+
+/// <summary>A record edited with optimistic concurrency: its version is its ETag.</summary>
+public interface IVersioned
+{
+    long Version { get; set; }
+}
+
+/// <summary>ETag / If-Match handling shared by every endpoint that edits a versioned record.</summary>
+public static class Concurrency
+{
+    public static void SetETag(HttpContext http, long version) =>
+        http.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>
+    /// The version the client last read, from If-Match: null when the header is absent; <see cref="long.MinValue"/>
+    /// for "*" (any version). Only this API's strong ETags are accepted.
+    /// </summary>
+    public static long? IfMatch(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+        {
+            return null;
+        }
+        if (header == "*")
+        {
+            return long.MinValue;
+        }
+        return header.Length > 2 && header[0] == '"' && header[^1] == '"'
+            && long.TryParse(header.AsSpan(1, header.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new ValidationFailedException("if-match", "Send the ETag exactly as this API gave it, like \"3\".");
+    }
+
+    /// <summary>If-Match is required to replace a record, so that nobody's change is overwritten unseen.</summary>
+    public static long RequireIfMatch(HttpContext http) => IfMatch(http) ?? throw new ApiException(StatusCodes.Status428PreconditionRequired,
+        "If-Match required", "Send the If-Match header with the ETag you last read, so that nobody's change is overwritten unseen.");
+
+    /// <summary>
+    /// Refuses a stale write now, and makes the database refuse it if another write lands between this
+    /// check and the save (the version is the entity's concurrency token).
+    /// </summary>
+    public static void Expect(DbContext db, IVersioned entity, long? expectedVersion, string what)
+    {
+        if (expectedVersion is null or long.MinValue)
+        {
+            return;
+        }
+        if (entity.Version != expectedVersion)
+        {
+            throw ApiException.Conflict($"The {what} was changed by someone else (now version {entity.Version}). Reload it and apply your change again.");
+        }
+        db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion.Value;
+    }
+}
