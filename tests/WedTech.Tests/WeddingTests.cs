@@ -145,6 +145,9 @@ public abstract class WeddingTests(TestServer server) : ProviderTests(server)
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("team[0].userId", nobody.Errors!.Keys);
 
+        var empty = new StringContent("", System.Text.Encoding.UTF8, "application/json");
+        var noBody = await (await admin.PostAsync("/api/v1/weddings", empty, Cancel)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.DoesNotContain("Implicit", noBody.Detail ?? "", StringComparison.Ordinal);
         var notJson = new StringContent("{\"title\":", System.Text.Encoding.UTF8, "application/json");
         await (await admin.PostAsync("/api/v1/weddings", notJson, Cancel)).ProblemAsync(HttpStatusCode.BadRequest);
         var text = new StringContent("title=x", System.Text.Encoding.UTF8, "text/plain");
