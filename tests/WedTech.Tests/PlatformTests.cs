@@ -87,6 +87,19 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
         await studio.LoginAsync(studio.AdminEmail);
 
         Assert.Equal(2, (await RunCliAsync("tenants", "suspend", "no-such-studio")).Code);
+
+        // Break-glass: the operator makes a planner an admin; their old session ends.
+        var planner = await studio.AddMemberAsync(Role.Planner);
+        Assert.Equal(0, (await RunCliAsync("tenants", "make-admin", studio.Slug, planner.Email.ToUpperInvariant())).Code);
+        await (await planner.Client.GetAsync("/api/v1/me", Cancel)).ProblemAsync(HttpStatusCode.Unauthorized);
+        using (var promoted = studio.Anonymous())
+        {
+            promoted.UseBearer((await studio.LoginAsync(planner.Email)).AccessToken);
+            Assert.Equal(Role.Admin, (await promoted.GetAsync<MeResponse>("/api/v1/me")).Role);
+            var log = await promoted.GetAsync<PagedResponse<AuditEntryResponse>>("/api/v1/audit?action=user.role-changed");
+            Assert.Contains("by the platform operator", Assert.Single(log.Items).Details, StringComparison.Ordinal);
+        }
+        Assert.Equal(2, (await RunCliAsync("tenants", "make-admin", studio.Slug, "nobody@example.com")).Code);
         var slug = Studio.NewSlug("cli");
         Assert.Equal(0, (await RunCliAsync("tenants", "create", "--slug", slug, "--company", "CLI Studio", "--admin-name", "Ops",
             "--admin-email", $"ops@{slug}.example.com", "--admin-password", "Operator-pass-1", "--plan", "Premium")).Code);

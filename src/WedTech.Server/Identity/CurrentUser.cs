@@ -48,7 +48,8 @@ public sealed class UserDirectory(HybridCache cache, TenantContext tenant, IServ
     public ValueTask InvalidateAsync(Guid userId, CancellationToken cancellationToken = default) =>
         cache.RemoveByTagAsync(Key(tenant.Current.Id, userId), cancellationToken);
 
-    private static string Key(Guid tenantId, Guid userId) => $"t:{tenantId:N}:user:{userId:N}";
+    /// <summary>The cache key, which is also the entry's tag, of one user's snapshot.</summary>
+    public static string Key(Guid tenantId, Guid userId) => $"t:{tenantId:N}:user:{userId:N}";
 
     [ImmutableObject(true)]
     public sealed record Entry(UserSnapshot? User);

@@ -9,7 +9,9 @@ namespace WedTech.Server.Tenancy;
 public sealed record TenantMigrationResult(string Slug, bool Succeeded, string? FromVersion, string? ToVersion, string? Error);
 
 /// <summary>Operator actions on tenants: list, suspend, resume, migrate every tenant database.</summary>
-public sealed class TenantOperations(IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
+public sealed class TenantOperations(
+    IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, Microsoft.Extensions.Caching.Hybrid.HybridCache cache,
+    IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
 {
     public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +32,36 @@ public sealed class TenantOperations(IDatabaseProvider databases, TenantDirector
         await catalog.SaveChangesAsync(cancellationToken);
         await directory.InvalidateAsync(cancellationToken);
         logger.LogInformation("Tenant {TenantSlug} {Action}", slug, suspended ? "suspended" : "resumed");
+    }
+
+    /// <summary>
+    /// Break-glass for a studio that has lost its admins: makes an existing member an active admin and
+    /// ends their sessions (they sign in again). Audited in the studio's own log as done by the operator.
+    /// </summary>
+    public async Task MakeAdminAsync(string slug, string email, CancellationToken cancellationToken)
+    {
+        await using var catalog = databases.CreateCatalogContext();
+        var tenant = await catalog.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken) ?? throw ApiException.NotFound("Tenant");
+        await using var db = databases.CreateTenantContext(tenant.DatabaseName);
+        var normalized = Identity.User.Normalize(email);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken) ?? throw ApiException.NotFound("User");
+        if (user.PasswordHash is null)
+        {
+            throw ApiException.Conflict("This person has not accepted their invitation yet.");
+        }
+        var from = user.Role;
+        user.Role = Contracts.Role.Admin;
+        user.Status = Contracts.UserStatus.Active;
+        user.SecurityStamp = Identity.User.NewSecurityStamp();
+        db.AuditEntries.Add(new Platform.Audit.AuditEntry
+        {
+            At = DateTimeOffset.UtcNow, Action = "user.role-changed", EntityType = nameof(Identity.User), EntityId = user.Id,
+            Details = $"{user.Email}: {ApiConventions.EnumName(from)} → admin (by the platform operator)",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        // Run inside a server, this takes effect at once; from the CLI process, when the servers' copies expire (30 s).
+        await cache.RemoveByTagAsync(Identity.UserDirectory.Key(tenant.Id, user.Id), cancellationToken);
+        logger.LogWarning("Operator made {UserId} an admin of tenant {TenantSlug}", user.Id, slug);
     }
 
     /// <summary>Serve a tenant at its own domain as well (the domain's DNS and TLS are the studio's to set up).</summary>

@@ -88,9 +88,18 @@ public static class OperatorCli
             Console.WriteLine($"{result.GetValue(removeHost)} removed.");
         }));
 
+        var adminSlug = new Argument<string>("slug");
+        var adminEmail2 = new Argument<string>("email");
+        var makeAdmin = new Command("make-admin", "Break-glass: make a member of the studio an active admin (ends their sessions).") { adminSlug, adminEmail2 };
+        makeAdmin.SetAction((result, ct) => Report(async () =>
+        {
+            await operations.MakeAdminAsync(result.GetValue(adminSlug)!, result.GetValue(adminEmail2)!, ct);
+            Console.WriteLine($"{result.GetValue(adminEmail2)} is now an admin of {result.GetValue(adminSlug)}; their sessions were ended.");
+        }));
+
         var root = new RootCommand("WedTech operator commands.")
         {
-            new Command("tenants", "Manage tenants.") { list, create, finish, migrate, suspend, resume, addDomain, removeDomain },
+            new Command("tenants", "Manage tenants.") { list, create, finish, migrate, suspend, resume, addDomain, removeDomain, makeAdmin },
         };
         return await root.Parse(args).InvokeAsync();
     }
