@@ -28,18 +28,21 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
 
     /// <summary>
     /// List pages are the hottest read: cached per tenant, visibility (everything, or one user's weddings),
-    /// filters and page, and dropped on any wedding write of the tenant. Free-text searches are not
-    /// cached, so arbitrary terms cannot fill the cache.
+    /// status and page, and dropped on any wedding write of the tenant. Only the views an app asks for are
+    /// cached (first pages, usual page sizes, no search or date range), so the number of entries a user can
+    /// make stays small whatever they send.
     /// </summary>
     public async Task<PagedResponse<WeddingSummaryResponse>> ListAsync(WeddingFilter filter, Paging paging, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        var cacheable = string.IsNullOrWhiteSpace(filter.Search) && filter.From is null && filter.To is null
+            && paging.Page <= 5 && paging.PageSize is 10 or 20 or 50 or 100;
+        if (!cacheable)
         {
             return await QueryListAsync(filter, paging, cancellationToken);
         }
         var scope = currentUser.Can(Permissions.WeddingViewAll) ? "all" : currentUser.Required.Id.ToString("N");
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"t:{tenant.Current.Id:N}:weddings:{scope}:{(int?)filter.Status}:{filter.From?.DayNumber}:{filter.To?.DayNumber}:{paging.Page}:{paging.PageSize}");
+            $"t:{tenant.Current.Id:N}:weddings:{scope}:{(int?)filter.Status}:{paging.Page}:{paging.PageSize}");
         return await cache.GetOrCreateAsync(key, (service: this, filter, paging),
             static (state, ct) => new ValueTask<PagedResponse<WeddingSummaryResponse>>(state.service.QueryListAsync(state.filter, state.paging, ct)),
             ListCacheOptions, [ListsTag], cancellationToken);

@@ -78,6 +78,8 @@ public sealed class ProvisioningService(
                 }
                 throw;
             }
+            // From now on the address answers "being set up" (503), not "not found".
+            await directory.InvalidateAsync(cancellationToken);
         }
 
         try
