@@ -13,7 +13,7 @@ namespace WedTech.Server.Identity;
 internal sealed class CachingJsonWebTokenHandler(TimeProvider time) : JsonWebTokenHandler, IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
-    private readonly MemoryCache _validated = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    private readonly MemoryCache _validated = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using WedTech.Contracts;
+using WedTech.Server.Platform;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
@@ -27,7 +28,7 @@ public sealed class CurrentUser
 }
 
 /// <summary>Cached user snapshots of the current tenant; writes that change a user call <see cref="InvalidateAsync"/>.</summary>
-public sealed class UserDirectory(HybridCache cache, TenantContext tenant, IServiceProvider services)
+public sealed class UserDirectory(HybridCache cache, CacheGenerations generations, TenantContext tenant, IDatabaseProvider databases)
 {
     // Short, because until a shared cache (Redis) carries invalidations, another server node learns of a
     // disabled user or a role change only when its copy expires.
@@ -35,20 +36,29 @@ public sealed class UserDirectory(HybridCache cache, TenantContext tenant, IServ
 
     public async ValueTask<UserSnapshot?> FindAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var key = Key(tenant.Current.Id, userId);
-        var entry = await cache.GetOrCreateAsync(key, (services, userId), static async (state, ct) =>
+        var tag = Key(tenant.Current.Id, userId);
+        var entry = await cache.GetOrCreateAsync($"{tag}:{generations.Current(tag)}", (databases, tenant.Current.DatabaseName, userId), static async (state, ct) =>
         {
-            var db = state.services.GetRequiredService<TenantDbContext>();
+            // Its own context: the read may outlive the request that started it.
+            await using var db = state.databases.CreateTenantContext(state.DatabaseName);
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == state.userId, ct);
             return new Entry(user is null ? null : UserSnapshot.From(user));
-        }, Options, [key], cancellationToken);
+        }, Options, [tag], cancellationToken);
         return entry.User;
     }
 
     public ValueTask InvalidateAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        cache.RemoveByTagAsync(Key(tenant.Current.Id, userId), cancellationToken);
+        Invalidate(cache, generations, tenant.Current.Id, userId, cancellationToken);
 
-    /// <summary>The cache key, which is also the entry's tag, of one user's snapshot.</summary>
+    /// <summary>Drops a user's snapshot, including one being read at this moment (see <see cref="CacheGenerations"/>).</summary>
+    public static ValueTask Invalidate(HybridCache cache, CacheGenerations generations, Guid tenantId, Guid userId, CancellationToken cancellationToken)
+    {
+        var tag = Key(tenantId, userId);
+        generations.Bump(tag);
+        return cache.RemoveByTagAsync(tag, cancellationToken);
+    }
+
+    /// <summary>The tag of one user's snapshot (and, with the generation, its cache key).</summary>
     public static string Key(Guid tenantId, Guid userId) => $"t:{tenantId:N}:user:{userId:N}";
 
     [ImmutableObject(true)]

@@ -13,6 +13,7 @@ public static class TenancyModule
     {
         services.Configure<TenancyOptions>(configuration.GetSection("Tenancy"));
         services.AddHybridCache();
+        services.AddSingleton<Platform.CacheGenerations>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TenantSchema>();
         services.AddSingleton<TenantOperations>();

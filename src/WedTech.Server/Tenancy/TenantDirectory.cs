@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using WedTech.Server.Platform;
 using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Tenancy;
@@ -12,7 +13,7 @@ namespace WedTech.Server.Tenancy;
 /// rarely (signup, suspend, migrate): any change reloads the map on this node at once; other nodes
 /// reload it within <see cref="Ttl"/>.
 /// </summary>
-public sealed class TenantDirectory(HybridCache cache, IDatabaseProvider databases)
+public sealed class TenantDirectory(HybridCache cache, CacheGenerations generations, IDatabaseProvider databases)
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
     private const string Key = "tenant-directory";
@@ -28,10 +29,14 @@ public sealed class TenantDirectory(HybridCache cache, IDatabaseProvider databas
         return map.SlugByHost.TryGetValue(host, out var slug) ? map.BySlug.GetValueOrDefault(slug) : null;
     }
 
-    public ValueTask InvalidateAsync(CancellationToken cancellationToken = default) => cache.RemoveByTagAsync(Key, cancellationToken);
+    public ValueTask InvalidateAsync(CancellationToken cancellationToken = default)
+    {
+        generations.Bump(Key);
+        return cache.RemoveByTagAsync(Key, cancellationToken);
+    }
 
     private ValueTask<TenantMap> LoadAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(Key, databases, static async (databases, ct) =>
+        cache.GetOrCreateAsync($"{Key}:{generations.Current(Key)}", databases, static async (databases, ct) =>
         {
             await using var catalog = databases.CreateCatalogContext();
             var tenants = await catalog.Tenants.AsNoTracking().ToListAsync(ct);

@@ -11,7 +11,7 @@ public sealed record TenantMigrationResult(string Slug, bool Succeeded, string? 
 /// <summary>Operator actions on tenants: list, suspend, resume, migrate every tenant database.</summary>
 public sealed class TenantOperations(
     IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, Microsoft.Extensions.Caching.Hybrid.HybridCache cache,
-    IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
+    Platform.CacheGenerations generations, IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
 {
     public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
     {
@@ -50,17 +50,20 @@ public sealed class TenantOperations(
             throw ApiException.Conflict("This person has not accepted their invitation yet.");
         }
         var from = user.Role;
+        var wasDisabled = user.Status == Contracts.UserStatus.Disabled;
         user.Role = Contracts.Role.Admin;
         user.Status = Contracts.UserStatus.Active;
         user.SecurityStamp = Identity.User.NewSecurityStamp();
+        await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTimeOffset.UtcNow).SetProperty(t => t.RevokedReason, "operator-make-admin"), cancellationToken);
         db.AuditEntries.Add(new Platform.Audit.AuditEntry
         {
             At = DateTimeOffset.UtcNow, Action = "user.role-changed", EntityType = nameof(Identity.User), EntityId = user.Id,
-            Details = $"{user.Email}: {ApiConventions.EnumName(from)} → admin (by the platform operator)",
+            Details = $"{user.Email}: {ApiConventions.EnumName(from)} → admin{(wasDisabled ? ", re-enabled" : "")} (by the platform operator)",
         });
         await db.SaveChangesAsync(cancellationToken);
         // Run inside a server, this takes effect at once; from the CLI process, when the servers' copies expire (30 s).
-        await cache.RemoveByTagAsync(Identity.UserDirectory.Key(tenant.Id, user.Id), cancellationToken);
+        await Identity.UserDirectory.Invalidate(cache, generations, tenant.Id, user.Id, cancellationToken);
         logger.LogWarning("Operator made {UserId} an admin of tenant {TenantSlug}", user.Id, slug);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
+using WedTech.Server.Platform;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
@@ -11,19 +12,23 @@ namespace WedTech.Server.Weddings;
 
 public sealed record WeddingFilter(WeddingStatus? Status, DateOnly? From, DateOnly? To, string? Search);
 
-public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, TenantContext tenant, TimeProvider time)
+public sealed class WeddingService(
+    TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, CacheGenerations generations, IDatabaseProvider databases,
+    TenantContext tenant, TimeProvider time)
 {
     private static readonly HybridCacheEntryOptions ListCacheOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
 
     /// <summary>The weddings the caller may see: all of them, or only those whose team they are on.</summary>
-    private IQueryable<Wedding> Visible()
+    private IQueryable<Wedding> Visible() => Visible(db);
+
+    private IQueryable<Wedding> Visible(TenantDbContext context)
     {
         if (currentUser.Can(Permissions.WeddingViewAll))
         {
-            return db.Weddings;
+            return context.Weddings;
         }
         var userId = currentUser.Required.Id;
-        return db.Weddings.Where(w => w.Team.Any(t => t.UserId == userId));
+        return context.Weddings.Where(w => w.Team.Any(t => t.UserId == userId));
     }
 
     /// <summary>
@@ -38,14 +43,17 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
             && paging.Page <= 5 && paging.PageSize is 10 or 20 or 50 or 100;
         if (!cacheable)
         {
-            return await QueryListAsync(filter, paging, cancellationToken);
+            return await QueryListAsync(db, filter, paging, cancellationToken);
         }
         var scope = currentUser.Can(Permissions.WeddingViewAll) ? "all" : currentUser.Required.Id.ToString("N");
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"t:{tenant.Current.Id:N}:weddings:{scope}:{(int?)filter.Status}:{paging.Page}:{paging.PageSize}");
-        return await cache.GetOrCreateAsync(key, (service: this, filter, paging),
-            static (state, ct) => new ValueTask<PagedResponse<WeddingSummaryResponse>>(state.service.QueryListAsync(state.filter, state.paging, ct)),
-            ListCacheOptions, [ListsTag], cancellationToken);
+            $"{ListsTag}:{generations.Current(ListsTag)}:{scope}:{(int?)filter.Status}:{paging.Page}:{paging.PageSize}");
+        // The read may outlive this request (others wait on it), so it uses a context of its own.
+        return await cache.GetOrCreateAsync(key, (service: this, databases, tenant.Current.DatabaseName, filter, paging), static async (state, ct) =>
+        {
+            await using var context = state.databases.CreateTenantContext(state.DatabaseName);
+            return await state.service.QueryListAsync(context, state.filter, state.paging, ct);
+        }, ListCacheOptions, [ListsTag], cancellationToken);
     }
 
     internal static readonly System.Linq.Expressions.Expression<Func<Wedding, WeddingSummaryResponse>> Summary =
@@ -53,9 +61,9 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
 
     private string ListsTag => $"t:{tenant.Current.Id:N}:weddings";
 
-    private async Task<PagedResponse<WeddingSummaryResponse>> QueryListAsync(WeddingFilter filter, Paging paging, CancellationToken cancellationToken)
+    private async Task<PagedResponse<WeddingSummaryResponse>> QueryListAsync(TenantDbContext context, WeddingFilter filter, Paging paging, CancellationToken cancellationToken)
     {
-        var query = Visible().AsNoTracking();
+        var query = Visible(context).AsNoTracking();
         if (filter.Status is { } status)
         {
             query = query.Where(w => w.Status == status);
@@ -83,6 +91,7 @@ public sealed class WeddingService(TenantDbContext db, CurrentUser currentUser, 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
+        generations.Bump(ListsTag);
         await cache.RemoveByTagAsync(ListsTag, cancellationToken);
     }
 
