@@ -41,6 +41,7 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
         Assert.All(expected, e => Assert.Contains(e, metrics, StringComparison.Ordinal));
         Assert.DoesNotContain("INVENTED", metrics, StringComparison.Ordinal);
         Assert.Matches(@"active_users_total [1-9]", metrics);
+        Assert.Contains("process_cpu_seconds_total", metrics, StringComparison.Ordinal);
         Assert.Matches("tenants_total{status=\"active\"} [1-9]", metrics);
         Assert.DoesNotContain(studio.Slug, metrics, StringComparison.Ordinal);
     }

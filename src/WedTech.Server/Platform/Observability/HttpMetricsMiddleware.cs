@@ -6,7 +6,7 @@ namespace WedTech.Server.Platform.Observability;
 /// Request count and duration by method, route template (never the raw path, which would carry ids)
 /// and status. Runs after routing so the template is known.
 /// </summary>
-internal sealed class HttpMetricsMiddleware(RequestDelegate next)
+internal sealed class HttpMetricsMiddleware(RequestDelegate next, AppMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,8 +24,8 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next)
                 || HttpMethods.IsOptions(context.Request.Method)
                 ? context.Request.Method
                 : "OTHER"; // invented methods must not mint new series
-            AppMetrics.HttpRequestDuration.WithLabels(method, route, status).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            AppMetrics.HttpRequests.WithLabels(method, route, status).Inc();
+            metrics.HttpRequestDuration.WithLabels(method, route, status).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            metrics.HttpRequests.WithLabels(method, route, status).Inc();
         }
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
 using WedTech.Server.Platform.Persistence;
-using WedTech.Server.Tenancy.Catalog;
 
 namespace WedTech.Server.Platform.Observability;
 
@@ -21,10 +20,10 @@ public static class ObservabilityModule
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ActiveUserTracker>();
+        builder.Services.AddSingleton<AppMetrics>();
         builder.Services.AddHealthChecks()
             .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"])
             .AddCheck<TenantStoreHealthCheck>("tenant-store", tags: ["ready"]);
-        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressMeters = true, SuppressDebugMetrics = true });
         return builder;
     }
 
@@ -36,18 +35,18 @@ public static class ObservabilityModule
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealthJson }).ExcludeFromDescription();
 
         var activeUsers = app.Services.GetRequiredService<ActiveUserTracker>();
-        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
-        Metrics.DefaultRegistry.AddBeforeCollectCallback(async cancellationToken =>
+        var databases = app.Services.GetRequiredService<IDatabaseProvider>();
+        var metrics = app.Services.GetRequiredService<AppMetrics>();
+        metrics.Registry.AddBeforeCollectCallback(async cancellationToken =>
         {
-            AppMetrics.ActiveUsers.Set(activeUsers.CountActive());
-            await using var scope = scopes.CreateAsyncScope();
-            var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            metrics.ActiveUsers.Set(activeUsers.CountActive());
+            await using var catalog = databases.CreateCatalogContext();
             foreach (var (status, count) in await catalog.CountTenantsByStatusAsync(cancellationToken))
             {
-                AppMetrics.Tenants.WithLabels(status).Set(count);
+                metrics.Tenants.WithLabels(status).Set(count);
             }
         });
-        app.MapMetrics("/metrics").ExcludeFromDescription();
+        app.MapMetrics("/metrics", metrics.Registry).ExcludeFromDescription();
         return app;
     }
 

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace WedTech.Server.Platform.Observability;
 
 /// <summary>Records every EF Core command's duration into <c>database_query_duration_seconds</c>.</summary>
-internal sealed class QueryMetricsInterceptor(string database) : DbCommandInterceptor
+internal sealed class QueryMetricsInterceptor(AppMetrics metrics, string database) : DbCommandInterceptor
 {
-    private readonly Prometheus.Histogram.Child _histogram = AppMetrics.DatabaseQueryDuration.WithLabels(database);
+    private readonly Prometheus.Histogram.Child _histogram = metrics.DatabaseQueryDuration.WithLabels(database);
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
         Observe(eventData, result);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using WedTech.Server.Tenancy;
-using WedTech.Server.Tenancy.Catalog;
 
 namespace WedTech.Server.Platform.Persistence;
 
@@ -16,7 +15,6 @@ public static class PersistenceModule
             DatabaseProviderKind.Postgres => ActivatorUtilities.CreateInstance<PostgresDatabaseProvider>(sp),
             _ => ActivatorUtilities.CreateInstance<SqliteDatabaseProvider>(sp),
         });
-        services.AddScoped(sp => sp.GetRequiredService<IDatabaseProvider>().CreateCatalogContext());
         // The tenant database of the current request (or job): resolved by the tenancy middleware first.
         services.AddScoped(sp => sp.GetRequiredService<IDatabaseProvider>()
             .CreateTenantContext(sp.GetRequiredService<TenantContext>().Current.DatabaseName));

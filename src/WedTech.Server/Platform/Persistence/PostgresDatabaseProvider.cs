@@ -17,11 +17,13 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
     private readonly PersistenceOptions _options;
     private readonly NpgsqlConnectionStringBuilder _server;
     private readonly ConcurrentDictionary<string, NpgsqlDataSource> _dataSources = new();
-    private readonly QueryMetricsInterceptor _tenantMetrics = new("tenant");
-    private readonly QueryMetricsInterceptor _catalogMetrics = new("catalog");
+    private readonly QueryMetricsInterceptor _tenantMetrics;
+    private readonly QueryMetricsInterceptor _catalogMetrics;
 
-    public PostgresDatabaseProvider(IOptions<PersistenceOptions> options)
+    public PostgresDatabaseProvider(IOptions<PersistenceOptions> options, AppMetrics metrics)
     {
+        _tenantMetrics = new QueryMetricsInterceptor(metrics, "tenant");
+        _catalogMetrics = new QueryMetricsInterceptor(metrics, "catalog");
         _options = options.Value;
         if (string.IsNullOrWhiteSpace(_options.PostgresConnectionString))
         {

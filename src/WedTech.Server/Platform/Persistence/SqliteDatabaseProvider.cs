@@ -13,16 +13,18 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     private readonly string _tenantsDirectory;
     private readonly DbContextOptions<SqliteCatalogDbContext> _catalogOptions;
     private readonly ConcurrentDictionary<string, DbContextOptions<SqliteTenantDbContext>> _tenantOptions = new();
+    private readonly QueryMetricsInterceptor _tenantMetrics;
 
-    public SqliteDatabaseProvider(IOptions<PersistenceOptions> options, IHostEnvironment environment)
+    public SqliteDatabaseProvider(IOptions<PersistenceOptions> options, IHostEnvironment environment, AppMetrics metrics)
     {
+        _tenantMetrics = new QueryMetricsInterceptor(metrics, "tenant");
         var root = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
         _tenantsDirectory = Path.Combine(root, "tenants");
         Directory.CreateDirectory(_tenantsDirectory);
         var catalogPath = Path.Combine(root, "catalog.db");
         _catalogOptions = new DbContextOptionsBuilder<SqliteCatalogDbContext>()
             .UseSqlite(ConnectionString(catalogPath))
-            .AddInterceptors(new WalModeInterceptor(), new QueryMetricsInterceptor("catalog"))
+            .AddInterceptors(new WalModeInterceptor(), new QueryMetricsInterceptor(metrics, "catalog"))
             .Options;
     }
 
@@ -33,7 +35,7 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     public TenantDbContext CreateTenantContext(string databaseName) =>
         new SqliteTenantDbContext(_tenantOptions.GetOrAdd(databaseName, name => new DbContextOptionsBuilder<SqliteTenantDbContext>()
             .UseSqlite(ConnectionString(TenantPath(name)))
-            .AddInterceptors(new WalModeInterceptor(), new QueryMetricsInterceptor("tenant"))
+            .AddInterceptors(new WalModeInterceptor(), _tenantMetrics)
             .Options));
 
     public string TenantDatabaseName(Guid tenantId) => tenantId.ToString("N");
