@@ -16,15 +16,9 @@ public sealed class UserService(
     UserDirectory directory, AuditLog audit, IEmailSender email, IOptions<AuthOptions> authOptions, IOptions<TenancyOptions> tenancy,
     TimeProvider time, ILogger<UserService> logger)
 {
-    public async Task<PagedResponse<UserResponse>> ListAsync(Paging paging, CancellationToken cancellationToken)
-    {
-        var query = db.Users.AsNoTracking();
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(u => new UserResponse(u.Id, u.Email, u.Name, u.Role, u.Status, u.CreatedAt, u.LastLoginAt))
-            .ToListAsync(cancellationToken);
-        return new PagedResponse<UserResponse>(items, paging.Page, paging.PageSize, total);
-    }
+    public Task<PagedResponse<UserResponse>> ListAsync(Paging paging, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().OrderBy(u => u.Name).ThenBy(u => u.Id)
+            .ToPageAsync(paging, u => new UserResponse(u.Id, u.Email, u.Name, u.Role, u.Status, u.CreatedAt, u.LastLoginAt), cancellationToken);
 
     public async Task<UserResponse> InviteAsync(InviteUserRequest request, CancellationToken cancellationToken)
     {
@@ -62,12 +56,12 @@ public sealed class UserService(
 
         var link = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}/accept-invitation?token={Uri.EscapeDataString(secret)}";
         var inviter = currentUser.Required.Name;
-        await SendAsync(new EmailMessage(user.Email, user.Name,
+        await email.TrySendAsync(new EmailMessage(user.Email, user.Name,
             $"{inviter} invited you to {tenant.Current.CompanyName} on WedTech",
             $"Namaste {user.Name},\n\n{inviter} has invited you to join {tenant.Current.CompanyName} on WedTech.\n\nAccept the invitation and choose your password:\n{link}\n\nThe link works for {authOptions.Value.InvitationDays} days.\n",
             $"<p>Namaste {Html(user.Name)},</p><p>{Html(inviter)} has invited you to join <b>{Html(tenant.Current.CompanyName)}</b> on WedTech.</p>" +
             $"<p><a href=\"{Html(link)}\">Accept the invitation and choose your password</a></p><p>The link works for {authOptions.Value.InvitationDays} days.</p>"),
-            cancellationToken);
+            logger, cancellationToken);
         return ToResponse(user);
     }
 
@@ -106,11 +100,11 @@ public sealed class UserService(
         await db.SaveChangesAsync(cancellationToken);
 
         var link = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}/reset-password?token={Uri.EscapeDataString(secret)}";
-        await SendAsync(new EmailMessage(user.Email, user.Name, $"Reset your {tenant.Current.CompanyName} password",
+        await email.TrySendAsync(new EmailMessage(user.Email, user.Name, $"Reset your {tenant.Current.CompanyName} password",
             $"Namaste {user.Name},\n\nChoose a new password here:\n{link}\n\nThe link works for {authOptions.Value.PasswordResetMinutes} minutes. If you did not ask for this, ignore this e-mail.\n",
             $"<p>Namaste {Html(user.Name)},</p><p><a href=\"{Html(link)}\">Choose a new password</a></p>" +
             $"<p>The link works for {authOptions.Value.PasswordResetMinutes} minutes. If you did not ask for this, ignore this e-mail.</p>"),
-            cancellationToken);
+            logger, cancellationToken);
     }
 
     public async Task ConfirmPasswordResetAsync(PasswordResetConfirmRequest request, CancellationToken cancellationToken)
@@ -245,19 +239,6 @@ public sealed class UserService(
         return (token, user);
     }
 
-    private async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await email.SendAsync(message, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The change stands; the admin can send the invitation again.
-            logger.LogError(e, "Could not send the e-mail '{Subject}'", message.Subject);
-        }
-    }
-
     private static ApiException InvalidLink() =>
         new(StatusCodes.Status400BadRequest, "Link not valid", "This link has expired or has already been used. Ask for a new one.");
 
@@ -271,7 +252,8 @@ public static class PasswordRules
     /// <summary>Length is enforced by the request contract (10–128); here, what length cannot catch.</summary>
     public static void Check(string password, string email, string field)
     {
-        if (password.Contains(email.Split('@')[0], StringComparison.OrdinalIgnoreCase) && email.Split('@')[0].Length >= 4)
+        var localPart = email.Split('@')[0];
+        if (localPart.Length >= 4 && password.Contains(localPart, StringComparison.OrdinalIgnoreCase))
         {
             throw new ValidationFailedException(field, "The password must not contain your e-mail address.");
         }

@@ -24,6 +24,25 @@ public interface IEmailSender
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
 }
 
+public static class EmailSenderExtensions
+{
+    /// <summary>
+    /// For mail that follows a change which stands on its own (invitation, reset link, welcome): a failure
+    /// is logged for the operator, and the caller's change is kept; the person can ask for the mail again.
+    /// </summary>
+    public static async Task TrySendAsync(this IEmailSender sender, EmailMessage message, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not send the e-mail '{Subject}'", message.Subject);
+        }
+    }
+}
+
 public sealed class EmailOptions
 {
     public string FromAddress { get; set; } = "no-reply@wedtech.local";

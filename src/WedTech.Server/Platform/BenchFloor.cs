@@ -21,7 +21,8 @@ internal static class BenchFloor
         }
         var page = new Lazy<Task<PagedResponse<WeddingSummaryResponse>>>(async () =>
         {
-            var demo = (await app.Services.GetRequiredService<TenantOperations>().ListAsync(CancellationToken.None)).Single(t => t.Slug == DemoTenant.Slug);
+            var demo = await app.Services.GetRequiredService<TenantDirectory>().FindBySlugAsync(DemoTenant.Slug, CancellationToken.None)
+                ?? throw new InvalidOperationException("Bench:FloorEndpoint needs the demo studio (Demo:Seed).");
             await using var db = app.Services.GetRequiredService<IDatabaseProvider>().CreateTenantContext(demo.DatabaseName);
             var items = await db.Weddings.AsNoTracking().OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).Take(20).Select(WeddingService.Summary).ToListAsync();
             return new PagedResponse<WeddingSummaryResponse>(items, 1, 20, items.Count);

@@ -12,7 +12,7 @@ namespace WedTech.Server.Tenancy;
 /// The demo studio for local runs (Demo:Seed): provisioned through the real signup path, with a user
 /// for each role and a few weddings. Its credentials are public by design; never enable it in production.
 /// </summary>
-public sealed class DemoTenant(ProvisioningService provisioning, TenantOperations operations, IDatabaseProvider databases, IPasswordHasher<User> hasher, TimeProvider time)
+public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory directory, IDatabaseProvider databases, IPasswordHasher<User> hasher, TimeProvider time)
 {
     public const string Slug = "demo";
     public const string Password = "Demo-Wedding-2026";
@@ -27,7 +27,7 @@ public sealed class DemoTenant(ProvisioningService provisioning, TenantOperation
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
-        var existing = (await operations.ListAsync(cancellationToken)).FirstOrDefault(t => t.Slug == Slug);
+        var existing = await directory.FindBySlugAsync(Slug, cancellationToken);
         if (existing is { Status: not TenantStatus.Provisioning })
         {
             return;

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WedTech.Contracts;
@@ -21,6 +22,12 @@ public static class TenancyModule
         services.AddSingleton<ITenantSeeder, TenantSettingsSeeder>();
         services.AddSingleton<DemoTenant>();
         services.AddScoped<TenantContext>();
+        services.AddRateLimiter(options => options.AddPolicy(SignupRateLimit, context =>
+        {
+            var permits = context.RequestServices.GetRequiredService<IOptions<TenancyOptions>>().Value.SignupPermitsPerHour;
+            return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
+        }));
         return services;
     }
 

@@ -20,6 +20,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDir
     public const string HeaderName = "X-Tenant";
     private static readonly TimeSpan ProvisioningRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan UpgradeRetry = TimeSpan.FromSeconds(30);
+    private readonly string _baseDomain = options.Value.BaseDomain.ToLowerInvariant();
     private readonly string _baseDomainSuffix = "." + options.Value.BaseDomain.ToLowerInvariant();
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
@@ -64,7 +65,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDir
             var slug = host[..^_baseDomainSuffix.Length];
             return SlugRules.IsWellFormed(slug) ? await directory.FindBySlugAsync(slug, context.RequestAborted) : null;
         }
-        if (host != _baseDomainSuffix[1..] && !System.Net.IPAddress.TryParse(host, out _))
+        if (host != _baseDomain && !System.Net.IPAddress.TryParse(host, out _))
         {
             var byDomain = await directory.FindByCustomDomainAsync(host, context.RequestAborted);
             if (byDomain is not null)

@@ -81,10 +81,7 @@ public sealed class WeddingService(
             var term = filter.Search.Trim().ToLowerInvariant();
             query = query.Where(w => w.SearchText.Contains(term));
         }
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(Summary).ToListAsync(cancellationToken);
-        return new PagedResponse<WeddingSummaryResponse>(items, paging.Page, paging.PageSize, total);
+        return await query.OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).ToPageAsync(paging, Summary, cancellationToken);
     }
 
     /// <summary>Saves a change to weddings and drops the tenant's cached lists.</summary>
@@ -99,7 +96,7 @@ public sealed class WeddingService(
     {
         var wedding = await Visible().AsNoTracking().Include(w => w.Team).FirstOrDefaultAsync(w => w.Id == id, cancellationToken)
             ?? throw ApiException.NotFound("Wedding");
-        return await ToResponseAsync(wedding, cancellationToken);
+        return ToResponse(wedding, await UsersAsync(wedding.Team.Select(t => t.UserId), cancellationToken));
     }
 
     public async Task<WeddingResponse> CreateAsync(WeddingRequest request, CancellationToken cancellationToken)
@@ -114,23 +111,26 @@ public sealed class WeddingService(
             UpdatedAt = now,
         };
         Apply(wedding, request);
-        SetTeam(wedding, await CheckTeamAsync(request.Team, cancellationToken));
+        var team = await CheckTeamAsync(request.Team, cancellationToken);
+        SetTeam(wedding, request.Team ?? []);
         db.Weddings.Add(wedding);
         audit.Record("wedding.created", nameof(Wedding), wedding.Id, wedding.Title);
         await SaveAsync(cancellationToken);
-        return await ToResponseAsync(wedding, cancellationToken);
+        return ToResponse(wedding, team);
     }
 
     public async Task<WeddingResponse> UpdateAsync(Guid id, WeddingRequest request, long expectedVersion, CancellationToken cancellationToken)
     {
         var wedding = await Visible().Include(w => w.Team).FirstOrDefaultAsync(w => w.Id == id, cancellationToken)
             ?? throw ApiException.NotFound("Wedding");
-        Concurrency.Expect(db, wedding, expectedVersion, "wedding");
+        Concurrency.Expect(wedding, expectedVersion, "wedding");
 
         var before = Describe(wedding);
         Apply(wedding, request);
-        SetTeam(wedding, await CheckTeamAsync(request.Team, cancellationToken));
-        var changed = before.Where(pair => Describe(wedding)[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
+        var team = await CheckTeamAsync(request.Team, cancellationToken);
+        SetTeam(wedding, request.Team ?? []);
+        var after = Describe(wedding);
+        var changed = before.Where(pair => after[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
         if (changed.Count > 0)
         {
             wedding.Version++;
@@ -138,13 +138,13 @@ public sealed class WeddingService(
             audit.Record("wedding.updated", nameof(Wedding), wedding.Id, "changed: " + string.Join(", ", changed));
             await SaveAsync(cancellationToken);
         }
-        return await ToResponseAsync(wedding, cancellationToken);
+        return ToResponse(wedding, team);
     }
 
     public async Task DeleteAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
         var wedding = await Visible().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw ApiException.NotFound("Wedding");
-        Concurrency.Expect(db, wedding, expectedVersion, "wedding");
+        Concurrency.Expect(wedding, expectedVersion, "wedding");
         wedding.DeletedAt = time.GetUtcNow();
         wedding.Version++;
         audit.Record("wedding.deleted", nameof(Wedding), wedding.Id, wedding.Title);
@@ -202,8 +202,11 @@ public sealed class WeddingService(
 
     private static readonly string[] IncompleteAssignment = ["Give the person's userId and role."];
 
-    /// <summary>Team members must be active users of this studio; clients only as the couple, staff only as staff.</summary>
-    private async Task<IReadOnlyList<TeamAssignment>> CheckTeamAsync(IReadOnlyList<TeamAssignment>? team, CancellationToken cancellationToken)
+    /// <summary>
+    /// Team members must be active users of this studio; clients only as the couple, staff only as staff.
+    /// Returns the team's users, for the response.
+    /// </summary>
+    private async Task<Dictionary<Guid, User>> CheckTeamAsync(IReadOnlyList<TeamAssignment>? team, CancellationToken cancellationToken)
     {
         if (team is null || team.Count == 0)
         {
@@ -215,7 +218,7 @@ public sealed class WeddingService(
             throw new ValidationFailedException(missing.ToDictionary(i => $"team[{i}]", _ => IncompleteAssignment));
         }
         var ids = team.Select(a => a.UserId!.Value).ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var users = await UsersAsync(ids, cancellationToken);
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < team.Count; i++)
         {
@@ -235,13 +238,17 @@ public sealed class WeddingService(
                     : "A client account can only be linked as the couple (role client)."];
             }
         }
-        return errors.Count > 0 ? throw new ValidationFailedException(errors) : team;
+        return errors.Count > 0 ? throw new ValidationFailedException(errors) : users;
     }
 
-    private async Task<WeddingResponse> ToResponseAsync(Wedding w, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, User>> UsersAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
-        var ids = w.Team.Select(t => t.UserId).ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var wanted = ids.ToList();
+        return wanted.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+    }
+
+    private WeddingResponse ToResponse(Wedding w, Dictionary<Guid, User> users)
+    {
         var team = w.Team
             .Where(t => users.ContainsKey(t.UserId))
             .Select(t => new TeamMemberResponse(t.UserId, users[t.UserId].Name, users[t.UserId].Role, t.Role))

@@ -28,6 +28,13 @@ public static class ApiConventions
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         // Binding failures throw so that ApiExceptionHandler can report the field at fault.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // Modules add their own policies; every refusal is the same problem answer.
+        services.AddRateLimiter(options => options.OnRejected = async (context, _) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+            await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                "Too many attempts from your address; wait a moment and try again.", retryAfter);
+        });
         services.Configure<KestrelServerOptions>(options =>
         {
             options.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
@@ -44,7 +51,6 @@ public static class ApiConventions
     {
         options.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
         options.Converters.Add(new PlainTextConverter());
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 
     /// <summary>Parses an enum the way the API writes it ("in-progress"), for query strings.</summary>

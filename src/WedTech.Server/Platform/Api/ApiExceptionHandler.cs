@@ -21,7 +21,6 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
                 Title = "Conflict",
                 Detail = "The record was changed by someone else. Reload it and apply your change again.",
             },
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 
 namespace WedTech.Server.Platform.Api;
 
@@ -41,19 +40,14 @@ public static class Concurrency
         "If-Match required", "Send the If-Match header with the ETag you last read, so that nobody's change is overwritten unseen.");
 
     /// <summary>
-    /// Refuses a stale write now, and makes the database refuse it if another write lands between this
-    /// check and the save (the version is the entity's concurrency token).
+    /// Refuses a stale write. A write that lands between this check and the save is refused by the
+    /// database: the version is the entity's concurrency token, so EF updates only the row it read.
     /// </summary>
-    public static void Expect(DbContext db, IVersioned entity, long? expectedVersion, string what)
+    public static void Expect(IVersioned entity, long? expectedVersion, string what)
     {
-        if (expectedVersion is null or long.MinValue)
-        {
-            return;
-        }
-        if (entity.Version != expectedVersion)
+        if (expectedVersion is { } expected && expected != long.MinValue && entity.Version != expected)
         {
             throw ApiException.Conflict($"The {what} was changed by someone else (now version {entity.Version}). Reload it and apply your change again.");
         }
-        db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion.Value;
     }
 }

@@ -1,3 +1,7 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+
 namespace WedTech.Server.Platform.Api;
 
 /// <summary>Page and page size from the query string, checked and bounded.</summary>
@@ -28,5 +32,17 @@ public readonly record struct Paging(int Page, int PageSize)
             throw new ValidationFailedException(errors);
         }
         return new Paging(page ?? 1, pageSize ?? DefaultPageSize);
+    }
+}
+
+public static class PagingQueries
+{
+    /// <summary>One page of an ordered query, projected, with the total count of the whole query.</summary>
+    public static async Task<PagedResponse<TResult>> ToPageAsync<T, TResult>(
+        this IOrderedQueryable<T> ordered, Paging paging, Expression<Func<T, TResult>> projection, CancellationToken cancellationToken)
+    {
+        var total = await ordered.CountAsync(cancellationToken);
+        var items = await ordered.Skip(paging.Skip).Take(paging.PageSize).Select(projection).ToListAsync(cancellationToken);
+        return new PagedResponse<TResult>(items, paging.Page, paging.PageSize, total);
     }
 }

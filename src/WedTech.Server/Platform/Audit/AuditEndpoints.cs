@@ -22,11 +22,8 @@ public static class AuditEndpoints
             {
                 query = query.Where(e => e.EntityId == entityId);
             }
-            var total = await query.CountAsync(ct);
-            var items = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(paging.Skip).Take(paging.PageSize)
-                .Select(e => new AuditEntryResponse(e.Id, e.At, e.UserId, e.UserEmail, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.UserAgent))
-                .ToListAsync(ct);
-            return TypedResults.Ok(new PagedResponse<AuditEntryResponse>(items, paging.Page, paging.PageSize, total));
+            return TypedResults.Ok(await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPageAsync(paging,
+                e => new AuditEntryResponse(e.Id, e.At, e.UserId, e.UserEmail, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.UserAgent), ct));
         }).RequireAuthorization(Permissions.AuditView).WithTags("Audit").WithSummary("Audit log").WithDescription("The studio's audit log, newest first.");
         return api;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
 using WedTech.Server.Platform.Persistence;
@@ -15,7 +14,6 @@ public static class ObservabilityModule
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            options.JsonWriterOptions = new JsonWriterOptions { Indented = false };
         });
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Services.AddSingleton(TimeProvider.System);

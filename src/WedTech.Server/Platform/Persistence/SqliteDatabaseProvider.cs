@@ -22,9 +22,10 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
         _tenantsDirectory = Path.Combine(root, "tenants");
         Directory.CreateDirectory(_tenantsDirectory);
         var catalogPath = Path.Combine(root, "catalog.db");
+        UseWriteAheadLog(catalogPath);
         _catalogOptions = new DbContextOptionsBuilder<SqliteCatalogDbContext>()
             .UseSqlite(ConnectionString(catalogPath))
-            .AddInterceptors(new WalModeInterceptor(), new QueryMetricsInterceptor(metrics, "catalog"))
+            .AddInterceptors(new QueryMetricsInterceptor(metrics, "catalog"))
             .Options;
     }
 
@@ -35,15 +36,15 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     public TenantDbContext CreateTenantContext(string databaseName) =>
         new SqliteTenantDbContext(_tenantOptions.GetOrAdd(databaseName, name => new DbContextOptionsBuilder<SqliteTenantDbContext>()
             .UseSqlite(ConnectionString(TenantPath(name)))
-            .AddInterceptors(new WalModeInterceptor(), _tenantMetrics)
+            .AddInterceptors(_tenantMetrics)
             .Options));
 
     public string TenantDatabaseName(Guid tenantId) => tenantId.ToString("N");
 
     public Task EnsureTenantDatabaseExistsAsync(string databaseName, CancellationToken cancellationToken)
     {
-        // Opening creates the file; migrations create the schema.
-        _ = TenantPath(databaseName);
+        // Creates the file; migrations create the schema.
+        UseWriteAheadLog(TenantPath(databaseName));
         return Task.CompletedTask;
     }
 
@@ -58,22 +59,14 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     private static string ConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
 
-    /// <summary>WAL lets readers run beside the writer; the setting persists in the file, so setting it on every open is cheap.</summary>
-    private sealed class WalModeInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    /// <summary>WAL lets readers run beside the writer. The mode is stored in the file, so it is set once, when the file is made.</summary>
+    private static void UseWriteAheadLog(string path)
     {
-        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-            command.ExecuteNonQuery();
-        }
+        using var connection = new SqliteConnection(ConnectionString(path));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
     }
 }
 

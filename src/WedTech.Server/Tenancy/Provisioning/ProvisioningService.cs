@@ -72,7 +72,7 @@ public sealed class ProvisioningService(
             catch (DbUpdateException)
             {
                 // Another signup took the slug between the check and the insert; anything else is not ours to hide.
-                if (await SlugExistsAsync(slug, cancellationToken))
+                if (await catalog.Tenants.AnyAsync(t => t.Slug == slug, cancellationToken))
                 {
                     throw new ValidationFailedException("slug", "This address is taken; choose another.");
                 }
@@ -93,12 +93,6 @@ public sealed class ProvisioningService(
                 "Your studio could not be set up completely. Send the same signup again to finish it.") { RetryAfter = TimeSpan.FromSeconds(5) };
         }
         return tenant;
-    }
-
-    private async Task<bool> SlugExistsAsync(string slug, CancellationToken cancellationToken)
-    {
-        await using var catalog = databases.CreateCatalogContext();
-        return await catalog.Tenants.AnyAsync(t => t.Slug == slug, cancellationToken);
     }
 
     /// <summary>Completes a tenant left in provisioning (the operator's <c>tenants finish</c>).</summary>
@@ -167,17 +161,9 @@ public sealed class ProvisioningService(
         var url = options.Value.TenantUrl(tenant.Slug);
         var name = System.Net.WebUtility.HtmlEncode(adminName);
         var company = System.Net.WebUtility.HtmlEncode(tenant.CompanyName);
-        try
-        {
-            await email.SendAsync(new EmailMessage(adminEmail, adminName, $"Welcome to WedTech, {tenant.CompanyName}",
-                $"Namaste {adminName},\n\n{tenant.CompanyName} is ready on WedTech.\n\nSign in at {url} with {adminEmail}.\n\nNext: invite your planners and coordinators, and add your first wedding.\n",
-                $"<p>Namaste {name},</p><p><b>{company}</b> is ready on WedTech.</p><p><a href=\"{url}\">Sign in</a> with {System.Net.WebUtility.HtmlEncode(adminEmail)}.</p>" +
-                "<p>Next: invite your planners and coordinators, and add your first wedding.</p>"), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The studio works without it; the failure is logged for the operator.
-            logger.LogError(e, "Could not send the welcome e-mail of tenant {TenantSlug}", tenant.Slug);
-        }
+        await email.TrySendAsync(new EmailMessage(adminEmail, adminName, $"Welcome to WedTech, {tenant.CompanyName}",
+            $"Namaste {adminName},\n\n{tenant.CompanyName} is ready on WedTech.\n\nSign in at {url} with {adminEmail}.\n\nNext: invite your planners and coordinators, and add your first wedding.\n",
+            $"<p>Namaste {name},</p><p><b>{company}</b> is ready on WedTech.</p><p><a href=\"{url}\">Sign in</a> with {System.Net.WebUtility.HtmlEncode(adminEmail)}.</p>" +
+            "<p>Next: invite your planners and coordinators, and add your first wedding.</p>"), logger, cancellationToken);
     }
 }

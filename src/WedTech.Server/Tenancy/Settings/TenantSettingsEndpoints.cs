@@ -45,7 +45,7 @@ public static partial class TenantSettingsEndpoints
             }
 
             var current = await LoadAsync(db, ct);
-            Concurrency.Expect(db, current, expected, "settings");
+            Concurrency.Expect(current, expected, "settings");
             current.CompanyName = request.CompanyName.Trim();
             current.TimeZone = timeZone!;
             current.Gstin = gstin;
