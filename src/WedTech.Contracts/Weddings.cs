@@ -37,3 +37,8 @@ public sealed record WeddingResponse(
 public sealed record WeddingSummaryResponse(
     Guid Id, string Title, string BrideName, string GroomName, DateOnly PrimaryDate, string? City, WeddingStatus Status,
     int? GuestCountEstimate, long Version);
+
+public sealed record WeddingStatusCount(WeddingStatus Status, int Count);
+
+/// <summary>The dashboard: how many weddings the caller may see in each status, and the next ones coming up.</summary>
+public sealed record WeddingOverviewResponse(IReadOnlyList<WeddingStatusCount> ByStatus, IReadOnlyList<WeddingSummaryResponse> Upcoming, DateOnly Today);

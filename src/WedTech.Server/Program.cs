@@ -5,6 +5,7 @@ using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
+using WedTech.Server.Web;
 using WedTech.Server.Weddings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,7 +14,8 @@ builder.Services
     .AddTenancy(builder.Configuration)
     .AddIdentityModule(builder.Configuration)
     .AddMessaging(builder.Configuration)
-    .AddWeddings();
+    .AddWeddings()
+    .AddWeb();
 
 var app = builder.Build();
 if (OperatorCli.IsCommand(args))
@@ -29,6 +31,7 @@ app.MapTenantApi()
     .MapTenantSettings()
     .MapAudit()
     .MapWeddings();
+app.MapWeb();
 
 await app.RunAsync();
 return 0;

@@ -22,6 +22,39 @@ public static class IdentityEndpoints
             await service.LogoutAsync(request.RefreshToken, ct);
             return TypedResults.NoContent();
         }).WithSummary("Sign out").WithDescription("End the session the refresh token belongs to.");
+        // The browser app's session lives in cookies (see BrowserSession); these two endpoints are its refresh and logout.
+        var session = auth.MapGroup("/session").WithTags("Sign-in");
+        session.MapPost("/refresh", async Task<NoContent> (HttpContext http, AuthService service, CancellationToken ct) =>
+        {
+            var refreshToken = BrowserSession.RefreshToken(http.Request);
+            if (!BrowserSession.HasCsrfHeader(http.Request) || refreshToken is null)
+            {
+                throw new ApiException(StatusCodes.Status401Unauthorized, "Session expired", "Sign in again.");
+            }
+            try
+            {
+                BrowserSession.SignIn(http, await service.RefreshAsync(refreshToken, ct));
+            }
+            catch (ApiException)
+            {
+                BrowserSession.SignOut(http);
+                throw;
+            }
+            return TypedResults.NoContent();
+        }).WithSummary("Renew the browser session").WithDescription($"Renews the session held in cookies. Requires the {BrowserSession.CsrfHeader} header.");
+        session.MapPost("/logout", async Task<NoContent> (HttpContext http, AuthService service, CancellationToken ct) =>
+        {
+            if (!BrowserSession.HasCsrfHeader(http.Request))
+            {
+                throw new ApiException(StatusCodes.Status403Forbidden, "Missing header", $"Send the {BrowserSession.CsrfHeader} header.");
+            }
+            if (BrowserSession.RefreshToken(http.Request) is { } refreshToken)
+            {
+                await service.LogoutAsync(refreshToken, ct);
+            }
+            BrowserSession.SignOut(http);
+            return TypedResults.NoContent();
+        }).WithSummary("End the browser session").WithDescription($"Ends the session held in cookies and removes them. Requires the {BrowserSession.CsrfHeader} header.");
         auth.MapPost("/invitations/accept", (AcceptInvitationRequest request, UserService service, CancellationToken ct) => service.AcceptInvitationAsync(request, ct))
             .WithSummary("Accept an invitation").WithDescription("Accept an invitation from its e-mailed link: set a password and sign in.");
         auth.MapPost("/password-reset", async Task<Accepted> (PasswordResetRequest request, UserService service, CancellationToken ct) =>

@@ -30,6 +30,7 @@ public static class IdentityModule
         services.AddScoped<AuthService>();
         services.AddScoped<UserService>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<SignInHandoff>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -54,7 +55,19 @@ public static class IdentityModule
                     NameClaimType = TokenClaims.Subject,
                     RoleClaimType = TokenClaims.Role,
                 };
-                jwt.Events = new JwtBearerEvents { OnTokenValidated = BindTokenToTenantAndUserAsync };
+                jwt.Events = new JwtBearerEvents
+                {
+                    // API clients send the bearer header; the browser app has its token in a cookie (BrowserSession).
+                    OnMessageReceived = context =>
+                    {
+                        if (string.IsNullOrEmpty(context.Request.Headers.Authorization))
+                        {
+                            context.Token = BrowserSession.AccessToken(context.Request);
+                        }
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = BindTokenToTenantAndUserAsync,
+                };
             });
 
         services.AddAuthorization(options =>

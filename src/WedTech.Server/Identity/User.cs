@@ -40,7 +40,7 @@ public sealed class RefreshToken
     public string? RevokedReason { get; set; }
 }
 
-public enum OneTimeTokenPurpose { Invitation, PasswordReset }
+public enum OneTimeTokenPurpose { Invitation, PasswordReset, SignInHandoff }
 
 /// <summary>A single-use secret sent by e-mail (invitation, password reset), stored as a hash.</summary>
 public sealed class OneTimeToken

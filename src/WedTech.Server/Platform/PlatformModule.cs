@@ -5,6 +5,7 @@ using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Observability;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
+using WedTech.Server.Web;
 
 namespace WedTech.Server.Platform;
 
@@ -40,6 +41,7 @@ public static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeGuard>();
@@ -49,6 +51,7 @@ public static class PlatformModule
         app.UseAuthentication();
         app.UseMiddleware<LogScopeMiddleware>();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
 
         app.MapObservability();
@@ -60,7 +63,7 @@ public static class PlatformModule
 
     /// <summary>The API of one tenant: every endpoint under it resolves the tenant first.</summary>
     public static RouteGroupBuilder MapTenantApi(this WebApplication app) =>
-        app.MapGroup("/api/v1").WithMetadata(TenantScopedMetadata.Instance);
+        app.MapGroup("/api/v1").WithMetadata(TenantScopedAttribute.Instance);
 
     /// <summary>Endpoints outside any tenant (signup).</summary>
     public static RouteGroupBuilder MapPlatformApi(this WebApplication app) => app.MapGroup("/api/v1");

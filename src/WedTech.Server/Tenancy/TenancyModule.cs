@@ -16,6 +16,7 @@ public static class TenancyModule
         services.AddHybridCache();
         services.AddSingleton<Platform.CacheGenerations>();
         services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<TenantLocator>();
         services.AddSingleton<TenantSchema>();
         services.AddSingleton<TenantOperations>();
         services.AddSingleton<ProvisioningService>();

@@ -4,10 +4,11 @@ using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Tenancy;
 
-/// <summary>Marks endpoints that act inside one tenant; only those resolve a tenant.</summary>
-public sealed class TenantScopedMetadata
+/// <summary>Marks endpoints (and server-rendered pages) that act inside one tenant; only those resolve a tenant.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class TenantScopedAttribute : Attribute
 {
-    public static readonly TenantScopedMetadata Instance = new();
+    public static readonly TenantScopedAttribute Instance = new();
 }
 
 /// <summary>
@@ -15,23 +16,20 @@ public sealed class TenantScopedMetadata
 /// header (mobile and API clients). Never from the body or the query string. A tenant that is unknown,
 /// suspended, still provisioning or behind the current schema is refused here, before any handler runs.
 /// </summary>
-internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirectory directory, TenantSchema schema, IOptions<TenancyOptions> options)
+internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantLocator locator, TenantSchema schema)
 {
-    public const string HeaderName = "X-Tenant";
     private static readonly TimeSpan ProvisioningRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan UpgradeRetry = TimeSpan.FromSeconds(30);
-    private readonly string _baseDomain = options.Value.BaseDomain.ToLowerInvariant();
-    private readonly string _baseDomainSuffix = "." + options.Value.BaseDomain.ToLowerInvariant();
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<TenantScopedMetadata>() is null)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<TenantScopedAttribute>() is null)
         {
             await next(context);
             return;
         }
 
-        var tenant = await ResolveAsync(context);
+        var tenant = await locator.FromHostAsync(context) ?? await locator.FromHeaderAsync(context);
         if (tenant is null)
         {
             await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Tenant not found",
@@ -56,8 +54,16 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDir
         tenantContext.Set(tenant);
         await next(context);
     }
+}
 
-    private async ValueTask<TenantInfo?> ResolveAsync(HttpContext context)
+/// <summary>Which tenant an address names: custom domain, or <c>{slug}.{BaseDomain}</c>; or, for API clients, the <c>X-Tenant</c> header.</summary>
+public sealed class TenantLocator(TenantDirectory directory, IOptions<TenancyOptions> options)
+{
+    public const string HeaderName = "X-Tenant";
+    private readonly string _baseDomain = options.Value.BaseDomain.ToLowerInvariant();
+    private readonly string _baseDomainSuffix = "." + options.Value.BaseDomain.ToLowerInvariant();
+
+    public async ValueTask<TenantInfo?> FromHostAsync(HttpContext context)
     {
         var host = context.Request.Host.Host.ToLowerInvariant();
         if (host.EndsWith(_baseDomainSuffix, StringComparison.Ordinal))
@@ -65,15 +71,14 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDir
             var slug = host[..^_baseDomainSuffix.Length];
             return SlugRules.IsWellFormed(slug) ? await directory.FindBySlugAsync(slug, context.RequestAborted) : null;
         }
-        if (host != _baseDomain && !System.Net.IPAddress.TryParse(host, out _))
-        {
-            var byDomain = await directory.FindByCustomDomainAsync(host, context.RequestAborted);
-            if (byDomain is not null)
-            {
-                return byDomain;
-            }
-        }
-        // A malformed header is never looked up, so junk cannot fill the cache.
+        return host != _baseDomain && !System.Net.IPAddress.TryParse(host, out _)
+            ? await directory.FindByCustomDomainAsync(host, context.RequestAborted)
+            : null;
+    }
+
+    /// <summary>A malformed header is never looked up, so junk cannot fill the cache.</summary>
+    public async ValueTask<TenantInfo?> FromHeaderAsync(HttpContext context)
+    {
         var header = context.Request.Headers[HeaderName].ToString().Trim().ToLowerInvariant();
         return SlugRules.IsWellFormed(header) ? await directory.FindBySlugAsync(header, context.RequestAborted) : null;
     }

@@ -34,6 +34,10 @@ public static class WeddingEndpoints
         }).RequireAuthorization(Permissions.WeddingView)
             .WithSummary("List weddings").WithDescription("Weddings the caller may see, by date; filter by status (inquiry, booked, in-progress, completed, cancelled), date range and couple's name.");
 
+        weddings.MapGet("/overview", (WeddingService service, CancellationToken ct) => service.OverviewAsync(upcoming: 8, ct))
+            .RequireAuthorization(Permissions.WeddingView)
+            .WithSummary("Dashboard overview").WithDescription("Counts by status and the next eight weddings still to happen, among the weddings the caller may see.");
+
         weddings.MapPost("/", async Task<Created<WeddingResponse>> (WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
             var wedding = await service.CreateAsync(request, ct);

@@ -92,6 +92,20 @@ public sealed class WeddingService(
         await cache.RemoveByTagAsync(ListsTag, cancellationToken);
     }
 
+    /// <summary>Counts by status and the next weddings still to happen, from "today" in the studio's time zone.</summary>
+    public async Task<WeddingOverviewResponse> OverviewAsync(int upcoming, CancellationToken cancellationToken)
+    {
+        var zone = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        var counts = await Visible().AsNoTracking().GroupBy(w => w.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var next = await Visible().AsNoTracking()
+            .Where(w => w.PrimaryDate >= today && w.Status != WeddingStatus.Cancelled && w.Status != WeddingStatus.Completed)
+            .OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).Take(upcoming).Select(Summary).ToListAsync(cancellationToken);
+        return new WeddingOverviewResponse(
+            Enum.GetValues<WeddingStatus>().Select(s => new WeddingStatusCount(s, counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList(),
+            next, today);
+    }
+
     public async Task<WeddingResponse> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var wedding = await Visible().AsNoTracking().Include(w => w.Team).FirstOrDefaultAsync(w => w.Id == id, cancellationToken)
@@ -110,7 +124,7 @@ public sealed class WeddingService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        Apply(wedding, request);
+        Apply(wedding, request, currentUser.Can(Permissions.FinancialView));
         var team = await CheckTeamAsync(request.Team, cancellationToken);
         SetTeam(wedding, request.Team ?? []);
         db.Weddings.Add(wedding);
@@ -126,7 +140,7 @@ public sealed class WeddingService(
         Concurrency.Expect(wedding, expectedVersion, "wedding");
 
         var before = Describe(wedding);
-        Apply(wedding, request);
+        Apply(wedding, request, currentUser.Can(Permissions.FinancialView));
         var team = await CheckTeamAsync(request.Team, cancellationToken);
         SetTeam(wedding, request.Team ?? []);
         var after = Describe(wedding);
@@ -151,7 +165,8 @@ public sealed class WeddingService(
         await SaveAsync(cancellationToken);
     }
 
-    private static void Apply(Wedding wedding, WeddingRequest request)
+    /// <summary>A caller who cannot see money never saw the budget, so their request leaves it as it is.</summary>
+    private static void Apply(Wedding wedding, WeddingRequest request, bool canSeeMoney)
     {
         if (request.PrimaryDate is { Year: < 2000 or > 2100 })
         {
@@ -163,7 +178,10 @@ public sealed class WeddingService(
         wedding.PrimaryDate = request.PrimaryDate!.Value;
         wedding.City = string.IsNullOrWhiteSpace(request.City) ? null : request.City.Trim();
         wedding.Status = request.Status ?? WeddingStatus.Inquiry;
-        wedding.EstimatedBudgetPaise = request.EstimatedBudgetPaise;
+        if (canSeeMoney)
+        {
+            wedding.EstimatedBudgetPaise = request.EstimatedBudgetPaise;
+        }
         wedding.GuestCountEstimate = request.GuestCountEstimate;
         wedding.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
         wedding.RefreshSearchText();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using WedTech.Contracts;
 
 namespace WedTech.Server.Platform.Api;
 
@@ -10,7 +11,7 @@ public static class ApiConventions
     /// <summary>Largest JSON body any API endpoint accepts; file uploads set their own limit.</summary>
     public const long MaxJsonBodyBytes = 256 * 1024;
 
-    public static readonly JsonNamingPolicy EnumNaming = JsonNamingPolicy.KebabCaseLower;
+    public static readonly JsonNamingPolicy EnumNaming = ApiJson.EnumNaming;
 
     public static IServiceCollection AddApiConventions(this IServiceCollection services)
     {
@@ -49,7 +50,7 @@ public static class ApiConventions
 
     public static void ConfigureJson(JsonSerializerOptions options)
     {
-        options.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
+        ApiJson.Configure(options);
         options.Converters.Add(new PlainTextConverter());
     }
 
@@ -68,5 +69,5 @@ public static class ApiConventions
         return false;
     }
 
-    public static string EnumName<T>(T value) where T : struct, Enum => EnumNaming.ConvertName(value.ToString());
+    public static string EnumName<T>(T value) where T : struct, Enum => ApiJson.EnumName(value);
 }

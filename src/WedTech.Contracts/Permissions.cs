@@ -1,11 +1,11 @@
 using System.Collections.Frozen;
-using WedTech.Contracts;
 
-namespace WedTech.Server.Identity;
+namespace WedTech.Contracts;
 
 /// <summary>
 /// The one permission table. Endpoints name a permission; policies check it against the caller's
-/// current role. The README shows this table; a test walks it for every role.
+/// current role. The server enforces it, the app uses it to choose what to show;
+/// the README shows it and a test walks it for every role.
 /// </summary>
 public static class Permissions
 {

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace WedTech.App.Services;
+
+/// <summary>
+/// Indian conventions for money and dates, independent of the browser's culture data (the app ships
+/// without ICU): rupees grouped in lakhs and crores (₹12,34,567), dates as 24 Nov 2026.
+/// </summary>
+public static class IndianFormat
+{
+    /// <summary>₹ amount from integer paise; paise shown only when there are any.</summary>
+    public static string Rupees(long paise)
+    {
+        var negative = paise < 0;
+        var magnitude = negative ? -(decimal)paise : paise;
+        var rupees = decimal.Truncate(magnitude / 100);
+        var rest = (int)(magnitude % 100);
+        var text = "₹" + GroupIndian(rupees.ToString(CultureInfo.InvariantCulture)) + (rest == 0 ? "" : "." + rest.ToString("00", CultureInfo.InvariantCulture));
+        return negative ? "-" + text : text;
+    }
+
+    /// <summary>Whole number with Indian grouping: the last three digits, then pairs (12,34,567).</summary>
+    public static string GroupIndian(string digits)
+    {
+        if (digits.Length <= 3)
+        {
+            return digits;
+        }
+        var head = digits[..^3];
+        var groups = new List<string>();
+        for (var end = head.Length; end > 0; end -= 2)
+        {
+            groups.Insert(0, head[Math.Max(0, end - 2)..end]);
+        }
+        return string.Join(',', groups) + "," + digits[^3..];
+    }
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTimeOffset at) => at.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Count(int value) => GroupIndian(value.ToString(CultureInfo.InvariantCulture));
+}

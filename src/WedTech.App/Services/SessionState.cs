@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Components;
+using WedTech.Contracts;
+
+namespace WedTech.App.Services;
+
+/// <summary>Who is signed in, from /me; offline, the last known user of this browser.</summary>
+public sealed class SessionState(ApiClient api, BrowserStorage storage, OfflineCopies copies, NavigationManager navigation)
+{
+    private const string LastUserKey = "wt:me";
+
+    public MeResponse? Me { get; private set; }
+
+    public bool Can(string permission) => Me?.Permissions.Contains(permission) == true;
+
+    public bool IsStaff => Me?.Role is Role.Admin or Role.Planner or Role.Coordinator;
+
+    /// <summary>Loads the user; null means there is nobody to show (the sign-in redirect is under way).</summary>
+    public async Task<MeResponse?> LoadAsync()
+    {
+        try
+        {
+            Me = await api.GetAsync<MeResponse>("/api/v1/me");
+            await storage.SetAsync(StorageArea.Local, LastUserKey, Me);
+        }
+        catch (ApiProblemException problem) when (problem.Status == ApiProblemException.Offline)
+        {
+            Me = await storage.GetAsync<MeResponse>(StorageArea.Local, LastUserKey);
+        }
+        catch (ApiProblemException)
+        {
+            Me = null;
+        }
+        copies.Owner = Me is null ? null : $"{Me.TenantId}:{Me.Id}";
+        return Me;
+    }
+
+    /// <summary>Ends the session and removes this user's data from the browser.</summary>
+    public async Task SignOutAsync()
+    {
+        try
+        {
+            await api.PostAsync("/api/v1/auth/session/logout");
+        }
+        catch (ApiProblemException)
+        {
+            // Offline or already ended: the local data goes regardless.
+        }
+        await copies.ForgetAllAsync();
+        await storage.RemoveAsync(StorageArea.Local, LastUserKey);
+        Me = null;
+        navigation.NavigateTo("/login?signedOut=1", forceLoad: true);
+    }
+}

@@ -1,0 +1,50 @@
+// Keeps the app shell (everything the build lists in service-worker-assets.js) so the app opens
+// without a network after one visit. API calls are not cached here: the app keeps its own offline
+// copies of data per user and marks them as such.
+self.importScripts('./service-worker-assets.js');
+
+const cachePrefix = 'wedtech-shell-';
+const cacheName = cachePrefix + self.assetsManifest.version;
+const shellUrl = new URL('index.html', self.registration.scope).href;
+// The build lists files by their path from the site root ("app/…"); packages' files (MudBlazor) are
+// served by the host at its root ("_content/…"), not under the app.
+const root = self.location.origin + '/';
+const assetUrl = url => new URL(url.replace(/^app\/_content\//, '_content/'), root).href;
+const include = [/\.dll$/, /\.wasm/, /\.html$/, /\.js$/, /\.json$/, /\.css$/, /\.woff2?$/, /\.png$/, /\.svg$/, /\.ico$/, /\.blat$/, /\.dat$/, /\.webmanifest$/];
+const exclude = [/^service-worker\.js$/, /\.gz$/, /\.br$/];
+
+self.addEventListener('install', event => event.waitUntil((async () => {
+    const cache = await caches.open(cacheName);
+    const assets = self.assetsManifest.assets
+        .filter(a => include.some(p => p.test(a.url)) && !exclude.some(p => p.test(a.url)))
+        .map(a => new Request(assetUrl(a.url), { integrity: a.hash, cache: 'no-cache' }));
+    await cache.addAll(assets);
+    await cache.add(new Request(shellUrl, { cache: 'no-cache' }));
+    await self.skipWaiting();
+})()));
+
+self.addEventListener('activate', event => event.waitUntil((async () => {
+    const keys = await caches.keys();
+    await Promise.all(keys.filter(k => k.startsWith(cachePrefix) && k !== cacheName).map(k => caches.delete(k)));
+    await self.clients.claim();
+})()));
+
+self.addEventListener('fetch', event => {
+    const request = event.request;
+    if (request.method !== 'GET' || !(request.url.startsWith(self.registration.scope) || request.url.startsWith(root + '_content/'))) {
+        return; // the API and the public pages always go to the network
+    }
+    event.respondWith((async () => {
+        const cache = await caches.open(cacheName);
+        if (request.mode === 'navigate') {
+            // The page itself: fresh when the server answers (a new version is picked up at once),
+            // the kept shell when it does not.
+            try {
+                return await fetch(request);
+            } catch {
+                return (await cache.match(shellUrl)) || Response.error();
+            }
+        }
+        return (await cache.match(request)) || fetch(request);
+    })());
+});

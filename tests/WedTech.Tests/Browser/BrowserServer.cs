@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(WedTech.Tests.Browser.BrowserServer))]
+
+namespace WedTech.Tests.Browser;
+
+/// <summary>
+/// The real server on a real port (Kestrel, SQLite) with the built app, and Debian's Chromium driven by
+/// Playwright. Studios are reached at http://{slug}.localhost:{port}, as a person would.
+/// Without Chromium the browser tests are skipped, or fail when every server is required (CI).
+/// </summary>
+public sealed class BrowserServer : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public int Port { get; } = FreePort();
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wedtech-browser-tests", Guid.NewGuid().ToString("N"));
+
+    public string MailDirectory => Path.Combine(DataDirectory, "mail");
+
+    public string RootUrl => $"http://localhost:{Port}";
+
+    public string StudioUrl(string slug) => $"http://{slug}.localhost:{Port}";
+
+    /// <summary>Screenshots land here; CI collects them with the test results.</summary>
+    public static string ArtifactsDirectory { get; } =
+        Environment.GetEnvironmentVariable("WEDTECH_ARTIFACTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    public IBrowser Browser
+    {
+        get
+        {
+            if (!File.Exists(ChromiumPath))
+            {
+                if (Environment.GetEnvironmentVariable("WEDTECH_REQUIRE_ALL") == "1")
+                {
+                    Assert.Fail($"Chromium is required (WEDTECH_REQUIRE_ALL=1) but {ChromiumPath} is missing.");
+                }
+                Assert.Skip($"Browser tests skipped: {ChromiumPath} is missing (apt-get install chromium).");
+            }
+            return _browser ?? throw new InvalidOperationException("The browser has not started.");
+        }
+    }
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseStaticWebAssets();
+            builder.UseSetting("Tenancy:Provider", "Sqlite");
+            builder.UseSetting("Tenancy:DataDirectory", DataDirectory);
+            builder.UseSetting("Tenancy:SignupPermitsPerHour", "100000");
+            builder.UseSetting("Tenancy:TenantUrlTemplate", $"http://{{slug}}.localhost:{Port}");
+            builder.UseSetting("Auth:LoginPermitsPerMinute", "1000");
+            builder.UseSetting("Demo:Seed", "false");
+        });
+        _factory.UseKestrel(kestrel => kestrel.ListenLocalhost(Port));
+        _factory.StartServer();
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ArtifactsDirectory);
+    }
+
+    /// <summary>A fresh browser profile (its own cookies and storage), phone-sized or desktop.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 860 },
+            IsMobile = phone,
+            HasTouch = phone,
+            Locale = "en-IN",
+            TimezoneId = "Asia/Kolkata",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs a browser scenario; when it fails, the screenshot and the page's console errors go with the failure.</summary>
+    public static async Task ScenarioAsync(IPage page, string name, Func<Task> scenario)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        var requests = new List<string>();
+        page.Response += (_, response) => requests.Add($"{response.Request.Method} {response.Url} {response.Status}");
+        page.FrameNavigated += (_, frame) => requests.Add($"navigated {frame.Url}");
+        try
+        {
+            await scenario();
+        }
+        catch (Exception failure) when (failure is PlaywrightException or Xunit.Sdk.IAssertionException or Shouldly.ShouldAssertException)
+        {
+            await ScreenshotAsync(page, "failed-" + name);
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\nAt {page.Url}; screenshot failed-{name}.png in {ArtifactsDirectory}.\nConsole errors:\n{string.Join("\n", errors)}\nLast requests:\n{string.Join("\n", requests.Where(r => !r.Contains("_framework", StringComparison.Ordinal)))}");
+        }
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
