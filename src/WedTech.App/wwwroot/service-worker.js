@@ -10,7 +10,7 @@ const shellUrl = new URL('index.html', self.registration.scope).href;
 // served by the host at its root ("_content/…"), not under the app.
 const root = self.location.origin + '/';
 const assetUrl = url => new URL(url.replace(/^app\/_content\//, '_content/'), root).href;
-const include = [/\.dll$/, /\.wasm/, /\.html$/, /\.js$/, /\.json$/, /\.css$/, /\.woff2?$/, /\.png$/, /\.svg$/, /\.ico$/, /\.blat$/, /\.dat$/, /\.webmanifest$/];
+const include = [/\.dll$/, /\.pdb$/, /\.wasm/, /\.html$/, /\.js$/, /\.json$/, /\.css$/, /\.woff2?$/, /\.png$/, /\.svg$/, /\.ico$/, /\.blat$/, /\.dat$/, /\.webmanifest$/];
 const exclude = [/^service-worker\.js$/, /\.gz$/, /\.br$/];
 
 self.addEventListener('install', event => event.waitUntil((async () => {

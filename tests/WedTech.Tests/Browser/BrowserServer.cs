@@ -112,6 +112,7 @@ public sealed class BrowserServer : IAsyncLifetime
         var requests = new List<string>();
         page.Response += (_, response) => requests.Add($"{response.Request.Method} {response.Url} {response.Status}");
         page.FrameNavigated += (_, frame) => requests.Add($"navigated {frame.Url}");
+        page.RequestFailed += (_, request) => requests.Add($"FAILED {request.Method} {request.Url} {request.Failure}");
         try
         {
             await scenario();

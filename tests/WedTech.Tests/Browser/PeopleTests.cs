@@ -1,0 +1,197 @@
+using Microsoft.Playwright;
+using Shouldly;
+using WedTech.Contracts;
+using WedTech.Tests.Infrastructure;
+
+namespace WedTech.Tests.Browser;
+
+/// <summary>What each kind of person sees in the app, on a desktop and on a phone, online and offline.</summary>
+public sealed class PeopleTests(BrowserServer server)
+{
+    private static readonly DateOnly WeddingDate = new(2027, 2, 14);
+
+    [Fact]
+    public async Task A_coordinator_sees_only_the_weddings_assigned_to_them()
+    {
+        using var api = await BrowserApi.SignUpAsync(server);
+        var coordinator = await api.AddPersonAsync(Role.Coordinator, "Kavya Reddy");
+        var assigned = await api.CreateWeddingAsync("Sharma–Verma wedding", "Priya Sharma", "Rahul Verma", WeddingDate, new TeamAssignment(coordinator.Id, TeamRole.Coordinator));
+        var other = await api.CreateWeddingAsync("Iyer–Menon wedding", "Lakshmi Iyer", "Arjun Menon", WeddingDate);
+        var page = await server.NewPageAsync();
+
+        await BrowserServer.ScenarioAsync(page, "coordinator", async () =>
+        {
+            await SignInAsync(page, api.Slug, coordinator.Email, expectedPath: "/app/weddings");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My weddings" })).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync(assigned.Title);
+            await Expect(page.Locator("[data-test=weddings-table] tbody tr")).ToHaveCountAsync(1);
+            (await page.ContentAsync()).ShouldNotContain(other.Title);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Team" })).ToHaveCountAsync(0);
+            await Expect(page.Locator("[data-test=new-wedding]")).ToHaveCountAsync(0);
+
+            // Coordinators never see money; another wedding's address is simply not found.
+            await page.GetByRole(AriaRole.Link, new() { Name = assigned.Title }).ClickAsync();
+            await Expect(page.Locator("[data-test=wedding-title]")).ToHaveTextAsync(assigned.Title);
+            await Expect(page.Locator("[data-test=budget]")).ToHaveCountAsync(0);
+            await Expect(page.Locator("[data-test=edit]")).ToHaveCountAsync(0);
+            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{other.Id}");
+            await Expect(page.Locator("[data-test=problem]")).ToContainTextAsync("Wedding not found");
+            await BrowserServer.ScreenshotAsync(page, "coordinator-not-theirs");
+        });
+    }
+
+    [Fact]
+    public async Task A_client_lands_on_their_own_wedding_and_sees_nothing_internal()
+    {
+        using var api = await BrowserApi.SignUpAsync(server);
+        var client = await api.AddPersonAsync(Role.Client, "Priya Sharma");
+        var theirs = await api.CreateWeddingAsync("प्रिया और राहुल", "प्रिया शर्मा", "राहुल वर्मा", WeddingDate, new TeamAssignment(client.Id, TeamRole.Client));
+        var other = await api.CreateWeddingAsync("Iyer–Menon wedding", "Lakshmi Iyer", "Arjun Menon", WeddingDate);
+        var page = await server.NewPageAsync(phone: true);
+
+        await BrowserServer.ScenarioAsync(page, "client", async () =>
+        {
+            await SignInAsync(page, api.Slug, client.Email, expectedPath: $"/app/weddings/{theirs.Id}");
+            await Expect(page.Locator("[data-test=wedding-title]")).ToHaveTextAsync("प्रिया और राहुल");
+            await Expect(page.Locator("[data-test=date]")).ToHaveTextAsync("14 Feb 2027");
+            var content = await page.ContentAsync();
+            content.ShouldNotContain("Staff-only note");
+            content.ShouldNotContain("₹");
+            content.ShouldNotContain(other.Title);
+            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToHaveCountAsync(0);
+            await Accessibility.CheckAsync(page, "client-wedding");
+            await NoHorizontalScrollAsync(page, "client wedding");
+            await BrowserServer.ScreenshotAsync(page, "phone-client-wedding");
+
+            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{other.Id}");
+            await Expect(page.Locator("[data-test=problem]")).ToContainTextAsync("Wedding not found");
+        });
+    }
+
+    [Fact]
+    public async Task On_a_360_pixel_phone_the_main_pages_never_scroll_sideways()
+    {
+        using var api = await BrowserApi.SignUpAsync(server);
+        var wedding = await api.CreateWeddingAsync("Raghavan–Krishnamurthy grand reception and sangeet", "Meenakshi Sundaram Raghavan", "Venkatesh Krishnamurthy", WeddingDate);
+        await api.AddPersonAsync(Role.Planner, "Dhanalakshmi Venkataraman");
+        var page = await server.NewPageAsync(phone: true);
+
+        await BrowserServer.ScenarioAsync(page, "phone", async () =>
+        {
+            await page.GotoAsync(server.RootUrl);
+            await NoHorizontalScrollAsync(page, "landing");
+            await BrowserServer.ScreenshotAsync(page, "phone-landing");
+
+            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Namaste, Asha Admin" })).ToBeVisibleAsync();
+            await Expect(page.Locator(".wedding-card")).ToHaveCountAsync(1);
+            await NoHorizontalScrollAsync(page, "dashboard");
+            await Accessibility.CheckAsync(page, "dashboard");
+            await BrowserServer.ScreenshotAsync(page, "phone-dashboard");
+
+            foreach (var (path, name, ready) in new[]
+            {
+                ("weddings", "weddings", "[data-test=weddings-table]"),
+                ($"weddings/{wedding.Id}", "wedding", "[data-test=wedding-title]"),
+                ($"weddings/{wedding.Id}/edit", "wedding-edit", "#wedding-title"),
+                ("team", "team", "[data-test=users-table]"),
+                ("settings", "settings", "#settings-company"),
+            })
+            {
+                await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/{path}");
+                await Expect(page.Locator(ready)).ToBeVisibleAsync();
+                await NoHorizontalScrollAsync(page, name);
+                await Accessibility.CheckAsync(page, name);
+                await BrowserServer.ScreenshotAsync(page, "phone-" + name);
+            }
+        });
+    }
+
+    [Fact]
+    public async Task After_one_visit_the_app_opens_offline_shows_the_last_weddings_marked_stale_and_refuses_changes()
+    {
+        using var api = await BrowserApi.SignUpAsync(server);
+        await api.CreateWeddingAsync("Kapoor–Malhotra wedding", "Simran Kapoor", "Raj Malhotra", WeddingDate);
+        var page = await server.NewPageAsync();
+
+        await BrowserServer.ScenarioAsync(page, "offline", async () =>
+        {
+            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Weddings", Exact = true }).ClickAsync();
+            await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync("Kapoor–Malhotra wedding");
+            // The service worker has taken over the page and kept the whole app shell.
+            await page.WaitForFunctionAsync("""
+                async () => navigator.serviceWorker.controller !== null
+                    && (await Promise.all((await caches.keys()).filter(k => k.startsWith('wedtech-shell-')).map(async k => (await (await caches.open(k)).keys()).length))).some(n => n > 20)
+                """, null, new() { Timeout = 60_000 });
+
+            // Cut the network: nothing reaches the server any more.
+            await page.Context.SetOfflineAsync(true);
+            await page.Context.RouteAsync("**/*", route => route.AbortAsync("internetdisconnected"));
+            await page.ReloadAsync();
+
+            await Expect(page.Locator("[data-test=offline-banner]")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-test=stale-notice]")).ToContainTextAsync("Offline copy from");
+            await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync("Kapoor–Malhotra wedding");
+            await BrowserServer.ScreenshotAsync(page, "offline-weddings");
+
+            await page.Locator("[data-test=new-wedding]").ClickAsync();
+            await page.GetByLabel("Title").FillAsync("Written on a train");
+            await page.GetByLabel("Bride's name").FillAsync("Anjali");
+            await page.GetByLabel("Groom's name").FillAsync("Vikram");
+            await page.GetByLabel("Wedding date").FillAsync("2027-03-01");
+            await page.Locator("[data-test=save]").ClickAsync();
+            await Expect(page.Locator("[data-test=problem]")).ToContainTextAsync("You are offline, so this change was not saved.");
+        });
+    }
+
+    [Fact]
+    public async Task When_the_session_ends_mid_edit_signing_in_again_brings_back_what_was_typed()
+    {
+        using var api = await BrowserApi.SignUpAsync(server);
+        var page = await server.NewPageAsync();
+
+        await BrowserServer.ScenarioAsync(page, "session-expiry", async () =>
+        {
+            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/new");
+            await page.GetByLabel("Title").FillAsync("गुप्ता–सिंह विवाह");
+            await page.GetByLabel("Bride's name").FillAsync("नेहा गुप्ता");
+
+            // The session ends (both cookies gone, as after a week away): saving sends the planner to sign in.
+            await page.Context.ClearCookiesAsync();
+            await page.GetByLabel("Groom's name").FillAsync("अमन सिंह");
+            await page.GetByLabel("Wedding date").FillAsync("2027-01-20");
+            await page.Locator("[data-test=save]").ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/login?returnUrl=", StringComparison.Ordinal));
+            await Expect(page.GetByText("Your session has ended.")).ToBeVisibleAsync();
+
+            await page.GetByLabel("E-mail").FillAsync(api.AdminEmail);
+            await page.GetByLabel("Password").FillAsync(Studio.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings/new");
+            await Expect(page.Locator("[data-test=draft-restored]")).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("Title")).ToHaveValueAsync("गुप्ता–सिंह विवाह");
+            await Expect(page.GetByLabel("Groom's name")).ToHaveValueAsync("अमन सिंह");
+            await page.Locator("[data-test=save]").ClickAsync();
+            await Expect(page.Locator("[data-test=wedding-title]")).ToHaveTextAsync("गुप्ता–सिंह विवाह");
+        });
+    }
+
+    private async Task SignInAsync(IPage page, string slug, string email, string expectedPath)
+    {
+        await page.GotoAsync($"{server.StudioUrl(slug)}/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Studio.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(server.StudioUrl(slug) + expectedPath);
+    }
+
+    private static async Task NoHorizontalScrollAsync(IPage page, string name)
+    {
+        var (content, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
+        content.ShouldBeLessThanOrEqualTo(viewport, $"{name} is {content} px wide in a {viewport} px viewport");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
