@@ -72,6 +72,7 @@ public abstract class TestServer : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
+            builder.UseStaticWebAssets();
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -1,0 +1,242 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Shouldly;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Tests.Infrastructure;
+
+namespace WedTech.Tests;
+
+/// <summary>
+/// The browser's session: HttpOnly cookies set by the server-rendered pages, honoured for state changes
+/// only with the anti-forgery header, renewed and ended through the session endpoints.
+/// </summary>
+public abstract partial class BrowserSessionTests(TestServer server) : ProviderTests(server)
+{
+    [Fact]
+    public async Task Signing_in_on_the_login_page_sets_http_only_strict_cookies_that_authenticate_the_app()
+    {
+        var studio = await NewStudioAsync();
+        using var browser = Browser(studio.Slug);
+
+        var response = await SubmitFormAsync(browser, "/login?returnUrl=%2Fapp%2Fweddings", "login",
+            new() { ["Posted.Email"] = studio.AdminEmail, ["Posted.Password"] = Studio.Password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Target(response).ShouldBe($"http://{studio.Slug}.localhost/app/weddings");
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        var access = cookies.Single(c => c.StartsWith(BrowserSession.AccessCookie + "=", StringComparison.Ordinal));
+        var refresh = cookies.Single(c => c.StartsWith(BrowserSession.RefreshCookie + "=", StringComparison.Ordinal));
+        foreach (var cookie in new[] { access, refresh })
+        {
+            cookie.ShouldContain("httponly", Case.Insensitive);
+            cookie.ShouldContain("samesite=strict", Case.Insensitive);
+            cookie.ShouldNotContain("domain=", Case.Insensitive);
+        }
+        refresh.ShouldContain("path=/api/v1/auth/session", Case.Insensitive);
+
+        (await browser.GetAsync<MeResponse>("/api/v1/me")).Email.ShouldBe(studio.AdminEmail);
+    }
+
+    [Fact]
+    public async Task A_cookie_alone_cannot_change_anything_the_anti_forgery_header_is_required()
+    {
+        var studio = await NewStudioAsync();
+        using var browser = await SignedInBrowserAsync(studio);
+        var wedding = new WeddingRequest("Forged", "A", "B", new DateOnly(2027, 1, 1), null, null, null, null, null, null);
+
+        // What a cross-site form post would carry: the cookies, not the header.
+        (await browser.PostJsonAsync("/api/v1/weddings", wedding)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await browser.PostAsync("/api/v1/auth/session/refresh", null, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await browser.PostAsync("/api/v1/auth/session/logout", null, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var admin = await studio.AdminAsync();
+        (await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).TotalCount.ShouldBe(0);
+
+        browser.DefaultRequestHeaders.Add(BrowserSession.CsrfHeader, "1");
+        await (await browser.PostJsonAsync("/api/v1/weddings", wedding)).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task The_session_renews_once_per_refresh_cookie_and_logout_ends_it()
+    {
+        var studio = await NewStudioAsync();
+        using var browser = await SignedInBrowserAsync(studio);
+        browser.DefaultRequestHeaders.Add(BrowserSession.CsrfHeader, "1");
+        var firstRefresh = Cookie(browser, studio.Slug, BrowserSession.RefreshCookie, "/api/v1/auth/session");
+
+        (await browser.PostAsync("/api/v1/auth/session/refresh", null, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var secondRefresh = Cookie(browser, studio.Slug, BrowserSession.RefreshCookie, "/api/v1/auth/session");
+        secondRefresh.ShouldNotBe(firstRefresh);
+        (await browser.GetAsync<MeResponse>("/api/v1/me")).Email.ShouldBe(studio.AdminEmail);
+
+        (await browser.PostAsync("/api/v1/auth/session/logout", null, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await browser.GetAsync("/api/v1/me", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        // The refresh token of the ended session renews nothing, even when replayed by hand.
+        using var replay = Browser(studio.Slug);
+        replay.DefaultRequestHeaders.Add("Cookie", $"{BrowserSession.RefreshCookie}={secondRefresh}");
+        replay.DefaultRequestHeaders.Add(BrowserSession.CsrfHeader, "1");
+        await (await replay.PostAsync("/api/v1/auth/session/refresh", null, Cancel)).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Signup_on_the_landing_page_hands_the_admin_over_to_their_studio_once()
+    {
+        var slug = Studio.NewSlug("landing");
+        using var site = Server.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        var signup = await SubmitFormAsync(site, "/", "signup", new()
+        {
+            ["Posted.CompanyName"] = "Phoolon Ki Shaadi",
+            ["Posted.Slug"] = slug,
+            ["Posted.AdminName"] = "Farah Khan",
+            ["Posted.AdminEmail"] = $"farah@{slug}.example.com",
+            ["Posted.AdminPassword"] = Studio.Password,
+            ["Posted.Plan"] = "premium",
+        });
+        signup.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var handoff = signup.Headers.Location!;
+        handoff.Host.ShouldBe($"{slug}.localhost");
+        handoff.AbsolutePath.ShouldBe("/auth/handoff");
+
+        using var studioBrowser = Browser(slug);
+        var landed = await studioBrowser.GetAsync(handoff.PathAndQuery, Cancel);
+        landed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        landed.Headers.Location!.OriginalString.ShouldBe("/app/");
+        (await studioBrowser.GetAsync<MeResponse>("/api/v1/me")).Role.ShouldBe(Role.Admin);
+
+        // The ticket works once, only on its own studio, and not when altered.
+        using var replay = Browser(slug);
+        (await replay.GetAsync(handoff.PathAndQuery, Cancel)).Headers.Location!.OriginalString.ShouldBe("/login");
+        var other = await NewStudioAsync();
+        using var elsewhere = Browser(other.Slug);
+        (await elsewhere.GetAsync(handoff.PathAndQuery, Cancel)).Headers.Location!.OriginalString.ShouldBe("/login");
+        using var tampered = Browser(slug);
+        (await tampered.GetAsync(handoff.PathAndQuery.Replace("ticket=C", "ticket=D", StringComparison.Ordinal) + "x", Cancel)).Headers.Location!.OriginalString.ShouldBe("/login");
+        (await elsewhere.GetAsync("/api/v1/me", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Forms_show_the_api_rules_at_their_fields_and_never_redirect_off_the_app()
+    {
+        var studio = await NewStudioAsync(Studio.NewSlug("forms"));
+        using var site = Server.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        var taken = await SubmitFormAsync(site, "/", "signup", new()
+        {
+            ["Posted.CompanyName"] = "X",
+            ["Posted.Slug"] = studio.Slug,
+            ["Posted.AdminName"] = "Farah\u0007",
+            ["Posted.AdminEmail"] = "not-an-address",
+            ["Posted.AdminPassword"] = "short",
+            ["Posted.Plan"] = "free-for-ever",
+        });
+        taken.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await taken.Content.ReadAsStringAsync(Cancel);
+        foreach (var field in new[] { "companyname", "adminname", "adminemail", "adminpassword", "plan" })
+        {
+            page.ShouldContain($"id=\"f-posted-{field}-error\"", Case.Sensitive, $"no error shown at {field}");
+        }
+
+        using var browser = Browser(studio.Slug);
+        var wrong = await SubmitFormAsync(browser, "/login", "login", new() { ["Posted.Email"] = studio.AdminEmail, ["Posted.Password"] = "wrong-password-1" });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await wrong.Content.ReadAsStringAsync(Cancel)).ShouldContain("The e-mail or password is not right.");
+        wrong.Headers.Contains("Set-Cookie").ShouldBeFalse();
+
+        foreach (var returnUrl in new[] { "//evil.example/app/", "https://evil.example/app/", "/app/\\evil.example", "/login" })
+        {
+            using var visitor = Browser(studio.Slug);
+            var signedIn = await SubmitFormAsync(visitor, "/login?returnUrl=" + Uri.EscapeDataString(returnUrl), "login",
+                new() { ["Posted.Email"] = studio.AdminEmail, ["Posted.Password"] = Studio.Password });
+            Target(signedIn).ShouldBe($"http://{studio.Slug}.localhost/app/", $"returnUrl {returnUrl}");
+        }
+    }
+
+    [Fact]
+    public async Task Pages_and_the_app_shell_carry_a_strict_content_policy_and_no_referrer()
+    {
+        var studio = await NewStudioAsync();
+        using var browser = Browser(studio.Slug);
+        var login = await browser.GetAsync("/login", Cancel);
+        login.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'none'");
+        login.Headers.GetValues("Referrer-Policy").Single().ShouldBe("no-referrer");
+        login.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
+
+        var shell = await browser.GetAsync("/app/weddings/some-page", Cancel);
+        shell.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await shell.Content.ReadAsStringAsync(Cancel)).ShouldContain("<base href=\"/app/\"");
+        var policy = shell.Headers.GetValues("Content-Security-Policy").Single();
+        policy.ShouldContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+        policy.ShouldNotContain("'unsafe-eval'");
+        policy.ShouldContain("frame-ancestors 'none'");
+    }
+
+    [Fact]
+    public async Task The_dashboard_overview_counts_only_the_weddings_the_caller_may_see()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var soon = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+        async Task<WeddingResponse> Create(string title, WeddingStatus status, DateOnly date, params TeamAssignment[] team) =>
+            await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest(title, "A", "B", date, null, status, null, null, null, team)))
+                .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        await Create("Booked soon", WeddingStatus.Booked, soon, new TeamAssignment(coordinator.Id, TeamRole.Coordinator));
+        await Create("Inquiry later", WeddingStatus.Inquiry, soon.AddDays(10));
+        await Create("Cancelled", WeddingStatus.Cancelled, soon.AddDays(1));
+        await Create("Long past", WeddingStatus.Completed, new DateOnly(2024, 1, 1));
+
+        var all = await admin.GetAsync<WeddingOverviewResponse>("/api/v1/weddings/overview");
+        all.ByStatus.Sum(s => s.Count).ShouldBe(4);
+        all.ByStatus.Single(s => s.Status == WeddingStatus.Cancelled).Count.ShouldBe(1);
+        all.Upcoming.Select(w => w.Title).ShouldBe(["Booked soon", "Inquiry later"]);
+
+        var theirs = await coordinator.Client.GetAsync<WeddingOverviewResponse>("/api/v1/weddings/overview");
+        theirs.ByStatus.Sum(s => s.Count).ShouldBe(1);
+        theirs.Upcoming.Select(w => w.Title).ShouldBe(["Booked soon"]);
+        using var anonymous = studio.Anonymous();
+        (await anonymous.GetAsync("/api/v1/weddings/overview", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private readonly Dictionary<HttpClient, CookieContainer> _cookieJars = [];
+
+    /// <summary>Where a redirect sends the browser, as an absolute address.</summary>
+    private static string Target(HttpResponseMessage redirect) =>
+        new Uri(redirect.RequestMessage!.RequestUri!, redirect.Headers.Location!).AbsoluteUri;
+
+    /// <summary>A browser on the studio's own host: keeps cookies, does not follow redirects.</summary>
+    private HttpClient Browser(string slug)
+    {
+        var jar = new CookieContainer();
+        var client = Server.Factory.CreateDefaultClient(new Uri($"http://{slug}.localhost"), new CookieContainerHandler(jar));
+        _cookieJars[client] = jar;
+        return client;
+    }
+
+    private async Task<HttpClient> SignedInBrowserAsync(Studio studio)
+    {
+        var browser = Browser(studio.Slug);
+        var response = await SubmitFormAsync(browser, "/login", "login", new() { ["Posted.Email"] = studio.AdminEmail, ["Posted.Password"] = Studio.Password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return browser;
+    }
+
+    /// <summary>Posts a server-rendered form the way a browser does: with the page's anti-forgery token and cookie.</summary>
+    private static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url, Cancel);
+        fields["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value.ShouldNotBeNull();
+        fields["_handler"] = formName;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields), Cancel);
+    }
+
+    private string Cookie(HttpClient client, string slug, string name, string path) =>
+        _cookieJars[client].GetCookies(new Uri($"http://{slug}.localhost{path}"))[name]?.Value ?? throw new Xunit.Sdk.XunitException($"No {name} cookie.");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
+
+public sealed class BrowserSessionTestsOnSqlite(SqliteServer server) : BrowserSessionTests(server);
+
+public sealed class BrowserSessionTestsOnPostgres(PostgresServer server) : BrowserSessionTests(server);
