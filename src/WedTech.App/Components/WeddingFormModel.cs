@@ -30,13 +30,19 @@ public sealed class WeddingFormModel
         Team = wedding.Team.Select(t => new TeamMemberModel { UserId = t.UserId, Role = t.Role }).ToList(),
     };
 
+    /// <summary>The largest budget the API takes, in rupees (₹1,000 crore).</summary>
+    public const decimal MaxBudgetRupees = 100_000_000_000m;
+
+    /// <summary>Rupees as typed, to whole paise, rounded the way the form shows them.</summary>
+    public static long Paise(decimal rupees) => (long)decimal.Round(rupees * 100, MidpointRounding.AwayFromZero);
+
     /// <summary>The request; rupees become whole paise (the server keeps a budget the caller may not see).</summary>
     public WeddingRequest ToRequest() => new(
         Title.Trim(), BrideName.Trim(), GroomName.Trim(),
         PrimaryDate is { } date ? DateOnly.FromDateTime(date) : null,
         string.IsNullOrWhiteSpace(City) ? null : City.Trim(),
         Status,
-        BudgetRupees is { } rupees ? (long)decimal.Round(rupees * 100, MidpointRounding.AwayFromZero) : null,
+        BudgetRupees is { } rupees ? Paise(rupees) : null,
         GuestCount,
         string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(),
         Team.Where(t => t.UserId is not null).Select(t => new TeamAssignment(t.UserId, t.Role)).ToList());

@@ -12,18 +12,19 @@ public sealed class BrowserStorage(IJSRuntime js)
 {
     public async Task<T?> GetAsync<T>(StorageArea area, string key)
     {
-        var json = await js.InvokeAsync<string?>("wedtech.storage.get", AreaName(area), key);
-        if (json is null)
-        {
-            return default;
-        }
         try
         {
-            return JsonSerializer.Deserialize<T>(json, ApiJson.Options);
+            var json = await js.InvokeAsync<string?>("wedtech.storage.get", AreaName(area), key);
+            return json is null ? default : JsonSerializer.Deserialize<T>(json, ApiJson.Options);
         }
         catch (JsonException)
         {
             // Written by an older version of the app: treat as absent.
+            return default;
+        }
+        catch (JSException)
+        {
+            // Storage disabled (some private modes): nothing was kept.
             return default;
         }
     }

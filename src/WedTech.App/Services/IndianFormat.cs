@@ -22,6 +22,10 @@ public static class IndianFormat
     /// <summary>Whole number with Indian grouping: the last three digits, then pairs (12,34,567).</summary>
     public static string GroupIndian(string digits)
     {
+        if (digits.StartsWith('-'))
+        {
+            return "-" + GroupIndian(digits[1..]);
+        }
         if (digits.Length <= 3)
         {
             return digits;

@@ -4,7 +4,7 @@ using WedTech.Contracts;
 namespace WedTech.App.Services;
 
 /// <summary>Who is signed in, from /me; offline, the last known user of this browser.</summary>
-public sealed class SessionState(ApiClient api, BrowserStorage storage, OfflineCopies copies, NavigationManager navigation)
+public sealed class SessionState(ApiClient api, BrowserStorage storage, OfflineCopies copies, Drafts drafts, NavigationManager navigation)
 {
     private const string LastUserKey = "wt:me";
 
@@ -30,7 +30,7 @@ public sealed class SessionState(ApiClient api, BrowserStorage storage, OfflineC
         {
             Me = null;
         }
-        copies.Owner = Me is null ? null : $"{Me.TenantId}:{Me.Id}";
+        copies.Owner = drafts.Owner = Me is null ? null : $"{Me.TenantId}:{Me.Id}";
         return Me;
     }
 
@@ -46,6 +46,7 @@ public sealed class SessionState(ApiClient api, BrowserStorage storage, OfflineC
             // Offline or already ended: the local data goes regardless.
         }
         await copies.ForgetAllAsync();
+        await drafts.ForgetAllAsync();
         await storage.RemoveAsync(StorageArea.Local, LastUserKey);
         Me = null;
         navigation.NavigateTo("/login?signedOut=1", forceLoad: true);

@@ -18,8 +18,8 @@ self.addEventListener('install', event => event.waitUntil((async () => {
     const assets = self.assetsManifest.assets
         .filter(a => include.some(p => p.test(a.url)) && !exclude.some(p => p.test(a.url)))
         .map(a => new Request(assetUrl(a.url), { integrity: a.hash, cache: 'no-cache' }));
-    await cache.addAll(assets);
-    await cache.add(new Request(shellUrl, { cache: 'no-cache' }));
+    // One addAll: the shell is kept whole or not at all.
+    await cache.addAll([...assets, new Request(shellUrl, { cache: 'no-cache' })]);
     await self.skipWaiting();
 })()));
 

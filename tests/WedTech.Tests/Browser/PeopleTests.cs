@@ -121,14 +121,14 @@ public sealed class PeopleTests(BrowserServer server)
             await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync("Kapoor–Malhotra wedding");
             // The service worker has taken over the page and kept the whole app shell.
             await page.WaitForFunctionAsync("""
-                async () => navigator.serviceWorker.controller !== null
-                    && (await Promise.all((await caches.keys()).filter(k => k.startsWith('wedtech-shell-')).map(async k => (await (await caches.open(k)).keys()).length))).some(n => n > 20)
+                async () => navigator.serviceWorker.controller?.state === 'activated'
+                    && (await caches.match(new URL('/app/index.html', location.origin).href)) !== undefined
                 """, null, new() { Timeout = 60_000 });
 
             // Cut the network: nothing reaches the server any more.
             await page.Context.SetOfflineAsync(true);
             await page.Context.RouteAsync("**/*", route => route.AbortAsync("internetdisconnected"));
-            await page.ReloadAsync();
+            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings");
 
             await Expect(page.Locator("[data-test=offline-banner]")).ToBeVisibleAsync();
             await Expect(page.Locator("[data-test=stale-notice]")).ToContainTextAsync("Offline copy from");

@@ -1,0 +1,79 @@
+using System.Net;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using WedTech.App.Services;
+using WedTech.App.Tests.Infrastructure;
+using WedTech.Contracts;
+
+namespace WedTech.App.Tests;
+
+public class ApiClientTests : AppTestContext
+{
+    private ApiClient Client => Services.GetRequiredService<ApiClient>();
+
+    private static WeddingRequest Wedding() => new("Ananya & Vikram", "Ananya", "Vikram", new DateOnly(2026, 11, 24), null, WeddingStatus.InProgress, null, null, null, []);
+
+    [Fact]
+    public async Task Every_request_carries_the_anti_forgery_header()
+    {
+        Api.Returns("/api/v1/me", MeAs(Role.Admin));
+
+        await Client.GetAsync<MeResponse>("/api/v1/me", Cancel);
+
+        Api.Requests.ShouldHaveSingleItem().Headers.GetValues(ApiClient.CsrfHeader).ShouldBe(["1"]);
+    }
+
+    [Fact]
+    public async Task Answers_are_read_in_the_APIs_json_conventions()
+    {
+        Api.Returns("/api/v1/me", MeAs(Role.Coordinator));
+
+        var me = await Client.GetAsync<MeResponse>("/api/v1/me", Cancel);
+
+        me.Role.ShouldBe(Role.Coordinator);
+        me.Permissions.ShouldBe(Permissions.ByRole[Role.Coordinator], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_problem_document_becomes_a_problem_with_its_field_errors()
+    {
+        Api.ReturnsProblem("/api/v1/weddings", HttpStatusCode.BadRequest, "One or more validation errors occurred.",
+            new Dictionary<string, string[]> { ["brideName"] = ["Enter the bride's name."] }, method: "POST");
+
+        var problem = await Should.ThrowAsync<ApiProblemException>(() => Client.PostAsync<WeddingRequest, WeddingResponse>("/api/v1/weddings", Wedding(), Cancel));
+
+        problem.Status.ShouldBe(400);
+        problem.Title.ShouldBe("One or more validation errors occurred.");
+        problem.For("brideName").ShouldBe("Enter the bride's name.");
+        problem.Summary.ShouldBe("Some fields need attention.");
+    }
+
+    [Fact]
+    public async Task Writes_are_refused_without_a_request_while_offline()
+    {
+        Services.GetRequiredService<Connectivity>().Unreachable();
+
+        var problem = await Should.ThrowAsync<ApiProblemException>(() => Client.PostAsync<WeddingRequest, WeddingResponse>("/api/v1/weddings", Wedding(), Cancel));
+
+        problem.Status.ShouldBe(ApiProblemException.Offline);
+        problem.Summary.ShouldContain("this change was not saved");
+        Api.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_401_that_the_session_renewal_fixes_is_retried_once_with_the_same_body()
+    {
+        JSInterop.Setup<bool>("wedtech.renewSession").SetResult(true);
+        var calls = 0;
+        Api.Answers("/api/v1/weddings", _ => ++calls == 1 ? HttpStatusCode.Unauthorized : HttpStatusCode.NoContent, method: "POST");
+
+        await Client.PostAsync<WeddingRequest, WeddingResponse>("/api/v1/weddings", Wedding(), Cancel);
+
+        calls.ShouldBe(2);
+        Navigation.History.ShouldBeEmpty();
+        Api.RequestBodies.Count.ShouldBe(2);
+        Api.RequestBodies[1].ShouldBe(Api.RequestBodies[0]);
+        Api.RequestBodies[1].ShouldContain("\"status\":\"in-progress\"");
+    }
+}

@@ -1,0 +1,53 @@
+using Bunit;
+using Shouldly;
+using WedTech.App.Layout;
+using WedTech.App.Tests.Infrastructure;
+using WedTech.Contracts;
+
+namespace WedTech.App.Tests;
+
+public class NavMenuTests : AppTestContext
+{
+    private IRenderedComponent<NavMenu> RenderMenu() => Render<NavMenu>();
+
+    private static (string Text, string? Href)[] Links(IRenderedComponent<NavMenu> menu) =>
+        [.. menu.FindAll("a.mud-nav-link").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")))];
+
+    [Theory]
+    [InlineData(Role.Admin)]
+    [InlineData(Role.Planner)]
+    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_team_and_settings(Role role)
+    {
+        await SignInAsAsync(role);
+
+        var links = Links(RenderMenu());
+
+        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Team", "Settings"]);
+        links.Select(l => l.Href).ShouldBe(["", "weddings", "team", "settings"]);
+    }
+
+    [Fact]
+    public async Task A_planner_cannot_manage_users_but_still_sees_the_team()
+    {
+        var me = await SignInAsAsync(Role.Planner);
+        me.Permissions.ShouldNotContain(Permissions.UserManage);
+
+        Links(RenderMenu()).ShouldContain(("Team", "team"));
+    }
+
+    [Fact]
+    public async Task A_coordinator_sees_only_their_own_weddings()
+    {
+        await SignInAsAsync(Role.Coordinator);
+
+        Links(RenderMenu()).ShouldBe([("My weddings", "weddings")]);
+    }
+
+    [Fact]
+    public void Nobody_signed_in_gets_no_staff_links()
+    {
+        var links = Links(RenderMenu());
+
+        links.Select(l => l.Text).ShouldBe(["My weddings"]);
+    }
+}
