@@ -172,6 +172,17 @@ public abstract partial class BrowserSessionTests(TestServer server) : ProviderT
     }
 
     [Fact]
+    public async Task An_unknown_studio_is_a_readable_page_for_people_and_a_problem_for_programs()
+    {
+        using var browser = Browser("no-such-studio-here");
+        var page = await browser.GetAsync("/login", Cancel);
+        page.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await page.Content.ReadAsStringAsync(Cancel)).ShouldContain("<h1>Tenant not found</h1>");
+        await (await browser.GetAsync("/api/v1/me", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_dashboard_overview_counts_only_the_weddings_the_caller_may_see()
     {
         var studio = await NewStudioAsync();

@@ -10,6 +10,9 @@ public sealed class SessionState(ApiClient api, BrowserStorage storage, OfflineC
 
     public MeResponse? Me { get; private set; }
 
+    /// <summary>Why nobody could be loaded, when it is not simply a session that ended (an unknown or suspended studio).</summary>
+    public ApiProblemException? Problem { get; private set; }
+
     public bool Can(string permission) => Me?.Permissions.Contains(permission) == true;
 
     public bool IsStaff => Me?.Role is Role.Admin or Role.Planner or Role.Coordinator;
@@ -26,9 +29,10 @@ public sealed class SessionState(ApiClient api, BrowserStorage storage, OfflineC
         {
             Me = await storage.GetAsync<MeResponse>(StorageArea.Local, LastUserKey);
         }
-        catch (ApiProblemException)
+        catch (ApiProblemException problem)
         {
             Me = null;
+            Problem = problem.Status == 401 ? null : problem;
         }
         copies.Owner = drafts.Owner = Me is null ? null : $"{Me.TenantId}:{Me.Id}";
         return Me;

@@ -11,15 +11,18 @@ const shellUrl = new URL('index.html', self.registration.scope).href;
 const root = self.location.origin + '/';
 const assetUrl = url => new URL(url.replace(/^app\/_content\//, '_content/'), root).href;
 const include = [/\.dll$/, /\.pdb$/, /\.wasm/, /\.html$/, /\.js$/, /\.json$/, /\.css$/, /\.woff2?$/, /\.png$/, /\.svg$/, /\.ico$/, /\.blat$/, /\.dat$/, /\.webmanifest$/];
-const exclude = [/^service-worker\.js$/, /\.gz$/, /\.br$/];
+const exclude = [/(^|\/)service-worker\.js$/, /\.gz$/, /\.br$/];
 
 self.addEventListener('install', event => event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
     const assets = self.assetsManifest.assets
         .filter(a => include.some(p => p.test(a.url)) && !exclude.some(p => p.test(a.url)))
         .map(a => new Request(assetUrl(a.url), { integrity: a.hash, cache: 'no-cache' }));
-    // One addAll: the shell is kept whole or not at all.
-    await cache.addAll([...assets, new Request(shellUrl, { cache: 'no-cache' })]);
+    // The build lists index.html, the shell served for every app address; addAll refuses duplicates.
+    if (!assets.some(r => r.url === shellUrl)) {
+        assets.push(new Request(shellUrl, { cache: 'no-cache' }));
+    }
+    await cache.addAll(assets); // all or nothing
     await self.skipWaiting();
 })()));
 

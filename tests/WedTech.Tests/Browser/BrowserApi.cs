@@ -47,5 +47,16 @@ public sealed class BrowserApi(BrowserServer server, string slug) : IDisposable
         return (await response.Content.ReadFromJsonAsync<WeddingResponse>(ApiJson.Options))!;
     }
 
+    public async Task RenameWeddingAsync(WeddingResponse wedding, string title)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/weddings/{wedding.Id}")
+        {
+            Content = JsonContent.Create(new WeddingRequest(title, wedding.BrideName, wedding.GroomName, wedding.PrimaryDate, wedding.City, wedding.Status,
+                wedding.EstimatedBudgetPaise, wedding.GuestCountEstimate, wedding.Notes, []), options: ApiJson.Options),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        (await _http.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -120,10 +120,10 @@ public sealed class PeopleTests(BrowserServer server)
             await page.GetByRole(AriaRole.Link, new() { Name = "Weddings", Exact = true }).ClickAsync();
             await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync("Kapoor–Malhotra wedding");
             // The service worker has taken over the page and kept the whole app shell.
-            await page.WaitForFunctionAsync("""
+            await WaitUntilAsync(page, """
                 async () => navigator.serviceWorker.controller?.state === 'activated'
                     && (await caches.match(new URL('/app/index.html', location.origin).href)) !== undefined
-                """, null, new() { Timeout = 60_000 });
+                """, TimeSpan.FromSeconds(90));
 
             // Cut the network: nothing reaches the server any more.
             await page.Context.SetOfflineAsync(true);
@@ -178,6 +178,69 @@ public sealed class PeopleTests(BrowserServer server)
         });
     }
 
+    [Fact]
+    public async Task A_planner_is_told_when_someone_else_changed_the_wedding_and_can_delete_it_after_confirming()
+    {
+        using var api = await BrowserApi.SignUpAsync(server);
+        var wedding = await api.CreateWeddingAsync("Bose–Das wedding", "Rituparna Bose", "Arindam Das", WeddingDate);
+        var page = await server.NewPageAsync();
+
+        await BrowserServer.ScenarioAsync(page, "conflict", async () =>
+        {
+            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{wedding.Id}/edit");
+            await page.GetByLabel("City").FillAsync("Kolkata");
+
+            // Meanwhile a colleague renames it.
+            await api.RenameWeddingAsync(wedding, "Bose–Das wedding (Durga Puja week)");
+            await page.Locator("[data-test=save]").ClickAsync();
+            await Expect(page.Locator("[data-test=conflict]")).ToContainTextAsync("Someone else changed this wedding while you were editing it.");
+            await Expect(page.GetByLabel("City")).ToHaveValueAsync("Kolkata");
+            await Accessibility.CheckAsync(page, "conflict");
+            await BrowserServer.ScreenshotAsync(page, "wedding-conflict");
+
+            await page.Locator("[data-test=load-latest]").ClickAsync();
+            await Expect(page.GetByLabel("Title")).ToHaveValueAsync("Bose–Das wedding (Durga Puja week)");
+            await page.GetByLabel("City").FillAsync("Kolkata");
+            await page.Locator("[data-test=save]").ClickAsync();
+            await Expect(page.GetByText("Kolkata")).ToBeVisibleAsync();
+
+            await page.Locator("[data-test=delete]").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Keep it" }).ClickAsync();
+            await Expect(page.Locator("[data-test=wedding-title]")).ToBeVisibleAsync();
+            await page.Locator("[data-test=delete]").ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings");
+            await Expect(page.Locator("[data-test=empty]")).ToHaveTextAsync("No weddings yet.");
+        });
+    }
+
+    [Fact]
+    public async Task Studio_settings_show_the_api_rules_at_their_fields_and_save()
+    {
+        using var api = await BrowserApi.SignUpAsync(server);
+        var page = await server.NewPageAsync();
+
+        await BrowserServer.ScenarioAsync(page, "settings", async () =>
+        {
+            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+            await Expect(page.GetByLabel("Company name")).ToHaveValueAsync("Mehndi Moments");
+            await page.GetByLabel("GSTIN").FillAsync("27AAPFU0939F1ZX");
+            await page.Locator("[data-test=save-settings]").ClickAsync();
+            await Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("GSTIN");
+
+            await page.GetByLabel("Company name").FillAsync("मेहंदी मोमेंट्स");
+            await page.GetByLabel("GSTIN").FillAsync("27AAPFU0939F1ZV");
+            await page.Locator("[data-test=save-settings]").ClickAsync();
+            await Expect(page.GetByText("Settings saved.")).ToBeVisibleAsync();
+            await page.ReloadAsync();
+            await Expect(page.GetByLabel("Company name")).ToHaveValueAsync("मेहंदी मोमेंट्स");
+            await Expect(page.GetByLabel("GSTIN")).ToHaveValueAsync("27AAPFU0939F1ZV");
+            await BrowserServer.ScreenshotAsync(page, "settings");
+        });
+    }
+
     private async Task SignInAsync(IPage page, string slug, string email, string expectedPath)
     {
         await page.GotoAsync($"{server.StudioUrl(slug)}/login");
@@ -185,6 +248,20 @@ public sealed class PeopleTests(BrowserServer server)
         await page.GetByLabel("Password").FillAsync(Studio.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(server.StudioUrl(slug) + expectedPath);
+    }
+
+    /// <summary>Polls an async condition in the page (WaitForFunction does not await a returned promise).</summary>
+    private static async Task WaitUntilAsync(IPage page, string condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await page.EvaluateAsync<bool>(condition))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not true after {timeout}: {condition}");
+            }
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
     }
 
     private static async Task NoHorizontalScrollAsync(IPage page, string name)
