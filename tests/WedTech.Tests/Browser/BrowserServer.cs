@@ -73,6 +73,8 @@ public sealed class BrowserServer : IAsyncLifetime
         _factory.StartServer();
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // The first app start of a run (WebAssembly boot while other tests run) can take several seconds.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
