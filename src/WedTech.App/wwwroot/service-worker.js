@@ -5,7 +5,8 @@ self.importScripts('./service-worker-assets.js');
 
 const cachePrefix = 'wedtech-shell-';
 const cacheName = cachePrefix + self.assetsManifest.version;
-const shellUrl = new URL('index.html', self.registration.scope).href;
+// The shell as the server serves it for app addresses: with the app's content security policy.
+const shellUrl = self.registration.scope;
 // The build lists files by their path from the site root ("app/…"); packages' files (MudBlazor) are
 // served by the host at its root ("_content/…"), not under the app.
 const root = self.location.origin + '/';
@@ -18,11 +19,7 @@ self.addEventListener('install', event => event.waitUntil((async () => {
     const assets = self.assetsManifest.assets
         .filter(a => include.some(p => p.test(a.url)) && !exclude.some(p => p.test(a.url)))
         .map(a => new Request(assetUrl(a.url), { integrity: a.hash, cache: 'no-cache' }));
-    // The build lists index.html, the shell served for every app address; addAll refuses duplicates.
-    if (!assets.some(r => r.url === shellUrl)) {
-        assets.push(new Request(shellUrl, { cache: 'no-cache' }));
-    }
-    await cache.addAll(assets); // all or nothing
+    await cache.addAll([...assets, new Request(shellUrl, { cache: 'no-cache' })]); // all or nothing
     await self.skipWaiting();
 })()));
 

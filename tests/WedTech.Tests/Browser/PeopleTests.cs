@@ -122,7 +122,7 @@ public sealed class PeopleTests(BrowserServer server)
             // The service worker has taken over the page and kept the whole app shell.
             await WaitUntilAsync(page, """
                 async () => navigator.serviceWorker.controller?.state === 'activated'
-                    && (await caches.match(new URL('/app/index.html', location.origin).href)) !== undefined
+                    && (await caches.match(new URL('/app/', location.origin).href)) !== undefined
                 """, TimeSpan.FromSeconds(90));
 
             // Cut the network: nothing reaches the server any more.
