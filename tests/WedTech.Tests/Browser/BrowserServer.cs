@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
+using WedTech.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(WedTech.Tests.Browser.BrowserServer))]
 
@@ -20,7 +19,7 @@ public sealed class BrowserServer : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Ports.Free();
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wedtech-browser-tests", Guid.NewGuid().ToString("N"));
 
@@ -157,12 +156,5 @@ public sealed class BrowserServer : IAsyncLifetime
         {
             // Best effort: the OS temp folder is cleaned anyway.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

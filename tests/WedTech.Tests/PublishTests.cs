@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using Shouldly;
+using WedTech.Tests.Infrastructure;
+
+namespace WedTech.Tests;
+
+/// <summary>
+/// What is deployed is the publish output, not the build the other tests run: the published server must
+/// serve the app, its shell files and the files of the packages it uses (a hosting project's publish once
+/// left the app's index.html out, and /app/ answered 404).
+/// </summary>
+public sealed class PublishTests
+{
+    [Fact]
+    public async Task The_published_server_serves_the_app_shell_and_its_files()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var root = RepositoryRoot();
+        var output = Path.Combine(Path.GetTempPath(), "wedtech-publish-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // A configuration of its own, so the publish never rewrites the build the other tests are running.
+            var (code, log) = await RunAsync("dotnet", ["publish", Path.Combine(root, "src", "WedTech.Server"), "-c", "PublishCheck", "-o", output, "-nologo"], root, cancel);
+            code.ShouldBe(0, log);
+            File.Exists(Path.Combine(output, "wwwroot", "app", "index.html")).ShouldBeTrue("the app's index.html is not in the publish output");
+
+            var port = Ports.Free();
+            using var server = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(output, "WedTech.Server.dll"), "--urls", $"http://127.0.0.1:{port}"])
+            {
+                WorkingDirectory = output,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment =
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["Tenancy__DataDirectory"] = Path.Combine(output, "data"),
+                    ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                },
+            })!;
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                await WaitForHealthAsync(http, cancel);
+
+                var shell = await http.GetAsync("/app/weddings", cancel);
+                shell.StatusCode.ShouldBe(HttpStatusCode.OK);
+                (await shell.Content.ReadAsStringAsync(cancel)).ShouldContain("_framework/blazor.webassembly.js");
+                shell.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("'wasm-unsafe-eval'");
+                foreach (var file in new[] { "/app/_framework/blazor.webassembly.js", "/app/service-worker.js", "/app/service-worker-assets.js",
+                    "/app/manifest.webmanifest", "/app/icon-512.png", "/_content/MudBlazor/MudBlazor.min.css", "/_content/MudBlazor/MudBlazor.min.js", "/site.css" })
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, file);
+                    request.Headers.AcceptEncoding.ParseAdd("br");
+                    var response = await http.SendAsync(request, cancel);
+                    response.StatusCode.ShouldBe(HttpStatusCode.OK, file);
+                }
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync(cancel);
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(output, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient http, CancellationToken cancel)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health", cancel)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250, cancel);
+        }
+        throw new Xunit.Sdk.XunitException("The published server did not start within 30 s.");
+    }
+
+    private static async Task<(int Code, string Log)> RunAsync(string file, string[] arguments, string directory, CancellationToken cancel)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0" },
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync(cancel);
+        var errors = process.StandardError.ReadToEndAsync(cancel);
+        await process.WaitForExitAsync(cancel);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "WedTech.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("WedTech.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
