@@ -38,6 +38,8 @@ export MSBUILDDISABLENODEREUSE=1
 
 log() { echo "bench: $*" >&2; }
 die() { log "$*"; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 case "$ROUNDS" in ''|*[!0-9]*|0) die "ROUNDS must be a positive integer" ;; esac
 
@@ -129,53 +131,7 @@ if [ "$SERVER_PGID" != "$SERVER_PID" ]; then
     die "the server exited at once, or did not get its own process group"
 fi
 
-log "waiting for GET /health = 200 (120 s)"
-deadline=$((SECONDS + 120))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/health" || true)" = "200" ]; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-        tail -n 40 "$OUT/server.log" >&2
-        die "the server exited before answering /health"
-    fi
-    if [ "$SECONDS" -ge "$deadline" ]; then
-        tail -n 40 "$OUT/server.log" >&2
-        die "no 200 from $BASE/health within 120 s"
-    fi
-    sleep 0.5
-done
-
-# --- login and sanity checks ------------------------------------------------------------------
-# Prints the access token; fails unless POST /api/v1/auth/login answers 200 with an accessToken.
-login() {
-    local status
-    status="$(curl -sS --max-time 15 -o "$WORK/login.json" -w '%{http_code}' -X POST \
-        -H "X-Tenant: $TENANT" -H 'Content-Type: application/json' --data "$LOGIN_BODY" \
-        "$BASE/api/v1/auth/login")" || { log "login request failed"; return 1; }
-    if [ "$status" != "200" ]; then
-        log "login answered $status: $(head -c 500 "$WORK/login.json")"
-        return 1
-    fi
-    python3 - "$WORK/login.json" <<'PY'
-import json, sys
-def find(node):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k == "accessToken" and isinstance(v, str) and v:
-                return v
-            found = find(v)
-            if found:
-                return found
-    elif isinstance(node, list):
-        for v in node:
-            found = find(v)
-            if found:
-                return found
-    return None
-token = find(json.load(open(sys.argv[1])))
-if not token:
-    sys.exit("bench: no accessToken in the login response")
-print(token)
-PY
-}
+wait_for_health "$SERVER_PID"
 
 TOKEN="$(login)" || die "login failed"
 log "logged in to tenant '$TENANT'"

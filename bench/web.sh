@@ -40,6 +40,8 @@ export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false
 
 log() { echo "web-bench: $*" >&2; }
 die() { log "$*"; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 case "$RUNS" in ''|*[!0-9]*|0) die "RUNS must be a positive integer" ;; esac
 for preset in $PRESETS; do
@@ -168,29 +170,7 @@ spawn "$OUT/server.log" env -C "$PUB" \
     || { tail -n 40 "$OUT/server.log" >&2; die "the server exited at once, or did not get its own process group"; }
 SERVER_PGID=$SPAWNED
 
-log "waiting for GET /health = 200 (120 s)"
-deadline=$((SECONDS + 120))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/health" || true)" = "200" ]; do
-    if ! kill -0 "$SERVER_PGID" 2>/dev/null; then
-        tail -n 40 "$OUT/server.log" >&2
-        die "the server exited before answering /health"
-    fi
-    if [ "$SECONDS" -ge "$deadline" ]; then
-        tail -n 40 "$OUT/server.log" >&2
-        die "no 200 from $BASE/health within 120 s"
-    fi
-    sleep 0.5
-done
-
-# Prints a fresh access token for the demo admin (POST /api/v1/auth/login, X-Tenant: demo).
-login() {
-    local status
-    status="$(curl -sS --max-time 15 -o "$WORK/login.json" -w '%{http_code}' -X POST \
-        -H "X-Tenant: $TENANT" -H 'Content-Type: application/json' --data "$LOGIN_BODY" \
-        "$BASE/api/v1/auth/login")" || { log "login request failed"; return 1; }
-    [ "$status" = "200" ] || { log "login answered $status: $(head -c 500 "$WORK/login.json")"; return 1; }
-    python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["accessToken"])' "$WORK/login.json"
-}
+wait_for_health "$SERVER_PGID"
 
 # The app reads its session from the HttpOnly cookie the sign-in form sets; Lighthouse sends the
 # same cookie, made from a token of the JSON login, as an extra header (from a file: no token on
