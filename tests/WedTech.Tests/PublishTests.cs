@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Playwright;
 using Shouldly;
+using WedTech.Tests.Browser;
 using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;
 
 /// <summary>
-/// What is deployed is the publish output, not the build the other tests run: the published server must
-/// serve the app, its shell files and the files of the packages it uses (a hosting project's publish once
-/// left the app's index.html out, and /app/ answered 404).
+/// What is deployed is the publish output, not the build the other tests run: the app trimmed, the files
+/// compressed. The published server must serve the app and its files (a hosting project's publish once
+/// left the app's index.html out, and /app/ answered 404), and the trimmed app must work in a browser.
 /// </summary>
-public sealed class PublishTests
+public sealed class PublishTests(BrowserServer browsers)
 {
     [Fact]
     public async Task The_published_server_serves_the_app_shell_and_its_files()
@@ -36,6 +38,7 @@ public sealed class PublishTests
                     ["ASPNETCORE_ENVIRONMENT"] = "Production",
                     ["Tenancy__DataDirectory"] = Path.Combine(output, "data"),
                     ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                    ["Tenancy__TenantUrlTemplate"] = $"http://{{slug}}.localhost:{port}",
                 },
             })!;
             try
@@ -55,6 +58,8 @@ public sealed class PublishTests
                     var response = await http.SendAsync(request, cancel);
                     response.StatusCode.ShouldBe(HttpStatusCode.OK, file);
                 }
+
+                await UseTheTrimmedAppAsync(port);
             }
             finally
             {
@@ -72,6 +77,49 @@ public sealed class PublishTests
             {
             }
         }
+    }
+
+    /// <summary>Sign up, plan a wedding and visit every main page of the published (trimmed) app.</summary>
+    private async Task UseTheTrimmedAppAsync(int port)
+    {
+        var page = await browsers.NewPageAsync();
+        var slug = Studio.NewSlug("published");
+        await BrowserServer.ScenarioAsync(page, "published", async () =>
+        {
+            await page.GotoAsync($"http://localhost:{port}/");
+            await page.GetByLabel("Studio name").FillAsync("Published Weddings");
+            await page.GetByLabel("Your address").FillAsync(slug);
+            await page.GetByLabel("Your name").FillAsync("Ira Sen");
+            await page.GetByLabel("Your e-mail").FillAsync($"ira@{slug}.example.com");
+            await page.GetByLabel("Choose a password").FillAsync(Studio.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create my studio" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Namaste, Ira Sen" })).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "New wedding" }).First.ClickAsync();
+            await page.GetByLabel("Title").FillAsync("सेन–बसु विवाह");
+            await page.GetByLabel("Bride's name").FillAsync("ইরা সেন");
+            await page.GetByLabel("Groom's name").FillAsync("Arjun Basu");
+            await page.GetByLabel("Wedding date").FillAsync("2027-01-15");
+            await page.GetByLabel("Estimated budget (₹)").FillAsync("2500000");
+            await page.Locator("[data-test=add-team-member]").ClickAsync();
+            await page.Locator("[data-test=save]").ClickAsync();
+            await Assertions.Expect(page.GetByText("Choose a person")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Remove from the team" }).ClickAsync();
+            await page.Locator("[data-test=save]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-test=budget]")).ToHaveTextAsync("₹25,00,000");
+            await page.Locator("[data-test=delete]").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Keep it" }).ClickAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Weddings", Exact = true }).ClickAsync();
+            await page.GetByLabel("Search by title or couple's name").FillAsync("ইরা");
+            await Assertions.Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync("सेन–बसु विवाह");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Team" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-test=users-table]")).ToContainTextAsync("Ira Sen");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+            await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Asia/Dub");
+            await Assertions.Expect(page.GetByText("Asia/Dubai")).ToBeVisibleAsync();
+            await BrowserServer.ScreenshotAsync(page, "published-settings");
+        });
     }
 
     private static async Task WaitForHealthAsync(HttpClient http, CancellationToken cancel)
