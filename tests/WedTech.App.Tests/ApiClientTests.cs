@@ -36,6 +36,23 @@ public class ApiClientTests : AppTestContext
     }
 
     [Fact]
+    public async Task Views_worth_having_offline_are_kept_per_user_and_one_off_searches_are_not()
+    {
+        await SignInAsAsync(Role.Planner);
+        var page = new PagedResponse<WeddingSummaryResponse>([], 1, 20, 0);
+        Api.Returns("/api/v1/weddings?page=1&pageSize=20", page);
+        Api.Returns("/api/v1/weddings?page=1&pageSize=20&q=priya", page);
+
+        await Client.GetWithOfflineCopyAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings?page=1&pageSize=20", cancellationToken: Cancel);
+        await Client.GetWithOfflineCopyAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings?page=1&pageSize=20&q=priya", keepCopy: false, Cancel);
+
+        var kept = JSInterop.Invocations["wedtech.storage.set"]
+            .Where(i => (string?)i.Arguments[0] == "localStorage" && ((string)i.Arguments[1]!).StartsWith(OfflineCopies.Prefix, StringComparison.Ordinal))
+            .Select(i => (string)i.Arguments[1]!).ToList();
+        kept.ShouldHaveSingleItem().ShouldEndWith(":11111111-1111-7111-8111-111111111111:/api/v1/weddings?page=1&pageSize=20");
+    }
+
+    [Fact]
     public async Task A_problem_document_becomes_a_problem_with_its_field_errors()
     {
         Api.ReturnsProblem("/api/v1/weddings", HttpStatusCode.BadRequest, "One or more validation errors occurred.",

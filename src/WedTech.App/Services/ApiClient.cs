@@ -20,13 +20,20 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
     public async Task<T> GetAsync<T>(string url, CancellationToken cancellationToken = default) =>
         (await SendAsync<T>(HttpMethod.Get, url, content: null, ifMatch: null, cancellationToken)).Value!;
 
-    /// <summary>A read that falls back to the last copy loaded on this device when the network is gone.</summary>
-    public async Task<Loaded<T>> GetWithOfflineCopyAsync<T>(string url, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A read that falls back to the last copy loaded on this device when the network is gone. One-off
+    /// views (a search) pass <paramref name="keepCopy"/> false, so browser storage holds only views worth
+    /// having offline and does not grow with every search typed.
+    /// </summary>
+    public async Task<Loaded<T>> GetWithOfflineCopyAsync<T>(string url, bool keepCopy = true, CancellationToken cancellationToken = default)
     {
         try
         {
             var fresh = await SendAsync<T>(HttpMethod.Get, url, content: null, ifMatch: null, cancellationToken);
-            await copies.SaveAsync(url, fresh.Value, fresh.ETag);
+            if (keepCopy)
+            {
+                await copies.SaveAsync(url, fresh.Value, fresh.ETag);
+            }
             return fresh;
         }
         catch (ApiProblemException problem) when (problem.Status == ApiProblemException.Offline)

@@ -13,6 +13,9 @@ public sealed class SessionState(ApiClient api, BrowserStorage storage, OfflineC
     /// <summary>Why nobody could be loaded, when it is not simply a session that ended (an unknown or suspended studio).</summary>
     public ApiProblemException? Problem { get; private set; }
 
+    /// <summary>Raised when the user or their studio was loaded again (e.g. the company name changed).</summary>
+    public event Action? Changed;
+
     public bool Can(string permission) => Me?.Permissions.Contains(permission) == true;
 
     public bool IsStaff => Me?.Role is Role.Admin or Role.Planner or Role.Coordinator;
@@ -35,6 +38,7 @@ public sealed class SessionState(ApiClient api, BrowserStorage storage, OfflineC
             Problem = problem.Status == 401 ? null : problem;
         }
         copies.Owner = drafts.Owner = Me is null ? null : $"{Me.TenantId}:{Me.Id}";
+        Changed?.Invoke();
         return Me;
     }
 

@@ -234,6 +234,7 @@ public sealed class PeopleTests(BrowserServer server)
             await page.GetByLabel("GSTIN").FillAsync("27AAPFU0939F1ZV");
             await page.Locator("[data-test=save-settings]").ClickAsync();
             await Expect(page.GetByText("Settings saved.")).ToBeVisibleAsync();
+            await Expect(page.Locator(".app-title")).ToHaveTextAsync("मेहंदी मोमेंट्स");
             await page.ReloadAsync();
             await Expect(page.GetByLabel("Company name")).ToHaveValueAsync("मेहंदी मोमेंट्स");
             await Expect(page.GetByLabel("GSTIN")).ToHaveValueAsync("27AAPFU0939F1ZV");
