@@ -12,6 +12,7 @@ namespace WedTech.Tests;
 /// compressed. The published server must serve the app and its files (a hosting project's publish once
 /// left the app's index.html out, and /app/ answered 404), and the trimmed app must work in a browser.
 /// </summary>
+[Collection(BrowserServer.Collection)]
 public sealed class PublishTests(BrowserServer browsers)
 {
     [Fact]

@@ -14,6 +14,12 @@ namespace WedTech.Tests.Browser;
 /// </summary>
 public sealed class BrowserServer : IAsyncLifetime
 {
+    /// <summary>
+    /// Browser scenarios run one at a time: each starts a WebAssembly app in its own Chromium, and two
+    /// cores shared with the rest of the suite make parallel ones slow enough to time out.
+    /// </summary>
+    public const string Collection = "Browser";
+
     public const string ChromiumPath = "/usr/bin/chromium";
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
@@ -73,7 +79,7 @@ public sealed class BrowserServer : IAsyncLifetime
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         // The first app start of a run (WebAssembly boot while other tests run) can take several seconds.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -95,7 +101,7 @@ public sealed class BrowserServer : IAsyncLifetime
             Locale = "en-IN",
             TimezoneId = "Asia/Kolkata",
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -118,7 +124,7 @@ public sealed class BrowserServer : IAsyncLifetime
         {
             await scenario();
         }
-        catch (Exception failure) when (failure is PlaywrightException or Xunit.Sdk.IAssertionException or Shouldly.ShouldAssertException)
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException or Xunit.Sdk.IAssertionException or Shouldly.ShouldAssertException)
         {
             await ScreenshotAsync(page, "failed-" + name);
             throw new Xunit.Sdk.XunitException($"{failure.Message}\nAt {page.Url}; screenshot failed-{name}.png in {ArtifactsDirectory}.\nConsole errors:\n{string.Join("\n", errors)}\nLast requests:\n{string.Join("\n", requests.Where(r => !r.Contains("_framework", StringComparison.Ordinal)))}");

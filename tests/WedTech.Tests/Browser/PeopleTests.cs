@@ -6,6 +6,7 @@ using WedTech.Tests.Infrastructure;
 namespace WedTech.Tests.Browser;
 
 /// <summary>What each kind of person sees in the app, on a desktop and on a phone, online and offline.</summary>
+[Collection(BrowserServer.Collection)]
 public sealed class PeopleTests(BrowserServer server)
 {
     private static readonly DateOnly WeddingDate = new(2027, 2, 14);

@@ -8,6 +8,7 @@ using WedTech.Tests.Infrastructure;
 namespace WedTech.Tests.Browser;
 
 /// <summary>A new visitor signs up a studio and plans a first wedding, in the real app in Chromium.</summary>
+[Collection(BrowserServer.Collection)]
 public sealed class StudioJourneyTests(BrowserServer server)
 {
     [Fact]
