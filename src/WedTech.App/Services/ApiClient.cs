@@ -46,9 +46,6 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
         }
     }
 
-    public async Task<Loaded<T>> GetVersionedAsync<T>(string url, CancellationToken cancellationToken = default) =>
-        await SendAsync<T>(HttpMethod.Get, url, content: null, ifMatch: null, cancellationToken);
-
     public async Task<Loaded<TResponse>> PostAsync<TRequest, TResponse>(string url, TRequest body, CancellationToken cancellationToken = default) =>
         await SendAsync<TResponse>(HttpMethod.Post, url, JsonContent.Create(body, options: ApiJson.Options), ifMatch: null, cancellationToken);
 

@@ -20,7 +20,7 @@ public sealed class SigningKey
         }
         else
         {
-            var path = Path.Combine(Path.GetFullPath(persistence.Value.DataDirectory, environment.ContentRootPath), "keys", "jwt-signing.key");
+            var path = Path.Combine(persistence.Value.DataPath(environment), "keys", "jwt-signing.key");
             bytes = LoadOrCreate(path);
             Source = path;
             if (environment.IsProduction())

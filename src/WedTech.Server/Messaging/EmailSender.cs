@@ -56,8 +56,7 @@ public sealed class EmailOptions
 internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, IOptions<Platform.Persistence.PersistenceOptions> persistence, IHostEnvironment environment)
     : IEmailSender
 {
-    private readonly string _directory = Path.GetFullPath(options.Value.PickupDirectory,
-        Path.GetFullPath(persistence.Value.DataDirectory, environment.ContentRootPath));
+    private readonly string _directory = Path.GetFullPath(options.Value.PickupDirectory, persistence.Value.DataPath(environment));
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
-using WedTech.Server.Web;
 
 namespace WedTech.Server.Tenancy;
 
@@ -33,41 +32,27 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantLoc
         var tenant = await locator.FromHostAsync(context) ?? await locator.FromHeaderAsync(context);
         if (tenant is null)
         {
-            await RefuseAsync(context, StatusCodes.Status404NotFound, "Tenant not found",
+            await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Tenant not found",
                 "No planning studio is served at this address. Check the address, or send the X-Tenant header with your studio's slug.");
             return;
         }
         switch (tenant.Status)
         {
             case TenantStatus.Suspended:
-                await RefuseAsync(context, StatusCodes.Status403Forbidden, "Tenant suspended", "This studio's account is suspended. Contact support.");
+                await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Tenant suspended", "This studio's account is suspended. Contact support.");
                 return;
             case TenantStatus.Provisioning:
-                await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "Tenant is being set up", "This studio is still being set up; try again in a few seconds.", ProvisioningRetry);
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Tenant is being set up", "This studio is still being set up; try again in a few seconds.", ProvisioningRetry);
                 return;
         }
         if (tenant.SchemaVersion != schema.LatestMigration)
         {
-            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "Tenant is being upgraded", "This studio's data is being upgraded; try again shortly.", UpgradeRetry);
+            await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Tenant is being upgraded", "This studio's data is being upgraded; try again shortly.", UpgradeRetry);
             return;
         }
 
         tenantContext.Set(tenant);
         await next(context);
-    }
-
-    /// <summary>A problem document for API clients; the same words as a page for a person in a browser.</summary>
-    private static Task RefuseAsync(HttpContext context, int status, string title, string detail, TimeSpan? retryAfter = null)
-    {
-        if (!ErrorPage.IsFor(context))
-        {
-            return Problems.WriteAsync(context, status, title, detail, retryAfter);
-        }
-        if (retryAfter is { } wait)
-        {
-            context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return ErrorPage.WriteAsync(context, status, title, detail);
     }
 }
 

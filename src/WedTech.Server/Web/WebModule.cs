@@ -23,7 +23,7 @@ public static class WebModule
         services.AddDataProtection().SetApplicationName("WedTech");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<PersistenceOptions>, IWebHostEnvironment, ILoggerFactory>((keys, persistence, environment, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(Path.GetFullPath(persistence.Value.DataDirectory, environment.ContentRootPath), "keys", "data-protection")), logs));
+                new DirectoryInfo(Path.Combine(persistence.Value.DataPath(environment), "keys", "data-protection")), logs));
         services.AddSingleton<AppShell>();
         return services;
     }

@@ -32,6 +32,9 @@ public sealed class PersistenceOptions
     /// <summary>Folder for SQLite files, generated keys and other local state; relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>The data folder as an absolute path.</summary>
+    public string DataPath(IHostEnvironment environment) => Path.GetFullPath(DataDirectory, environment.ContentRootPath);
+
     /// <summary>PostgreSQL server (no database): a role allowed to create databases.</summary>
     public string? PostgresConnectionString { get; set; }
 

@@ -18,7 +18,7 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     public SqliteDatabaseProvider(IOptions<PersistenceOptions> options, IHostEnvironment environment, AppMetrics metrics)
     {
         _tenantMetrics = new QueryMetricsInterceptor(metrics, "tenant");
-        var root = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
+        var root = options.Value.DataPath(environment);
         _tenantsDirectory = Path.Combine(root, "tenants");
         Directory.CreateDirectory(_tenantsDirectory);
         var catalogPath = Path.Combine(root, "catalog.db");
