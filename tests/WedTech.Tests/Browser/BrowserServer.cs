@@ -12,7 +12,7 @@ namespace WedTech.Tests.Browser;
 /// Playwright. Studios are reached at http://{slug}.localhost:{port}, as a person would.
 /// Without Chromium the browser tests are skipped, or fail when every server is required (CI).
 /// </summary>
-public sealed class BrowserServer : IAsyncLifetime
+public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
 {
     /// <summary>
     /// Browser scenarios run one at a time: each starts a WebAssembly app in its own Chromium, and two
@@ -34,6 +34,8 @@ public sealed class BrowserServer : IAsyncLifetime
     public string RootUrl => $"http://localhost:{Port}";
 
     public string StudioUrl(string slug) => $"http://{slug}.localhost:{Port}";
+
+    public HttpClient CreateClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
 
     /// <summary>Screenshots land here; CI collects them with the test results.</summary>
     public static string ArtifactsDirectory { get; } =

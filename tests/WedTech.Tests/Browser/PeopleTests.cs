@@ -226,7 +226,7 @@ public sealed class PeopleTests(BrowserServer server)
         {
             await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
             await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
-            await Expect(page.GetByLabel("Company name")).ToHaveValueAsync("Mehndi Moments");
+            await Expect(page.GetByLabel("Company name")).ToHaveValueAsync("Shaadi Studio");
             await page.GetByLabel("GSTIN").FillAsync("27AAPFU0939F1ZX");
             await page.Locator("[data-test=save-settings]").ClickAsync();
             await Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("GSTIN");

@@ -8,7 +8,7 @@ public sealed class Studio
 {
     public const string Password = "Correct-Horse-42";
 
-    private Studio(TestServer server, string slug, Guid tenantId, string adminEmail)
+    private Studio(IServerUnderTest server, string slug, Guid tenantId, string adminEmail)
     {
         Server = server;
         Slug = slug;
@@ -16,7 +16,7 @@ public sealed class Studio
         AdminEmail = adminEmail;
     }
 
-    public TestServer Server { get; }
+    public IServerUnderTest Server { get; }
     public string Slug { get; }
     public Guid TenantId { get; }
     public string AdminEmail { get; }
@@ -26,11 +26,11 @@ public sealed class Studio
     public static CreateTenantRequest SignupRequest(string slug, string? email = null) =>
         new("Shaadi Studio", slug, "Asha Admin", email ?? $"admin-{slug}@example.com", Password, TenantPlan.Professional);
 
-    public static async Task<Studio> CreateAsync(TestServer server, string? slug = null)
+    public static async Task<Studio> CreateAsync(IServerUnderTest server, string? slug = null)
     {
         slug ??= NewSlug();
         var request = SignupRequest(slug);
-        using var anonymous = server.Factory.CreateClient();
+        using var anonymous = server.CreateClient();
         var created = await (await anonymous.PostJsonAsync("/api/v1/tenants", request)).ReadAsync<TenantCreatedResponse>(HttpStatusCode.Created);
         return new Studio(server, slug, created.TenantId, request.AdminEmail);
     }
@@ -38,7 +38,7 @@ public sealed class Studio
     /// <summary>A client that addresses this studio by the X-Tenant header, not signed in.</summary>
     public HttpClient Anonymous()
     {
-        var client = Server.Factory.CreateClient();
+        var client = Server.CreateClient();
         client.DefaultRequestHeaders.Add("X-Tenant", Slug);
         return client;
     }
@@ -57,14 +57,14 @@ public sealed class Studio
     }
 
     /// <summary>Invites a person in this role, accepts the e-mailed invitation, and returns them signed in.</summary>
-    public async Task<Member> AddMemberAsync(Role role, HttpClient? admin = null)
+    public async Task<Member> AddMemberAsync(Role role, HttpClient? admin = null, string? name = null)
     {
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
         var ownAdmin = admin is null;
         admin ??= await AdminAsync();
         try
         {
-            var user = await (await admin.PostJsonAsync("/api/v1/users/invitations", new InviteUserRequest(email, $"{role} Person", role)))
+            var user = await (await admin.PostJsonAsync("/api/v1/users/invitations", new InviteUserRequest(email, name ?? $"{role} Person", role)))
                 .ReadAsync<UserResponse>(HttpStatusCode.Created);
             var token = Mailbox.Token(await Mailbox.LatestToAsync(Server.MailDirectory, email));
             var client = Anonymous();

@@ -12,7 +12,7 @@ namespace WedTech.Tests.Infrastructure;
 /// The real server in-process, on one database provider, shared by the tests of an assembly run.
 /// Every test signs up its own studio (tenant), so tests never see each other's data.
 /// </summary>
-public abstract class TestServer : IAsyncLifetime
+public abstract class TestServer : IAsyncLifetime, IServerUnderTest
 {
     private WebApplicationFactory<Program>? _factory;
 
@@ -46,6 +46,8 @@ public abstract class TestServer : IAsyncLifetime
     }
 
     public IServiceProvider Services => Factory.Services;
+
+    public HttpClient CreateClient() => Factory.CreateClient();
 
     public virtual ValueTask InitializeAsync()
     {
