@@ -111,7 +111,11 @@ public sealed class SqliteServer : TestServer
     protected override IDictionary<string, string?> ProviderSettings() => new Dictionary<string, string?> { ["Tenancy:Provider"] = "Sqlite" };
 }
 
-/// <summary>Runs when WEDTECH_TEST_POSTGRES holds a connection string for a role allowed to create databases.</summary>
+/// <summary>
+/// The at-scale configuration: PostgreSQL, with Redis, SMTP and S3 (see <see cref="ExternalServers"/>).
+/// Runs when WEDTECH_TEST_POSTGRES holds a connection string for a role allowed to create databases and
+/// the other servers' variables are set; <see cref="SqliteServer"/> covers the embedded defaults.
+/// </summary>
 public sealed class PostgresServer : TestServer
 {
     private static readonly string? ConnectionString = Environment.GetEnvironmentVariable("WEDTECH_TEST_POSTGRES");
@@ -119,7 +123,8 @@ public sealed class PostgresServer : TestServer
 
     public override string Provider => "PostgreSQL";
 
-    protected override string? Unavailable => string.IsNullOrWhiteSpace(ConnectionString) ? "WEDTECH_TEST_POSTGRES is not set" : null;
+    protected override string? Unavailable =>
+        string.IsNullOrWhiteSpace(ConnectionString) ? "WEDTECH_TEST_POSTGRES is not set" : ExternalServers.Missing();
 
     protected override IDictionary<string, string?> ProviderSettings() => new Dictionary<string, string?>
     {
