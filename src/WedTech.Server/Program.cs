@@ -3,6 +3,7 @@ using WedTech.Server.Messaging;
 using WedTech.Server.Platform;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
+using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Web;
@@ -25,13 +26,17 @@ if (OperatorCli.IsCommand(args))
 
 await app.PrepareAsync();
 app.UsePlatform();
-app.MapPlatformApi().MapTenancy();
-app.MapTenantApi()
-    .MapIdentity()
-    .MapTenantSettings()
-    .MapAudit()
-    .MapWeddings();
-app.MapWeb();
+// A worker-only node (Jobs:Role = Worker) serves health and metrics, and runs jobs.
+if (app.Services.ServesWeb())
+{
+    app.MapPlatformApi().MapTenancy();
+    app.MapTenantApi()
+        .MapIdentity()
+        .MapTenantSettings()
+        .MapAudit()
+        .MapWeddings();
+    app.MapWeb();
+}
 
 await app.RunAsync();
 return 0;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using WedTech.Server.Platform;
+using WedTech.Server.Platform.Caching;
 
 namespace WedTech.Tests;
 

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using WedTech.Contracts;
-using WedTech.Server.Platform;
+using WedTech.Server.Platform.Caching;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
@@ -28,16 +28,16 @@ public sealed class CurrentUser
 }
 
 /// <summary>Cached user snapshots of the current tenant; writes that change a user call <see cref="InvalidateAsync"/>.</summary>
-public sealed class UserDirectory(HybridCache cache, CacheGenerations generations, TenantContext tenant, IDatabaseProvider databases)
+public sealed class UserDirectory(HybridCache cache, CacheInvalidator invalidator, TenantContext tenant, IDatabaseProvider databases)
 {
-    // Short, because until a shared cache (Redis) carries invalidations, another server node learns of a
-    // disabled user or a role change only when its copy expires.
+    // Short, because without Redis to carry invalidations another server node learns of a disabled user
+    // or a role change only when its copy expires.
     private static readonly HybridCacheEntryOptions Options = new() { Expiration = TimeSpan.FromSeconds(30), LocalCacheExpiration = TimeSpan.FromSeconds(30) };
 
     public async ValueTask<UserSnapshot?> FindAsync(Guid userId, CancellationToken cancellationToken)
     {
         var tag = Key(tenant.Current.Id, userId);
-        var entry = await cache.GetOrCreateAsync($"{tag}:{generations.Current(tag)}", (databases, tenant.Current.DatabaseName, userId), static async (state, ct) =>
+        var entry = await cache.GetOrCreateAsync(invalidator.Key(tag), (databases, tenant.Current.DatabaseName, userId), static async (state, ct) =>
         {
             // Its own context: the read may outlive the request that started it.
             await using var db = state.databases.CreateTenantContext(state.DatabaseName);
@@ -47,16 +47,9 @@ public sealed class UserDirectory(HybridCache cache, CacheGenerations generation
         return entry.User;
     }
 
-    public ValueTask InvalidateAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        Invalidate(cache, generations, tenant.Current.Id, userId, cancellationToken);
-
     /// <summary>Drops a user's snapshot, including one being read at this moment (see <see cref="CacheGenerations"/>).</summary>
-    public static ValueTask Invalidate(HybridCache cache, CacheGenerations generations, Guid tenantId, Guid userId, CancellationToken cancellationToken)
-    {
-        var tag = Key(tenantId, userId);
-        generations.Bump(tag);
-        return cache.RemoveByTagAsync(tag, cancellationToken);
-    }
+    public ValueTask InvalidateAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        invalidator.InvalidateAsync(Key(tenant.Current.Id, userId), cancellationToken);
 
     /// <summary>The tag of one user's snapshot (and, with the generation, its cache key).</summary>
     public static string Key(Guid tenantId, Guid userId) => $"t:{tenantId:N}:user:{userId:N}";

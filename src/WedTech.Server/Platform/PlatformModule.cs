@@ -2,6 +2,8 @@ using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Caching;
+using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Observability;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
@@ -17,6 +19,8 @@ public static class PlatformModule
         builder.AddObservability();
         builder.Services.AddApiConventions();
         builder.Services.AddPersistence(builder.Configuration);
+        builder.Services.AddCaching(builder.Configuration);
+        builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -55,6 +59,7 @@ public static class PlatformModule
         app.UseRateLimiter();
 
         app.MapObservability();
+        app.MapJobsDashboard();
         app.MapOpenApi().ExcludeFromDescription();
         app.MapScalarApiReference("/docs", options => options.WithTitle("WedTech API")).ExcludeFromDescription();
         BenchFloor.MapIfEnabled(app);

@@ -13,8 +13,6 @@ public static class TenancyModule
     public static IServiceCollection AddTenancy(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<TenancyOptions>(configuration.GetSection("Tenancy"));
-        services.AddHybridCache();
-        services.AddSingleton<Platform.CacheGenerations>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TenantLocator>();
         services.AddSingleton<TenantSchema>();

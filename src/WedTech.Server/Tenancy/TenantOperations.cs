@@ -10,8 +10,8 @@ public sealed record TenantMigrationResult(string Slug, bool Succeeded, string? 
 
 /// <summary>Operator actions on tenants: list, suspend, resume, migrate every tenant database.</summary>
 public sealed class TenantOperations(
-    IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, Microsoft.Extensions.Caching.Hybrid.HybridCache cache,
-    Platform.CacheGenerations generations, IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
+    IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema,
+    Platform.Caching.CacheInvalidator invalidator, IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
 {
     public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
     {
@@ -62,8 +62,9 @@ public sealed class TenantOperations(
             Details = $"{user.Email}: {ApiConventions.EnumName(from)} → admin{(wasDisabled ? ", re-enabled" : "")} (by the platform operator)",
         });
         await db.SaveChangesAsync(cancellationToken);
-        // Run inside a server, this takes effect at once; from the CLI process, when the servers' copies expire (30 s).
-        await Identity.UserDirectory.Invalidate(cache, generations, tenant.Id, user.Id, cancellationToken);
+        // With Redis, every server drops its copy at once; otherwise, run from the CLI process, this takes
+        // effect when the servers' copies expire (30 s).
+        await invalidator.InvalidateAsync(Identity.UserDirectory.Key(tenant.Id, user.Id), cancellationToken);
         logger.LogWarning("Operator made {UserId} an admin of tenant {TenantSlug}", user.Id, slug);
     }
 

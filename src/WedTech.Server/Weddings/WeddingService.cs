@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform;
+using WedTech.Server.Platform.Caching;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
@@ -13,7 +13,7 @@ namespace WedTech.Server.Weddings;
 public sealed record WeddingFilter(WeddingStatus? Status, DateOnly? From, DateOnly? To, string? Search);
 
 public sealed class WeddingService(
-    TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, CacheGenerations generations, IDatabaseProvider databases,
+    TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, CacheInvalidator invalidator, IDatabaseProvider databases,
     TenantContext tenant, TimeProvider time)
 {
     private static readonly HybridCacheEntryOptions ListCacheOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
@@ -46,8 +46,8 @@ public sealed class WeddingService(
             return await QueryListAsync(db, filter, paging, cancellationToken);
         }
         var scope = currentUser.Can(Permissions.WeddingViewAll) ? "all" : currentUser.Required.Id.ToString("N");
-        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{ListsTag}:{generations.Current(ListsTag)}:{scope}:{(int?)filter.Status}:{paging.Page}:{paging.PageSize}");
+        var key = invalidator.Key(ListsTag, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{scope}:{(int?)filter.Status}:{paging.Page}:{paging.PageSize}"));
         // The read may outlive this request (others wait on it), so it uses a context of its own.
         return await cache.GetOrCreateAsync(key, (service: this, databases, tenant.Current.DatabaseName, filter, paging), static async (state, ct) =>
         {
@@ -88,8 +88,7 @@ public sealed class WeddingService(
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        generations.Bump(ListsTag);
-        await cache.RemoveByTagAsync(ListsTag, cancellationToken);
+        await invalidator.InvalidateAsync(ListsTag, cancellationToken);
     }
 
     /// <summary>Counts by status and the next weddings still to happen, from "today" in the studio's time zone.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
 
 namespace WedTech.Tests.Infrastructure;
@@ -37,6 +38,11 @@ public static class Api
         Assert.True(response.StatusCode == expected, $"Expected {(int)expected} but got {(int)response.StatusCode}: {body}");
         return JsonSerializer.Deserialize<T>(body, Json)!;
     }
+
+    /// <summary>Creates a booked wedding with this title (and no team) through the API.</summary>
+    public static async Task<WeddingResponse> CreateWeddingAsync(this HttpClient client, string title, DateOnly? date = null) =>
+        await (await client.PostJsonAsync("/api/v1/weddings", new WeddingRequest(title, "Bride", "Groom", date ?? new DateOnly(2027, 2, 14), "Jaipur",
+            WeddingStatus.Booked, null, 200, null, null))).ReadAsync<WeddingResponse>(System.Net.HttpStatusCode.Created);
 
     public static async Task<T> GetAsync<T>(this HttpClient client, string url) =>
         await (await client.GetAsync(url, TestContext.Current.CancellationToken)).ReadAsync<T>();

@@ -16,7 +16,18 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
 {
     private WebApplicationFactory<Program>? _factory;
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wedtech-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; private set; } = Path.Combine(Path.GetTempPath(), "wedtech-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The platform operator's password for the jobs dashboard (user name "operator").</summary>
+    public string OperatorPassword { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Settings applied last, over the provider's (e.g. a worker-only role).</summary>
+    public Dictionary<string, string?> Overrides { get; init; } = [];
+
+    private string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>False for a sibling: the databases and files belong to the server it was made from.</summary>
+    private bool _ownsData = true;
 
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
@@ -60,14 +71,20 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             ["Tenancy:DataDirectory"] = DataDirectory,
             ["Tenancy:SignupPermitsPerHour"] = "100000",
             ["Tenancy:TenantUrlTemplate"] = "http://{slug}.localhost",
-            ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Auth:SigningKey"] = _signingKey,
             ["Demo:Seed"] = "false",
+            // Jobs are picked up and retried within a second or two, so tests can wait for them.
+            ["Jobs:PollInterval"] = "00:00:00.200",
+            ["Jobs:RetryDelaysInSeconds:0"] = "1",
+            ["Jobs:RetryAttempts"] = "3",
+            ["Jobs:Dashboard:Username"] = "operator",
+            ["Jobs:Dashboard:Password"] = OperatorPassword,
             // Verbose, so that the test that looks for secrets in the logs has plenty to look through.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
         };
-        foreach (var (key, value) in ProviderSettings())
+        foreach (var (key, value) in ProviderSettings().Concat(Overrides))
         {
             settings[key] = value;
         }
@@ -86,11 +103,46 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
         return ValueTask.CompletedTask;
     }
 
-    public virtual async ValueTask DisposeAsync()
+    /// <summary>
+    /// A second server over the same databases, job storage, files and signing key (another node of the
+    /// same deployment); start it with InitializeAsync and dispose it before this one.
+    /// </summary>
+    public TestServer Sibling(Dictionary<string, string?>? overrides = null)
+    {
+        var sibling = Another(overrides);
+        sibling.DataDirectory = DataDirectory;
+        sibling._signingKey = _signingKey;
+        sibling._ownsData = false;
+        sibling.ShareDatabasesOf(this);
+        return sibling;
+    }
+
+    /// <summary>A new server of the same provider with databases and files of its own; start it with InitializeAsync.</summary>
+    public abstract TestServer Another(Dictionary<string, string?>? settings = null);
+
+    protected virtual void ShareDatabasesOf(TestServer other)
+    {
+    }
+
+    protected bool OwnsData => _ownsData;
+
+    /// <summary>Stops the server (a node going away) and keeps its databases and files for a sibling.</summary>
+    public async ValueTask StopAsync()
     {
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+            _factory = null;
+        }
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (!_ownsData)
+        {
+            GC.SuppressFinalize(this);
+            return;
         }
         try
         {
@@ -109,6 +161,8 @@ public sealed class SqliteServer : TestServer
     public override string Provider => "SQLite";
 
     protected override IDictionary<string, string?> ProviderSettings() => new Dictionary<string, string?> { ["Tenancy:Provider"] = "Sqlite" };
+
+    public override TestServer Another(Dictionary<string, string?>? settings = null) => new SqliteServer { Overrides = settings ?? [] };
 }
 
 /// <summary>
@@ -119,7 +173,7 @@ public sealed class SqliteServer : TestServer
 public sealed class PostgresServer : TestServer
 {
     private static readonly string? ConnectionString = Environment.GetEnvironmentVariable("WEDTECH_TEST_POSTGRES");
-    private readonly string _prefix = $"wt{DateTime.UtcNow:MMddHHmmss}_{Random.Shared.Next(1000, 9999)}_";
+    private string _prefix = $"wt{DateTime.UtcNow:MMddHHmmss}_{Random.Shared.Next(1000, 9999)}_";
 
     public override string Provider => "PostgreSQL";
 
@@ -133,12 +187,17 @@ public sealed class PostgresServer : TestServer
         ["Tenancy:CatalogDatabase"] = _prefix + "catalog",
         ["Tenancy:TenantDatabasePrefix"] = _prefix + "t_",
         ["Tenancy:MaxPoolSizePerTenant"] = "4",
+        ["Redis:Connection"] = ExternalServers.Redis,
     };
+
+    public override TestServer Another(Dictionary<string, string?>? settings = null) => new PostgresServer { Overrides = settings ?? [] };
+
+    protected override void ShareDatabasesOf(TestServer other) => _prefix = ((PostgresServer)other)._prefix;
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Unavailable is not null)
+        if (Unavailable is not null || !OwnsData)
         {
             return;
         }
@@ -158,8 +217,20 @@ public sealed class PostgresServer : TestServer
         }
         foreach (var name in names)
         {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 5)
+                {
+                    // FORCE cannot end an autovacuum worker (it belongs to the superuser); it finishes soon.
+                    await Task.Delay(500);
+                }
+            }
         }
     }
 }

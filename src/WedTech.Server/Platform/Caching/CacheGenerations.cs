@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace WedTech.Server.Platform;
+namespace WedTech.Server.Platform.Caching;
 
 /// <summary>
 /// A counter per cached data set (a tenant's weddings, a tenant's users, the tenant directory), part of
