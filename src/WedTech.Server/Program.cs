@@ -1,3 +1,4 @@
+using WedTech.Server.Calendar;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging;
 using WedTech.Server.Platform;
@@ -15,6 +16,7 @@ builder.Services
     .AddIdentityModule(builder.Configuration)
     .AddMessaging(builder.Configuration)
     .AddWeddings()
+    .AddCalendar(builder.Configuration)
     .AddWeb();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapTenantApi()
     .MapTenantSettings()
     .MapAudit()
     .MapWeddings();
+app.MapCalendar();
 app.MapWeb();
 
 await app.RunAsync();
