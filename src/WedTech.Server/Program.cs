@@ -1,3 +1,4 @@
+using WedTech.Server.Calendar;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging;
 using WedTech.Server.Platform;
@@ -16,6 +17,7 @@ builder.Services
     .AddIdentityModule(builder.Configuration)
     .AddMessaging(builder.Configuration)
     .AddWeddings()
+    .AddCalendar(builder.Configuration)
     .AddWeb();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ if (app.Services.ServesWeb())
         .MapTenantSettings()
         .MapAudit()
         .MapWeddings();
+    app.MapCalendar();
     app.MapWeb();
 }
 

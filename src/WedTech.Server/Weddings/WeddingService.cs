@@ -19,7 +19,7 @@ public sealed class WeddingService(
     private static readonly HybridCacheEntryOptions ListCacheOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
 
     /// <summary>The weddings the caller may see: all of them, or only those whose team they are on.</summary>
-    private IQueryable<Wedding> Visible() => Visible(db);
+    internal IQueryable<Wedding> Visible() => Visible(db);
 
     private IQueryable<Wedding> Visible(TenantDbContext context)
     {
@@ -104,6 +104,10 @@ public sealed class WeddingService(
             Enum.GetValues<WeddingStatus>().Select(s => new WeddingStatusCount(s, counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList(),
             next, today);
     }
+
+    /// <summary>The titles of those of these weddings the caller may see.</summary>
+    public async Task<Dictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : await Visible().AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Title, cancellationToken);
 
     public async Task<WeddingResponse> GetAsync(Guid id, CancellationToken cancellationToken)
     {
