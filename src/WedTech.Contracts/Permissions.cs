@@ -27,13 +27,15 @@ public static class Permissions
     public const string SettingsView = "settings:view";
     public const string SettingsEdit = "settings:edit";
     public const string AuditView = "audit:view";
+    /// <summary>Send e-mail, SMS, WhatsApp and push messages to guests, vendors and clients; see the outbox.</summary>
+    public const string MessageSend = "message:send";
 
     public static readonly IReadOnlyList<string> All =
     [
         WeddingView, WeddingViewAll, WeddingCreate, WeddingEdit, WeddingDelete,
         ClientView, ClientCreate, ClientEdit, ClientDelete,
         FinancialView, FinancialCreate, FinancialEdit,
-        TeamView, UserManage, SettingsView, SettingsEdit, AuditView,
+        TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -43,7 +45,7 @@ public static class Permissions
             WeddingView, WeddingViewAll, WeddingCreate, WeddingEdit,
             ClientView, ClientCreate, ClientEdit,
             FinancialView, FinancialCreate,
-            TeamView, SettingsView),
+            TeamView, SettingsView, MessageSend),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money.
         [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView),
         // The couple: their own wedding(s) only.

@@ -36,7 +36,8 @@ if (app.Services.ServesWeb())
         .MapIdentity()
         .MapTenantSettings()
         .MapAudit()
-        .MapWeddings();
+        .MapWeddings()
+        .MapMessaging();
     app.MapCalendar();
     app.MapWeb();
 }

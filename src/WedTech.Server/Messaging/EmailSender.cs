@@ -81,6 +81,11 @@ public static class MessagingModule
     {
         services.Configure<EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        services.Configure<Outbox.MessagingOptions>(configuration.GetSection("Messaging"));
+        services.AddScoped<Outbox.OutboxService>();
+        services.AddScoped<Outbox.NotificationService>();
+        services.AddScoped<Channels.IMessageChannel, Outbox.InAppChannel>();
+        services.AddSingleton<Channels.IDeliveryStatusSink, Outbox.DeliveryStatusSink>();
         return services;
     }
 }

@@ -77,6 +77,10 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Jobs:RetryDelaysInSeconds:0"] = "1",
             ["Jobs:RetryAttempts"] = "3",
+            // Small daily quotas, so a test can use one up.
+            ["Messaging:Quotas:Professional:Sms"] = "3",
+            ["Messaging:Quotas:Professional:WhatsApp"] = "3",
+            ["Messaging:RetryDelay"] = "00:00:00.500",
             ["Jobs:Dashboard:Username"] = "operator",
             ["Jobs:Dashboard:Password"] = OperatorPassword,
             // Verbose, so that the test that looks for secrets in the logs has plenty to look through.

@@ -23,8 +23,15 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<WeddingTeamMember> WeddingTeamMembers => Set<WeddingTeamMember>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<Messaging.Outbox.OutboxMessage> OutboxMessages => Set<Messaging.Outbox.OutboxMessage>();
+    public DbSet<Messaging.Outbox.MessageTemplate> MessageTemplates => Set<Messaging.Outbox.MessageTemplate>();
+    public DbSet<Messaging.Outbox.MessagingUsage> MessagingUsage => Set<Messaging.Outbox.MessagingUsage>();
+    public DbSet<Messaging.Outbox.MessagingSettings> MessagingSettings => Set<Messaging.Outbox.MessagingSettings>();
+    public DbSet<Messaging.Outbox.Notification> Notifications => Set<Messaging.Outbox.Notification>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        Messaging.Outbox.OutboxModel.Configure(modelBuilder);
         IdentityModel.Configure(modelBuilder);
         AuditModel.Configure(modelBuilder);
         TenantSettingsModel.Configure(modelBuilder);

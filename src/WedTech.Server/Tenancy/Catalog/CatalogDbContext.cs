@@ -10,6 +10,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<CustomDomain> CustomDomains => Set<CustomDomain>();
+    public DbSet<Messaging.Outbox.MessageRoute> MessageRoutes => Set<Messaging.Outbox.MessageRoute>();
 
     public async Task<IReadOnlyList<(string Status, int Count)>> CountTenantsByStatusAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
             domain.Property(d => d.Host).HasMaxLength(253);
             domain.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
+        Messaging.Outbox.OutboxModel.ConfigureCatalog(modelBuilder);
     }
 }
 

@@ -22,6 +22,30 @@ namespace WedTech.Server.Migrations.Postgres.Catalog
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("WedTech.Server.Messaging.Outbox.MessageRoute", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Provider", "ProviderMessageId");
+
+                    b.ToTable("message_routes", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Tenancy.Catalog.CustomDomain", b =>
                 {
                     b.Property<string>("Host")

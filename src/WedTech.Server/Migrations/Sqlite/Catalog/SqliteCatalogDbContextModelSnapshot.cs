@@ -17,6 +17,30 @@ namespace WedTech.Server.Migrations.Sqlite.Catalog
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
 
+            modelBuilder.Entity("WedTech.Server.Messaging.Outbox.MessageRoute", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Provider", "ProviderMessageId");
+
+                    b.ToTable("message_routes", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Tenancy.Catalog.CustomDomain", b =>
                 {
                     b.Property<string>("Host")

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WedTech.Contracts;
+using WedTech.Server.Messaging.Outbox;
+using WedTech.Server.Platform.Api;
+
+namespace WedTech.Server.Messaging;
+
+public static class MessagingEndpoints
+{
+    public static RouteGroupBuilder MapMessaging(this RouteGroupBuilder api)
+    {
+        var messages = api.MapGroup("/messages").WithTags("Messaging");
+        messages.MapPost("/", async Task<Results<Created<MessageResponse>, Ok<MessageResponse>>> (
+            SendMessageRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, OutboxService outbox, CancellationToken ct) =>
+        {
+            var (message, created) = await outbox.QueueAsync(request, idempotencyKey, ct);
+            return created ? TypedResults.Created($"/api/v1/messages/{message.Id}", message) : TypedResults.Ok(message);
+        }).RequireAuthorization(Permissions.MessageSend)
+            .WithSummary("Queue a message")
+            .WithDescription("Renders the template once and queues the message; a background job sends it. Phone numbers are normalised to E.164 " +
+                "(Indian when written without a country code). Send an Idempotency-Key to make retries safe: the same key returns the message already queued. " +
+                "SMS and WhatsApp count against the studio's daily quota (429 when it is used up).");
+        messages.MapGet("/", (int? page, int? pageSize, string? status, string? channel, Guid? weddingId, OutboxService outbox, CancellationToken ct) =>
+            outbox.ListAsync(new MessageFilter(ParseOptional<MessageStatus>(status, "status"), ParseOptional<MessageChannel>(channel, "channel"), weddingId),
+                Paging.From(page, pageSize), ct))
+            .RequireAuthorization(Permissions.MessageSend).WithSummary("List the outbox, newest first");
+        messages.MapGet("/{id:guid}", (Guid id, OutboxService outbox, CancellationToken ct) => outbox.GetAsync(id, ct))
+            .RequireAuthorization(Permissions.MessageSend).WithSummary("One message and its delivery status");
+
+        var messaging = api.MapGroup("/messaging").WithTags("Messaging");
+        messaging.MapGet("/templates", async (OutboxService outbox, CancellationToken ct) => (await outbox.TemplatesAsync(ct)).Select(t => t.ToResponse()))
+            .RequireAuthorization(Permissions.MessageSend).WithSummary("Templates: the studio's own and the built-in ones (English and Hindi)");
+        messaging.MapPut("/templates/{key}/{channel}/{language}", async (string key, string channel, string language, MessageTemplateRequest request, OutboxService outbox, CancellationToken ct) =>
+            (await outbox.SaveTemplateAsync(key, Parse<MessageChannel>(channel, "channel"), language, request, ct)).ToResponse())
+            .RequireAuthorization(Permissions.SettingsEdit).WithSummary("Reword a template for the studio");
+        messaging.MapDelete("/templates/{key}/{channel}/{language}", async Task<NoContent> (string key, string channel, string language, OutboxService outbox, CancellationToken ct) =>
+        {
+            await outbox.ResetTemplateAsync(key, Parse<MessageChannel>(channel, "channel"), language, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Go back to the built-in wording");
+        messaging.MapPost("/templates/preview", (PreviewMessageRequest request, OutboxService outbox, CancellationToken ct) => outbox.PreviewAsync(request, ct))
+            .RequireAuthorization(Permissions.MessageSend).WithSummary("Render a template with variables, without sending");
+        messaging.MapGet("/settings", (OutboxService outbox, CancellationToken ct) => outbox.SettingsResponseAsync(ct))
+            .RequireAuthorization(Permissions.SettingsView).WithSummary("SMS gateway, daily quotas and today's use");
+        messaging.MapPut("/settings", (MessagingSettingsRequest request, OutboxService outbox, CancellationToken ct) => outbox.SaveSettingsAsync(request, ct))
+            .RequireAuthorization(Permissions.SettingsEdit).WithSummary("Choose the SMS gateway (Twilio or MSG91)");
+
+        var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization();
+        notifications.MapGet("/", (bool? unread, int? page, int? pageSize, NotificationService service, CancellationToken ct) =>
+            service.ListAsync(unread ?? false, Paging.From(page, pageSize), ct)).WithSummary("The caller's in-app notifications, newest first");
+        notifications.MapPost("/{id:guid}/read", async Task<NoContent> (Guid id, NotificationService service, CancellationToken ct) =>
+        {
+            await service.MarkReadAsync(id, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Mark one notification read");
+        notifications.MapPost("/read", async Task<NoContent> (NotificationService service, CancellationToken ct) =>
+        {
+            await service.MarkAllReadAsync(ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Mark all of the caller's notifications read");
+        return api;
+    }
+
+    private static T Parse<T>(string value, string field) where T : struct, Enum =>
+        ApiConventions.TryParseEnum<T>(value, out var parsed)
+            ? parsed
+            : throw new ValidationFailedException(field, "Use one of: " + string.Join(", ", Enum.GetValues<T>().Select(v => ApiConventions.EnumName(v))) + ".");
+
+    private static T? ParseOptional<T>(string? value, string field) where T : struct, Enum =>
+        string.IsNullOrEmpty(value) ? null : Parse<T>(value, field);
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Messaging.Channels;
+using WedTech.Server.Platform.Persistence;
+
+namespace WedTech.Server.Messaging.Outbox;
+
+/// <summary>In-app notifications: a row in the studio's database, listed and marked read through the API.</summary>
+public sealed class InAppChannel(TenantDbContext db, TimeProvider time) : IMessageChannel
+{
+    public const string Provider = "in-app";
+
+    public MessageChannel Channel => MessageChannel.InApp;
+
+    public async Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var existing = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.MessageId == message.Id, cancellationToken);
+        if (existing is not null)
+        {
+            return new SendOutcome.Accepted(Provider, existing.Id.ToString(), MessageStatus.Delivered);
+        }
+        var notification = new Notification
+        {
+            UserId = Guid.Parse(message.Recipient),
+            MessageId = message.Id,
+            Title = message.Subject ?? "",
+            Body = message.Body,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Notifications.Add(notification);
+        await db.SaveChangesAsync(cancellationToken);
+        return new SendOutcome.Accepted(Provider, notification.Id.ToString(), MessageStatus.Delivered);
+    }
+}

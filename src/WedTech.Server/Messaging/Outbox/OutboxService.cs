@@ -1,0 +1,288 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy;
+
+namespace WedTech.Server.Messaging.Outbox;
+
+public sealed record MessageFilter(MessageStatus? Status, MessageChannel? Channel, Guid? WeddingId);
+
+/// <summary>Queues messages (checked, rendered once, counted against quotas) and lists the outbox.</summary>
+public sealed class OutboxService(
+    TenantDbContext db, TenantContext tenant, CurrentUser currentUser, TenantJobs jobs, AuditLog audit, UserDirectory users,
+    TimeProvider time, IOptions<MessagingOptions> options)
+{
+    public static readonly string[] Languages = ["en", "hi"];
+
+    /// <summary>Queues a message, or returns the one already queued under the same idempotency key (created = false).</summary>
+    public async Task<(MessageResponse Message, bool Created)> QueueAsync(SendMessageRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 100 || idempotencyKey.Any(c => c is < '!' or > '~')))
+        {
+            throw new ValidationFailedException("Idempotency-Key", "Use 1 to 100 visible ASCII characters.");
+        }
+        var fingerprint = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
+        if (idempotencyKey is not null && await FindByKeyAsync(idempotencyKey, fingerprint, cancellationToken) is { } earlier)
+        {
+            return (earlier, false);
+        }
+
+        var channel = request.Channel!.Value;
+        var recipient = await RecipientAsync(channel, request.Recipient.Trim(), cancellationToken);
+        if (request.WeddingId is { } weddingId && !await db.Weddings.AnyAsync(w => w.Id == weddingId, cancellationToken))
+        {
+            throw new ValidationFailedException("weddingId", "There is no such wedding.");
+        }
+        var language = request.Language ?? "en";
+        var template = await FindTemplateAsync(request.TemplateKey, channel, language, cancellationToken)
+            ?? throw new ValidationFailedException("templateKey", $"There is no '{request.TemplateKey}' template for {ApiConventions.EnumName(channel)} in '{language}'.");
+        var rendered = TemplateRenderer.Render(template, await WithStudioNameAsync(request.Variables, cancellationToken));
+        var settings = await SettingsAsync(cancellationToken);
+
+        var message = new OutboxMessage
+        {
+            Channel = channel,
+            Recipient = recipient,
+            RecipientName = request.RecipientName?.Trim(),
+            TemplateKey = template.Key,
+            Language = language,
+            Subject = rendered.Subject,
+            Body = rendered.Body,
+            ProviderTemplate = template.ProviderTemplate,
+            ProviderParameters = [.. rendered.ProviderParameters],
+            SmsProvider = settings.SmsProvider,
+            WeddingId = request.WeddingId,
+            IdempotencyKey = idempotencyKey,
+            RequestFingerprint = fingerprint,
+            CreatedBy = currentUser.User?.Id,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await ConsumeQuotaAsync(channel, cancellationToken);
+            db.OutboxMessages.Add(message);
+            audit.Record("message.queued", nameof(OutboxMessage), message.Id, $"{ApiConventions.EnumName(channel)} '{template.Key}' ({language})");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (idempotencyKey is not null)
+            {
+                // The same key, sent twice at once: the other request queued it.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return (await FindByKeyAsync(idempotencyKey, fingerprint, cancellationToken) ?? throw new InvalidOperationException("Lost an idempotent message."), false);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        jobs.Enqueue<SendMessageJob, Guid>(message.Id);
+        return (message.ToResponse(), true);
+    }
+
+    public async Task<PagedResponse<MessageResponse>> ListAsync(MessageFilter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        var query = db.OutboxMessages.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(m => m.Status == status);
+        }
+        if (filter.Channel is { } channel)
+        {
+            query = query.Where(m => m.Channel == channel);
+        }
+        if (filter.WeddingId is { } weddingId)
+        {
+            query = query.Where(m => m.WeddingId == weddingId);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        // Ids are GUID v7: newest first without sorting on a converted timestamp column.
+        var page = await query.OrderByDescending(m => m.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return new PagedResponse<MessageResponse>([.. page.Select(m => m.ToResponse())], paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<MessageResponse> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        (await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw ApiException.NotFound("Message")).ToResponse();
+
+    public async Task<MessagePreviewResponse> PreviewAsync(PreviewMessageRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language ?? "en";
+        var template = await FindTemplateAsync(request.TemplateKey, request.Channel!.Value, language, cancellationToken)
+            ?? throw new ValidationFailedException("templateKey", $"There is no '{request.TemplateKey}' template for {ApiConventions.EnumName(request.Channel.Value)} in '{language}'.");
+        var rendered = TemplateRenderer.Render(template, await WithStudioNameAsync(request.Variables, cancellationToken));
+        return new MessagePreviewResponse(rendered.Subject, rendered.Body, rendered.ProviderParameters);
+    }
+
+    public async Task<IReadOnlyList<TemplateText>> TemplatesAsync(CancellationToken cancellationToken)
+    {
+        var own = (await db.MessageTemplates.AsNoTracking().ToListAsync(cancellationToken)).Select(ToText).ToList();
+        return [.. own.Concat(TemplateRenderer.BuiltIn.Where(b => !own.Any(o => o.Key == b.Key && o.Channel == b.Channel && o.Language == b.Language)))
+            .OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Channel).ThenBy(t => t.Language, StringComparer.Ordinal)];
+    }
+
+    public async Task<TemplateText> SaveTemplateAsync(string key, MessageChannel channel, string language, MessageTemplateRequest request, CancellationToken cancellationToken)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z0-9][a-z0-9-]{0,59}$"))
+        {
+            throw new ValidationFailedException("key", "Use lowercase letters, digits and hyphens (at most 60).");
+        }
+        if (!Languages.Contains(language))
+        {
+            throw new ValidationFailedException("language", $"Use one of: {string.Join(", ", Languages)}.");
+        }
+        var parameters = request.ProviderParameters ?? [];
+        if (channel == MessageChannel.WhatsApp && string.IsNullOrWhiteSpace(request.ProviderTemplate))
+        {
+            throw new ValidationFailedException("providerTemplate", "WhatsApp messages need the name of the template Meta approved.");
+        }
+        if (parameters.FirstOrDefault(p => !System.Text.RegularExpressions.Regex.IsMatch(p, "^[a-z][a-zA-Z0-9_]{0,39}$")) is { } bad)
+        {
+            throw new ValidationFailedException("providerParameters", $"'{bad}' is not a variable name.");
+        }
+        var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Key == key && t.Channel == channel && t.Language == language, cancellationToken);
+        if (template is null)
+        {
+            template = new MessageTemplate { Key = key, Channel = channel, Language = language, Body = request.Body };
+            db.MessageTemplates.Add(template);
+        }
+        else
+        {
+            template.Version++;
+        }
+        template.Subject = request.Subject;
+        template.Body = request.Body;
+        template.ProviderTemplate = channel == MessageChannel.WhatsApp ? request.ProviderTemplate : null;
+        template.ProviderParameters = [.. parameters];
+        audit.Record("message-template.saved", nameof(MessageTemplate), template.Id, $"{key} {ApiConventions.EnumName(channel)} {language}");
+        await db.SaveChangesAsync(cancellationToken);
+        return ToText(template);
+    }
+
+    public async Task ResetTemplateAsync(string key, MessageChannel channel, string language, CancellationToken cancellationToken)
+    {
+        var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Key == key && t.Channel == channel && t.Language == language, cancellationToken)
+            ?? throw ApiException.NotFound("Template");
+        db.MessageTemplates.Remove(template);
+        audit.Record("message-template.deleted", nameof(MessageTemplate), template.Id, $"{key} {ApiConventions.EnumName(channel)} {language}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<MessagingSettingsResponse> SettingsResponseAsync(CancellationToken cancellationToken)
+    {
+        var settings = await SettingsAsync(cancellationToken);
+        var quota = options.Value.QuotaFor(tenant.Current.Plan);
+        var today = await TodayAsync(cancellationToken);
+        var usage = await db.MessagingUsage.AsNoTracking().Where(u => u.Day == today).ToListAsync(cancellationToken);
+        int Used(MessageChannel channel) => usage.FirstOrDefault(u => u.Channel == channel)?.Count ?? 0;
+        return new MessagingSettingsResponse(settings.SmsProvider, quota.Sms, quota.WhatsApp, Used(MessageChannel.Sms), Used(MessageChannel.WhatsApp), settings.Version);
+    }
+
+    public async Task<MessagingSettingsResponse> SaveSettingsAsync(MessagingSettingsRequest request, CancellationToken cancellationToken)
+    {
+        var settings = await db.MessagingSettings.FirstOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            settings = new MessagingSettings();
+            db.MessagingSettings.Add(settings);
+        }
+        else
+        {
+            settings.Version++;
+        }
+        settings.SmsProvider = request.SmsProvider!.Value;
+        audit.Record("messaging-settings.updated", details: $"SMS through {ApiConventions.EnumName(settings.SmsProvider)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return await SettingsResponseAsync(cancellationToken);
+    }
+
+    private async Task<MessageResponse?> FindByKeyAsync(string key, string fingerprint, CancellationToken cancellationToken)
+    {
+        var earlier = await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key, cancellationToken);
+        if (earlier is not null && earlier.RequestFingerprint != fingerprint)
+        {
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
+                "This Idempotency-Key was already used for a different message. Use a new key for a new message.");
+        }
+        return earlier?.ToResponse();
+    }
+
+    /// <summary>The recipient as it will be stored and sent; refused here, not at send time.</summary>
+    private async Task<string> RecipientAsync(MessageChannel channel, string recipient, CancellationToken cancellationToken)
+    {
+        switch (channel)
+        {
+            case MessageChannel.Email:
+                EmailAddresses.Check(recipient, "recipient");
+                return recipient;
+            case MessageChannel.Sms or MessageChannel.WhatsApp:
+                return PhoneNumbers.ToE164(recipient, "recipient");
+            default:
+                if (!Guid.TryParse(recipient, out var userId) || await users.FindAsync(userId, cancellationToken) is not { Status: UserStatus.Active })
+                {
+                    throw new ValidationFailedException("recipient", "Push and in-app messages go to an active member of the studio: give their user id.");
+                }
+                return userId.ToString();
+        }
+    }
+
+    private async Task<TemplateText?> FindTemplateAsync(string key, MessageChannel channel, string language, CancellationToken cancellationToken)
+    {
+        var own = await db.MessageTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key && t.Channel == channel && t.Language == language, cancellationToken);
+        return own is not null ? ToText(own) : TemplateRenderer.BuiltIn.FirstOrDefault(t => t.Key == key && t.Channel == channel && t.Language == language);
+    }
+
+    private async Task<Dictionary<string, string>> WithStudioNameAsync(IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
+    {
+        var all = new Dictionary<string, string>(variables ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        all.TryAdd("studioName", await db.Settings.AsNoTracking().Select(s => s.CompanyName).FirstAsync(cancellationToken));
+        return all;
+    }
+
+    private async Task<MessagingSettings> SettingsAsync(CancellationToken cancellationToken) =>
+        await db.MessagingSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new MessagingSettings();
+
+    private async Task<DateOnly> TodayAsync(CancellationToken cancellationToken)
+    {
+        var zone = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+    }
+
+    /// <summary>Counts one message against the channel's daily quota, or refuses it with 429 once the day's quota is used.</summary>
+    private async Task ConsumeQuotaAsync(MessageChannel channel, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.QuotaFor(tenant.Current.Plan).For(channel);
+        if (limit == int.MaxValue)
+        {
+            return;
+        }
+        var today = await TodayAsync(cancellationToken);
+        var counted = await db.MessagingUsage.Where(u => u.Day == today && u.Channel == channel && u.Count < limit)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Count, u => u.Count + 1), cancellationToken);
+        if (counted == 1)
+        {
+            return;
+        }
+        if (limit > 0 && !await db.MessagingUsage.AnyAsync(u => u.Day == today && u.Channel == channel, cancellationToken))
+        {
+            db.MessagingUsage.Add(new MessagingUsage { Day = today, Channel = channel, Count = 1 });
+            return;
+        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken));
+        var midnight = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        throw new ApiException(StatusCodes.Status429TooManyRequests, "Daily quota reached",
+            $"Your studio has sent its {limit:N0} {(channel == MessageChannel.Sms ? "SMS" : "WhatsApp")} messages for today. The quota renews at midnight ({zone.Id}).")
+        {
+            RetryAfter = midnight - time.GetUtcNow().UtcDateTime,
+        };
+    }
+
+    private static TemplateText ToText(MessageTemplate t) =>
+        new(t.Key, t.Channel, t.Language, t.Subject, t.Body, t.ProviderTemplate, t.ProviderParameters, BuiltIn: false, t.Version);
+}

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using WedTech.Contracts;
+using WedTech.Server.Platform.Api;
+
+namespace WedTech.Server.Messaging.Outbox;
+
+/// <summary>A template's wording, from the studio or built in.</summary>
+public sealed record TemplateText(string Key, MessageChannel Channel, string Language, string? Subject, string Body,
+    string? ProviderTemplate, IReadOnlyList<string> ProviderParameters, bool BuiltIn, long Version)
+{
+    public IReadOnlyList<string> Variables => TemplateRenderer.VariablesOf(Subject).Concat(TemplateRenderer.VariablesOf(Body))
+        .Concat(ProviderParameters).Distinct(StringComparer.Ordinal).ToList();
+
+    public MessageTemplateResponse ToResponse() => new(Key, Channel, Language, Subject, Body, ProviderTemplate, ProviderParameters, Variables, BuiltIn, Version);
+}
+
+public sealed record RenderedMessage(string? Subject, string Body, IReadOnlyList<string> ProviderParameters);
+
+/// <summary>Fills {{variable}} placeholders. Every placeholder must be given; values are plain text.</summary>
+public static partial class TemplateRenderer
+{
+    public const int MaxValueLength = 500;
+
+    [GeneratedRegex(@"\{\{\s*([a-z][a-zA-Z0-9_]{0,39})\s*\}\}")]
+    private static partial Regex Placeholder();
+
+    public static IEnumerable<string> VariablesOf(string? text) =>
+        text is null ? [] : Placeholder().Matches(text).Select(m => m.Groups[1].Value);
+
+    public static RenderedMessage Render(TemplateText template, IReadOnlyDictionary<string, string>? variables)
+    {
+        variables ??= new Dictionary<string, string>();
+        var errors = new Dictionary<string, string[]>();
+        var missing = template.Variables.Where(v => !variables.ContainsKey(v) || string.IsNullOrWhiteSpace(variables[v])).ToList();
+        if (missing.Count > 0)
+        {
+            errors["variables"] = [$"Give a value for: {string.Join(", ", missing)}."];
+        }
+        foreach (var (name, value) in variables)
+        {
+            if (value.Length > MaxValueLength || !PlainTextConverter.IsPlain(value))
+            {
+                errors[$"variables.{name}"] = [$"Use at most {MaxValueLength} characters of plain text."];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+        string Fill(string text) => Placeholder().Replace(text, m => variables[m.Groups[1].Value].Trim());
+        return new RenderedMessage(template.Subject is null ? null : Fill(template.Subject), Fill(template.Body),
+            template.ProviderParameters.Select(p => variables[p].Trim()).ToList());
+    }
+
+    /// <summary>The templates every studio starts with, in English and Hindi; a studio may reword any of them.</summary>
+    public static readonly IReadOnlyList<TemplateText> BuiltIn = BuildBuiltIns();
+
+    private static List<TemplateText> BuildBuiltIns()
+    {
+        var list = new List<TemplateText>();
+        void Add(string key, string language, string subject, string body, string whatsAppTemplate, params string[] whatsAppParameters)
+        {
+            foreach (var channel in Enum.GetValues<MessageChannel>())
+            {
+                var withSubject = channel is MessageChannel.Email or MessageChannel.Push or MessageChannel.InApp;
+                list.Add(new TemplateText(key, channel, language, withSubject ? subject : null, body,
+                    channel == MessageChannel.WhatsApp ? whatsAppTemplate : null,
+                    channel == MessageChannel.WhatsApp ? whatsAppParameters : [], BuiltIn: true, Version: 0));
+            }
+        }
+        Add("event-reminder", "en", "Reminder: {{eventName}} on {{eventDate}}",
+            "Namaste {{guestName}}, a reminder that {{eventName}} is on {{eventDate}} at {{venue}}. We look forward to seeing you! — {{studioName}}",
+            "event_reminder", "guestName", "eventName", "eventDate", "venue");
+        Add("event-reminder", "hi", "याद दिलाना: {{eventDate}} को {{eventName}}",
+            "नमस्ते {{guestName}}, याद दिला दें कि {{eventName}} {{eventDate}} को {{venue}} में है। आपकी प्रतीक्षा रहेगी! — {{studioName}}",
+            "event_reminder", "guestName", "eventName", "eventDate", "venue");
+        Add("rsvp-request", "en", "Will you join us for {{coupleNames}}'s wedding?",
+            "Namaste {{guestName}}, {{coupleNames}} would love to have you at their wedding. Please let us know if you can come: {{rsvpLink}} — {{studioName}}",
+            "rsvp_request", "guestName", "coupleNames", "rsvpLink");
+        Add("rsvp-request", "hi", "क्या आप {{coupleNames}} की शादी में आएँगे?",
+            "नमस्ते {{guestName}}, {{coupleNames}} आपको अपनी शादी में देखना चाहेंगे। कृपया बताएँ कि आप आ पाएँगे या नहीं: {{rsvpLink}} — {{studioName}}",
+            "rsvp_request", "guestName", "coupleNames", "rsvpLink");
+        Add("announcement", "en", "{{title}}", "{{text}} — {{studioName}}", "announcement", "title", "text");
+        Add("announcement", "hi", "{{title}}", "{{text}} — {{studioName}}", "announcement", "title", "text");
+        return list;
+    }
+}
