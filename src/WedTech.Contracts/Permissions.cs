@@ -27,6 +27,9 @@ public static class Permissions
     public const string SettingsView = "settings:view";
     public const string SettingsEdit = "settings:edit";
     public const string AuditView = "audit:view";
+    /// <summary>Attach files to records the caller may see. Seeing and downloading files follows seeing their record.</summary>
+    public const string FileUpload = "file:upload";
+    public const string FileDelete = "file:delete";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -34,6 +37,7 @@ public static class Permissions
         ClientView, ClientCreate, ClientEdit, ClientDelete,
         FinancialView, FinancialCreate, FinancialEdit,
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView,
+        FileUpload, FileDelete,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -43,9 +47,11 @@ public static class Permissions
             WeddingView, WeddingViewAll, WeddingCreate, WeddingEdit,
             ClientView, ClientCreate, ClientEdit,
             FinancialView, FinancialCreate,
-            TeamView, SettingsView),
-        // Coordinators run the day at the venue: their weddings, their clients' details, never money.
-        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView),
+            TeamView, SettingsView,
+            FileUpload, FileDelete),
+        // Coordinators run the day at the venue: their weddings, their clients' details, never money;
+        // they attach what they collect there (receipts, signed delivery notes, photos).
+        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload),
         // The couple: their own wedding(s) only.
         [Role.Client] = FrozenSet.Create(WeddingView),
     }.ToFrozenDictionary();

@@ -1,3 +1,4 @@
+using WedTech.Server.Files;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging;
 using WedTech.Server.Platform;
@@ -15,6 +16,7 @@ builder.Services
     .AddIdentityModule(builder.Configuration)
     .AddMessaging(builder.Configuration)
     .AddWeddings()
+    .AddFiles(builder.Configuration)
     .AddWeb();
 
 var app = builder.Build();
@@ -30,7 +32,8 @@ app.MapTenantApi()
     .MapIdentity()
     .MapTenantSettings()
     .MapAudit()
-    .MapWeddings();
+    .MapWeddings()
+    .MapFiles();
 app.MapWeb();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
+using WedTech.Server.Files;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 
@@ -7,7 +8,8 @@ namespace WedTech.Server.Weddings;
 
 public static class WeddingEndpoints
 {
-    public static IServiceCollection AddWeddings(this IServiceCollection services) => services.AddScoped<WeddingService>();
+    public static IServiceCollection AddWeddings(this IServiceCollection services) => services.AddScoped<WeddingService>()
+        .AddFileOwner(FileOwnerTypes.Wedding, (sp, id, ct) => sp.GetRequiredService<WeddingService>().IsVisibleAsync(id, ct));
 
     public static RouteGroupBuilder MapWeddings(this RouteGroupBuilder api)
     {

@@ -106,6 +106,10 @@ public sealed class WeddingService(
             next, today);
     }
 
+    /// <summary>Whether the caller may see the wedding; false in a scope without a user (a job acting for no one).</summary>
+    public async Task<bool> IsVisibleAsync(Guid id, CancellationToken cancellationToken) =>
+        currentUser.User is not null && await Visible().AnyAsync(w => w.Id == id, cancellationToken);
+
     public async Task<WeddingResponse> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var wedding = await Visible().AsNoTracking().Include(w => w.Team).FirstOrDefaultAsync(w => w.Id == id, cancellationToken)
