@@ -29,6 +29,9 @@ public static class Permissions
     public const string AuditView = "audit:view";
     /// <summary>Send e-mail, SMS, WhatsApp and push messages to guests, vendors and clients; see the outbox.</summary>
     public const string MessageSend = "message:send";
+    /// <summary>Attach files to records the caller may see. Seeing and downloading files follows seeing their record.</summary>
+    public const string FileUpload = "file:upload";
+    public const string FileDelete = "file:delete";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -36,6 +39,7 @@ public static class Permissions
         ClientView, ClientCreate, ClientEdit, ClientDelete,
         FinancialView, FinancialCreate, FinancialEdit,
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
+        FileUpload, FileDelete,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -45,9 +49,11 @@ public static class Permissions
             WeddingView, WeddingViewAll, WeddingCreate, WeddingEdit,
             ClientView, ClientCreate, ClientEdit,
             FinancialView, FinancialCreate,
-            TeamView, SettingsView, MessageSend),
-        // Coordinators run the day at the venue: their weddings, their clients' details, never money.
-        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView),
+            TeamView, SettingsView, MessageSend,
+            FileUpload, FileDelete),
+        // Coordinators run the day at the venue: their weddings, their clients' details, never money;
+        // they attach what they collect there (receipts, signed delivery notes, photos).
+        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload),
         // The couple: their own wedding(s) only.
         [Role.Client] = FrozenSet.Create(WeddingView),
     }.ToFrozenDictionary();

@@ -1,4 +1,5 @@
 using WedTech.Server.Calendar;
+using WedTech.Server.Files;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging;
 using WedTech.Server.Platform;
@@ -18,6 +19,7 @@ builder.Services
     .AddMessaging(builder.Configuration)
     .AddWeddings()
     .AddCalendar(builder.Configuration)
+    .AddFiles(builder.Configuration)
     .AddWeb();
 
 var app = builder.Build();
@@ -37,7 +39,8 @@ if (app.Services.ServesWeb())
         .MapTenantSettings()
         .MapAudit()
         .MapWeddings()
-        .MapMessaging();
+        .MapMessaging()
+        .MapFiles();
     app.MapCalendar();
     app.MapWeb();
 }

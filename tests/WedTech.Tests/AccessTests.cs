@@ -30,6 +30,9 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "PUT /api/v1/settings", "settings", "A✓ P· C· L·" },
         { "GET /api/v1/audit", "", "A✓ P· C· L·" },
         { "GET /api/v1/me", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/files?ownerType=wedding&ownerId={wedding}", "file", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/files/{file}/content", "", "A✓ P✓ C✓ L✓" },
+        { "DELETE /api/v1/files/{file}", "", "A✓ P✓ C· L·" },
     };
 
     [Theory]
@@ -60,6 +63,11 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
 
             var parts = endpoint.Split(' ');
             var url = parts[1].Replace("{wedding}", wedding.Id.ToString(), StringComparison.Ordinal).Replace("{other}", other.Id.ToString(), StringComparison.Ordinal);
+            if (url.Contains("{file}", StringComparison.Ordinal))
+            {
+                var file = await (await admin.PostAsync($"/api/v1/files?ownerType=wedding&ownerId={wedding.Id}", Attachment(), Cancel)).ReadAsync<FileResponse>(HttpStatusCode.Created);
+                url = url.Replace("{file}", file.Id.ToString(), StringComparison.Ordinal);
+            }
             using var request = new HttpRequestMessage(new HttpMethod(parts[0]), url);
             request.Content = body switch
             {
@@ -67,6 +75,7 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 "invite" => System.Net.Http.Json.JsonContent.Create(new InviteUserRequest($"x-{Guid.NewGuid():N}@example.com", "X", Role.Coordinator), options: Api.Json),
                 "role" => System.Net.Http.Json.JsonContent.Create(new ChangeRoleRequest(Role.Planner), options: Api.Json),
                 "settings" => System.Net.Http.Json.JsonContent.Create(new UpdateTenantSettingsRequest("Shaadi Studio", "Asia/Kolkata", null), options: Api.Json),
+                "file" => Attachment(),
                 _ => null,
             };
             if (parts[0] == "PUT" && url.Contains("/weddings/", StringComparison.Ordinal))
@@ -89,6 +98,8 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
             }
         }
     }
+
+    private static MultipartFormDataContent Attachment() => new() { { new ByteArrayContent("Sangeet playlist\n"u8.ToArray()), "file", "playlist.txt" } };
 
     [Fact]
     public async Task Coordinators_see_only_assigned_weddings_clients_only_their_own_and_neither_sees_money()

@@ -52,6 +52,19 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
     public async Task<Loaded<TResponse>> PutAsync<TRequest, TResponse>(string url, TRequest body, string? ifMatch, CancellationToken cancellationToken = default) =>
         await SendAsync<TResponse>(HttpMethod.Put, url, JsonContent.Create(body, options: ApiJson.Options), ifMatch, cancellationToken);
 
+    /// <summary>Uploads one file as multipart/form-data, claiming the type the browser reported for it.</summary>
+    public async Task<Loaded<TResponse>> PostFileAsync<TResponse>(string url, Stream content, string fileName, string? contentType, CancellationToken cancellationToken = default)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new StreamContent(content);
+        if (MediaTypeHeaderValue.TryParse(contentType, out var type))
+        {
+            file.Headers.ContentType = type;
+        }
+        form.Add(file, "file", fileName);
+        return await SendAsync<TResponse>(HttpMethod.Post, url, form, ifMatch: null, cancellationToken);
+    }
+
     public async Task PostAsync(string url, CancellationToken cancellationToken = default) =>
         await SendAsync<object>(HttpMethod.Post, url, content: null, ifMatch: null, cancellationToken);
 

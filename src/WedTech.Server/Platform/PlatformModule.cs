@@ -48,9 +48,9 @@ public static class PlatformModule
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestSizeGuard>();
         app.UseRouting();
         app.UseHttpMetrics();
+        app.UseMiddleware<RequestSizeGuard>();
         app.UseTenantResolution();
         app.UseAuthentication();
         app.UseMiddleware<LogScopeMiddleware>();

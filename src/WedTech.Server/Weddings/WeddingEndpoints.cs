@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
 using WedTech.Server.Calendar;
+using WedTech.Server.Files;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 
@@ -8,8 +9,9 @@ namespace WedTech.Server.Weddings;
 
 public static class WeddingEndpoints
 {
-    public static IServiceCollection AddWeddings(this IServiceCollection services) =>
-        services.AddScoped<WeddingService>().AddScoped<ICalendarSource, WeddingCalendarSource>();
+    public static IServiceCollection AddWeddings(this IServiceCollection services) => services.AddScoped<WeddingService>()
+        .AddScoped<ICalendarSource, WeddingCalendarSource>()
+        .AddFileOwner(FileOwnerTypes.Wedding, (sp, id, ct) => sp.GetRequiredService<WeddingService>().IsVisibleAsync(id, ct));
 
     public static RouteGroupBuilder MapWeddings(this RouteGroupBuilder api)
     {

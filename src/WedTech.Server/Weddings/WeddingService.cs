@@ -108,6 +108,9 @@ public sealed class WeddingService(
     /// <summary>The titles of those of these weddings the caller may see.</summary>
     public async Task<Dictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         ids.Count == 0 ? [] : await Visible().AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Title, cancellationToken);
+    /// <summary>Whether the caller may see the wedding; false in a scope without a user (a job acting for no one).</summary>
+    public async Task<bool> IsVisibleAsync(Guid id, CancellationToken cancellationToken) =>
+        currentUser.User is not null && await Visible().AnyAsync(w => w.Id == id, cancellationToken);
 
     public async Task<WeddingResponse> GetAsync(Guid id, CancellationToken cancellationToken)
     {

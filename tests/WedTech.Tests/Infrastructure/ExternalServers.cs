@@ -19,6 +19,11 @@ public static class ExternalServers
 
     public static string? S3Bucket => Variable("WEDTECH_TEST_S3_BUCKET");
 
+    /// <summary>s3rver's fixed credentials.</summary>
+    public const string S3AccessKey = "S3RVER";
+
+    public const string S3SecretKey = "S3RVER";
+
     /// <summary>What is missing for the at-scale configuration, or null when every server is there.</summary>
     public static string? Missing()
     {

@@ -192,6 +192,14 @@ public sealed class PostgresServer : TestServer
         ["Tenancy:TenantDatabasePrefix"] = _prefix + "t_",
         ["Tenancy:MaxPoolSizePerTenant"] = "4",
         ["Redis:Connection"] = ExternalServers.Redis,
+        ["Files:Provider"] = "S3",
+        ["Files:S3:ServiceUrl"] = ExternalServers.S3,
+        ["Files:S3:Bucket"] = ExternalServers.S3Bucket,
+        ["Files:S3:AccessKey"] = ExternalServers.S3AccessKey,
+        ["Files:S3:SecretKey"] = ExternalServers.S3SecretKey,
+        ["Files:S3:ForcePathStyle"] = "true",
+        // The shared bucket outlives runs; each run's objects sit under a prefix of their own.
+        ["Files:S3:KeyPrefix"] = _prefix.TrimEnd('_') + "/",
     };
 
     public override TestServer Another(Dictionary<string, string?>? settings = null) => new PostgresServer { Overrides = settings ?? [] };

@@ -73,6 +73,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             },
             Detail = bad.StatusCode switch
             {
+                StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
                 StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
                 _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && !bad.Message.StartsWith("Failed to bind", StringComparison.Ordinal)
                     => "This request needs a JSON body.",

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Server.Calendar;
+using WedTech.Server.Files;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Tenancy.Settings;
@@ -28,6 +29,7 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Messaging.Outbox.MessagingUsage> MessagingUsage => Set<Messaging.Outbox.MessagingUsage>();
     public DbSet<Messaging.Outbox.MessagingSettings> MessagingSettings => Set<Messaging.Outbox.MessagingSettings>();
     public DbSet<Messaging.Outbox.Notification> Notifications => Set<Messaging.Outbox.Notification>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,6 +39,7 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
         TenantSettingsModel.Configure(modelBuilder);
         WeddingModel.Configure(modelBuilder);
         CalendarFeedModel.Configure(modelBuilder);
+        StoredFileModel.Configure(modelBuilder);
     }
 }
 

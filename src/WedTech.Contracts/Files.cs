@@ -1,0 +1,20 @@
+namespace WedTech.Contracts;
+
+/// <summary>The kinds of record a file can be attached to (the <c>ownerType</c> of the files API).</summary>
+public static class FileOwnerTypes
+{
+    public const string Wedding = "wedding";
+
+    /// <summary>Files written by report jobs.</summary>
+    public const string Report = "report";
+}
+
+/// <summary>
+/// A stored file's details. <see cref="ContentType"/> is what the server detected from the bytes, not
+/// what the uploader claimed; <see cref="Sha256"/> is the lower-case hex digest of the content.
+/// </summary>
+public sealed record FileResponse(
+    Guid Id, string OwnerType, Guid OwnerId, string FileName, string ContentType, long Size, string Sha256, Guid? UploadedBy, DateTimeOffset CreatedAt);
+
+/// <summary>A link that downloads one file without signing in, until <see cref="ExpiresAt"/>.</summary>
+public sealed record FileLinkResponse(string Url, DateTimeOffset ExpiresAt);
