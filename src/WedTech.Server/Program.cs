@@ -1,5 +1,7 @@
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging;
+using WedTech.Server.Messaging.Push;
+using WedTech.Server.Messaging.Webhooks;
 using WedTech.Server.Platform;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
@@ -25,12 +27,13 @@ if (OperatorCli.IsCommand(args))
 
 await app.PrepareAsync();
 app.UsePlatform();
-app.MapPlatformApi().MapTenancy();
+app.MapPlatformApi().MapTenancy().MapMessagingWebhooks();
 app.MapTenantApi()
     .MapIdentity()
     .MapTenantSettings()
     .MapAudit()
-    .MapWeddings();
+    .MapWeddings()
+    .MapPush();
 app.MapWeb();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Server.Identity;
+using WedTech.Server.Messaging.Push;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
@@ -20,6 +21,7 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<TenantSettings> Settings => Set<TenantSettings>();
     public DbSet<Wedding> Weddings => Set<Wedding>();
     public DbSet<WeddingTeamMember> WeddingTeamMembers => Set<WeddingTeamMember>();
+    public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +29,7 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
         AuditModel.Configure(modelBuilder);
         TenantSettingsModel.Configure(modelBuilder);
         WeddingModel.Configure(modelBuilder);
+        PushModel.Configure(modelBuilder);
     }
 }
 
