@@ -18,7 +18,7 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wedtech-tests", Guid.NewGuid().ToString("N"));
 
-    public string MailDirectory => Path.Combine(DataDirectory, "mail");
+    public virtual string MailDirectory => Path.Combine(DataDirectory, "mail");
 
     public LogCapture Logs { get; } = new();
 
@@ -28,6 +28,11 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
     protected virtual string? Unavailable => null;
 
     protected abstract IDictionary<string, string?> ProviderSettings();
+
+    /// <summary>Services a server for particular tests puts in place of the real ones.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
 
     public WebApplicationFactory<Program> Factory
     {
@@ -67,7 +72,7 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
         };
-        foreach (var (key, value) in ProviderSettings())
+        foreach (var (key, value) in FakeProviders.Instance.Settings().Concat(ProviderSettings()))
         {
             settings[key] = value;
         }
@@ -80,7 +85,11 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
                 builder.UseSetting(key, value);
             }
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-            builder.ConfigureTestServices(services => services.AddSingleton<ITenantSeeder>(CrashingSeeder.Instance));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<ITenantSeeder>(CrashingSeeder.Instance);
+                ConfigureTestServices(services);
+            });
         });
         _ = _factory.Server; // start now, so start-up failures surface in the fixture
         return ValueTask.CompletedTask;
@@ -123,6 +132,9 @@ public sealed class PostgresServer : TestServer
 
     public override string Provider => "PostgreSQL";
 
+    /// <summary>E-mails go over SMTP to the test SMTP server, which keeps them in its Maildir.</summary>
+    public override string MailDirectory => ExternalServers.SmtpMaildir ?? base.MailDirectory;
+
     protected override string? Unavailable =>
         string.IsNullOrWhiteSpace(ConnectionString) ? "WEDTECH_TEST_POSTGRES is not set" : ExternalServers.Missing();
 
@@ -133,6 +145,9 @@ public sealed class PostgresServer : TestServer
         ["Tenancy:CatalogDatabase"] = _prefix + "catalog",
         ["Tenancy:TenantDatabasePrefix"] = _prefix + "t_",
         ["Tenancy:MaxPoolSizePerTenant"] = "4",
+        ["Messaging:Smtp:Host"] = ExternalServers.Smtp?.Split(':')[0],
+        ["Messaging:Smtp:Port"] = ExternalServers.Smtp?.Split(':')[1],
+        ["Messaging:Smtp:Security"] = "None",
     };
 
     public override async ValueTask DisposeAsync()
