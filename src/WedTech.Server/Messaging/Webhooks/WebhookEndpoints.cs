@@ -39,8 +39,7 @@ public static class WebhookEndpoints
         return platformApi;
     }
 
-    private static async Task<NoContent> TwilioStatusAsync(HttpRequest request, IOptions<TwilioOptions> options, IDeliveryStatusSink sink, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<NoContent> TwilioStatusAsync(HttpRequest request, IOptions<TwilioOptions> options, TimeProvider time, CancellationToken ct)
     {
         var twilio = options.Value;
         if (string.IsNullOrWhiteSpace(twilio.AuthToken) || string.IsNullOrWhiteSpace(twilio.StatusCallbackUrl))
@@ -64,7 +63,7 @@ public static class WebhookEndpoints
                 ? $"Twilio error {code}" + (form.TryGetValue("ErrorMessage", out var text) && text.ToString().Length > 0 ? $": {text}" : "")
                 : null;
             // Twilio's callback carries no time of its own: the status is as of now.
-            await sink.RecordAsync(TwilioSmsClient.Provider, sid, mapped, time.GetUtcNow(), error, ct);
+            await Sink(request).RecordAsync(TwilioSmsClient.Provider, sid, mapped, time.GetUtcNow(), error, ct);
         }
         return TypedResults.NoContent();
     }
@@ -100,8 +99,7 @@ public static class WebhookEndpoints
         return TypedResults.Text(challenge, "text/plain");
     }
 
-    private static async Task<Ok<WebhookReceipt>> WhatsAppStatusesAsync(HttpRequest request, IOptions<WhatsAppOptions> options, IDeliveryStatusSink sink, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<Ok<WebhookReceipt>> WhatsAppStatusesAsync(HttpRequest request, IOptions<WhatsAppOptions> options, TimeProvider time, CancellationToken ct)
     {
         var whatsApp = options.Value;
         if (string.IsNullOrWhiteSpace(whatsApp.AppSecret))
@@ -113,6 +111,7 @@ public static class WebhookEndpoints
         RequireSignature(request, "X-Hub-Signature-256", header => WhatsAppSignature.IsValid(whatsApp.AppSecret, body, header));
 
         var statuses = WhatsAppStatuses.Parse(body);
+        var sink = Sink(request);
         var oldest = time.GetUtcNow() - whatsApp.WebhookMaxAge;
         int recorded = 0, stale = 0;
         foreach (var update in statuses)
@@ -130,6 +129,9 @@ public static class WebhookEndpoints
         }
         return TypedResults.Ok(new WebhookReceipt(recorded, stale));
     }
+
+    /// <summary>The outbox, asked for only once a callback is verified.</summary>
+    private static IDeliveryStatusSink Sink(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<IDeliveryStatusSink>();
 
     private static ApiException NotConfigured(string what) =>
         new(StatusCodes.Status404NotFound, "Webhook not configured", $"This server has no {what}; it accepts no callbacks it cannot verify.");
