@@ -13,7 +13,7 @@ using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;
 
-public sealed record RecordedStatus(string Provider, string ProviderMessageId, MessageStatus Status, DateTimeOffset At, string? Reason);
+public sealed record RecordedStatus(string Provider, string ProviderMessageId, MessageStatus Status, DateTimeOffset At, string? ErrorDetail);
 
 /// <summary>Keeps what the webhooks hand to the outbox, in place of the outbox.</summary>
 public sealed class RecordingDeliveryStatusSink : IDeliveryStatusSink
@@ -22,9 +22,9 @@ public sealed class RecordingDeliveryStatusSink : IDeliveryStatusSink
 
     public IReadOnlyList<RecordedStatus> For(string providerMessageId) => [.. _recorded.Where(r => r.ProviderMessageId == providerMessageId)];
 
-    public Task RecordAsync(string provider, string providerMessageId, MessageStatus status, DateTimeOffset at, string? reason, CancellationToken cancellationToken)
+    public Task RecordAsync(string provider, string providerMessageId, MessageStatus status, DateTimeOffset at, string? errorDetail, CancellationToken cancellationToken)
     {
-        _recorded.Enqueue(new RecordedStatus(provider, providerMessageId, status, at, reason));
+        _recorded.Enqueue(new RecordedStatus(provider, providerMessageId, status, at, errorDetail));
         return Task.CompletedTask;
     }
 }
@@ -132,11 +132,11 @@ public sealed class MessagingWebhookTests(WebhookServer server) : IClassFixture<
         recorded.At.ShouldBeGreaterThanOrEqualTo(before.AddSeconds(-1));
         if (expected == MessageStatus.Failed)
         {
-            recorded.Reason.ShouldBe("Twilio error 30003");
+            recorded.ErrorDetail.ShouldBe("Twilio error 30003");
         }
         else
         {
-            recorded.Reason.ShouldBeNull();
+            recorded.ErrorDetail.ShouldBeNull();
         }
     }
 

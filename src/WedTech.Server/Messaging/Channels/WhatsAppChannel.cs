@@ -41,8 +41,9 @@ public sealed class WhatsAppChannel(HttpClient http, IOptions<WhatsAppOptions> o
 {
     public const string Provider = "whatsapp";
 
-    // Meta's documented codes: throughput and rate limits, and its own temporary failures.
-    private static readonly HashSet<long> RetryCodes = [4, 80007, 130429, 131056, 131048, 1, 2, 131000, 131016];
+    // Meta's documented codes for its own temporary failures (1, 2, 131000, 131016) and for rate and throughput
+    // limits (4, 80007, 130429, 131048, 131056).
+    private static readonly HashSet<long> RetryCodes = [1, 2, 4, 80007, 130429, 131000, 131016, 131048, 131056];
 
     public MessageChannel Channel => MessageChannel.WhatsApp;
 

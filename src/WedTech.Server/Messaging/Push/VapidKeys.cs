@@ -44,7 +44,7 @@ public sealed class VapidKeys
         Subject = string.IsNullOrWhiteSpace(configured.Subject) ? $"mailto:{email.Value.FromAddress}" : configured.Subject;
         if (!string.IsNullOrWhiteSpace(configured.PublicKey) || !string.IsNullOrWhiteSpace(configured.PrivateKey))
         {
-            (PublicKey, PrivateKey) = (configured.PublicKey ?? "", configured.PrivateKey ?? "");
+            (PublicKey, PrivateKey) = ((configured.PublicKey ?? "").TrimEnd('='), (configured.PrivateKey ?? "").TrimEnd('='));
         }
         else
         {
