@@ -46,7 +46,8 @@ servers_start() {
     WEDTECH_SERVERS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/wedtech-servers.XXXXXX")" || return 1
     export WEDTECH_SERVERS_DIR
     local dir="$WEDTECH_SERVERS_DIR"
-    mkdir -p "$dir/maildir" "$dir/s3"
+    # Python's Maildir creates tmp/new/cur only in a folder it creates itself: without them every message fails.
+    mkdir -p "$dir/maildir/tmp" "$dir/maildir/new" "$dir/maildir/cur" "$dir/s3"
 
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
         --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" || { servers_stop; return 1; }

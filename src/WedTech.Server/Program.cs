@@ -2,6 +2,8 @@ using WedTech.Server.Calendar;
 using WedTech.Server.Files;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging;
+using WedTech.Server.Messaging.Push;
+using WedTech.Server.Messaging.Webhooks;
 using WedTech.Server.Platform;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
@@ -33,14 +35,15 @@ app.UsePlatform();
 // A worker-only node (Jobs:Role = Worker) serves health and metrics, and runs jobs.
 if (app.Services.ServesWeb())
 {
-    app.MapPlatformApi().MapTenancy();
+    app.MapPlatformApi().MapTenancy().MapMessagingWebhooks();
     app.MapTenantApi()
         .MapIdentity()
         .MapTenantSettings()
         .MapAudit()
         .MapWeddings()
         .MapMessaging()
-        .MapFiles();
+        .MapFiles()
+        .MapPush();
     app.MapCalendar();
     app.MapWeb();
 }

@@ -13,6 +13,7 @@ public static class AppServices
         services.AddScoped<Drafts>();
         services.AddScoped<ApiClient>();
         services.AddScoped<SessionState>();
+        services.AddScoped<PushNotifications>();
         return services;
     }
 }

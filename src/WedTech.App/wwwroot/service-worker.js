@@ -48,3 +48,27 @@ self.addEventListener('fetch', event => {
         return (await cache.match(request)) || fetch(request);
     })());
 });
+
+// Web Push from the server: {title, body, tag}. A click brings the app forward, or opens it.
+self.addEventListener('push', event => {
+    let data = {};
+    try {
+        data = event.data ? event.data.json() : {};
+    } catch {
+        data = { body: event.data.text() };
+    }
+    event.waitUntil(self.registration.showNotification(data.title || 'WedTech', {
+        body: data.body || '',
+        tag: data.tag,
+        icon: new URL('icon-192.png', self.registration.scope).href,
+    }));
+});
+
+self.addEventListener('notificationclick', event => {
+    event.notification.close();
+    event.waitUntil((async () => {
+        const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+        const app = windows.find(w => w.url.startsWith(self.registration.scope));
+        return app ? app.focus() : self.clients.openWindow(self.registration.scope);
+    })());
+});

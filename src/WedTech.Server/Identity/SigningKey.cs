@@ -21,7 +21,7 @@ public sealed class SigningKey
         else
         {
             var path = Path.Combine(persistence.Value.DataPath(environment), "keys", "jwt-signing.key");
-            bytes = LoadOrCreate(path);
+            bytes = Convert.FromBase64String(KeyFiles.LoadOrCreate(path, () => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64))));
             Source = path;
             if (environment.IsProduction())
             {
@@ -40,30 +40,4 @@ public sealed class SigningKey
     public SymmetricSecurityKey Key { get; }
 
     public string Source { get; }
-
-    private static byte[] LoadOrCreate(string path)
-    {
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(64);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        try
-        {
-            using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-            writer.Write(Convert.ToBase64String(bytes));
-            return bytes;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: use theirs.
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using WedTech.Server.Messaging.Channels;
 
 namespace WedTech.Server.Messaging;
 
@@ -17,11 +18,18 @@ public static class EmailAddresses
     }
 }
 
-public sealed record EmailMessage(string ToAddress, string ToName, string Subject, string TextBody, string HtmlBody);
+public sealed record EmailMessage(string ToAddress, string ToName, string Subject, string TextBody, string? HtmlBody);
 
 public interface IEmailSender
 {
-    Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
+    /// <summary>Sends one message and returns its Message-Id; throws <see cref="EmailNotSentException"/> when it could not.</summary>
+    Task<string> SendAsync(EmailMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>A message that was not sent: <see cref="Permanent"/> when sending it again cannot succeed (a recipient refused).</summary>
+public sealed class EmailNotSentException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
 }
 
 public static class EmailSenderExtensions
@@ -50,6 +58,18 @@ public sealed class EmailOptions
 
     /// <summary>Embedded default: each message is written as an .eml file here (relative to the data folder).</summary>
     public string PickupDirectory { get; set; } = "mail";
+
+    /// <summary>The RFC 5322 message, with a Message-Id of the sender's domain.</summary>
+    public MimeMessage ToMime(EmailMessage message)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(FromName, FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        mime.Subject = message.Subject;
+        mime.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(FromAddress[(FromAddress.LastIndexOf('@') + 1)..]);
+        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        return mime;
+    }
 }
 
 /// <summary>Writes RFC 5322 messages as .eml files, the way IIS/SMTP pickup folders work; open them with any mail client.</summary>
@@ -58,20 +78,23 @@ internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options,
 {
     private readonly string _directory = Path.GetFullPath(options.Value.PickupDirectory, persistence.Value.DataPath(environment));
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        var mime = new MimeMessage();
-        mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
-        mime.Subject = message.Subject;
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
-
-        Directory.CreateDirectory(_directory);
+        var mime = options.Value.ToMime(message);
         var name = $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.CreateVersion7():N}";
-        // Written under another name, then renamed: whoever watches the folder only ever sees whole messages.
-        var partial = Path.Combine(_directory, name + ".tmp");
-        await mime.WriteToAsync(partial, cancellationToken);
-        File.Move(partial, Path.Combine(_directory, name + ".eml"));
+        try
+        {
+            Directory.CreateDirectory(_directory);
+            // Written under another name, then renamed: whoever watches the folder only ever sees whole messages.
+            var partial = Path.Combine(_directory, name + ".tmp");
+            await mime.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, Path.Combine(_directory, name + ".eml"));
+        }
+        catch (IOException e)
+        {
+            throw new EmailNotSentException($"Could not write to the pickup folder: {e.Message}", permanent: false, e);
+        }
+        return mime.MessageId!;
     }
 }
 
@@ -80,7 +103,7 @@ public static class MessagingModule
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<EmailOptions>(configuration.GetSection("Email"));
-        services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        services.AddMessageChannels(configuration);
         services.Configure<Outbox.MessagingOptions>(configuration.GetSection("Messaging"));
         services.AddScoped<Outbox.OutboxService>();
         services.AddScoped<Outbox.NotificationService>();

@@ -3,27 +3,47 @@ using MimeKit;
 
 namespace WedTech.Tests.Infrastructure;
 
-/// <summary>Reads the e-mails the server wrote to its pickup folder.</summary>
+/// <summary>
+/// Reads the e-mails the server sent: .eml files in its pickup folder, or, when it sends over SMTP, the Maildir
+/// the test SMTP server stores them in (shared by every test of the run, so messages are found by their address).
+/// </summary>
 public static partial class Mailbox
 {
-    public static async Task<MimeMessage> LatestToAsync(string directory, string address)
+    public static async Task<MimeMessage> LatestToAsync(string directory, string address) =>
+        await FindAsync(directory, m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)), address)
+        ?? throw new Xunit.Sdk.XunitException($"No e-mail to {address} in {directory}.");
+
+    /// <summary>The newest message that <paramref name="matches"/>; <paramref name="hint"/>, text the raw message must contain, spares parsing the others.</summary>
+    public static async Task<MimeMessage?> FindAsync(string directory, Func<MimeMessage, bool> matches, string hint)
     {
         // The server writes the file just after answering; give it a moment.
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            if (Directory.Exists(directory))
+            var match = Files(directory)
+                .Where(path => File.ReadAllText(path).Contains(hint, StringComparison.OrdinalIgnoreCase))
+                .Select(path => MimeMessage.Load(path))
+                .FirstOrDefault(matches);
+            if (match is not null)
             {
-                var match = Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal).Reverse()
-                    .Select(path => MimeMessage.Load(path))
-                    .FirstOrDefault(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)));
-                if (match is not null)
-                {
-                    return match;
-                }
+                return match;
             }
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
-        throw new Xunit.Sdk.XunitException($"No e-mail to {address} in {directory}.");
+        return null;
+    }
+
+    /// <summary>Newest first: a pickup folder's .eml files, or a Maildir's new and cur messages.</summary>
+    private static IEnumerable<string> Files(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+        var maildir = Path.Combine(directory, "new");
+        var files = Directory.Exists(maildir)
+            ? Directory.GetFiles(maildir).Concat(Directory.GetFiles(Path.Combine(directory, "cur")))
+            : Directory.GetFiles(directory, "*.eml");
+        return files.Select(path => new FileInfo(path)).OrderByDescending(f => f.LastWriteTimeUtc).ThenByDescending(f => f.Name, StringComparer.Ordinal).Select(f => f.FullName);
     }
 
     public static string Token(MimeMessage message) =>

@@ -29,7 +29,7 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
     /// <summary>False for a sibling: the databases and files belong to the server it was made from.</summary>
     private bool _ownsData = true;
 
-    public string MailDirectory => Path.Combine(DataDirectory, "mail");
+    public virtual string MailDirectory => Path.Combine(DataDirectory, "mail");
 
     public LogCapture Logs { get; } = new();
 
@@ -39,6 +39,11 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
     protected virtual string? Unavailable => null;
 
     protected abstract IDictionary<string, string?> ProviderSettings();
+
+    /// <summary>Services a server for particular tests puts in place of the real ones.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
 
     public WebApplicationFactory<Program> Factory
     {
@@ -88,7 +93,7 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
         };
-        foreach (var (key, value) in ProviderSettings().Concat(Overrides))
+        foreach (var (key, value) in FakeProviders.Instance.Settings().Concat(ProviderSettings()).Concat(Overrides))
         {
             settings[key] = value;
         }
@@ -101,7 +106,11 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
                 builder.UseSetting(key, value);
             }
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-            builder.ConfigureTestServices(services => services.AddSingleton<ITenantSeeder>(CrashingSeeder.Instance));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<ITenantSeeder>(CrashingSeeder.Instance);
+                ConfigureTestServices(services);
+            });
         });
         _ = _factory.Server; // start now, so start-up failures surface in the fixture
         return ValueTask.CompletedTask;
@@ -181,6 +190,9 @@ public sealed class PostgresServer : TestServer
 
     public override string Provider => "PostgreSQL";
 
+    /// <summary>E-mails go over SMTP to the test SMTP server, which keeps them in its Maildir.</summary>
+    public override string MailDirectory => ExternalServers.SmtpMaildir ?? base.MailDirectory;
+
     protected override string? Unavailable =>
         string.IsNullOrWhiteSpace(ConnectionString) ? "WEDTECH_TEST_POSTGRES is not set" : ExternalServers.Missing();
 
@@ -200,6 +212,9 @@ public sealed class PostgresServer : TestServer
         ["Files:S3:ForcePathStyle"] = "true",
         // The shared bucket outlives runs; each run's objects sit under a prefix of their own.
         ["Files:S3:KeyPrefix"] = _prefix.TrimEnd('_') + "/",
+        ["Messaging:Smtp:Host"] = ExternalServers.Smtp?.Split(':')[0],
+        ["Messaging:Smtp:Port"] = ExternalServers.Smtp?.Split(':')[1],
+        ["Messaging:Smtp:Security"] = "None",
     };
 
     public override TestServer Another(Dictionary<string, string?>? settings = null) => new PostgresServer { Overrides = settings ?? [] };

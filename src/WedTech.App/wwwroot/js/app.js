@@ -26,6 +26,33 @@ window.wedtech = {
             for (const key of Object.keys(store)) if (key.startsWith(prefix)) store.removeItem(key);
         },
     },
+    // Web Push on this device: state ('unsupported' | 'blocked' | 'on' | 'off'), subscribe with the server's
+    // VAPID key (base64url) after asking permission (null when refused), and the subscription's endpoint.
+    push: {
+        subscription: async () => {
+            const registration = await navigator.serviceWorker.getRegistration('/app/');
+            return registration ? await registration.pushManager.getSubscription() : null;
+        },
+        state: async () => {
+            if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) return 'unsupported';
+            if (Notification.permission === 'denied') return 'blocked';
+            return (await window.wedtech.push.subscription()) ? 'on' : 'off';
+        },
+        subscribe: async (publicKey) => {
+            if (await Notification.requestPermission() !== 'granted') return null;
+            const base64 = publicKey.replace(/-/g, '+').replace(/_/g, '/');
+            const key = Uint8Array.from(atob(base64 + '='.repeat((4 - base64.length % 4) % 4)), c => c.charCodeAt(0));
+            const registration = await navigator.serviceWorker.ready;
+            const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+            return subscription.toJSON();
+        },
+        endpoint: async () => (await window.wedtech.push.subscription())?.endpoint ?? null,
+        unsubscribe: async () => {
+            const subscription = await window.wedtech.push.subscription();
+            if (subscription) await subscription.unsubscribe();
+            return subscription?.endpoint ?? null;
+        },
+    },
     watchConnectivity: (listener) => {
         window.addEventListener('online', () => listener.invokeMethodAsync('OnBrowserConnectivity', true));
         window.addEventListener('offline', () => listener.invokeMethodAsync('OnBrowserConnectivity', false));

@@ -6,7 +6,7 @@ using WedTech.Server.Platform.Persistence;
 namespace WedTech.Server.Messaging.Outbox;
 
 /// <summary>In-app notifications: a row in the studio's database, listed and marked read through the API.</summary>
-public sealed class InAppChannel(TenantDbContext db, TimeProvider time) : IMessageChannel
+public sealed class InAppChannel(IDatabaseProvider databases, Tenancy.TenantContext tenant, TimeProvider time) : IMessageChannel
 {
     public const string Provider = "in-app";
 
@@ -14,6 +14,8 @@ public sealed class InAppChannel(TenantDbContext db, TimeProvider time) : IMessa
 
     public async Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
+        // Its own context, opened only when used: channels are resolved together, some outside any tenant.
+        await using var db = databases.CreateTenantContext(tenant.Current.DatabaseName);
         var existing = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.MessageId == message.Id, cancellationToken);
         if (existing is not null)
         {

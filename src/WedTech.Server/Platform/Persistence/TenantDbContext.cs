@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WedTech.Server.Calendar;
 using WedTech.Server.Files;
 using WedTech.Server.Identity;
+using WedTech.Server.Messaging.Push;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
@@ -30,6 +31,7 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Messaging.Outbox.MessagingSettings> MessagingSettings => Set<Messaging.Outbox.MessagingSettings>();
     public DbSet<Messaging.Outbox.Notification> Notifications => Set<Messaging.Outbox.Notification>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -40,6 +42,7 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
         WeddingModel.Configure(modelBuilder);
         CalendarFeedModel.Configure(modelBuilder);
         StoredFileModel.Configure(modelBuilder);
+        PushModel.Configure(modelBuilder);
     }
 }
 

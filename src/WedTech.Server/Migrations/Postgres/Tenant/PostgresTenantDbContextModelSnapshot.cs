@@ -489,6 +489,45 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("WedTech.Server.Messaging.Push.PushSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Endpoint")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("push_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -688,6 +727,15 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                 });
 
             modelBuilder.Entity("WedTech.Server.Identity.RefreshToken", b =>
+                {
+                    b.HasOne("WedTech.Server.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Messaging.Push.PushSubscription", b =>
                 {
                     b.HasOne("WedTech.Server.Identity.User", null)
                         .WithMany()

@@ -483,6 +483,45 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("WedTech.Server.Messaging.Push.PushSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Endpoint")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("push_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -682,6 +721,15 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                 });
 
             modelBuilder.Entity("WedTech.Server.Identity.RefreshToken", b =>
+                {
+                    b.HasOne("WedTech.Server.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Messaging.Push.PushSubscription", b =>
                 {
                     b.HasOne("WedTech.Server.Identity.User", null)
                         .WithMany()

@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.JSInterop;
+using WedTech.Contracts;
+
+namespace WedTech.App.Services;
+
+public enum PushState { Unsupported, Blocked, On, Off }
+
+/// <summary>
+/// Web Push on this device: the browser subscribes (wedtech.push in app.js) with the server's VAPID key, and the
+/// subscription is registered with the API through <see cref="ApiClient"/> (session renewal, anti-forgery, offline).
+/// </summary>
+public sealed class PushNotifications(IJSRuntime js, ApiClient api)
+{
+    private const string Subscriptions = "/api/v1/push/subscriptions";
+
+    public async Task<PushState> StateAsync() => await js.InvokeAsync<string?>("wedtech.push.state") switch
+    {
+        "on" => PushState.On,
+        "off" => PushState.Off,
+        "blocked" => PushState.Blocked,
+        _ => PushState.Unsupported,
+    };
+
+    /// <summary>Asks the person's permission, subscribes this browser and registers it; false when they said no.</summary>
+    public async Task<bool> EnableAsync()
+    {
+        var key = await api.GetAsync<PushPublicKeyResponse>("/api/v1/push/public-key");
+        var subscription = await js.InvokeAsync<PushSubscriptionRequest?>("wedtech.push.subscribe", key.PublicKey);
+        if (subscription is null)
+        {
+            return false;
+        }
+        try
+        {
+            await api.PostAsync<PushSubscriptionRequest, PushSubscriptionResponse>(Subscriptions, subscription);
+            return true;
+        }
+        catch (ApiProblemException)
+        {
+            // A browser subscribed that the server does not know would show "on" and never ring.
+            await js.InvokeAsync<string?>("wedtech.push.unsubscribe");
+            throw;
+        }
+    }
+
+    /// <summary>Takes this browser off the server's list, then unsubscribes it.</summary>
+    public async Task DisableAsync()
+    {
+        if (await js.InvokeAsync<string?>("wedtech.push.endpoint") is not { } endpoint)
+        {
+            return;
+        }
+        try
+        {
+            await api.DeleteAsync($"{Subscriptions}?endpoint={Uri.EscapeDataString(endpoint)}", ifMatch: null);
+        }
+        catch (ApiProblemException problem) when (problem.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Already gone on the server (the push service had forgotten the browser).
+        }
+        await js.InvokeAsync<string?>("wedtech.push.unsubscribe");
+    }
+}
