@@ -8,6 +8,7 @@ using WedTech.Server.Platform;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
 using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Reports;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Web;
@@ -22,6 +23,7 @@ builder.Services
     .AddWeddings()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
+    .AddReports()
     .AddWeb();
 
 var app = builder.Build();
@@ -43,7 +45,8 @@ if (app.Services.ServesWeb())
         .MapWeddings()
         .MapMessaging()
         .MapFiles()
-        .MapPush();
+        .MapPush()
+        .MapReports();
     app.MapCalendar();
     app.MapWeb();
 }

@@ -1,5 +1,5 @@
 using Shouldly;
-using WedTech.App.Services;
+using WedTech.Contracts;
 
 namespace WedTech.App.Tests;
 

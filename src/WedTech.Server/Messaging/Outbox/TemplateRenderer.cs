@@ -82,6 +82,11 @@ public static partial class TemplateRenderer
             "rsvp_request", "guestName", "coupleNames", "rsvpLink");
         Add("announcement", "en", "{{title}}", "{{text}} — {{studioName}}", "announcement", "title", "text");
         Add("announcement", "hi", "{{title}}", "{{text}} — {{studioName}}", "announcement", "title", "text");
+        // Told in the app only: the file is there to download.
+        list.Add(new TemplateText("report-ready", MessageChannel.InApp, "en", "Your report is ready", "{{reportName}} is ready to download under Reports.", null, [], true, 0));
+        list.Add(new TemplateText("report-ready", MessageChannel.InApp, "hi", "आपकी रिपोर्ट तैयार है", "{{reportName}} रिपोर्ट्स में डाउनलोड के लिए तैयार है।", null, [], true, 0));
+        list.Add(new TemplateText("report-failed", MessageChannel.InApp, "en", "Your report could not be made", "{{reportName}} could not be made. Ask for it again.", null, [], true, 0));
+        list.Add(new TemplateText("report-failed", MessageChannel.InApp, "hi", "आपकी रिपोर्ट नहीं बन सकी", "{{reportName}} नहीं बन सकी। कृपया दोबारा माँगें।", null, [], true, 0));
         return list;
     }
 }

@@ -33,8 +33,11 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
 
+    public DbSet<WedTech.Server.Reports.Report> Reports => Set<WedTech.Server.Reports.Report>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        WedTech.Server.Reports.ReportModel.Configure(modelBuilder);
         Messaging.Outbox.OutboxModel.Configure(modelBuilder);
         IdentityModel.Configure(modelBuilder);
         AuditModel.Configure(modelBuilder);

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace WedTech.App.Services;
+namespace WedTech.Contracts;
 
 /// <summary>
-/// Indian conventions for money and dates, independent of the browser's culture data (the app ships
+/// Indian conventions for money and dates, the same in the app and in reports, independent of culture data (the app ships
 /// without ICU): rupees grouped in lakhs and crores (₹12,34,567), dates as 24 Nov 2026.
 /// </summary>
 public static class IndianFormat

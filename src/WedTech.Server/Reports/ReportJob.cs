@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using WedTech.Contracts;
+using WedTech.Server.Files;
+using WedTech.Server.Messaging.Outbox;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Weddings;
+
+namespace WedTech.Server.Reports;
+
+/// <summary>
+/// Makes one report as the user who asked for it (so it holds only what they may see), stores it as a
+/// file of the report, and tells them in the app. A report already finished is left as it is on a re-run.
+/// </summary>
+public sealed class ReportJob(
+    TenantDbContext db, WeddingService weddings, FileService files, OutboxService outbox, TimeProvider time, ILogger<ReportJob> logger) : ITenantJob<Guid>
+{
+    public async Task RunAsync(Guid reportId, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null or { Status: ReportStatus.Succeeded or ReportStatus.Failed })
+        {
+            return;
+        }
+        report.Status = ReportStatus.Running;
+        await ProgressAsync(report, 5, cancellationToken);
+        string name;
+        try
+        {
+            await using var content = new MemoryStream();
+            name = report.Kind == ReportKind.WeddingSummary
+                ? await WeddingSummaryPdfAsync(report, content, cancellationToken)
+                : await WeddingsListAsync(report, content, cancellationToken);
+            content.Position = 0;
+            var file = await files.StoreAsync(FileOwnerTypes.Report, report.Id, name, content, cancellationToken);
+            report.FileId = file.Id;
+            report.Status = ReportStatus.Succeeded;
+            report.Progress = 100;
+        }
+        catch (ApiException e)
+        {
+            // What the requester may see changed since they asked (a wedding deleted or unassigned).
+            report.Status = ReportStatus.Failed;
+            report.Error = e.Detail ?? e.Title;
+            name = "";
+        }
+        report.FinishedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Report {ReportId} {Status}", report.Id, report.Status);
+        await outbox.QueueAsync(new SendMessageRequest(MessageChannel.InApp, report.RequestedBy.ToString(), null,
+            report.Status == ReportStatus.Succeeded ? "report-ready" : "report-failed", "en",
+            new Dictionary<string, string> { ["reportName"] = report.Status == ReportStatus.Succeeded ? name : ReportName(report) }, report.WeddingId),
+            $"report-{report.Id}", cancellationToken);
+    }
+
+    private async Task ProgressAsync(Report report, int progress, CancellationToken cancellationToken)
+    {
+        report.Progress = progress;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string ReportName(Report report) => report.Kind == ReportKind.WeddingSummary ? "Wedding summary" : "Weddings list";
+
+    private async Task<string> WeddingsListAsync(Report report, Stream content, CancellationToken cancellationToken)
+    {
+        var rows = new List<Dictionary<string, object?>>();
+        for (var page = 1; ; page++)
+        {
+            var batch = await weddings.ListAsync(new WeddingFilter(null, null, null, null), Paging.From(page, Paging.MaxPageSize), cancellationToken);
+            rows.AddRange(batch.Items.Select(w => new Dictionary<string, object?>
+            {
+                ["Wedding"] = w.Title, ["Bride"] = w.BrideName, ["Groom"] = w.GroomName,
+                ["Date"] = w.PrimaryDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["City"] = w.City,
+                ["Status"] = ApiConventions.EnumName(w.Status), ["Guests (estimate)"] = w.GuestCountEstimate,
+            }));
+            await ProgressAsync(report, Math.Min(80, 5 + (int)(75.0 * rows.Count / Math.Max(1, batch.TotalCount))), cancellationToken);
+            if (rows.Count >= batch.TotalCount || batch.Items.Count == 0)
+            {
+                break;
+            }
+        }
+        var stamp = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (report.Format == ReportFormat.Csv)
+        {
+            await WriteCsvAsync(rows, content, cancellationToken);
+            return $"weddings-{stamp}.csv";
+        }
+        await content.SaveAsAsync(rows, sheetName: "Weddings", cancellationToken: cancellationToken);
+        return $"weddings-{stamp}.xlsx";
+    }
+
+    /// <summary>RFC 4180 CSV in UTF-8 with a byte-order mark, so Excel shows Devanagari names as written.</summary>
+    private static async Task WriteCsvAsync(List<Dictionary<string, object?>> rows, Stream content, CancellationToken cancellationToken)
+    {
+        static string Field(object? value)
+        {
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
+            if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
+            {
+                text = "'" + text;
+            }
+            return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        }
+        await using var writer = new StreamWriter(content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
+        var headers = rows.FirstOrDefault()?.Keys.ToList() ?? ["Wedding", "Bride", "Groom", "Date", "City", "Status", "Guests (estimate)"];
+        await writer.WriteLineAsync(string.Join(',', headers.Select(Field)).AsMemory(), cancellationToken);
+        foreach (var row in rows)
+        {
+            await writer.WriteLineAsync(string.Join(',', headers.Select(h => Field(row[h]))).AsMemory(), cancellationToken);
+        }
+    }
+
+    private async Task<string> WeddingSummaryPdfAsync(Report report, Stream content, CancellationToken cancellationToken)
+    {
+        var wedding = await weddings.GetAsync(report.WeddingId!.Value, cancellationToken);
+        await ProgressAsync(report, 40, cancellationToken);
+        ReportFonts.EnsureInstalled();
+        using var document = new PdfDocument();
+        document.Info.Title = $"Wedding summary: {wedding.Title}";
+        var page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        using (var gfx = XGraphics.FromPdfPage(page))
+        {
+            var y = 50.0;
+            void Line(string text, double size = 11, bool bold = false, double gap = 6)
+            {
+                var font = new XFont(ReportFonts.FamilyFor(text), size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+                gfx.DrawString(text, font, XBrushes.Black, new XPoint(50, y + size));
+                y += size + gap;
+            }
+            Line(wedding.Title, 20, bold: true, gap: 4);
+            Line($"{wedding.BrideName} & {wedding.GroomName}", 13, gap: 14);
+            Line("Details", 13, bold: true);
+            Line($"Date: {IndianFormat.Date(wedding.PrimaryDate)}");
+            Line($"City: {wedding.City ?? "—"}");
+            Line($"Status: {ApiConventions.EnumName(wedding.Status)}");
+            if (wedding.GuestCountEstimate is { } guests)
+            {
+                Line($"Guests (estimate): {IndianFormat.Count(guests)}");
+            }
+            if (wedding.EstimatedBudgetPaise is { } budget)
+            {
+                Line($"Budget (estimate): {IndianFormat.Rupees(budget)}");
+            }
+            y += 10;
+            Line("Team", 13, bold: true);
+            if (wedding.Team.Count == 0)
+            {
+                Line("No one is assigned yet.");
+            }
+            foreach (var member in wedding.Team)
+            {
+                Line($"{member.Name} — {ApiConventions.EnumName(member.Role)}");
+            }
+            y += 10;
+            Line($"Made on {IndianFormat.DateTime(time.GetUtcNow())} UTC", 8);
+        }
+        await ProgressAsync(report, 80, cancellationToken);
+        document.Save(content, closeStream: false);
+        return $"wedding-summary-{wedding.PrimaryDate:yyyy-MM-dd}.pdf";
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Weddings;
+
+namespace WedTech.Server.Reports;
+
+/// <summary>Asks for reports and tells their progress; each user sees their own reports only.</summary>
+public sealed class ReportService(TenantDbContext db, CurrentUser currentUser, WeddingService weddings, TenantJobs jobs, AuditLog audit, TimeProvider time)
+{
+    public async Task<ReportResponse> RequestAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var kind = request.Kind!.Value;
+        var format = request.Format ?? (kind == ReportKind.WeddingSummary ? ReportFormat.Pdf : ReportFormat.Xlsx);
+        switch (kind)
+        {
+            case ReportKind.WeddingSummary when format != ReportFormat.Pdf:
+                throw new ValidationFailedException("format", "The wedding summary is a PDF.");
+            case ReportKind.WeddingsList when format == ReportFormat.Pdf:
+                throw new ValidationFailedException("format", "The weddings list comes as xlsx or csv.");
+            case ReportKind.WeddingSummary when request.WeddingId is not { } id:
+                throw new ValidationFailedException("weddingId", "Choose the wedding to summarise.");
+            case ReportKind.WeddingSummary when !await weddings.IsVisibleAsync(request.WeddingId!.Value, cancellationToken):
+                throw ApiException.NotFound("Wedding");
+        }
+        var report = new Report
+        {
+            Kind = kind, Format = format, WeddingId = kind == ReportKind.WeddingSummary ? request.WeddingId : null,
+            RequestedBy = currentUser.Required.Id, CreatedAt = time.GetUtcNow(),
+        };
+        db.Reports.Add(report);
+        audit.Record("report.requested", nameof(Report), report.Id, $"{ApiConventions.EnumName(kind)} ({ApiConventions.EnumName(format)})");
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Enqueue<ReportJob, Guid>(report.Id);
+        return report.ToResponse();
+    }
+
+    public async Task<ReportResponse> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        (await Own().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw ApiException.NotFound("Report")).ToResponse();
+
+    public async Task<PagedResponse<ReportResponse>> ListAsync(Paging paging, CancellationToken cancellationToken)
+    {
+        var query = Own();
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderByDescending(r => r.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return new PagedResponse<ReportResponse>([.. page.Select(r => r.ToResponse())], paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>Whether the caller may reach a report's file: it is their own report.</summary>
+    public Task<bool> IsOwnAsync(Guid id, CancellationToken cancellationToken) =>
+        currentUser.User is null ? Task.FromResult(false) : Own().AnyAsync(r => r.Id == id, cancellationToken);
+
+    private IQueryable<Report> Own()
+    {
+        var userId = currentUser.Required.Id;
+        return db.Reports.AsNoTracking().Where(r => r.RequestedBy == userId);
+    }
+}
