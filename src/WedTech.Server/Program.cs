@@ -3,6 +3,7 @@ using WedTech.Server.Messaging;
 using WedTech.Server.Platform;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
+using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Web;
@@ -15,6 +16,7 @@ builder.Services
     .AddIdentityModule(builder.Configuration)
     .AddMessaging(builder.Configuration)
     .AddWeddings()
+    .AddRealtime(builder.Configuration)
     .AddWeb();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapTenantApi()
     .MapTenantSettings()
     .MapAudit()
     .MapWeddings();
+app.MapRealtime();
 app.MapWeb();
 
 await app.RunAsync();

@@ -23,6 +23,9 @@ public sealed class TenantDirectory(HybridCache cache, CacheGenerations generati
     public async ValueTask<TenantInfo?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
         (await LoadAsync(cancellationToken)).BySlug.GetValueOrDefault(slug);
 
+    public async ValueTask<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        (await LoadAsync(cancellationToken)).ById.GetValueOrDefault(id);
+
     public async ValueTask<TenantInfo?> FindByCustomDomainAsync(string host, CancellationToken cancellationToken)
     {
         var map = await LoadAsync(cancellationToken);
@@ -42,11 +45,13 @@ public sealed class TenantDirectory(HybridCache cache, CacheGenerations generati
             var tenants = await catalog.Tenants.AsNoTracking().ToListAsync(ct);
             var domains = await catalog.CustomDomains.AsNoTracking().ToListAsync(ct);
             var slugById = tenants.ToDictionary(t => t.Id, t => t.Slug);
+            var bySlug = tenants.ToDictionary(t => t.Slug, TenantInfo.From, StringComparer.Ordinal);
             return new TenantMap(
-                tenants.ToDictionary(t => t.Slug, TenantInfo.From, StringComparer.Ordinal),
+                bySlug,
+                bySlug.Values.ToDictionary(t => t.Id),
                 domains.Where(d => slugById.ContainsKey(d.TenantId)).ToDictionary(d => d.Host, d => slugById[d.TenantId], StringComparer.Ordinal));
         }, Options, Tags, cancellationToken);
 
     [ImmutableObject(true)]
-    public sealed record TenantMap(IReadOnlyDictionary<string, TenantInfo> BySlug, IReadOnlyDictionary<string, string> SlugByHost);
+    public sealed record TenantMap(IReadOnlyDictionary<string, TenantInfo> BySlug, IReadOnlyDictionary<Guid, TenantInfo> ById, IReadOnlyDictionary<string, string> SlugByHost);
 }

@@ -23,9 +23,18 @@ public static class ExternalServers
     public static string? Missing()
     {
         var missing = new List<string>();
-        if (Redis is null) missing.Add("WEDTECH_TEST_REDIS");
-        if (Smtp is null || SmtpMaildir is null) missing.Add("WEDTECH_TEST_SMTP(_MAILDIR)");
-        if (S3 is null || S3Bucket is null) missing.Add("WEDTECH_TEST_S3(_BUCKET)");
+        if (Redis is null)
+        {
+            missing.Add("WEDTECH_TEST_REDIS");
+        }
+        if (Smtp is null || SmtpMaildir is null)
+        {
+            missing.Add("WEDTECH_TEST_SMTP(_MAILDIR)");
+        }
+        if (S3 is null || S3Bucket is null)
+        {
+            missing.Add("WEDTECH_TEST_S3(_BUCKET)");
+        }
         return missing.Count == 0 ? null : string.Join(", ", missing) + " not set (source .ci/servers.sh; servers_start)";
     }
 

@@ -15,6 +15,7 @@ namespace WedTech.Tests.Infrastructure;
 public abstract class TestServer : IAsyncLifetime, IServerUnderTest
 {
     private WebApplicationFactory<Program>? _factory;
+    private Dictionary<string, string?> _settings = [];
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wedtech-tests", Guid.NewGuid().ToString("N"));
 
@@ -55,7 +56,7 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
         {
             return ValueTask.CompletedTask;
         }
-        var settings = new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
             ["Tenancy:DataDirectory"] = DataDirectory,
             ["Tenancy:SignupPermitsPerHour"] = "100000",
@@ -69,9 +70,32 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
         };
         foreach (var (key, value) in ProviderSettings())
         {
-            settings[key] = value;
+            _settings[key] = value;
         }
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        _factory = CreateFactory(_settings);
+        _ = _factory.Server; // start now, so start-up failures surface in the fixture
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Another server node on the same databases, data folder and signing key, with <paramref name="settings"/> on
+    /// top (e.g. a shared Redis). The caller disposes it.
+    /// </summary>
+    public WebApplicationFactory<Program> StartNode(IReadOnlyDictionary<string, string?> settings)
+    {
+        _ = Factory; // skips, or fails, as this server's own tests do when its provider is not available
+        var merged = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in settings)
+        {
+            merged[key] = value;
+        }
+        var node = CreateFactory(merged);
+        _ = node.Server;
+        return node;
+    }
+
+    private WebApplicationFactory<Program> CreateFactory(IReadOnlyDictionary<string, string?> settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             builder.UseStaticWebAssets();
@@ -82,9 +106,6 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
             builder.ConfigureTestServices(services => services.AddSingleton<ITenantSeeder>(CrashingSeeder.Instance));
         });
-        _ = _factory.Server; // start now, so start-up failures surface in the fixture
-        return ValueTask.CompletedTask;
-    }
 
     public virtual async ValueTask DisposeAsync()
     {
@@ -133,6 +154,7 @@ public sealed class PostgresServer : TestServer
         ["Tenancy:CatalogDatabase"] = _prefix + "catalog",
         ["Tenancy:TenantDatabasePrefix"] = _prefix + "t_",
         ["Tenancy:MaxPoolSizePerTenant"] = "4",
+        ["Redis:Connection"] = ExternalServers.Redis,
     };
 
     public override async ValueTask DisposeAsync()

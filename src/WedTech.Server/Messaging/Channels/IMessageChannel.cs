@@ -49,5 +49,5 @@ public interface IMessageChannel
 /// </summary>
 public interface IDeliveryStatusSink
 {
-    Task RecordAsync(string provider, string providerMessageId, MessageStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken);
+    Task RecordAsync(string provider, string providerMessageId, MessageStatus status, DateTimeOffset at, string? errorDetail, CancellationToken cancellationToken);
 }
