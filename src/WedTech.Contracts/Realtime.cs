@@ -2,9 +2,10 @@ namespace WedTech.Contracts;
 
 /// <summary>
 /// The realtime hub (SignalR, JSON protocol with <see cref="ApiJson"/>'s conventions) at <see cref="Path"/> on a
-/// studio's host, or with the X-Tenant header. Sign in as for the API: the bearer header, the browser session
-/// cookie, or (for clients that cannot set headers on a WebSocket) the <c>access_token</c> query parameter.
-/// A connection closes when its access token expires; reconnect with a fresh one and join again.
+/// studio's host, or with the X-Tenant header. Sign in as for the API: the bearer header; the browser session
+/// cookie (the negotiate request is a POST, so it needs the X-WedTech-Csrf header as any other); or, for clients
+/// that cannot set headers on a WebSocket, the <c>access_token</c> query parameter. Transports: WebSockets, long
+/// polling. A connection closes when its access token expires; reconnect with a fresh one and join again.
 /// </summary>
 public static class RealtimeProtocol
 {

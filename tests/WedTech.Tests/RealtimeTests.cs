@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using WedTech.Contracts;
+using WedTech.Server.Identity;
 using WedTech.Server.Realtime;
 using WedTech.Tests.Infrastructure;
 
@@ -179,6 +180,13 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         {
         }
 
+        // The browser app's session cookie: negotiation is a POST, so it needs the CSRF header; the WebSocket is a GET.
+        await using (await Listener.ConnectAsync(Server.Factory, studio.Slug, accessToken: null, sessionCookie: token))
+        {
+        }
+        (await Should.ThrowAsync<HttpRequestException>(() => Listener.ConnectAsync(Server.Factory, studio.Slug, accessToken: null, sessionCookie: token, csrfHeader: false)))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
         // The query-string token is for the hub only; the API wants the header.
         using var anonymous = studio.Anonymous();
         (await anonymous.GetAsync($"/api/v1/me?access_token={token}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -292,8 +300,9 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         /// put headers on a WebSocket). Long polling connects as an API client: X-Tenant and bearer headers.
         /// </summary>
         public static async Task<Listener> ConnectAsync(WebApplicationFactory<Program> node, string slug, string? accessToken,
-            HttpTransportType transport = HttpTransportType.WebSockets, bool skipNegotiation = false)
+            HttpTransportType transport = HttpTransportType.WebSockets, bool skipNegotiation = false, string? sessionCookie = null, bool csrfHeader = true)
         {
+            var cookie = sessionCookie is null ? null : $"{BrowserSession.AccessCookie}={sessionCookie}";
             var server = node.Server;
             var byHost = transport == HttpTransportType.WebSockets;
             var url = byHost ? new Uri($"http://{slug}.localhost{RealtimeProtocol.Path}") : new Uri(server.BaseAddress, RealtimeProtocol.Path);
@@ -310,6 +319,14 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
                     {
                         options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
                     }
+                    if (cookie is not null)
+                    {
+                        options.Headers["Cookie"] = cookie;
+                        if (csrfHeader)
+                        {
+                            options.Headers[BrowserSession.CsrfHeader] = "1";
+                        }
+                    }
                     options.WebSocketFactory = async (context, ct) =>
                     {
                         var query = context.Uri.Query.TrimStart('?');
@@ -317,7 +334,9 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
                         {
                             query += (query.Length > 0 ? "&" : "") + "access_token=" + Uri.EscapeDataString(accessToken);
                         }
-                        return await server.CreateWebSocketClient().ConnectAsync(new UriBuilder(context.Uri) { Query = query }.Uri, ct);
+                        var client = server.CreateWebSocketClient();
+                        client.ConfigureRequest = request => request.Headers.Cookie = cookie;
+                        return await client.ConnectAsync(new UriBuilder(context.Uri) { Query = query }.Uri, ct);
                     };
                 })
                 .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions))
