@@ -9,6 +9,7 @@ using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Reports;
+using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Web;
@@ -24,6 +25,7 @@ builder.Services
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
     .AddReports()
+    .AddRealtime(builder.Configuration)
     .AddWeb();
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ if (app.Services.ServesWeb())
         .MapFiles()
         .MapPush()
         .MapReports();
+    app.MapRealtime();
     app.MapCalendar();
     app.MapWeb();
 }

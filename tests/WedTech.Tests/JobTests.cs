@@ -193,7 +193,7 @@ public sealed class ProbeJob(TenantContext tenant, CurrentUser user, TenantDbCon
 
     public static async Task<IReadOnlyList<Observation>> WaitForRunsAsync(string run, int count)
     {
-        for (var i = 0; i < 400 && (Runs.TryGetValue(run, out var runs) ? runs.Count : 0) < count; i++)
+        for (var i = 0; i < 1200 && (Runs.TryGetValue(run, out var runs) ? runs.Count : 0) < count; i++)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }

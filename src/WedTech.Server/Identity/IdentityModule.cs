@@ -9,6 +9,7 @@ using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Observability;
+using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Identity;
@@ -57,12 +58,13 @@ public static class IdentityModule
                 };
                 jwt.Events = new JwtBearerEvents
                 {
-                    // API clients send the bearer header; the browser app has its token in a cookie (BrowserSession).
+                    // API clients send the bearer header; the browser app has its token in a cookie (BrowserSession);
+                    // realtime clients that cannot set headers on a WebSocket put it in the query (hub paths only).
                     OnMessageReceived = context =>
                     {
                         if (string.IsNullOrEmpty(context.Request.Headers.Authorization))
                         {
-                            context.Token = BrowserSession.AccessToken(context.Request);
+                            context.Token = RealtimeModule.QueryAccessToken(context.Request) ?? BrowserSession.AccessToken(context.Request);
                         }
                         return Task.CompletedTask;
                     },
@@ -123,6 +125,8 @@ public static class IdentityModule
                 new Claim(TokenClaims.Subject, user.Id.ToString()),
                 new Claim(TokenClaims.Tenant, tenant.Id.ToString()),
                 new Claim(TokenClaims.Role, ApiConventions.EnumName(user.Role)),
+                // Long-lived realtime connections check it again when they act (RealtimeHub).
+                new Claim(TokenClaims.SecurityStamp, user.SecurityStamp),
             ],
             JwtBearerDefaults.AuthenticationScheme, TokenClaims.Subject, TokenClaims.Role));
     }

@@ -6,6 +6,7 @@ using WedTech.Server.Platform.Caching;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Weddings;
@@ -14,7 +15,7 @@ public sealed record WeddingFilter(WeddingStatus? Status, DateOnly? From, DateOn
 
 public sealed class WeddingService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, CacheInvalidator invalidator, IDatabaseProvider databases,
-    TenantContext tenant, TimeProvider time)
+    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime)
 {
     private static readonly HybridCacheEntryOptions ListCacheOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
 
@@ -84,7 +85,10 @@ public sealed class WeddingService(
         return await query.OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).ToPageAsync(paging, Summary, cancellationToken);
     }
 
-    /// <summary>Saves a change to weddings and drops the tenant's cached lists.</summary>
+    /// <summary>
+    /// Saves a change to weddings and drops the tenant's cached lists. The callers then tell connected clients, even if
+    /// their own caller has gone away meanwhile: the change is committed.
+    /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
@@ -119,6 +123,7 @@ public sealed class WeddingService(
         return ToResponse(wedding, await UsersAsync(wedding.Team.Select(t => t.UserId), cancellationToken));
     }
 
+
     public async Task<WeddingResponse> CreateAsync(WeddingRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -136,6 +141,8 @@ public sealed class WeddingService(
         db.Weddings.Add(wedding);
         audit.Record("wedding.created", nameof(Wedding), wedding.Id, wedding.Title);
         await SaveAsync(cancellationToken);
+        await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.Created, wedding.Version,
+            wedding.Team.Select(t => t.UserId).ToList(), CancellationToken.None);
         return ToResponse(wedding, team);
     }
 
@@ -146,6 +153,7 @@ public sealed class WeddingService(
         Concurrency.Expect(wedding, expectedVersion, "wedding");
 
         var before = Describe(wedding);
+        var teamBefore = wedding.Team.Select(t => t.UserId).ToHashSet();
         Apply(wedding, request, currentUser.Can(Permissions.FinancialView));
         var team = await CheckTeamAsync(request.Team, cancellationToken);
         SetTeam(wedding, request.Team ?? []);
@@ -157,6 +165,15 @@ public sealed class WeddingService(
             wedding.UpdatedAt = time.GetUtcNow();
             audit.Record("wedding.updated", nameof(Wedding), wedding.Id, "changed: " + string.Join(", ", changed));
             await SaveAsync(cancellationToken);
+            if (changed.Contains("team"))
+            {
+                teamBefore.SymmetricExceptWith(wedding.Team.Select(t => t.UserId));
+                await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.TeamChanged, wedding.Version, teamBefore, CancellationToken.None);
+            }
+            else
+            {
+                await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.Updated, wedding.Version, CancellationToken.None);
+            }
         }
         return ToResponse(wedding, team);
     }
@@ -169,6 +186,7 @@ public sealed class WeddingService(
         wedding.Version++;
         audit.Record("wedding.deleted", nameof(Wedding), wedding.Id, wedding.Title);
         await SaveAsync(cancellationToken);
+        await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.Deleted, wedding.Version, CancellationToken.None);
     }
 
     /// <summary>A caller who cannot see money never saw the budget, so their request leaves it as it is.</summary>

@@ -15,6 +15,7 @@ namespace WedTech.Tests.Infrastructure;
 public abstract class TestServer : IAsyncLifetime, IServerUnderTest
 {
     private WebApplicationFactory<Program>? _factory;
+    private Dictionary<string, string?> _settings = [];
 
     public string DataDirectory { get; private set; } = Path.Combine(Path.GetTempPath(), "wedtech-tests", Guid.NewGuid().ToString("N"));
 
@@ -71,7 +72,7 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
         {
             return ValueTask.CompletedTask;
         }
-        var settings = new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
             ["Tenancy:DataDirectory"] = DataDirectory,
             ["Tenancy:SignupPermitsPerHour"] = "100000",
@@ -95,9 +96,15 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
         };
         foreach (var (key, value) in FakeProviders.Instance.Settings().Concat(ProviderSettings()).Concat(Overrides))
         {
-            settings[key] = value;
+            _settings[key] = value;
         }
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        _factory = CreateFactory(_settings);
+        _ = _factory.Server; // start now, so start-up failures surface in the fixture
+        return ValueTask.CompletedTask;
+    }
+
+    private WebApplicationFactory<Program> CreateFactory(IReadOnlyDictionary<string, string?> settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             builder.UseStaticWebAssets();
@@ -112,9 +119,6 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
                 ConfigureTestServices(services);
             });
         });
-        _ = _factory.Server; // start now, so start-up failures surface in the fixture
-        return ValueTask.CompletedTask;
-    }
 
     /// <summary>
     /// A second server over the same databases, job storage, files and signing key (another node of the

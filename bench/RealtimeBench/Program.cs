@@ -1,0 +1,226 @@
+// Realtime fan-out benchmark (bench/realtime.sh starts the server and runs this; see bench/README.md).
+// Opens many WebSocket connections to the hub as the demo studio's four people, who all may see the couple's
+// wedding, joins each to it, then updates the wedding through the API again and again and measures, for every
+// update and every connection, the time from sending the PUT to the change arriving.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using WedTech.Contracts;
+using WedTech.RealtimeBench;
+
+var settings = Settings.Parse(args);
+var invariant = CultureInfo.InvariantCulture;
+using var http = new HttpClient { BaseAddress = settings.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+http.DefaultRequestHeaders.Add("X-Tenant", settings.Tenant);
+
+// --- sign in; find the wedding everyone may see ---------------------------------------------------
+var tokens = new List<string>();
+foreach (var email in settings.Emails)
+{
+    var login = await http.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest(email, settings.Password), ApiJson.Options);
+    login.EnsureSuccessStatusCode();
+    tokens.Add((await login.Content.ReadFromJsonAsync<TokenResponse>(ApiJson.Options))!.AccessToken);
+}
+// The last person is the couple, who see only their own wedding.
+var theirs = await GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings", tokens[^1]);
+if (theirs.Items.Count != 1)
+{
+    throw new InvalidOperationException($"{settings.Emails[^1]} should see exactly one wedding, sees {theirs.Items.Count}.");
+}
+var weddingId = theirs.Items[0].Id;
+var adminToken = tokens[0];
+var wedding = await GetAsync<WeddingResponse>($"/api/v1/weddings/{weddingId}", adminToken);
+Console.WriteLine($"wedding:      {wedding.Title} ({weddingId}), version {wedding.Version}; people: {string.Join(", ", settings.Emails)}");
+
+// --- connect ---------------------------------------------------------------------------------------
+var server = new ServerProcess(settings.ServerPid, settings.ClockTicks);
+var beforeIdle = server.Take();
+await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds));
+var atStart = server.Take();
+var n = settings.Connections;
+// The first updates warm the server up (JIT, caches) and are not counted.
+var warmup = settings.Warmup;
+var updates = warmup + settings.Updates;
+var firstVersion = wedding.Version + 1;
+var arrivals = new long[updates * n];          // Stopwatch timestamps; 0 = not (yet) arrived
+var remaining = new int[updates];
+var complete = Enumerable.Range(0, updates).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+long duplicates = 0, strays = 0;
+var connections = new HubConnection?[n];
+var connectErrors = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+void Arrived(int connection, WeddingChangedMessage message)
+{
+    var now = Stopwatch.GetTimestamp();
+    var update = message.Version is { } v ? (int)(v - firstVersion) : -1;
+    if (message.WeddingId != weddingId || message.Change != WeddingChange.Updated || update < 0 || update >= updates)
+    {
+        Interlocked.Increment(ref strays);
+        return;
+    }
+    if (Interlocked.CompareExchange(ref arrivals[update * n + connection], now, 0) != 0)
+    {
+        Interlocked.Increment(ref duplicates);
+        return;
+    }
+    if (Interlocked.Decrement(ref remaining[update]) == 0)
+    {
+        complete[update].TrySetResult();
+    }
+}
+
+var connectClock = Stopwatch.StartNew();
+await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = settings.ConnectConcurrency }, async (i, ct) =>
+{
+    var token = tokens[i % tokens.Count];
+    var connection = new HubConnectionBuilder()
+        .WithUrl(new Uri(settings.BaseUrl, RealtimeProtocol.Path), HttpTransportType.WebSockets, options =>
+        {
+            // Straight to the WebSocket: the connections measured are the ones held, with no negotiate requests beside them.
+            options.SkipNegotiation = true;
+            options.Headers["X-Tenant"] = settings.Tenant;
+            options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+        })
+        .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions))
+        .Build();
+    connection.On<WeddingChangedMessage>(RealtimeProtocol.WeddingChanged, message => Arrived(i, message));
+    try
+    {
+        await connection.StartAsync(ct);
+        await connection.InvokeAsync<RealtimeSession>(RealtimeProtocol.GetSession, ct);
+        await connection.InvokeAsync(RealtimeProtocol.JoinWedding, weddingId, ct);
+        connections[i] = connection;
+    }
+    catch (Exception e) when (e is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException or IOException)
+    {
+        connectErrors.Add(e.GetType().Name + ": " + e.Message);
+        await connection.DisposeAsync();
+    }
+});
+connectClock.Stop();
+var connected = connections.Count(c => c is not null);
+var afterConnect = server.Take();
+Console.WriteLine($"connect:      {connected}/{n} connected and joined in {connectClock.Elapsed.TotalSeconds:F1} s ({settings.ConnectConcurrency} at a time)");
+foreach (var error in connectErrors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
+{
+    Console.WriteLine($"              {error.Count()} x {error.Key}");
+}
+
+// Held idle: what the connections cost at rest (keep-alive pings).
+await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds));
+var afterIdle = server.Take();
+
+// --- update, measure -------------------------------------------------------------------------------
+// Only the connections that opened are waited for.
+Array.Fill(remaining, connected);
+var sent = new long[updates];
+var apiMs = new double[updates];
+var timedOut = 0;
+var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+for (var k = 0; k < updates; k++)
+{
+    var request = new WeddingRequest(wedding.Title, wedding.BrideName, wedding.GroomName, wedding.PrimaryDate, wedding.City, wedding.Status,
+        wedding.EstimatedBudgetPaise, wedding.GuestCountEstimate, $"Realtime bench update {k + 1}",
+        wedding.Team.Select(t => new TeamAssignment(t.UserId, t.Role)).ToList());
+    using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/weddings/{weddingId}") { Content = JsonContent.Create(request, options: ApiJson.Options) };
+    put.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+    put.Headers.TryAddWithoutValidation("If-Match", $"\"{wedding.Version}\"");
+    sent[k] = Stopwatch.GetTimestamp();
+    using var response = await http.SendAsync(put);
+    apiMs[k] = Stopwatch.GetElapsedTime(sent[k]).TotalMilliseconds;
+    response.EnsureSuccessStatusCode();
+    wedding = (await response.Content.ReadFromJsonAsync<WeddingResponse>(ApiJson.Options))!;
+    if (wedding.Version != firstVersion + k)
+    {
+        throw new InvalidOperationException($"Expected version {firstVersion + k} after update {k + 1}, got {wedding.Version}: someone else is writing.");
+    }
+    try
+    {
+        await complete[k].Task.WaitAsync(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+    }
+    catch (TimeoutException)
+    {
+        timedOut++;
+    }
+    await Task.Delay(settings.IntervalMs);
+}
+var afterUpdates = server.Take();
+var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
+var stillConnected = connections.Count(c => c?.State == HubConnectionState.Connected);
+
+// --- report ----------------------------------------------------------------------------------------
+var latencies = new List<double>(updates * n);
+var spreads = new List<double>(updates);     // first to last delivery of one update: the fan-out itself
+var lines = new List<string>(updates * n + 1) { "update,connection,latency_ms" };
+for (var k = warmup; k < updates; k++)
+{
+    var first = double.MaxValue;
+    var last = double.MinValue;
+    for (var i = 0; i < n; i++)
+    {
+        var at = arrivals[k * n + i];
+        if (at != 0)
+        {
+            var ms = Stopwatch.GetElapsedTime(sent[k], at).TotalMilliseconds;
+            latencies.Add(ms);
+            (first, last) = (Math.Min(first, ms), Math.Max(last, ms));
+            lines.Add(string.Create(invariant, $"{k + 1},{i},{ms:F3}"));
+        }
+    }
+    if (last >= first)
+    {
+        spreads.Add(last - first);
+    }
+}
+latencies.Sort();
+spreads.Sort();
+var expected = (long)settings.Updates * connected;
+Console.WriteLine($"held:         {stillConnected}/{n} connections still open after the updates");
+Console.WriteLine($"deliveries:   {latencies.Count}/{expected} ({expected - latencies.Count} missing, {duplicates} duplicates, {strays} unexpected); " +
+    $"{timedOut} of {updates} updates (warm-up included) not fully delivered within {settings.TimeoutSeconds} s");
+Console.WriteLine(string.Create(invariant,
+    $"latency ms:   p50 {Percentile(latencies, 0.50):F1}  p95 {Percentile(latencies, 0.95):F1}  p99 {Percentile(latencies, 0.99):F1}  max {(latencies.Count > 0 ? latencies[^1] : double.NaN):F1}  (PUT sent → message handled, {latencies.Count} samples)"));
+Console.WriteLine(string.Create(invariant,
+    $"spread ms:    p50 {Percentile(spreads, 0.50):F1}  max {(spreads.Count > 0 ? spreads[^1] : double.NaN):F1}  (first to last connection, per update)"));
+var apiSorted = apiMs.Skip(warmup).Order().ToList();
+Console.WriteLine(string.Create(invariant,
+    $"PUT ms:       p50 {Percentile(apiSorted, 0.50):F1}  p99 {Percentile(apiSorted, 0.99):F1}  max {apiSorted[^1]:F1}  ({settings.Updates} updates after {warmup} for warm-up, {settings.IntervalMs} ms apart once each is delivered)"));
+if (server.Available)
+{
+    Console.WriteLine(string.Create(invariant,
+        $"server RSS:   {atStart.RssMb:F0} MB before connecting, {afterConnect.RssMb:F0} MB with {connected} connections, {afterUpdates.RssMb:F0} MB after the updates (peak {afterUpdates.PeakRssMb:F0} MB)"));
+    Console.WriteLine(string.Create(invariant,
+        $"server CPU:   idle {ServerProcess.CpuPercent(beforeIdle, atStart):F1} %, connecting {ServerProcess.CpuPercent(atStart, afterConnect):F0} %, idle holding them {ServerProcess.CpuPercent(afterConnect, afterIdle):F1} %, " +
+        $"updates {ServerProcess.CpuPercent(afterIdle, afterUpdates):F0} % of one core ({(afterUpdates.Cpu - afterIdle.Cpu).TotalSeconds:F2} s CPU over {(afterUpdates.At - afterIdle.At).TotalSeconds:F1} s)"));
+}
+Console.WriteLine(string.Create(invariant,
+    $"bench CPU:    {clientCpu.TotalSeconds:F2} s during the updates (this client shares the machine with the server)"));
+if (settings.OutDirectory is { } outDirectory)
+{
+    await File.WriteAllLinesAsync(Path.Combine(outDirectory, "latencies.csv"), lines);
+}
+
+await Parallel.ForEachAsync(connections, async (connection, _) =>
+{
+    if (connection is not null)
+    {
+        await connection.DisposeAsync();
+    }
+});
+return latencies.Count == expected && connected == n ? 0 : 2;
+
+async Task<T> GetAsync<T>(string path, string token)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    using var response = await http.SendAsync(request);
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<T>(ApiJson.Options))!;
+}
+
+static double Percentile(List<double> sorted, double p) =>
+    sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

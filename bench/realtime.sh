@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Realtime fan-out benchmark: how many SignalR WebSocket connections one server holds, and how long a
+# wedding update takes to reach all of them. Builds the server and bench/RealtimeBench in Release,
+# starts the server on 127.0.0.1 (Production settings, demo studio seeded, fresh data folder), then
+# RealtimeBench opens CONNECTIONS WebSockets to /hubs/realtime as the demo studio's four people (all
+# may see the couple's wedding), joins each to that wedding, makes UPDATES updates through the API
+# and measures, per update and connection, the time from sending the PUT to the message arriving.
+# Server CPU and RSS come from /proc. Results: bench/results/realtime-<UTC stamp>/. See bench/README.md.
+#
+# Environment (all optional):
+#   CONNECTIONS=1000     WebSocket connections to open and hold
+#   UPDATES=50           measured wedding updates, one at a time (the next once every connection has the
+#                        last), after 10 for warm-up
+#   INTERVAL_MS=100      pause after each update is delivered
+#   BENCH_PORT=5092      server port (127.0.0.1 only)
+#   REDIS=host:port      run the server with the Redis backplane (Redis:Connection) instead of in-process
+# Exit status: 0 done, 1 setup failed, 2 connections failed or deliveries went missing (numbers invalid).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+
+CONNECTIONS="${CONNECTIONS:-1000}"
+UPDATES="${UPDATES:-50}"
+INTERVAL_MS="${INTERVAL_MS:-100}"
+PORT="${BENCH_PORT:-5092}"
+BASE="http://127.0.0.1:$PORT"
+TENANT="demo"
+LOGIN_BODY='{"email":"admin@demo.wedtech.test","password":"Demo-Wedding-2026"}'
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export MSBUILDDISABLENODEREUSE=1
+
+log() { echo "realtime-bench: $*" >&2; }
+die() { log "$*"; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+for value in "$CONNECTIONS" "$UPDATES" "$INTERVAL_MS"; do
+    case "$value" in ''|*[!0-9]*) die "CONNECTIONS, UPDATES and INTERVAL_MS must be whole numbers" ;; esac
+done
+for tool in curl python3 dotnet setsid ps getconf; do
+    command -v "$tool" >/dev/null || die "$tool not found"
+done
+# Each connection is a socket in the server and one in the bench client.
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((CONNECTIONS + 1000)) ]; then
+    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+    [ "$(ulimit -n)" = unlimited ] || [ "$(ulimit -n)" -ge $((CONNECTIONS + 1000)) ] \
+        || die "open files limit $(ulimit -n) is too low for $CONNECTIONS connections (ulimit -n)"
+fi
+
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$ROOT/bench/results/realtime-$STAMP"
+mkdir -p "$OUT"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/wedtech-realtime.XXXXXX")"
+SERVER_PGID=""
+
+# shellcheck disable=SC2317  # invoked by the trap
+cleanup() {
+    if [ -n "$SERVER_PGID" ] && kill -0 -- "-$SERVER_PGID" 2>/dev/null; then
+        kill -TERM -- "-$SERVER_PGID" 2>/dev/null || true
+        for _ in $(seq 1 50); do
+            kill -0 -- "-$SERVER_PGID" 2>/dev/null || break
+            sleep 0.2
+        done
+        if kill -0 -- "-$SERVER_PGID" 2>/dev/null; then
+            log "server did not stop on SIGTERM in 10 s; SIGKILL"
+            kill -KILL -- "-$SERVER_PGID" 2>/dev/null || true
+        fi
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    die "something already listens on 127.0.0.1:$PORT; not benchmarking a server this script did not start"
+fi
+
+# --- build -------------------------------------------------------------------------------------
+log "building the server and bench/RealtimeBench (Release), log: $OUT/build.log"
+if ! { dotnet build -c Release src/WedTech.Server/WedTech.Server.csproj && dotnet build -c Release bench/RealtimeBench/WedTech.RealtimeBench.csproj; } >"$OUT/build.log" 2>&1; then
+    tail -n 40 "$OUT/build.log" >&2
+    die "build failed"
+fi
+
+# --- start the server --------------------------------------------------------------------------
+mkdir -p "$WORK/data"
+BACKPLANE="none (one node, in-process)"
+REDIS_ENV=()
+if [ -n "${REDIS:-}" ]; then
+    BACKPLANE="Redis at $REDIS"
+    REDIS_ENV=(Redis__Connection="$REDIS" Realtime__ChannelPrefix="wedtech-bench-$STAMP")
+fi
+log "starting the server on $BASE (backplane: $BACKPLANE), log: $OUT/server.log"
+# The built server itself (not `dotnet run`), so that its pid is the process measured; in the project
+# directory, the content root a developer's `dotnet run` has. setsid gives it its own process group.
+(
+    cd "$ROOT/src/WedTech.Server"
+    exec env \
+        ASPNETCORE_ENVIRONMENT=Production \
+        Demo__Seed=true \
+        Tenancy__DataDirectory="$WORK/data" \
+        Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
+        Logging__LogLevel__Default=Warning \
+        "${REDIS_ENV[@]}" \
+        setsid bin/Release/net10.0/WedTech.Server --urls "$BASE"
+) </dev/null >"$OUT/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 50); do
+    SERVER_PGID="$(ps -o pgid= -p "$SERVER_PID" 2>/dev/null | tr -d ' ' || true)"
+    [ "$SERVER_PGID" != "$SERVER_PID" ] || break
+    sleep 0.1
+done
+if [ "$SERVER_PGID" != "$SERVER_PID" ]; then
+    SERVER_PGID=""
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    tail -n 40 "$OUT/server.log" >&2
+    die "the server exited at once, or did not get its own process group"
+fi
+wait_for_health "$SERVER_PID"
+login >/dev/null || die "login to the demo studio failed"
+
+# --- measure -----------------------------------------------------------------------------------
+{
+    echo "# WedTech realtime fan-out benchmark $STAMP"
+    echo "commit:      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' + uncommitted changes')"
+    echo "machine:     $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); bench client and server on the same machine"
+    echo "load:        $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average before the run)"
+    echo "settings:    $CONNECTIONS WebSocket connections, $UPDATES updates, $INTERVAL_MS ms apart; backplane: $BACKPLANE"
+    echo
+} >"$OUT/summary.txt"
+log "running RealtimeBench: $CONNECTIONS connections, $UPDATES updates"
+status=0
+dotnet bench/RealtimeBench/bin/Release/net10.0/WedTech.RealtimeBench.dll \
+    --base "$BASE" --tenant "$TENANT" --connections "$CONNECTIONS" --updates "$UPDATES" --interval-ms "$INTERVAL_MS" \
+    --server-pid "$SERVER_PID" --clock-ticks "$(getconf CLK_TCK)" --out "$OUT" \
+    >>"$OUT/summary.txt" 2>"$OUT/bench.err" || status=$?
+echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/summary.txt"
+
+ln -sfn "realtime-$STAMP" "$ROOT/bench/results/realtime-latest"
+echo
+cat "$OUT/summary.txt"
+echo
+echo "per-delivery latencies (latencies.csv), server log and build log: bench/results/realtime-$STAMP/"
+if [ "$status" -ne 0 ]; then
+    [ -s "$OUT/bench.err" ] && tail -n 20 "$OUT/bench.err" >&2
+    [ "$status" -eq 2 ] && exit 2
+    die "RealtimeBench failed (exit $status)"
+fi
+exit 0

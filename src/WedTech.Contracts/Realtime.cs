@@ -1,0 +1,55 @@
+namespace WedTech.Contracts;
+
+/// <summary>
+/// The realtime hub (SignalR, JSON protocol with <see cref="ApiJson"/>'s conventions) at <see cref="Path"/> on a
+/// studio's host, or with the X-Tenant header. Sign in as for the API: the bearer header; the browser session
+/// cookie (the negotiate request is a POST, so it needs the X-WedTech-Csrf header as any other); or, for clients
+/// that cannot set headers on a WebSocket, the <c>access_token</c> query parameter. Transports: WebSockets, long
+/// polling. A connection closes when its access token expires; reconnect with a fresh one and join again.
+/// </summary>
+public static class RealtimeProtocol
+{
+    public const string Path = "/hubs/realtime";
+
+    /// <summary>
+    /// Client → server: <c>GetSession()</c> → <see cref="RealtimeSession"/>. Call it first after (re)connecting: it answers
+    /// only once the connection is in its groups, so what the client fetches after it cannot miss a change.
+    /// </summary>
+    public const string GetSession = "GetSession";
+
+    /// <summary>Client → server: <c>JoinWedding(Guid weddingId)</c>. Refused (HubException) for a wedding the caller may not see.</summary>
+    public const string JoinWedding = "JoinWedding";
+
+    /// <summary>Client → server: <c>LeaveWedding(Guid weddingId)</c>.</summary>
+    public const string LeaveWedding = "LeaveWedding";
+
+    /// <summary>Server → client: one <see cref="WeddingChangedMessage"/>.</summary>
+    public const string WeddingChanged = "WeddingChanged";
+
+    /// <summary>Server → client: an in-app notification for the signed-in user.</summary>
+    public const string Notification = "Notification";
+}
+
+/// <summary>What a connection hears without asking.</summary>
+/// <param name="FollowsAllWeddings">True for people who see every wedding of the studio: they hear every wedding's changes
+/// and need not join any. Others join each wedding they show (<see cref="RealtimeProtocol.JoinWedding"/>).</param>
+public sealed record RealtimeSession(bool FollowsAllWeddings);
+
+/// <summary>The kinds of <see cref="WeddingChangedMessage.Change"/>.</summary>
+public static class WeddingChange
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Deleted = "deleted";
+
+    /// <summary>The team changed (and perhaps more): who may see the wedding may have changed, so check access again.</summary>
+    public const string TeamChanged = "team-changed";
+}
+
+/// <summary>
+/// A wedding changed. It carries no data: fetch the wedding through the API, which applies the caller's
+/// permissions. It reaches staff who see every wedding, connections that joined the wedding and, when a wedding is
+/// created or its team changes, the people added to or removed from its team. It may arrive more than once;
+/// <see cref="Version"/> tells a repeat from a new change.
+/// </summary>
+public sealed record WeddingChangedMessage(Guid WeddingId, string Change, long? Version);

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using WedTech.Contracts;
+using WedTech.Server.Tenancy;
+
+namespace WedTech.Server.Realtime;
+
+public sealed class RealtimeOptions
+{
+    /// <summary>Prefix of the backplane's Redis channels, so deployments that share a Redis never hear each other.</summary>
+    public string ChannelPrefix { get; set; } = "wedtech";
+}
+
+public static class RealtimeModule
+{
+    private const string HubsPath = "/hubs";
+
+    /// <summary>
+    /// SignalR with the API's JSON conventions. With <c>Redis:Connection</c> (a StackExchange.Redis configuration
+    /// string) every node publishes through Redis, so a change made on one node reaches clients connected to another;
+    /// without it, messages stay in the process (one node).
+    /// </summary>
+    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RealtimeOptions>(configuration.GetSection("Realtime"));
+        var signalR = services.AddSignalR().AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
+        if (configuration["Redis:Connection"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis);
+            services.AddOptions<RedisOptions>().Configure<IOptions<RealtimeOptions>>((options, realtime) =>
+            {
+                options.Configuration.ChannelPrefix = RedisChannel.Literal(realtime.Value.ChannelPrefix);
+                // Keep serving while Redis is away (messages to other nodes are lost meanwhile); reconnect when it is back.
+                options.Configuration.AbortOnConnectFail = false;
+            });
+        }
+        services.AddSingleton<IRealtimePublisher, RealtimePublisher>();
+        return services;
+    }
+
+    /// <summary>The hub resolves its tenant (host or X-Tenant) like the API and needs a signed-in user.</summary>
+    public static WebApplication MapRealtime(this WebApplication app)
+    {
+        app.MapHub<RealtimeHub>(RealtimeProtocol.Path, options =>
+        {
+            // Role changes, disabled users and ended sessions are checked at connect and on every hub call; messages
+            // the server pushes are not, so a connection lives no longer than the access token it started with.
+            options.CloseOnAuthenticationExpiration = true;
+            options.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
+        }).WithMetadata(TenantScopedAttribute.Instance);
+        return app;
+    }
+
+    /// <summary>
+    /// The <c>access_token</c> query parameter, accepted on hub paths only: browsers cannot set headers on a
+    /// WebSocket, so SignalR clients send the token there when they have no cookie.
+    /// </summary>
+    public static string? QueryAccessToken(HttpRequest request) =>
+        request.Path.StartsWithSegments(HubsPath) && request.Query.TryGetValue("access_token", out var token) && token.Count == 1
+            && !string.IsNullOrEmpty(token[0])
+            ? token[0]
+            : null;
+}
