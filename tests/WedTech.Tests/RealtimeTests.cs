@@ -224,11 +224,13 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         await using var phone = await Listener.ConnectAsync(Server.Factory, studio.Slug, planner.Tokens.AccessToken);
         await using var laptop = await Listener.ConnectAsync(Server.Factory, studio.Slug, planner.Tokens.AccessToken, HttpTransportType.LongPolling);
         await using var colleagueLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, colleague.Tokens.AccessToken);
-        var publisher = Server.Services.GetRequiredService<IRealtimePublisher>();
 
-        await publisher.NotificationAsync(studio.TenantId, planner.Id, new { text = "RSVP from Sharma family" }, Cancel);
-        (await phone.NextNotificationAsync()).GetProperty("text").GetString().ShouldBe("RSVP from Sharma family");
-        (await laptop.NextNotificationAsync()).GetProperty("text").GetString().ShouldBe("RSVP from Sharma family");
+        // Through the outbox: an in-app message is stored, then pushed live by the job that delivers it.
+        (await admin.PostJsonAsync("/api/v1/messages", new SendMessageRequest(MessageChannel.InApp, planner.Id.ToString(), null, "announcement", "en",
+            new Dictionary<string, string> { ["title"] = "RSVP from Sharma family", ["text"] = "Four guests are coming." }, null))).EnsureSuccessStatusCode();
+        (await phone.NextNotificationAsync()).GetProperty("title").GetString().ShouldBe("RSVP from Sharma family");
+        (await laptop.NextNotificationAsync()).GetProperty("title").GetString().ShouldBe("RSVP from Sharma family");
+        var publisher = Server.Services.GetRequiredService<IRealtimePublisher>();
 
         await publisher.NotificationAsync(studio.TenantId, colleague.Id, new { text = "for the colleague" }, Cancel);
         (await colleagueLink.NextNotificationAsync()).GetProperty("text").GetString().ShouldBe("for the colleague");

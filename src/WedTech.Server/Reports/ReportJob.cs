@@ -131,8 +131,13 @@ public sealed class ReportJob(
             var y = 50.0;
             void Line(string text, double size = 11, bool bold = false, double gap = 6)
             {
-                var font = new XFont(ReportFonts.FamilyFor(text), size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-                gfx.DrawString(text, font, XBrushes.Black, new XPoint(50, y + size));
+                var x = 50.0;
+                foreach (var (run, family) in ReportFonts.Runs(text))
+                {
+                    var font = new XFont(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+                    gfx.DrawString(run, font, XBrushes.Black, new XPoint(x, y + size));
+                    x += gfx.MeasureString(run, font).Width;
+                }
                 y += size + gap;
             }
             Line(wedding.Title, 20, bold: true, gap: 4);

@@ -5,8 +5,8 @@ using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Messaging.Outbox;
 
-/// <summary>In-app notifications: a row in the studio's database, listed and marked read through the API.</summary>
-public sealed class InAppChannel(IDatabaseProvider databases, Tenancy.TenantContext tenant, TimeProvider time) : IMessageChannel
+/// <summary>In-app notifications: a row in the studio's database, listed and marked read through the API, and pushed live to the person's open apps.</summary>
+public sealed class InAppChannel(IDatabaseProvider databases, Tenancy.TenantContext tenant, Realtime.IRealtimePublisher realtime, TimeProvider time) : IMessageChannel
 {
     public const string Provider = "in-app";
 
@@ -31,6 +31,7 @@ public sealed class InAppChannel(IDatabaseProvider databases, Tenancy.TenantCont
         };
         db.Notifications.Add(notification);
         await db.SaveChangesAsync(cancellationToken);
+        await realtime.NotificationAsync(tenant.Current.Id, notification.UserId, notification.ToResponse(), cancellationToken);
         return new SendOutcome.Accepted(Provider, notification.Id.ToString(), MessageStatus.Delivered);
     }
 }
