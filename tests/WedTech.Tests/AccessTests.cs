@@ -33,6 +33,15 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "POST /api/v1/files?ownerType=wedding&ownerId={wedding}", "file", "A✓ P✓ C✓ L·" },
         { "GET /api/v1/files/{file}/content", "", "A✓ P✓ C✓ L✓" },
         { "DELETE /api/v1/files/{file}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/messages", "message", "A✓ P✓ C· L·" },
+        { "GET /api/v1/messages", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/messaging/templates", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/messaging/templates/announcement/email/en", "template", "A✓ P· C· L·" },
+        { "GET /api/v1/messaging/settings", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/messaging/settings", "messaging", "A✓ P· C· L·" },
+        { "GET /api/v1/notifications", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/reports", "report", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/reports", "", "A✓ P✓ C✓ L✓" },
     };
 
     [Theory]
@@ -76,6 +85,11 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 "role" => System.Net.Http.Json.JsonContent.Create(new ChangeRoleRequest(Role.Planner), options: Api.Json),
                 "settings" => System.Net.Http.Json.JsonContent.Create(new UpdateTenantSettingsRequest("Shaadi Studio", "Asia/Kolkata", null), options: Api.Json),
                 "file" => Attachment(),
+                "message" => System.Net.Http.Json.JsonContent.Create(new SendMessageRequest(MessageChannel.Email, "guest@example.com", null, "announcement", "en",
+                    new Dictionary<string, string> { ["title"] = "Hello", ["text"] = "See you soon." }, null), options: Api.Json),
+                "template" => System.Net.Http.Json.JsonContent.Create(new MessageTemplateRequest("{{title}}", "{{text}}", null, null), options: Api.Json),
+                "messaging" => System.Net.Http.Json.JsonContent.Create(new MessagingSettingsRequest(SmsProvider.Msg91), options: Api.Json),
+                "report" => System.Net.Http.Json.JsonContent.Create(new ReportRequest(ReportKind.WeddingsList, ReportFormat.Csv, null), options: Api.Json),
                 _ => null,
             };
             if (parts[0] == "PUT" && url.Contains("/weddings/", StringComparison.Ordinal))
