@@ -43,6 +43,7 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
         Assert.Matches(@"active_users_total [1-9]", metrics);
         Assert.Contains("process_cpu_seconds_total", metrics, StringComparison.Ordinal);
         Assert.Matches("tenants_total{status=\"active\"} [1-9]", metrics);
+        Assert.Matches("jobs_total{state=\"succeeded\"} [0-9]", metrics);
         Assert.DoesNotContain(studio.Slug, metrics, StringComparison.Ordinal);
     }
 

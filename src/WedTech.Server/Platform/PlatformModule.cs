@@ -59,7 +59,7 @@ public static class PlatformModule
         app.UseRateLimiter();
 
         app.MapObservability();
-        app.MapJobsDashboard();
+        app.MapJobs();
         app.MapOpenApi().ExcludeFromDescription();
         app.MapScalarApiReference("/docs", options => options.WithTitle("WedTech API")).ExcludeFromDescription();
         BenchFloor.MapIfEnabled(app);

@@ -73,9 +73,23 @@ public static class JobsModule
         return services;
     }
 
-    /// <summary>The dashboard, for platform operators (HTTP Basic credentials from configuration), never on a tenant's host.</summary>
-    public static WebApplication MapJobsDashboard(this WebApplication app)
+    /// <summary>
+    /// Job counts in /metrics (a growing "failed" or "enqueued" is worth an alert), and the dashboard, for
+    /// platform operators (HTTP Basic credentials from configuration), never on a tenant's host.
+    /// </summary>
+    public static WebApplication MapJobs(this WebApplication app)
     {
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        var metrics = app.Services.GetRequiredService<Observability.AppMetrics>();
+        metrics.Registry.AddBeforeCollectCallback(() =>
+        {
+            var statistics = storage.GetMonitoringApi().GetStatistics();
+            metrics.Jobs.WithLabels("enqueued").Set(statistics.Enqueued);
+            metrics.Jobs.WithLabels("scheduled").Set(statistics.Scheduled);
+            metrics.Jobs.WithLabels("processing").Set(statistics.Processing);
+            metrics.Jobs.WithLabels("failed").Set(statistics.Failed);
+            metrics.Jobs.WithLabels("succeeded").Set(statistics.Succeeded);
+        });
         var options = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard;
         if (options.Enabled)
         {

@@ -24,6 +24,7 @@ public sealed class AppMetrics
             new HistogramConfiguration { LabelNames = ["database"], Buckets = LatencyBuckets });
         ActiveUsers = factory.CreateGauge("active_users_total", "Users who made an authenticated request in the last 15 minutes (this node).");
         Tenants = factory.CreateGauge("tenants_total", "Tenants in the catalog by status.", new GaugeConfiguration { LabelNames = ["status"] });
+        Jobs = factory.CreateGauge("jobs_total", "Background jobs by state (all nodes, from the job store).", new GaugeConfiguration { LabelNames = ["state"] });
     }
 
     public CollectorRegistry Registry { get; }
@@ -32,4 +33,5 @@ public sealed class AppMetrics
     public Histogram DatabaseQueryDuration { get; }
     public Gauge ActiveUsers { get; }
     public Gauge Tenants { get; }
+    public Gauge Jobs { get; }
 }
