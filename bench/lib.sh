@@ -1,6 +1,39 @@
 # Shared by the bench scripts. Expects log and die, and BASE, OUT, WORK, TENANT and LOGIN_BODY set.
 # shellcheck shell=bash
 
+# stop_group PGID: SIGTERM to the process group, SIGKILL after 10 s.
+stop_group() {
+    local pgid=$1
+    kill -0 -- "-$pgid" 2>/dev/null || return 0
+    kill -TERM -- "-$pgid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+        kill -0 -- "-$pgid" 2>/dev/null || return 0
+        sleep 0.2
+    done
+    log "process group $pgid did not stop on SIGTERM in 10 s; SIGKILL"
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+}
+
+# spawn LOG CMD...: CMD in the background in its own process group (setsid), output to LOG.
+# Sets SPAWNED to its pid, which is also its process group id. Without job control a background
+# job never leads a process group, so setsid execs without forking; the wait covers the moment
+# before it has.
+spawn() {
+    local out=$1 pgid=""
+    shift
+    setsid "$@" </dev/null >"$out" 2>&1 &
+    SPAWNED=$!
+    for _ in $(seq 1 50); do
+        pgid="$(ps -o pgid= -p "$SPAWNED" 2>/dev/null | tr -d ' ' || true)"
+        [ "$pgid" != "$SPAWNED" ] || return 0
+        [ -n "$pgid" ] || break          # already exited
+        sleep 0.1
+    done
+    # Never signal a group this script did not create.
+    kill -TERM "$SPAWNED" 2>/dev/null || true
+    return 1
+}
+
 # Waits up to 120 s for GET $BASE/health to answer 200, while the process (or group) $1 is alive.
 wait_for_health() {
     local server="$1" deadline

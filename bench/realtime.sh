@@ -57,17 +57,7 @@ SERVER_PGID=""
 
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
-    if [ -n "$SERVER_PGID" ] && kill -0 -- "-$SERVER_PGID" 2>/dev/null; then
-        kill -TERM -- "-$SERVER_PGID" 2>/dev/null || true
-        for _ in $(seq 1 50); do
-            kill -0 -- "-$SERVER_PGID" 2>/dev/null || break
-            sleep 0.2
-        done
-        if kill -0 -- "-$SERVER_PGID" 2>/dev/null; then
-            log "server did not stop on SIGTERM in 10 s; SIGKILL"
-            kill -KILL -- "-$SERVER_PGID" 2>/dev/null || true
-        fi
-    fi
+    if [ -n "$SERVER_PGID" ]; then stop_group "$SERVER_PGID"; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -96,29 +86,17 @@ fi
 log "starting the server on $BASE (backplane: $BACKPLANE), log: $OUT/server.log"
 # The built server itself (not `dotnet run`), so that its pid is the process measured; in the project
 # directory, the content root a developer's `dotnet run` has. setsid gives it its own process group.
-(
-    cd "$ROOT/src/WedTech.Server"
-    exec env \
-        ASPNETCORE_ENVIRONMENT=Production \
-        Demo__Seed=true \
-        Tenancy__DataDirectory="$WORK/data" \
-        Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
-        Logging__LogLevel__Default=Warning \
-        "${REDIS_ENV[@]}" \
-        setsid bin/Release/net10.0/WedTech.Server --urls "$BASE"
-) </dev/null >"$OUT/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 50); do
-    SERVER_PGID="$(ps -o pgid= -p "$SERVER_PID" 2>/dev/null | tr -d ' ' || true)"
-    [ "$SERVER_PGID" != "$SERVER_PID" ] || break
-    sleep 0.1
-done
-if [ "$SERVER_PGID" != "$SERVER_PID" ]; then
-    SERVER_PGID=""
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    tail -n 40 "$OUT/server.log" >&2
-    die "the server exited at once, or did not get its own process group"
-fi
+spawn "$OUT/server.log" env -C "$ROOT/src/WedTech.Server" \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Demo__Seed=true \
+    Tenancy__DataDirectory="$WORK/data" \
+    Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
+    Logging__LogLevel__Default=Warning \
+    "${REDIS_ENV[@]}" \
+    bin/Release/net10.0/WedTech.Server --urls "$BASE" \
+    || { tail -n 40 "$OUT/server.log" >&2; die "the server exited at once, or did not get its own process group"; }
+SERVER_PGID=$SPAWNED
+SERVER_PID=$SPAWNED
 wait_for_health "$SERVER_PID"
 login >/dev/null || die "login to the demo studio failed"
 

@@ -71,17 +71,7 @@ cleanup() {
         kill -TERM "$WRK_PID" 2>/dev/null || true
         wait "$WRK_PID" 2>/dev/null || true
     fi
-    if [ -n "$SERVER_PGID" ] && kill -0 -- "-$SERVER_PGID" 2>/dev/null; then
-        kill -TERM -- "-$SERVER_PGID" 2>/dev/null || true
-        for _ in $(seq 1 50); do
-            kill -0 -- "-$SERVER_PGID" 2>/dev/null || break
-            sleep 0.2
-        done
-        if kill -0 -- "-$SERVER_PGID" 2>/dev/null; then
-            log "server did not stop on SIGTERM in 10 s; SIGKILL"
-            kill -KILL -- "-$SERVER_PGID" 2>/dev/null || true
-        fi
-    fi
+    if [ -n "$SERVER_PGID" ]; then stop_group "$SERVER_PGID"; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -105,33 +95,18 @@ log "starting the server on $BASE, log: $OUT/server.log"
 # A subshell in the project directory (content root, as for a developer's `dotnet run`) that
 # execs setsid: the server (dotnet run and the app it launches) gets its own process group,
 # whose id is the pid of this background job.
-(
-    cd "$ROOT/src/WedTech.Server"
-    exec env \
-        ASPNETCORE_ENVIRONMENT=Production \
-        Demo__Seed=true \
-        Bench__FloorEndpoint=true \
-        Tenancy__DataDirectory="$WORK/data" \
-        Auth__SigningKey="$SIGNING_KEY" \
-        Logging__LogLevel__Default=Warning \
-        setsid dotnet run -c Release --no-build --no-launch-profile -- --urls "$BASE"
-) </dev/null >"$OUT/server.log" 2>&1 &
-SERVER_PID=$!
-# Wait for the subshell to exec setsid (its pgid becomes its pid).
-for _ in $(seq 1 50); do
-    SERVER_PGID="$(ps -o pgid= -p "$SERVER_PID" 2>/dev/null | tr -d ' ' || true)"
-    [ "$SERVER_PGID" != "$SERVER_PID" ] || break
-    sleep 0.1
-done
-if [ "$SERVER_PGID" != "$SERVER_PID" ]; then
-    # setsid forked, or the server already exited: never signal a group this script did not create.
-    SERVER_PGID=""
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    tail -n 40 "$OUT/server.log" >&2
-    die "the server exited at once, or did not get its own process group"
-fi
+spawn "$OUT/server.log" env -C "$ROOT/src/WedTech.Server" \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Demo__Seed=true \
+    Bench__FloorEndpoint=true \
+    Tenancy__DataDirectory="$WORK/data" \
+    Auth__SigningKey="$SIGNING_KEY" \
+    Logging__LogLevel__Default=Warning \
+    dotnet run -c Release --no-build --no-launch-profile -- --urls "$BASE" \
+    || { tail -n 40 "$OUT/server.log" >&2; die "the server exited at once, or did not get its own process group"; }
+SERVER_PGID=$SPAWNED
 
-wait_for_health "$SERVER_PID"
+wait_for_health "$SERVER_PGID"
 
 TOKEN="$(login)" || die "login failed"
 log "logged in to tenant '$TENANT'"

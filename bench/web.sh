@@ -63,19 +63,6 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/wedtech-web.XXXXXX")"
 SERVER_PGID=""
 LH_PGID=""
 
-# stop_group PGID: SIGTERM to the process group, SIGKILL after 10 s.
-stop_group() {
-    local pgid=$1
-    kill -0 -- "-$pgid" 2>/dev/null || return 0
-    kill -TERM -- "-$pgid" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-        kill -0 -- "-$pgid" 2>/dev/null || return 0
-        sleep 0.2
-    done
-    log "process group $pgid did not stop on SIGTERM in 10 s; SIGKILL"
-    kill -KILL -- "-$pgid" 2>/dev/null || true
-}
-
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
     if [ -n "$LH_PGID" ]; then stop_group "$LH_PGID"; fi
@@ -85,26 +72,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# spawn LOG CMD...: CMD in the background in its own process group (setsid), output to LOG.
-# Sets SPAWNED to its pid, which is also its process group id. Without job control a background
-# job never leads a process group, so setsid execs without forking; the wait covers the moment
-# before it has.
-spawn() {
-    local out=$1 pgid=""
-    shift
-    setsid "$@" </dev/null >"$out" 2>&1 &
-    SPAWNED=$!
-    for _ in $(seq 1 50); do
-        pgid="$(ps -o pgid= -p "$SPAWNED" 2>/dev/null | tr -d ' ' || true)"
-        [ "$pgid" != "$SPAWNED" ] || return 0
-        [ -n "$pgid" ] || break          # already exited
-        sleep 0.1
-    done
-    # Never signal a group this script did not create.
-    kill -TERM "$SPAWNED" 2>/dev/null || true
-    return 1
-}
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     die "something already listens on 127.0.0.1:$PORT; not measuring a server this script did not start"
@@ -267,7 +234,7 @@ done <"$WORK/urls.txt" >"$OUT/http-checks.tsv"
     echo "# WedTech web benchmark $STAMP"
     echo "commit:      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' + uncommitted changes')"
     # shellcheck disable=SC1091  # the OS's file, read at run time
-    echo "machine:     $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(. /etc/os-release && echo "$PRETTY_NAME"); Chromium and the server on the same machine"
+    echo "machine:     $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(sed -n 's/^PRETTY_NAME=//p' /etc/os-release | tr -d '"'); Chromium and the server on the same machine"
     echo "tools:       dotnet $(dotnet --version), $("$CHROME_PATH" --version 2>/dev/null | head -n 1), Lighthouse $LH_VERSION, node $(node --version)"
     echo "settings:    $RUNS run(s) per page and preset ($PRESETS), Lighthouse defaults otherwise (simulated throttling), cold cache each run"
     echo "server:      dotnet publish -c Release; ASPNETCORE_ENVIRONMENT=Production, Demo__Seed=true, on $BASE"

@@ -42,13 +42,8 @@ public sealed class ReportService(TenantDbContext db, CurrentUser currentUser, W
     public async Task<ReportResponse> GetAsync(Guid id, CancellationToken cancellationToken) =>
         (await Own().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw ApiException.NotFound("Report")).ToResponse();
 
-    public async Task<PagedResponse<ReportResponse>> ListAsync(Paging paging, CancellationToken cancellationToken)
-    {
-        var query = Own();
-        var total = await query.CountAsync(cancellationToken);
-        var page = await query.OrderByDescending(r => r.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new PagedResponse<ReportResponse>([.. page.Select(r => r.ToResponse())], paging.Page, paging.PageSize, total);
-    }
+    public async Task<PagedResponse<ReportResponse>> ListAsync(Paging paging, CancellationToken cancellationToken) =>
+        await Own().OrderByDescending(r => r.Id).ToPageAsync(paging, r => r.ToResponse(), cancellationToken);
 
     /// <summary>Whether the caller may reach a report's file: it is their own report.</summary>
     public Task<bool> IsOwnAsync(Guid id, CancellationToken cancellationToken) =>

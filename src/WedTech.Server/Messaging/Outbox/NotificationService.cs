@@ -17,9 +17,7 @@ public sealed class NotificationService(TenantDbContext db, CurrentUser currentU
         {
             query = query.Where(n => n.ReadAt == null);
         }
-        var total = await query.CountAsync(cancellationToken);
-        var page = await query.OrderByDescending(n => n.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new PagedResponse<NotificationResponse>([.. page.Select(n => n.ToResponse())], paging.Page, paging.PageSize, total);
+        return await query.OrderByDescending(n => n.Id).ToPageAsync(paging, n => n.ToResponse(), cancellationToken);
     }
 
     public async Task MarkReadAsync(Guid id, CancellationToken cancellationToken)

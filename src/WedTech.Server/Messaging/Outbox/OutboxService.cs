@@ -102,10 +102,8 @@ public sealed class OutboxService(
         {
             query = query.Where(m => m.WeddingId == weddingId);
         }
-        var total = await query.CountAsync(cancellationToken);
         // Ids are GUID v7: newest first without sorting on a converted timestamp column.
-        var page = await query.OrderByDescending(m => m.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new PagedResponse<MessageResponse>([.. page.Select(m => m.ToResponse())], paging.Page, paging.PageSize, total);
+        return await query.OrderByDescending(m => m.Id).ToPageAsync(paging, m => m.ToResponse(), cancellationToken);
     }
 
     public async Task<MessageResponse> GetAsync(Guid id, CancellationToken cancellationToken) =>
