@@ -77,8 +77,10 @@ pg_start() {
     fi
     rm -f "$dir/superpw"
 
+    # max_connections: the tests run several server nodes at once, each with a small pool per studio
+    # database and Hangfire's own connections; 100 (the default) runs out. Production puts PgBouncer in front.
     if ! _pg_as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-            -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" \
+            -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" \
             start >/dev/null; then
         echo "pg_start: pg_ctl start failed:" >&2
         cat "$dir/server.log" >&2 2>/dev/null
