@@ -158,7 +158,10 @@ public sealed class OutboxService(
         }
         template.Subject = request.Subject;
         template.Body = request.Body;
-        template.ProviderTemplate = channel == MessageChannel.WhatsApp ? request.ProviderTemplate : null;
+        // WhatsApp: the Meta-approved template's name; SMS: the DLT template id MSG91 sends (Twilio sends the body).
+        template.ProviderTemplate = channel is MessageChannel.WhatsApp or MessageChannel.Sms && !string.IsNullOrWhiteSpace(request.ProviderTemplate)
+            ? request.ProviderTemplate!.Trim()
+            : null;
         template.ProviderParameters = [.. parameters];
         audit.Record("message-template.saved", nameof(MessageTemplate), template.Id, $"{key} {ApiConventions.EnumName(channel)} {language}");
         await db.SaveChangesAsync(cancellationToken);
