@@ -53,7 +53,9 @@ public sealed class SendMessageJob(
             case SendOutcome.RetryLater retry:
                 message.Error = Truncate(retry.Reason);
                 var delay = retry.After ?? options.Value.RetryDelay * Math.Pow(2, message.Attempts - 1);
-                jobs.Schedule<SendMessageJob, Guid>(message.Id, delay);
+                // Hangfire keeps a schedule in whole seconds (truncated) and may start a job up to a second early;
+                // a provider's Retry-After has to be waited out in full, or the retry meets the same rate limit.
+                jobs.Schedule<SendMessageJob, Guid>(message.Id, delay + TimeSpan.FromSeconds(1));
                 logger.LogInformation("Message {MessageId} will be tried again in {Delay}: {Reason}", message.Id, delay, retry.Reason);
                 break;
         }
