@@ -29,7 +29,9 @@ public sealed record MessageResponse(
 /// A studio's wording for one kind of message on one channel and language. Body and subject use
 /// {{variable}} placeholders. WhatsApp business-initiated messages go out as a template approved by
 /// Meta: <see cref="ProviderTemplate"/> names it and <see cref="ProviderParameters"/> lists which
-/// variables fill its {{1}}, {{2}}….
+/// variables fill its {{1}}, {{2}}…. SMS through MSG91 goes out as a DLT-registered template:
+/// <see cref="ProviderTemplate"/> is its MSG91 template id and <see cref="ProviderParameters"/> fill
+/// its VAR1, VAR2…; the built-in SMS templates have none, so a studio on MSG91 registers its own.
 /// </summary>
 public sealed record MessageTemplateResponse(
     string Key, MessageChannel Channel, string Language, string? Subject, string Body,

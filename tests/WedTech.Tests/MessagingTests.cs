@@ -168,10 +168,12 @@ public abstract class MessagingTests(TestServer server) : ProviderTests(server)
     public void Delivery_reports_only_move_a_message_forward(MessageStatus current, MessageStatus next, bool applies) =>
         DeliveryStatusSink.Advances(current, next).ShouldBe(applies);
 
-    protected static async Task<MessageResponse> WaitForStatusAsync(HttpClient admin, Guid id, MessageStatus status)
+    /// <summary>Polls the message until it has <paramref name="status"/> (15 s at most, unless told), or has failed when that was not wanted.</summary>
+    internal static async Task<MessageResponse> WaitForStatusAsync(HttpClient admin, Guid id, MessageStatus status, TimeSpan? within = null)
     {
+        var limit = within ?? TimeSpan.FromSeconds(15);
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
         MessageResponse message;
-        var waited = 0;
         do
         {
             message = await admin.GetAsync<MessageResponse>($"/api/v1/messages/{id}");
@@ -179,10 +181,14 @@ public abstract class MessagingTests(TestServer server) : ProviderTests(server)
             {
                 return message;
             }
+            if (message.Status == MessageStatus.Failed)
+            {
+                break;
+            }
             await Task.Delay(100, Cancel);
         }
-        while ((waited += 100) < 15_000);
-        throw new ShouldAssertException($"Message {id} is {message.Status} ({message.Error}), not {status}, after 15 s.");
+        while (waiting.Elapsed < limit);
+        throw new ShouldAssertException($"Message {id} is {message.Status} ({message.Error}), not {status}, after {waiting.Elapsed.TotalSeconds:0.0} s.");
     }
 }
 

@@ -82,7 +82,7 @@ public sealed class MessagingWebhookTests(WebhookServer server) : IClassFixture<
     }
 
     /// <summary>Signed the way Twilio documents it, independently of the server's code.</summary>
-    private static string TwilioSign(IEnumerable<KeyValuePair<string, string>> form, string url = FakeProviders.TwilioStatusCallbackUrl, string token = FakeProviders.TwilioAuthToken)
+    internal static string TwilioSign(IEnumerable<KeyValuePair<string, string>> form, string url = FakeProviders.TwilioStatusCallbackUrl, string token = FakeProviders.TwilioAuthToken)
     {
         var data = url + string.Concat(form.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + p.Value));
 #pragma warning disable CA5350 // Twilio's scheme is HMAC-SHA1.
@@ -90,7 +90,7 @@ public sealed class MessagingWebhookTests(WebhookServer server) : IClassFixture<
 #pragma warning restore CA5350
     }
 
-    private static List<KeyValuePair<string, string>> TwilioStatus(string sid, string status, string? errorCode = null)
+    internal static List<KeyValuePair<string, string>> TwilioStatus(string sid, string status, string? errorCode = null)
     {
         var form = new List<KeyValuePair<string, string>>
         {
@@ -188,7 +188,7 @@ public sealed class MessagingWebhookTests(WebhookServer server) : IClassFixture<
     private static string NewWamid() => "wamid.HBgM" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
     /// <summary>A notification as Meta sends it: one entry, one change, these statuses.</summary>
-    private static string Notification(params object[] statuses) => JsonSerializer.Serialize(new
+    internal static string Notification(params object[] statuses) => JsonSerializer.Serialize(new
     {
         @object = "whatsapp_business_account",
         entry = new[]
@@ -213,11 +213,11 @@ public sealed class MessagingWebhookTests(WebhookServer server) : IClassFixture<
         },
     });
 
-    private static object Status(string wamid, string status, DateTimeOffset at, object[]? errors = null) => errors is null
+    internal static object Status(string wamid, string status, DateTimeOffset at, object[]? errors = null) => errors is null
         ? new { id = wamid, status, timestamp = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), recipient_id = "919812345678" }
         : new { id = wamid, status, timestamp = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), recipient_id = "919812345678", errors };
 
-    private static string MetaSign(byte[] body, string secret = FakeProviders.WhatsAppAppSecret) =>
+    internal static string MetaSign(byte[] body, string secret = FakeProviders.WhatsAppAppSecret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     private async Task<HttpResponseMessage> PostWhatsAppAsync(string json, string? signature = "sign")

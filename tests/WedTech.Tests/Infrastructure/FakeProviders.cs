@@ -22,7 +22,7 @@ namespace WedTech.Tests.Infrastructure;
 /// <summary>What the fake providers received: the request as sent, and what was wrong with it (null when it was as documented).</summary>
 public sealed record ProviderRequest(
     string Provider, string Recipient, string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, int AnsweredStatus,
-    string? Problem, string? PushPayload);
+    string? Problem, string? PushPayload, DateTimeOffset ReceivedAt);
 
 /// <summary>A browser's push subscription made up for a test: its keys, and the private key that decrypts what is pushed to it.</summary>
 public sealed record PushSubscriber(string Endpoint, string P256dh, string Auth);
@@ -33,7 +33,8 @@ public sealed record PushSubscriber(string Endpoint, string P256dh, string Auth)
 /// each request as the provider documents it (path, authentication, content type, fields), answers as the provider
 /// does, and records what it received. The recipient chooses failures: a number or push endpoint ending in 0429 is
 /// rate limited (with Retry-After), 0400 is refused as invalid (Twilio 21211, WhatsApp 131026, MSG91 error), 0610
-/// is unsubscribed (Twilio 21610), 0500 is a server error; push endpoints ending in "gone" or "missing" answer 410
+/// is unsubscribed (Twilio 21610), 0500 is a server error, 1429 is rate limited (as 0429) on its first request to a
+/// provider only and accepted after that; push endpoints ending in "gone" or "missing" answer 410
 /// or 404.
 /// </summary>
 public sealed partial class FakeProviders
@@ -131,12 +132,15 @@ public sealed partial class FakeProviders
 
     private static readonly string[] FailureEndings = ["0429", "0400", "0610", "0500"];
 
-    private static string? FailureEnding(string recipient) => FailureEndings.FirstOrDefault(e => recipient.EndsWith(e, StringComparison.Ordinal));
+    private string? FailureEnding(string provider, string recipient) =>
+        recipient.EndsWith("1429", StringComparison.Ordinal)
+            ? _received.Any(r => r.Provider == provider && r.Recipient == recipient) ? null : "0429"
+            : FailureEndings.FirstOrDefault(e => recipient.EndsWith(e, StringComparison.Ordinal));
 
     private IResult Record(HttpRequest request, string provider, string recipient, string body, string? problem, IResult answer, int status,
         string? pushPayload = null)
     {
-        _received.Enqueue(new ProviderRequest(provider, recipient, request.Method, request.Path, HeadersOf(request), body, status, problem, pushPayload));
+        _received.Enqueue(new ProviderRequest(provider, recipient, request.Method, request.Path, HeadersOf(request), body, status, problem, pushPayload, DateTimeOffset.UtcNow));
         return answer;
     }
 
@@ -176,7 +180,7 @@ public sealed partial class FakeProviders
         {
             return Record(request, "twilio", to, body, problem, Error(400, 21604, $"Invalid parameter: {problem}"), 400);
         }
-        switch (FailureEnding(to))
+        switch (FailureEnding("twilio", to))
         {
             case "0429":
                 request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -240,7 +244,7 @@ public sealed partial class FakeProviders
         {
             return Record(request, "msg91", mobiles, body, problem, Error(400, problem), 400);
         }
-        switch (FailureEnding(mobiles))
+        switch (FailureEnding("msg91", mobiles))
         {
             case "0429":
                 request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -309,7 +313,7 @@ public sealed partial class FakeProviders
         {
             return Record(request, "whatsapp", to, body, problem, Error(400, 100, $"Invalid parameter: {problem}"), 400);
         }
-        switch (FailureEnding(to))
+        switch (FailureEnding("whatsapp", to))
         {
             case "0429":
                 return Record(request, "whatsapp", to, body, null, Error(400, 130429, "Rate limit hit"), 400);

@@ -65,9 +65,13 @@ public sealed class OutboxService(
             CreatedBy = currentUser.User?.Id,
             CreatedAt = time.GetUtcNow(),
         };
+        var today = await OpenTodaysUsageAsync(channel, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await ConsumeQuotaAsync(channel, cancellationToken);
+            if (today is { } day)
+            {
+                await ConsumeQuotaAsync(channel, day, cancellationToken);
+            }
             db.OutboxMessages.Add(message);
             audit.Record("message.queued", nameof(OutboxMessage), message.Id, $"{ApiConventions.EnumName(channel)} '{template.Key}' ({language})");
             try
@@ -156,7 +160,10 @@ public sealed class OutboxService(
         }
         template.Subject = request.Subject;
         template.Body = request.Body;
-        template.ProviderTemplate = channel == MessageChannel.WhatsApp ? request.ProviderTemplate : null;
+        // WhatsApp: the Meta-approved template's name; SMS: the DLT template id MSG91 sends (Twilio sends the body).
+        template.ProviderTemplate = channel is MessageChannel.WhatsApp or MessageChannel.Sms && !string.IsNullOrWhiteSpace(request.ProviderTemplate)
+            ? request.ProviderTemplate!.Trim()
+            : null;
         template.ProviderParameters = [.. parameters];
         audit.Record("message-template.saved", nameof(MessageTemplate), template.Id, $"{key} {ApiConventions.EnumName(channel)} {language}");
         await db.SaveChangesAsync(cancellationToken);
@@ -252,24 +259,46 @@ public sealed class OutboxService(
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
     }
 
-    /// <summary>Counts one message against the channel's daily quota, or refuses it with 429 once the day's quota is used.</summary>
-    private async Task ConsumeQuotaAsync(MessageChannel channel, CancellationToken cancellationToken)
+    /// <summary>
+    /// For a paid channel, today (in the studio's time zone) and its usage row, made sure to exist before the quota is
+    /// taken from it in the queuing transaction: requests queued at once would otherwise each find no row, and all but
+    /// one fail on inserting it. Null for channels without a quota.
+    /// </summary>
+    private async Task<DateOnly?> OpenTodaysUsageAsync(MessageChannel channel, CancellationToken cancellationToken)
     {
-        var limit = options.Value.QuotaFor(tenant.Current.Plan).For(channel);
-        if (limit == int.MaxValue)
+        if (options.Value.QuotaFor(tenant.Current.Plan).For(channel) == int.MaxValue)
         {
-            return;
+            return null;
         }
         var today = await TodayAsync(cancellationToken);
+        if (!await db.MessagingUsage.AnyAsync(u => u.Day == today && u.Channel == channel, cancellationToken))
+        {
+            var usage = new MessagingUsage { Day = today, Channel = channel, Count = 0 };
+            db.MessagingUsage.Add(usage);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request opened the day first.
+            }
+            finally
+            {
+                db.Entry(usage).State = EntityState.Detached;
+            }
+        }
+        return today;
+    }
+
+    /// <summary>Counts one message against the channel's daily quota, or refuses it with 429 once the day's quota is used.</summary>
+    private async Task ConsumeQuotaAsync(MessageChannel channel, DateOnly today, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.QuotaFor(tenant.Current.Plan).For(channel);
         var counted = await db.MessagingUsage.Where(u => u.Day == today && u.Channel == channel && u.Count < limit)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.Count, u => u.Count + 1), cancellationToken);
         if (counted == 1)
         {
-            return;
-        }
-        if (limit > 0 && !await db.MessagingUsage.AnyAsync(u => u.Day == today && u.Channel == channel, cancellationToken))
-        {
-            db.MessagingUsage.Add(new MessagingUsage { Day = today, Channel = channel, Count = 1 });
             return;
         }
         var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken));

@@ -31,7 +31,18 @@ public sealed class SendMessageJob(
             return;
         }
         var message = await db.OutboxMessages.FirstAsync(m => m.Id == messageId, cancellationToken);
-        var outcome = await SendAsync(message, cancellationToken);
+        SendOutcome outcome;
+        try
+        {
+            outcome = await SendAsync(message, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // An error no channel expects, or the server stopping: the job's retry, or its run after a restart, must
+            // find the message free to claim, not held by this run for the rest of the claim (then nothing sends it).
+            await ReleaseClaimAsync(messageId, e);
+            throw;
+        }
         message.ClaimedUntil = null;
         switch (outcome)
         {
@@ -53,7 +64,9 @@ public sealed class SendMessageJob(
             case SendOutcome.RetryLater retry:
                 message.Error = Truncate(retry.Reason);
                 var delay = retry.After ?? options.Value.RetryDelay * Math.Pow(2, message.Attempts - 1);
-                jobs.Schedule<SendMessageJob, Guid>(message.Id, delay);
+                // Hangfire keeps a schedule in whole seconds (truncated) and may start a job up to a second early;
+                // a provider's Retry-After has to be waited out in full, or the retry meets the same rate limit.
+                jobs.Schedule<SendMessageJob, Guid>(message.Id, delay + TimeSpan.FromSeconds(1));
                 logger.LogInformation("Message {MessageId} will be tried again in {Delay}: {Reason}", message.Id, delay, retry.Reason);
                 break;
         }
@@ -94,6 +107,20 @@ public sealed class SendMessageJob(
                 Provider = message.Provider, ProviderMessageId = message.ProviderMessageId, TenantId = tenant.Current.Id, MessageId = message.Id, CreatedAt = time.GetUtcNow(),
             });
             await catalog.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task ReleaseClaimAsync(Guid messageId, Exception cause)
+    {
+        try
+        {
+            await db.OutboxMessages.Where(m => m.Id == messageId && m.Status == MessageStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The claim then runs out by itself; a later retry of the job sends the message.
+            logger.LogWarning(e, "Could not release message {MessageId} after: {Cause}", messageId, cause.Message);
         }
     }
 
