@@ -1,55 +1,66 @@
-using PdfSharp.Fonts;
+using SkiaSharp;
+using SkiaSharp.HarfBuzz;
 
 namespace WedTech.Server.Reports;
 
 /// <summary>
 /// PDF fonts from the server itself (Noto Sans, embedded), so a PDF looks the same on any machine, with
-/// or without fonts installed. Devanagari is set in Noto Sans Devanagari, everything else in Noto Sans.
+/// or without fonts installed. Devanagari is set in Noto Sans Devanagari and shaped by HarfBuzz
+/// (conjuncts, vowel signs before their consonant); everything else in Noto Sans.
 /// </summary>
-internal sealed class ReportFonts : IFontResolver
+internal static class ReportFonts
 {
-    public const string Latin = "Noto Sans";
-    public const string Devanagari = "Noto Sans Devanagari";
+    private static readonly Lazy<Faces> Regular = new(() => new Faces("Regular"));
+    private static readonly Lazy<Faces> Bold = new(() => new Faces("Bold"));
 
-    private static readonly Lock Gate = new();
-
-    /// <summary>PDFsharp's font resolver is process-wide; set it once.</summary>
-    public static void EnsureInstalled()
+    /// <summary>Draws one line of text at (x, baseline y), run by run in the font each script needs.</summary>
+    public static void DrawLine(SKCanvas canvas, string text, float x, float y, float size, bool bold, SKPaint paint)
     {
-        lock (Gate)
+        var faces = (bold ? Bold : Regular).Value;
+        foreach (var (run, devanagari) in Runs(text))
         {
-            GlobalFontSettings.FontResolver ??= new ReportFonts();
+            var (typeface, shaper) = devanagari ? (faces.Devanagari, faces.DevanagariShaper) : (faces.Latin, faces.LatinShaper);
+            using var font = new SKFont(typeface, size);
+            canvas.DrawShapedText(shaper, run, x, y, font, paint);
+            x += shaper.Shape(run, font).Width;
         }
     }
 
-    /// <summary>The text cut into runs of one script each, with the font for each (Noto Sans Devanagari has no Latin letters).</summary>
-    public static IEnumerable<(string Run, string Family)> Runs(string text)
+    /// <summary>The text cut into runs of one script each (Noto Sans Devanagari has no Latin letters, Noto Sans no Devanagari).</summary>
+    public static IEnumerable<(string Run, bool Devanagari)> Runs(string text)
     {
         static bool IsDevanagari(char c) => c is >= '\u0900' and <= '\u097F' or '\u200C' or '\u200D';
         var start = 0;
         for (var i = 1; i <= text.Length; i++)
         {
-            // Spaces and punctuation stay with the run they follow.
-            if (i == text.Length || IsDevanagari(text[i]) != IsDevanagari(text[start]) && char.IsLetterOrDigit(text[i]))
+            if (i == text.Length || IsDevanagari(text[i]) != IsDevanagari(text[start]))
             {
-                yield return (text[start..i], IsDevanagari(text[start]) ? Devanagari : Latin);
+                yield return (text[start..i], IsDevanagari(text[start]));
                 start = i;
             }
         }
     }
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
+    private sealed class Faces
     {
-        var face = familyName.Equals(Devanagari, StringComparison.OrdinalIgnoreCase) ? "NotoSansDevanagari" : "NotoSans";
-        return new FontResolverInfo($"{face}-{(bold ? "Bold" : "Regular")}");
-    }
+        public Faces(string weight)
+        {
+            Latin = Load($"NotoSans-{weight}");
+            Devanagari = Load($"NotoSansDevanagari-{weight}");
+            LatinShaper = new SKShaper(Latin);
+            DevanagariShaper = new SKShaper(Devanagari);
+        }
 
-    public byte[]? GetFont(string faceName)
-    {
-        using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream($"WedTech.Fonts.{faceName}.ttf")
-            ?? throw new InvalidOperationException($"The font {faceName} is not embedded in the server.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        public SKTypeface Latin { get; }
+        public SKTypeface Devanagari { get; }
+        public SKShaper LatinShaper { get; }
+        public SKShaper DevanagariShaper { get; }
+
+        private static SKTypeface Load(string face)
+        {
+            using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream($"WedTech.Fonts.{face}.ttf")
+                ?? throw new InvalidOperationException($"The font {face} is not embedded in the server.");
+            return SKTypeface.FromStream(stream);
+        }
     }
 }

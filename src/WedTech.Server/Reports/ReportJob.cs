@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
+using SkiaSharp;
 using WedTech.Contracts;
 using WedTech.Server.Files;
 using WedTech.Server.Messaging.Outbox;
@@ -121,24 +120,17 @@ public sealed class ReportJob(
     {
         var wedding = await weddings.GetAsync(report.WeddingId!.Value, cancellationToken);
         await ProgressAsync(report, 40, cancellationToken);
-        ReportFonts.EnsureInstalled();
-        using var document = new PdfDocument();
-        document.Info.Title = $"Wedding summary: {wedding.Title}";
-        var page = document.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
-        using (var gfx = XGraphics.FromPdfPage(page))
+        using (var document = SKDocument.CreatePdf(content, new SKDocumentPdfMetadata { Title = $"Wedding summary: {wedding.Title}", Creator = "WedTech" }))
         {
-            var y = 50.0;
-            void Line(string text, double size = 11, bool bold = false, double gap = 6)
+            // A4 in points.
+            var canvas = document.BeginPage(595, 842);
+            using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            var y = 50f;
+            void Line(string text, float size = 11, bool bold = false, float gap = 6)
             {
-                var x = 50.0;
-                foreach (var (run, family) in ReportFonts.Runs(text))
-                {
-                    var font = new XFont(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-                    gfx.DrawString(run, font, XBrushes.Black, new XPoint(x, y + size));
-                    x += gfx.MeasureString(run, font).Width;
-                }
-                y += size + gap;
+                y += size;
+                ReportFonts.DrawLine(canvas, text, 50, y, size, bold, paint);
+                y += gap;
             }
             Line(wedding.Title, 20, bold: true, gap: 4);
             Line($"{wedding.BrideName} & {wedding.GroomName}", 13, gap: 14);
@@ -166,9 +158,10 @@ public sealed class ReportJob(
             }
             y += 10;
             Line($"Made on {IndianFormat.DateTime(time.GetUtcNow())} UTC", 8);
+            document.EndPage();
+            document.Close();
         }
         await ProgressAsync(report, 80, cancellationToken);
-        document.Save(content, closeStream: false);
         return $"wedding-summary-{wedding.PrimaryDate:yyyy-MM-dd}.pdf";
     }
 }
