@@ -11,8 +11,8 @@ using WedTech.Server.Tenancy.Catalog;
 namespace WedTech.Server.Migrations.Sqlite.Catalog
 {
     [DbContext(typeof(SqliteCatalogDbContext))]
-    [Migration("20261125010731_AddMessaging")]
-    partial class AddMessaging
+    [Migration("20261125023711_PlatformServices")]
+    partial class PlatformServices
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

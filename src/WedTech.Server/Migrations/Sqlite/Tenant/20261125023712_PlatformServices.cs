@@ -6,11 +6,40 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace WedTech.Server.Migrations.Sqlite.Tenant
 {
     /// <inheritdoc />
-    public partial class AddMessaging : Migration
+    public partial class PlatformServices : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WeddingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_feeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_calendar_feeds_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_calendar_feeds_weddings_WeddingId",
+                        column: x => x.WeddingId,
+                        principalTable: "weddings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "message_templates",
                 columns: table => new
@@ -110,6 +139,87 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     table.PrimaryKey("PK_outbox_messages", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "push_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Endpoint = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    P256dh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Auth = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_push_subscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_push_subscriptions_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    WeddingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stored_files",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stored_files", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_TokenHash",
+                table: "calendar_feeds",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_UserId",
+                table: "calendar_feeds",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_WeddingId",
+                table: "calendar_feeds",
+                column: "WeddingId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_message_templates_Key_Channel_Language",
                 table: "message_templates",
@@ -136,11 +246,35 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                 name: "IX_outbox_messages_WeddingId",
                 table: "outbox_messages",
                 column: "WeddingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_push_subscriptions_Endpoint",
+                table: "push_subscriptions",
+                column: "Endpoint",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_push_subscriptions_UserId",
+                table: "push_subscriptions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reports_RequestedBy_CreatedAt",
+                table: "reports",
+                columns: new[] { "RequestedBy", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_files_OwnerType_OwnerId_CreatedAt",
+                table: "stored_files",
+                columns: new[] { "OwnerType", "OwnerId", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "calendar_feeds");
+
             migrationBuilder.DropTable(
                 name: "message_templates");
 
@@ -155,6 +289,15 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "push_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "reports");
+
+            migrationBuilder.DropTable(
+                name: "stored_files");
         }
     }
 }

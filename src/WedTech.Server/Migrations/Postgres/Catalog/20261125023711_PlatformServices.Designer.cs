@@ -12,8 +12,8 @@ using WedTech.Server.Tenancy.Catalog;
 namespace WedTech.Server.Migrations.Postgres.Catalog
 {
     [DbContext(typeof(PostgresCatalogDbContext))]
-    [Migration("20261125010733_AddMessaging")]
-    partial class AddMessaging
+    [Migration("20261125023711_PlatformServices")]
+    partial class PlatformServices
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

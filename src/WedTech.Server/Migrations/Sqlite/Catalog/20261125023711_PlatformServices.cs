@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace WedTech.Server.Migrations.Postgres.Catalog
+namespace WedTech.Server.Migrations.Sqlite.Catalog
 {
     /// <inheritdoc />
-    public partial class AddMessaging : Migration
+    public partial class PlatformServices : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,11 +15,11 @@ namespace WedTech.Server.Migrations.Postgres.Catalog
                 name: "message_routes",
                 columns: table => new
                 {
-                    Provider = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
