@@ -15,7 +15,6 @@ namespace WedTech.Tests.Infrastructure;
 public abstract class TestServer : IAsyncLifetime, IServerUnderTest
 {
     private WebApplicationFactory<Program>? _factory;
-    private Dictionary<string, string?> _settings = [];
 
     public string DataDirectory { get; private set; } = Path.Combine(Path.GetTempPath(), "wedtech-tests", Guid.NewGuid().ToString("N"));
 
@@ -72,7 +71,7 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
         {
             return ValueTask.CompletedTask;
         }
-        _settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Tenancy:DataDirectory"] = DataDirectory,
             ["Tenancy:SignupPermitsPerHour"] = "100000",
@@ -96,9 +95,9 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
         };
         foreach (var (key, value) in FakeProviders.Instance.Settings().Concat(ProviderSettings()).Concat(Overrides))
         {
-            _settings[key] = value;
+            settings[key] = value;
         }
-        _factory = CreateFactory(_settings);
+        _factory = CreateFactory(settings);
         _ = _factory.Server; // start now, so start-up failures surface in the fixture
         return ValueTask.CompletedTask;
     }
