@@ -244,13 +244,15 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         var redis = ExternalServers.Require(ExternalServers.Redis, "Redis (WEDTECH_TEST_REDIS)");
         // Both nodes on this server's databases and signing key, and on one Redis under a channel prefix of their own.
         var backplane = new Dictionary<string, string?> { ["Redis:Connection"] = redis, ["Realtime:ChannelPrefix"] = $"wedtech-test-{Guid.NewGuid():N}" };
+        // The studio exists before the nodes start: they run jobs from the shared queue, and a job can load a
+        // node's studio directory (kept 30 s) before a later signup on the main server, which has no Redis to tell them.
+        var studio = await NewStudioAsync();
         await using var first = Server.Sibling(backplane);
         await using var second = Server.Sibling(backplane);
         await first.InitializeAsync();
         await second.InitializeAsync();
         var (node1, node2) = (first.Factory, second.Factory);
 
-        var studio = await NewStudioAsync();
         using var admin = await studio.AdminAsync();
         var planner = await studio.AddMemberAsync(Role.Planner, admin);
         var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
