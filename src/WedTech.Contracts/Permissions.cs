@@ -32,6 +32,14 @@ public static class Permissions
     /// <summary>Attach files to records the caller may see. Seeing and downloading files follows seeing their record.</summary>
     public const string FileUpload = "file:upload";
     public const string FileDelete = "file:delete";
+    /// <summary>See what is for the studio only: internal notes, staff-only run-of-show items, clashes with other weddings.</summary>
+    public const string WeddingInternal = "wedding:internal";
+    /// <summary>Mark run-of-show items in progress, done or slipped, on the day. Changing the schedule itself is wedding:edit.</summary>
+    public const string RunOfShowProgress = "runofshow:progress";
+    public const string VenueView = "venue:view";
+    public const string VenueManage = "venue:manage";
+    /// <summary>Save, rename and delete wedding templates. Creating a wedding from one is wedding:create.</summary>
+    public const string TemplateManage = "template:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -39,7 +47,7 @@ public static class Permissions
         ClientView, ClientCreate, ClientEdit, ClientDelete,
         FinancialView, FinancialCreate, FinancialEdit,
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
-        FileUpload, FileDelete,
+        FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -50,10 +58,10 @@ public static class Permissions
             ClientView, ClientCreate, ClientEdit,
             FinancialView, FinancialCreate,
             TeamView, SettingsView, MessageSend,
-            FileUpload, FileDelete),
+            FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
-        // they attach what they collect there (receipts, signed delivery notes, photos).
-        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload),
+        // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show.
+        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView),
         // The couple: their own wedding(s) only.
         [Role.Client] = FrozenSet.Create(WeddingView),
     }.ToFrozenDictionary();

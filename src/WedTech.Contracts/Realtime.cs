@@ -44,12 +44,23 @@ public static class WeddingChange
 
     /// <summary>The team changed (and perhaps more): who may see the wedding may have changed, so check access again.</summary>
     public const string TeamChanged = "team-changed";
+
+    /// <summary>An event of the wedding was added, changed (its run-of-show may have moved with it) or removed: <see cref="WeddingChangedMessage.EventId"/>.</summary>
+    public const string EventCreated = "event-created";
+    public const string EventUpdated = "event-updated";
+    public const string EventDeleted = "event-deleted";
+
+    /// <summary>
+    /// Run-of-show items changed: one (<see cref="WeddingChangedMessage.ItemId"/>, its <see cref="WeddingChangedMessage.Version"/>),
+    /// or several at once (a shift; no item id, the event's version).
+    /// </summary>
+    public const string RunOfShowChanged = "run-of-show-changed";
 }
 
 /// <summary>
 /// A wedding changed. It carries no data: fetch the wedding through the API, which applies the caller's
 /// permissions. It reaches staff who see every wedding, connections that joined the wedding and, when a wedding is
 /// created or its team changes, the people added to or removed from its team. It may arrive more than once;
-/// <see cref="Version"/> tells a repeat from a new change.
+/// <see cref="Version"/> tells a repeat from a new change (the version of the event or item when one is named).
 /// </summary>
-public sealed record WeddingChangedMessage(Guid WeddingId, string Change, long? Version);
+public sealed record WeddingChangedMessage(Guid WeddingId, string Change, long? Version, Guid? EventId = null, Guid? ItemId = null);

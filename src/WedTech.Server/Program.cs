@@ -1,4 +1,5 @@
 using WedTech.Server.Calendar;
+using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging;
@@ -12,6 +13,8 @@ using WedTech.Server.Reports;
 using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
+using WedTech.Server.Templates;
+using WedTech.Server.Venues;
 using WedTech.Server.Web;
 using WedTech.Server.Weddings;
 
@@ -22,6 +25,9 @@ builder.Services
     .AddIdentityModule(builder.Configuration)
     .AddMessaging(builder.Configuration)
     .AddWeddings()
+    .AddEvents()
+    .AddVenues()
+    .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
     .AddReports()
@@ -45,6 +51,9 @@ if (app.Services.ServesWeb())
         .MapTenantSettings()
         .MapAudit()
         .MapWeddings()
+        .MapEvents()
+        .MapVenues()
+        .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()
         .MapPush()

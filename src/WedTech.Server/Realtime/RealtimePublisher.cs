@@ -15,6 +15,9 @@ public interface IRealtimePublisher
     /// <summary>As above, and tells these people too (added to or removed from the team, so not joined to the wedding).</summary>
     Task WeddingChangedAsync(Guid tenantId, Guid weddingId, string change, long? version, IReadOnlyCollection<Guid> alsoTell, CancellationToken ct);
 
+    /// <summary>Something within a wedding changed (an event, run-of-show items): tells the same people as a wedding change.</summary>
+    Task WeddingChangedAsync(Guid tenantId, WeddingChangedMessage message, CancellationToken ct);
+
     /// <summary>An in-app notification to every connection of one person.</summary>
     Task NotificationAsync(Guid tenantId, Guid userId, object notification, CancellationToken ct);
 }
@@ -28,11 +31,16 @@ internal sealed partial class RealtimePublisher(IHubContext<RealtimeHub> hub, IL
     public Task WeddingChangedAsync(Guid tenantId, Guid weddingId, string change, long? version, CancellationToken ct) =>
         WeddingChangedAsync(tenantId, weddingId, change, version, [], ct);
 
-    public Task WeddingChangedAsync(Guid tenantId, Guid weddingId, string change, long? version, IReadOnlyCollection<Guid> alsoTell, CancellationToken ct)
+    public Task WeddingChangedAsync(Guid tenantId, Guid weddingId, string change, long? version, IReadOnlyCollection<Guid> alsoTell, CancellationToken ct) =>
+        SendAsync(tenantId, new WeddingChangedMessage(weddingId, change, version), alsoTell, ct);
+
+    public Task WeddingChangedAsync(Guid tenantId, WeddingChangedMessage message, CancellationToken ct) => SendAsync(tenantId, message, [], ct);
+
+    private Task SendAsync(Guid tenantId, WeddingChangedMessage message, IReadOnlyCollection<Guid> alsoTell, CancellationToken ct)
     {
-        List<string> groups = [RealtimeGroups.Wedding(tenantId, weddingId), RealtimeGroups.AllWeddings(tenantId)];
+        List<string> groups = [RealtimeGroups.Wedding(tenantId, message.WeddingId), RealtimeGroups.AllWeddings(tenantId)];
         groups.AddRange(alsoTell.Select(userId => RealtimeGroups.User(tenantId, userId)));
-        return SendAsync(hub.Clients.Groups(groups), RealtimeProtocol.WeddingChanged, new WeddingChangedMessage(weddingId, change, version), tenantId, ct);
+        return SendAsync(hub.Clients.Groups(groups), RealtimeProtocol.WeddingChanged, message, tenantId, ct);
     }
 
     public Task NotificationAsync(Guid tenantId, Guid userId, object notification, CancellationToken ct) =>

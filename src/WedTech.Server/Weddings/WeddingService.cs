@@ -99,7 +99,7 @@ public sealed class WeddingService(
     public async Task<WeddingOverviewResponse> OverviewAsync(int upcoming, CancellationToken cancellationToken)
     {
         var zone = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        var today = VenueTime.Today(time, zone);
         var counts = await Visible().AsNoTracking().GroupBy(w => w.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var next = await Visible().AsNoTracking()
             .Where(w => w.PrimaryDate >= today && w.Status != WeddingStatus.Cancelled && w.Status != WeddingStatus.Completed)

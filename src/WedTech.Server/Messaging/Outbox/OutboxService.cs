@@ -256,7 +256,7 @@ public sealed class OutboxService(
     private async Task<DateOnly> TodayAsync(CancellationToken cancellationToken)
     {
         var zone = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        return VenueTime.Today(time, zone);
     }
 
     /// <summary>

@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Server.Calendar;
+using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging.Push;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Templates;
 using WedTech.Server.Tenancy.Settings;
+using WedTech.Server.Venues;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Platform.Persistence;
@@ -35,6 +38,12 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<WedTech.Server.Reports.Report> Reports => Set<WedTech.Server.Reports.Report>();
 
+    public DbSet<WeddingEvent> Events => Set<WeddingEvent>();
+    public DbSet<EventTeamMember> EventTeamMembers => Set<EventTeamMember>();
+    public DbSet<RunOfShowItem> RunOfShowItems => Set<RunOfShowItem>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<WeddingTemplate> WeddingTemplates => Set<WeddingTemplate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         WedTech.Server.Reports.ReportModel.Configure(modelBuilder);
@@ -46,6 +55,9 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
         CalendarFeedModel.Configure(modelBuilder);
         StoredFileModel.Configure(modelBuilder);
         PushModel.Configure(modelBuilder);
+        EventModel.Configure(modelBuilder);
+        VenueModel.Configure(modelBuilder);
+        WeddingTemplateModel.Configure(modelBuilder);
     }
 }
 
@@ -54,7 +66,12 @@ public sealed class SqliteTenantDbContext(DbContextOptions<SqliteTenantDbContext
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => SqliteConventions.Apply(configurationBuilder);
 }
 
-public sealed class PostgresTenantDbContext(DbContextOptions<PostgresTenantDbContext> options) : TenantDbContext(options);
+public sealed class PostgresTenantDbContext(DbContextOptions<PostgresTenantDbContext> options) : TenantDbContext(options)
+{
+    /// <summary>Date-times in the model are wall-clock times at a venue (instants are DateTimeOffset): no zone in the column.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+}
 
 internal static class SqliteConventions
 {

@@ -25,7 +25,7 @@ public static partial class TenantSettingsEndpoints
         {
             var expected = Concurrency.RequireIfMatch(http);
             var errors = new Dictionary<string, string[]>();
-            var timeZone = CanonicalTimeZone(request.TimeZone);
+            var timeZone = VenueTime.CanonicalZone(request.TimeZone);
             if (timeZone is null)
             {
                 errors["timeZone"] = ["Use an IANA time zone such as Asia/Kolkata."];
@@ -62,10 +62,6 @@ public static partial class TenantSettingsEndpoints
         }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Update settings").WithDescription("Change the studio's name, time zone and GSTIN.");
         return api;
     }
-
-    /// <summary>The zone's canonical IANA id ("asia/kolkata" → "Asia/Kolkata"), or null for anything else (Windows ids, posixrules, right/…).</summary>
-    private static string? CanonicalTimeZone(string id) =>
-        TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => z.HasIanaId && string.Equals(z.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
 
     private static async Task<TenantSettings> LoadAsync(TenantDbContext db, CancellationToken ct) =>
         await db.Settings.FirstOrDefaultAsync(s => s.Id == TenantSettings.SingletonId, ct) ?? throw ApiException.NotFound("Settings");
