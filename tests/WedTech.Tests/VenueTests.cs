@@ -149,11 +149,10 @@ public abstract class VenueTests(TestServer server) : ProviderTests(server)
         using var admin = await studio.AdminAsync();
         var venue = await (await admin.PostJsonAsync("/api/v1/venues", Venue())).ReadAsync<VenueResponse>(HttpStatusCode.Created);
         var wedding = await admin.CreateWeddingAsync("Diya & Kabir");
-        await using (var db = await TenantDatabase.OpenAsync(Server, studio))
+        foreach (var (type, name, day) in new[] { (EventType.Sangeet, "Sangeet", 13), (EventType.Ceremony, "Pheras", 14) })
         {
-            db.Events.Add(TenantDatabase.Event(wedding.Id, EventType.Sangeet, "Sangeet", new(2027, 2, 13, 19, 0, 0), new(2027, 2, 13, 23, 30, 0), venueId: venue.Id));
-            db.Events.Add(TenantDatabase.Event(wedding.Id, EventType.Ceremony, "Pheras", new(2027, 2, 14, 20, 0, 0), new(2027, 2, 14, 23, 30, 0), venueId: venue.Id));
-            await db.SaveChangesAsync(Cancel);
+            (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events",
+                new EventRequest(type, name, new(2027, 2, day, 19, 0, 0), new(2027, 2, day, 23, 30, 0), null, venue.Id, null, null, null, null, null))).EnsureSuccessStatusCode();
         }
 
         Assert.Equal(2, (await admin.GetAsync<VenueResponse>($"/api/v1/venues/{venue.Id}")).EventCount);

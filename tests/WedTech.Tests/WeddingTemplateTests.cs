@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
-using WedTech.Server.Events;
 using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;
@@ -14,45 +12,39 @@ public abstract class WeddingTemplateTests(TestServer server) : ProviderTests(se
         new(title, "Isha", "Arjun", new DateOnly(2027, 11, 21), "Udaipur", WeddingStatus.Booked, null, 250, null, team);
 
     /// <summary>
-    /// A wedding with a Mehendi on 12 Feb and a Sangeet on 13 Feb (one item past midnight, one fixed), and a cancelled
-    /// welcome dinner on 11 Feb that a template leaves out.
+    /// Through the events API: a wedding with a Mehendi on 12 Feb and a Sangeet on 13 Feb (one item past midnight, one
+    /// fixed), and a cancelled welcome dinner on 11 Feb that a template leaves out.
     /// </summary>
-    private async Task<WeddingResponse> WeddingWithEventsAsync(Studio studio, HttpClient admin)
+    private static async Task<WeddingResponse> WeddingWithEventsAsync(HttpClient admin)
     {
         var wedding = await admin.CreateWeddingAsync("Meher & Dev");
-        await using var db = await TenantDatabase.OpenAsync(Server, studio);
-        var mehendi = TenantDatabase.Event(wedding.Id, EventType.Mehendi, "Mehendi on the lawn", new(2027, 2, 12, 16, 0, 0), new(2027, 2, 12, 21, 0, 0));
-        mehendi.DressCode = "Greens";
-        mehendi.Notes = "Generator on standby.";
-        mehendi.Items.Add(TenantDatabase.Item(mehendi, new(2027, 2, 12, 15, 0, 0), 45, "Set up mehendi stations", ownerName: "Décor vendor", notes: "Check generator fuel"));
-        mehendi.Items.Add(TenantDatabase.Item(mehendi, new(2027, 2, 12, 16, 30, 0), 120, "Bride's mehendi", isShared: true, location: "Stage"));
-        var sangeet = TenantDatabase.Event(wedding.Id, EventType.Sangeet, "Sangeet", new(2027, 2, 13, 19, 30, 0), new(2027, 2, 14, 0, 30, 0));
-        sangeet.Items.Add(TenantDatabase.Item(sangeet, new(2027, 2, 13, 21, 0, 0), 15, "Couple's performance", isFixed: true, isShared: true));
-        sangeet.Items.Add(TenantDatabase.Item(sangeet, new(2027, 2, 14, 0, 15, 0), 30, "Last song", ownerName: "DJ"));
-        var cancelled = TenantDatabase.Event(wedding.Id, EventType.WelcomeDinner, "Welcome dinner", new(2027, 2, 11, 20, 0, 0), new(2027, 2, 11, 23, 0, 0),
-            status: EventStatus.Cancelled);
-        db.Events.AddRange(mehendi, sangeet, cancelled);
-        await db.SaveChangesAsync(Cancel);
+        async Task<Guid> EventAsync(EventType type, string name, DateTime start, DateTime end, EventStatus status = EventStatus.Confirmed, string? dressCode = null,
+            string? notes = null) => (await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events",
+                new EventRequest(type, name, start, end, null, null, dressCode, 120, notes, status, null))).ReadAsync<EventResponse>(HttpStatusCode.Created)).Id;
+        async Task ItemAsync(Guid eventId, DateTime start, int minutes, string title, bool isFixed = false, bool isShared = false, string? owner = null,
+            string? location = null, string? notes = null) => (await admin.PostJsonAsync($"/api/v1/events/{eventId}/run-of-show",
+                new RunOfShowItemRequest(start, minutes, title, null, owner, location, notes, isFixed, isShared, null))).EnsureSuccessStatusCode();
+
+        var mehendi = await EventAsync(EventType.Mehendi, "Mehendi on the lawn", new(2027, 2, 12, 16, 0, 0), new(2027, 2, 12, 21, 0, 0), dressCode: "Greens",
+            notes: "Generator on standby.");
+        await ItemAsync(mehendi, new(2027, 2, 12, 15, 0, 0), 45, "Set up mehendi stations", owner: "Décor vendor", notes: "Check generator fuel");
+        await ItemAsync(mehendi, new(2027, 2, 12, 16, 30, 0), 120, "Bride's mehendi", isShared: true, location: "Stage");
+        var sangeet = await EventAsync(EventType.Sangeet, "Sangeet", new(2027, 2, 13, 19, 30, 0), new(2027, 2, 14, 0, 30, 0));
+        await ItemAsync(sangeet, new(2027, 2, 13, 21, 0, 0), 15, "Couple's performance", isFixed: true, isShared: true);
+        await ItemAsync(sangeet, new(2027, 2, 14, 0, 15, 0), 30, "Last song", owner: "DJ");
+        await EventAsync(EventType.WelcomeDinner, "Welcome dinner", new(2027, 2, 11, 20, 0, 0), new(2027, 2, 11, 23, 0, 0), EventStatus.Cancelled);
         return wedding;
     }
 
-    private async Task<List<WeddingEvent>> EventsOfAsync(Studio studio, Guid weddingId)
-    {
-        await using var db = await TenantDatabase.OpenAsync(Server, studio);
-        var events = await db.Events.AsNoTracking().Include(e => e.Items).Where(e => e.WeddingId == weddingId).ToListAsync(Cancel);
-        return events.OrderBy(e => e.Start).Select(e =>
-        {
-            e.Items.Sort((a, b) => a.Start.CompareTo(b.Start));
-            return e;
-        }).ToList();
-    }
+    private static async Task<IReadOnlyList<EventResponse>> ScheduleAsync(HttpClient client, Guid weddingId) =>
+        (await client.GetAsync<WeddingScheduleResponse>($"/api/v1/weddings/{weddingId}/schedule")).Events;
 
     [Fact]
     public async Task A_wedding_saved_as_a_template_makes_new_weddings_with_dates_shifted_and_local_times_kept()
     {
         var studio = await NewStudioAsync();
         using var admin = await studio.AdminAsync();
-        var source = await WeddingWithEventsAsync(studio, admin);
+        var source = await WeddingWithEventsAsync(admin);
 
         var saved = await admin.PostJsonAsync("/api/v1/templates", new WeddingTemplateRequest("  Jaipur 2-day ", "Mehendi and sangeet", source.Id));
         var template = await saved.ReadAsync<WeddingTemplateResponse>(HttpStatusCode.Created);
@@ -79,29 +71,30 @@ public abstract class WeddingTemplateTests(TestServer server) : ProviderTests(se
         Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
         Assert.Equal("Isha & Arjun", wedding.Title);
 
-        var original = (await EventsOfAsync(studio, source.Id)).Where(e => e.Status != EventStatus.Cancelled).ToList();
-        var copied = await EventsOfAsync(studio, wedding.Id);
+        var original = (await ScheduleAsync(admin, source.Id)).Where(e => e.Status != EventStatus.Cancelled).ToList();
+        var copied = await ScheduleAsync(admin, wedding.Id);
         var shift = TimeSpan.FromDays(new DateOnly(2027, 11, 20).DayNumber - new DateOnly(2027, 2, 12).DayNumber);
-        Assert.Equal(original.Select(e => (e.Type, e.Name, e.Start + shift, e.End + shift)), copied.Select(e => (e.Type, e.Name, e.Start, e.End)));
-        Assert.All(copied, e => Assert.Equal(("Asia/Kolkata", EventStatus.Planned, (Guid?)null), (e.TimeZone, e.Status, e.VenueId)));
+        Assert.Equal(original.Select(e => (e.Type, e.Name, e.Start + shift, e.End + shift, e.DressCode, e.Notes)),
+            copied.Select(e => (e.Type, e.Name, e.Start, e.End, e.DressCode, e.Notes)));
+        Assert.All(copied, e => Assert.Equal(("Asia/Kolkata", EventStatus.Planned, (VenueSummary?)null), (e.TimeZone, e.Status, e.Venue)));
         Assert.Equal(new DateTimeOffset(2027, 11, 20, 10, 30, 0, TimeSpan.Zero), copied[0].StartsAt);
         Assert.Equal(new DateTimeOffset(2027, 11, 21, 14, 0, 0, TimeSpan.Zero), copied[1].StartsAt);
         Assert.Equal(new DateTimeOffset(2027, 11, 21, 19, 0, 0, TimeSpan.Zero), copied[1].EndsAt);
         for (var i = 0; i < original.Count; i++)
         {
-            Assert.Equal(original[i].Items.Select(x => (x.Start + shift, x.DurationMinutes, x.Title, x.OwnerName, x.Location, x.Notes, x.IsFixed, x.IsShared)),
-                copied[i].Items.Select(x => (x.Start, x.DurationMinutes, x.Title, x.OwnerName, x.Location, x.Notes, x.IsFixed, x.IsShared)));
-            Assert.All(copied[i].Items, x => Assert.Equal((wedding.Id, RunOfShowStatus.Pending), (x.WeddingId, x.Status)));
+            Assert.Equal(original[i].RunOfShow.Select(x => (x.Start + shift, x.DurationMinutes, x.Title, x.OwnerName, x.Location, x.Notes, x.IsFixed, x.IsShared)),
+                copied[i].RunOfShow.Select(x => (x.Start, x.DurationMinutes, x.Title, x.OwnerName, x.Location, x.Notes, x.IsFixed, x.IsShared)));
+            Assert.All(copied[i].RunOfShow, x => Assert.Equal(RunOfShowStatus.Pending, x.Status));
         }
 
         // In Dubai the same local times are other instants: 19:30 there is 15:30Z.
         var dubai = await (await admin.PostJsonAsync($"/api/v1/templates/{template.Id}/weddings",
             new WeddingFromTemplateRequest(NewWedding("Zara & Omar"), new DateOnly(2027, 12, 4), "asia/dubai"))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
-        var inDubai = await EventsOfAsync(studio, dubai.Id);
+        var inDubai = await ScheduleAsync(admin, dubai.Id);
         Assert.Equal([new DateTime(2027, 12, 4, 16, 0, 0), new DateTime(2027, 12, 5, 19, 30, 0)], inDubai.Select(e => e.Start));
         Assert.Equal([new DateTimeOffset(2027, 12, 4, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 12, 5, 15, 30, 0, TimeSpan.Zero)], inDubai.Select(e => e.StartsAt));
         Assert.All(inDubai, e => Assert.Equal("Asia/Dubai", e.TimeZone));
-        Assert.Equal(new DateTime(2027, 12, 6, 0, 15, 0), inDubai[1].Items[1].Start);
+        Assert.Equal(new DateTime(2027, 12, 6, 0, 15, 0), inDubai[1].RunOfShow[1].Start);
 
         var weddings = await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings");
         Assert.Equal(3, weddings.TotalCount);
@@ -135,12 +128,12 @@ public abstract class WeddingTemplateTests(TestServer server) : ProviderTests(se
 
         var wedding = await (await admin.PostJsonAsync($"/api/v1/templates/{south.Id}/weddings", new WeddingFromTemplateRequest(NewWedding("Lakshmi & Karthik"), new DateOnly(2027, 1, 25), null)))
             .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
-        var events = await EventsOfAsync(studio, wedding.Id);
+        var events = await ScheduleAsync(admin, wedding.Id);
         Assert.Equal(["Muhurtham", "Wedding lunch", "Reception"], events.Select(e => e.Name));
         Assert.All(events, e => Assert.Equal(new DateOnly(2027, 1, 25), DateOnly.FromDateTime(e.Start)));
-        var muhurtham = Assert.Single(events[0].Items, i => i.IsFixed);
+        var muhurtham = Assert.Single(events[0].RunOfShow, i => i.IsFixed);
         Assert.Equal(new DateTime(2027, 1, 25, 7, 15, 0), muhurtham.Start);
-        Assert.Equal(new DateTime(2027, 1, 25, 3, 30, 0), events[0].Items[0].Start);
+        Assert.Equal(new DateTime(2027, 1, 25, 3, 30, 0), events[0].RunOfShow[0].Start);
     }
 
     [Fact]
@@ -148,7 +141,7 @@ public abstract class WeddingTemplateTests(TestServer server) : ProviderTests(se
     {
         var studio = await NewStudioAsync();
         using var admin = await studio.AdminAsync();
-        var source = await WeddingWithEventsAsync(studio, admin);
+        var source = await WeddingWithEventsAsync(admin);
         var list = await admin.GetAsync<PagedResponse<WeddingTemplateSummary>>("/api/v1/templates");
         var north = list.Items[0];
 
@@ -207,9 +200,7 @@ public abstract class WeddingTemplateTests(TestServer server) : ProviderTests(se
 
         Assert.Equal(1, (await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).TotalCount);
         Assert.Equal(2, (await admin.GetAsync<PagedResponse<WeddingTemplateSummary>>("/api/v1/templates")).TotalCount);
-        await using var db = await TenantDatabase.OpenAsync(Server, studio);
-        Assert.Equal(0, await db.Events.CountAsync(Cancel));
-        Assert.Equal(0, await db.RunOfShowItems.CountAsync(Cancel));
+        Assert.Equal(0, (await admin.GetAsync<PagedResponse<EventSummaryResponse>>("/api/v1/events")).TotalCount);
     }
 
     [Fact]
@@ -217,7 +208,7 @@ public abstract class WeddingTemplateTests(TestServer server) : ProviderTests(se
     {
         var studio = await NewStudioAsync();
         using var admin = await studio.AdminAsync();
-        var source = await WeddingWithEventsAsync(studio, admin);
+        var source = await WeddingWithEventsAsync(admin);
         var template = await (await admin.PostJsonAsync("/api/v1/templates", new WeddingTemplateRequest("Ours", null, source.Id)))
             .ReadAsync<WeddingTemplateResponse>(HttpStatusCode.Created);
         var other = await NewStudioAsync();
