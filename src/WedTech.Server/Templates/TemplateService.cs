@@ -110,56 +110,15 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
             ? await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken)
             : VenueTime.RequireZone(request.TimeZone, "timeZone");
 
-        // Every time is checked before anything is created: a template day can land on a time the zone skips.
-        var planned = template.Events.Select(e =>
-        {
-            var start = firstDay.AddDays(e.Day).ToDateTime(e.Start);
-            var end = start.AddMinutes(e.DurationMinutes);
-            return (Event: e, Start: start, End: end, StartsAt: VenueTime.ToInstant(start, zone, "firstDay"), EndsAt: VenueTime.ToInstant(end, zone, "firstDay"));
-        }).ToList();
-
+        // A dry run checks every time before anything is created: a template day can land on a time the zone skips.
         var now = time.GetUtcNow();
+        var planned = template.Events;
+        EventsOf(planned, Guid.Empty, firstDay, zone, now);
         try
         {
             return await weddings.CreateAsync(request.Wedding!, wedding =>
             {
-                foreach (var (source, start, end, startsAt, endsAt) in planned)
-                {
-                    var weddingEvent = new WeddingEvent
-                    {
-                        WeddingId = wedding.Id,
-                        Type = source.Type,
-                        Name = source.Name,
-                        Start = start,
-                        End = end,
-                        TimeZone = zone,
-                        StartsAt = startsAt,
-                        EndsAt = endsAt,
-                        DressCode = source.DressCode,
-                        ExpectedGuests = source.ExpectedGuests,
-                        Notes = source.Notes,
-                        Status = EventStatus.Planned,
-                        CreatedAt = now,
-                        UpdatedAt = now,
-                    };
-                    weddingEvent.Items.AddRange(source.Items.Select(item => new RunOfShowItem
-                    {
-                        EventId = weddingEvent.Id,
-                        WeddingId = wedding.Id,
-                        Start = start.AddMinutes(item.OffsetMinutes),
-                        DurationMinutes = item.DurationMinutes,
-                        Title = item.Title,
-                        OwnerName = item.OwnerName,
-                        Location = item.Location,
-                        Notes = item.Notes,
-                        IsFixed = item.IsFixed,
-                        IsShared = item.IsShared,
-                        Status = RunOfShowStatus.Pending,
-                        CreatedAt = now,
-                        UpdatedAt = now,
-                    }));
-                    db.Events.Add(weddingEvent);
-                }
+                db.Events.AddRange(EventsOf(planned, wedding.Id, firstDay, zone, now));
                 audit.Record("wedding.created-from-template", nameof(Wedding), wedding.Id, string.Create(CultureInfo.InvariantCulture,
                     $"{template.Name} ({template.Id}): {planned.Count} events from {firstDay:yyyy-MM-dd} in {zone}"));
             }, cancellationToken);
@@ -170,6 +129,51 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
             throw new ValidationFailedException(e.Errors.ToDictionary(error => "wedding." + error.Key, error => error.Value));
         }
     }
+
+    /// <summary>
+    /// A template's events and their run-of-show for one wedding: day 0 on <paramref name="firstDay"/>, at the template's
+    /// local times in <paramref name="zone"/>. A time the zone skips is a field error on firstDay.
+    /// </summary>
+    internal static List<WeddingEvent> EventsOf(IReadOnlyList<TemplateEvent> template, Guid weddingId, DateOnly firstDay, string zone, DateTimeOffset now) =>
+        template.Select(source =>
+        {
+            var start = firstDay.AddDays(source.Day).ToDateTime(source.Start);
+            var end = start.AddMinutes(source.DurationMinutes);
+            var weddingEvent = new WeddingEvent
+            {
+                WeddingId = weddingId,
+                Type = source.Type,
+                Name = source.Name,
+                Start = start,
+                End = end,
+                TimeZone = zone,
+                StartsAt = VenueTime.ToInstant(start, zone, "firstDay"),
+                EndsAt = VenueTime.ToInstant(end, zone, "firstDay"),
+                DressCode = source.DressCode,
+                ExpectedGuests = source.ExpectedGuests,
+                Notes = source.Notes,
+                Status = EventStatus.Planned,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            weddingEvent.Items.AddRange(source.Items.Select(item => new RunOfShowItem
+            {
+                EventId = weddingEvent.Id,
+                WeddingId = weddingId,
+                Start = start.AddMinutes(item.OffsetMinutes),
+                DurationMinutes = item.DurationMinutes,
+                Title = item.Title,
+                OwnerName = item.OwnerName,
+                Location = item.Location,
+                Notes = item.Notes,
+                IsFixed = item.IsFixed,
+                IsShared = item.IsShared,
+                Status = RunOfShowStatus.Pending,
+                CreatedAt = now,
+                UpdatedAt = now,
+            }));
+            return weddingEvent;
+        }).ToList();
 
     /// <summary>
     /// The events by day: day 0 is the date of the earliest event, each at its local start time; items by their offset

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
+using WedTech.Server.Events;
 using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Templates;
 using WedTech.Server.Tenancy.Provisioning;
 using WedTech.Server.Weddings;
 
@@ -10,7 +12,7 @@ namespace WedTech.Server.Tenancy;
 
 /// <summary>
 /// The demo studio for local runs (Demo:Seed): provisioned through the real signup path, with a user
-/// for each role and a few weddings. Its credentials are public by design; never enable it in production.
+/// for each role and a few weddings, the nearer ones planned from the built-in templates. Its credentials are public by design; never enable it in production.
 /// </summary>
 public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory directory, IDatabaseProvider databases, IPasswordHasher<User> hasher, TimeProvider time)
 {
@@ -55,14 +57,14 @@ public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        (string Title, string Bride, string Groom, int InDays, string City, WeddingStatus Status, long BudgetRupees, int Guests, bool Coordinated, bool Client)[] weddings =
+        (string Title, string Bride, string Groom, int InDays, string City, WeddingStatus Status, long BudgetRupees, int Guests, bool Coordinated, bool Client, int Template)[] weddings =
         [
-            ("Priya & Rohan", "Priya Sharma", "Rohan Verma", 45, "Udaipur", WeddingStatus.Booked, 85_00_000, 350, true, true),
-            ("अनन्या और विक्रम", "अनन्या", "विक्रम", 12, "Jaipur", WeddingStatus.InProgress, 1_20_00_000, 500, true, false),
-            ("Kaveri & Aditya", "காவேரி", "ஆதித்யா", 90, "Chennai", WeddingStatus.Booked, 45_00_000, 250, false, false),
-            ("Simran & Kabir", "Simran Gill", "Kabir Sandhu", 160, "Amritsar", WeddingStatus.Inquiry, 60_00_000, 400, false, false),
-            ("Ishita & Neil", "Ishita Rao", "Neil D'Souza", -30, "Goa", WeddingStatus.Completed, 38_00_000, 180, false, false),
-            ("Zoya & Arman", "Zoya Khan", "Arman Ali", 220, "Lucknow", WeddingStatus.Inquiry, 55_00_000, 300, false, false),
+            ("Priya & Rohan", "Priya Sharma", "Rohan Verma", 45, "Udaipur", WeddingStatus.Booked, 85_00_000, 350, true, true, 0),
+            ("अनन्या और विक्रम", "अनन्या", "विक्रम", 12, "Jaipur", WeddingStatus.InProgress, 1_20_00_000, 500, true, false, 0),
+            ("Kaveri & Aditya", "காவேரி", "ஆதித்யா", 90, "Chennai", WeddingStatus.Booked, 45_00_000, 250, false, false, 1),
+            ("Simran & Kabir", "Simran Gill", "Kabir Sandhu", 160, "Amritsar", WeddingStatus.Inquiry, 60_00_000, 400, false, false, -1),
+            ("Ishita & Neil", "Ishita Rao", "Neil D'Souza", -30, "Goa", WeddingStatus.Completed, 38_00_000, 180, false, false, -1),
+            ("Zoya & Arman", "Zoya Khan", "Arman Ali", 220, "Lucknow", WeddingStatus.Inquiry, 55_00_000, 300, false, false, -1),
         ];
         foreach (var w in weddings)
         {
@@ -82,6 +84,16 @@ public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory
                 wedding.Team.Add(new WeddingTeamMember { WeddingId = wedding.Id, UserId = users[Role.Client].Id, Role = TeamRole.Client });
             }
             db.Weddings.Add(wedding);
+            if (w.Template >= 0)
+            {
+                var plan = BuiltInTemplates.All[w.Template].Events;
+                var events = TemplateService.EventsOf(plan, wedding.Id, wedding.PrimaryDate.AddDays(-Math.Max(0, plan.Max(e => e.Day) - 1)), "Asia/Kolkata", now);
+                foreach (var weddingEvent in events.Where(_ => w.Coordinated))
+                {
+                    weddingEvent.Team.Add(new EventTeamMember { EventId = weddingEvent.Id, UserId = users[Role.Coordinator].Id, Role = TeamRole.Coordinator });
+                }
+                db.Events.AddRange(events);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
     }
