@@ -20,7 +20,9 @@ public sealed class LiveUpdates : IAsyncDisposable
     /// <summary>Waits before each attempt to connect; the last one repeats until it works.</summary>
     private static readonly TimeSpan[] Backoff = [TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 
-    /// <summary>How long a page waits for its wedding to be joined before it loads anyway (it is told to load again once joined).</summary>
+    /// <summary>
+    /// How long a page waits for an attempt to connect before it loads anyway (and is told to load again once live).
+    /// </summary>
     private static readonly TimeSpan JoinWait = TimeSpan.FromSeconds(3);
 
     private readonly SessionRenewal _renewal;
@@ -32,6 +34,7 @@ public sealed class LiveUpdates : IAsyncDisposable
     private HubConnection? _hub;
     private Task? _connecting;
     private CancellationTokenSource? _wake;
+    private TaskCompletionSource _attempted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _followsAll;
     private bool _missed;
 
@@ -68,8 +71,11 @@ public sealed class LiveUpdates : IAsyncDisposable
         _followed[weddingId] = _followed.GetValueOrDefault(weddingId) + 1;
         if (!IsLive)
         {
-            var connecting = EnsureConnecting();
-            await Task.WhenAny(connecting, Task.Delay(JoinWait, _stopped.Token));
+            // A page opening is a good moment to try again at once rather than after the rest of a wait.
+            var attempted = _attempted.Task;
+            _wake?.Cancel();
+            _ = EnsureConnecting();
+            await Task.WhenAny(attempted, Task.Delay(JoinWait, _stopped.Token));
         }
         if (IsLive)
         {
@@ -93,9 +99,9 @@ public sealed class LiveUpdates : IAsyncDisposable
         var renewed = false;
         for (var attempt = 0; !_stopped.IsCancellationRequested; attempt++)
         {
+            await WaitAsync(Backoff[Math.Min(attempt, Backoff.Length - 1)]);
             try
             {
-                await WaitAsync(Backoff[Math.Min(attempt, Backoff.Length - 1)]);
                 await _hub.StartAsync(_stopped.Token);
                 // Answers once the connection is in its groups: what is fetched after it cannot miss a change.
                 var session = await _hub.InvokeAsync<RealtimeSession>(RealtimeProtocol.GetSession, _stopped.Token);
@@ -105,6 +111,7 @@ public sealed class LiveUpdates : IAsyncDisposable
                     await JoinAsync(weddingId);
                 }
                 SetLive(true);
+                Attempted();
                 if (_missed)
                 {
                     _missed = false;
@@ -118,6 +125,7 @@ public sealed class LiveUpdates : IAsyncDisposable
                 // again at once. A session that cannot be renewed ends here; the next API call sends the person to sign in.
                 if (!await _renewal.TryRenewAsync())
                 {
+                    Attempted();
                     return;
                 }
                 renewed = true;
@@ -135,8 +143,17 @@ public sealed class LiveUpdates : IAsyncDisposable
                 {
                     await _hub.StopAsync();
                 }
+                Attempted();
             }
         }
+    }
+
+    /// <summary>Tells pages waiting to follow a wedding that an attempt to connect has ended, well or not.</summary>
+    private void Attempted()
+    {
+        var attempted = _attempted;
+        _attempted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        attempted.TrySetResult();
     }
 
     private HubConnection Build()
