@@ -89,14 +89,36 @@ public sealed class RunOfShowTests(BrowserServer server)
             (await planner.EvaluateAsync<string>("() => window.plannerPageMark")).ShouldBe("not reloaded");
             await Accessibility.CheckAsync(planner, "planner-event");
             await BrowserServer.ScreenshotAsync(planner, "desktop-planner-event-live");
+
+            // The performances run late: everything after them moves 15 minutes, the muhurat stays.
+            await planner.GetByRole(AriaRole.Button, new() { Name = "Shift the schedule from Family performances" }).ClickAsync();
+            await planner.GetByLabel("Minutes", new() { Exact = true }).FillAsync("15");
+            await planner.Locator("[data-test=shift-confirm]").ClickAsync();
+            await Expect(planner.GetByText("2 moved, 1 fixed kept in place.")).ToBeVisibleAsync();
+            await Expect(Item(planner, "Family performances").Locator(".ros-start")).ToHaveTextAsync("20:15");
+            await Expect(Item(planner, "Ring ceremony").Locator(".ros-start")).ToHaveTextAsync("22:45");
+            await Expect(Item(planner, StaffItem).Locator(".ros-start")).ToHaveTextAsync("23:45");
+
+            // And a cake is added for the couple to see.
+            await planner.Locator("[data-test=add-item]").ClickAsync();
+            await planner.GetByLabel("What happens").FillAsync("Cake cutting");
+            await planner.GetByLabel("Starts", new() { Exact = true }).FillAsync("2027-02-13T23:00");
+            await planner.GetByLabel("Shared with the couple").CheckAsync();
+            await planner.Locator("[data-test=save-item]").ClickAsync();
+            await Expect(planner.Locator("[data-test=ros-item]")).ToHaveCountAsync(5);
+            await Expect(Item(planner, "Cake cutting").Locator("[data-test=ros-shared]")).ToBeVisibleAsync();
         });
 
         await BrowserServer.ScenarioAsync(coordinator, "coordinator-phone", async () =>
         {
-            // And the other way round: the planner's tap shows up on the coordinator's phone.
+            // The planner's changes show up on the coordinator's phone, and so does a tap.
+            var soon = new LocatorAssertionsToHaveTextOptions { Timeout = 5_000 };
+            await Expect(Item(coordinator, "Family performances").Locator(".ros-start")).ToHaveTextAsync("20:15", soon);
+            await Expect(Item(coordinator, "Cake cutting").Locator(".ros-start")).ToHaveTextAsync("23:00", soon);
             await planner.GetByRole(AriaRole.Button, new() { Name = "Mark Family performances done" }).ClickAsync();
             await Expect(Item(coordinator, "Family performances")).ToHaveAttributeAsync("data-status", "done", new() { Timeout = 5_000 });
             await Expect(Item(coordinator, "Ring ceremony").Locator("[data-test=ros-next]")).ToBeVisibleAsync();
+            await Expect(coordinator.Locator("[data-test=ros-progress]")).ToHaveTextAsync("2 of 5 done");
         });
     }
 
