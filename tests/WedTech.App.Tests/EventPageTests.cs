@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -150,5 +151,24 @@ public class EventPageTests : AppTestContext
 
         page.WaitForAssertion(() => page.Find("[data-test=problem]").TextContent.ShouldContain("The run-of-show changed after you opened it."));
         Api.Requests.Count(r => r.RequestUri!.PathAndQuery == EventUrl).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Offline_an_event_never_opened_here_opens_read_only_from_the_weddings_schedule_kept_on_this_device()
+    {
+        var me = await SignInAsAsync(Role.Coordinator);
+        Api.Unreachable(EventUrl);
+        Api.Unreachable(WeddingQueries.One(WeddingId));
+        var savedAt = new DateTimeOffset(2026, 12, 10, 14, 0, 0, TimeSpan.Zero);
+        var kept = new { value = Schedule(Sangeet([Drinks, Performances, Ring, Band])), eTag = (string?)null, savedAt };
+        JSInterop.Setup<string?>("wedtech.storage.get", "localStorage", $"{OfflineCopies.Prefix}{me.TenantId}:{me.Id}:{EventQueries.Schedule(WeddingId)}")
+            .SetResult(JsonSerializer.Serialize(kept, ApiJson.Options));
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => page.FindAll("[data-test=ros-item]").Count.ShouldBe(4));
+        page.Find("[data-test=stale-notice]").TextContent.ShouldContain("Offline copy from 10 Dec 2026");
+        page.FindAll("[data-test=ros-done], [data-test=ros-start], [data-test=ros-undo]").ShouldBeEmpty();
+        page.Find("[data-test=live]").GetAttribute("data-live").ShouldBe("false");
     }
 }
