@@ -49,6 +49,10 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
     public async Task<Loaded<TResponse>> PostAsync<TRequest, TResponse>(string url, TRequest body, CancellationToken cancellationToken = default) =>
         await SendAsync<TResponse>(HttpMethod.Post, url, JsonContent.Create(body, options: ApiJson.Options), ifMatch: null, cancellationToken);
 
+    /// <summary>A POST that changes a versioned record (shifting an event's run-of-show), sent with the version last read.</summary>
+    public async Task<Loaded<TResponse>> PostAsync<TRequest, TResponse>(string url, TRequest body, string? ifMatch, CancellationToken cancellationToken = default) =>
+        await SendAsync<TResponse>(HttpMethod.Post, url, JsonContent.Create(body, options: ApiJson.Options), ifMatch, cancellationToken);
+
     public async Task<Loaded<TResponse>> PutAsync<TRequest, TResponse>(string url, TRequest body, string? ifMatch, CancellationToken cancellationToken = default) =>
         await SendAsync<TResponse>(HttpMethod.Put, url, JsonContent.Create(body, options: ApiJson.Options), ifMatch, cancellationToken);
 

@@ -14,6 +14,8 @@ public static class AppServices
         services.AddScoped<ApiClient>();
         services.AddScoped<SessionState>();
         services.AddScoped<PushNotifications>();
+        services.AddScoped<LiveUpdates>();
+        services.AddScoped<StudioZone>();
         return services;
     }
 }

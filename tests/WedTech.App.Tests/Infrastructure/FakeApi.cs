@@ -29,6 +29,10 @@ internal sealed class FakeApi : HttpMessageHandler
     public void Answers(string pathAndQuery, Func<HttpRequestMessage, HttpStatusCode> status, string method = "GET") =>
         _answers[Key(method, pathAndQuery)] = request => new HttpResponseMessage(status(request));
 
+    /// <summary>No answer at all, as when the network is gone: the request fails as HttpClient's do.</summary>
+    public void Unreachable(string pathAndQuery, string method = "GET") =>
+        _answers[Key(method, pathAndQuery)] = _ => throw new HttpRequestException("The network is unreachable.");
+
     /// <summary>Answers with an RFC 9457 problem document carrying field errors.</summary>
     public void ReturnsProblem(string pathAndQuery, HttpStatusCode status, string title, IReadOnlyDictionary<string, string[]>? errors = null, string method = "GET") =>
         _answers[Key(method, pathAndQuery)] = _ => new HttpResponseMessage(status)
