@@ -15,7 +15,9 @@ public sealed record RefreshRequest([property: Required, StringLength(200)] stri
 public sealed record TokenResponse(
     string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt, string TokenType = "Bearer");
 
-public sealed record MeResponse(Guid Id, string Email, string Name, Role Role, Guid TenantId, string TenantSlug, string CompanyName, IReadOnlyList<string> Permissions);
+/// <summary>The signed-in user and their studio; <see cref="TimeZone"/> is the studio's (IANA), against which the app says when an event is in another zone.</summary>
+public sealed record MeResponse(Guid Id, string Email, string Name, Role Role, Guid TenantId, string TenantSlug, string CompanyName, IReadOnlyList<string> Permissions,
+    string TimeZone);
 
 public sealed record InviteUserRequest(
     [property: Required, EmailAddress, StringLength(254)] string Email,

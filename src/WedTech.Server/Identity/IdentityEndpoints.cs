@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Identity;
@@ -70,11 +72,12 @@ public static class IdentityEndpoints
         })
             .WithSummary("Reset the password").WithDescription("Set a new password from a reset link; ends every session of the user.");
 
-        api.MapGet("/me", (CurrentUser current, TenantContext tenant) =>
+        api.MapGet("/me", async (CurrentUser current, TenantContext tenant, TenantDbContext db, CancellationToken ct) =>
         {
             var user = current.Required;
+            var zone = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(ct);
             return TypedResults.Ok(new MeResponse(user.Id, user.Email, user.Name, user.Role, tenant.Current.Id, tenant.Current.Slug, tenant.Current.CompanyName,
-                Permissions.ByRole[user.Role].Order(StringComparer.Ordinal).ToList()));
+                Permissions.ByRole[user.Role].Order(StringComparer.Ordinal).ToList(), zone));
         }).RequireAuthorization().WithTags("Sign-in").WithSummary("Who am I").WithDescription("The signed-in user, their studio and their permissions.");
 
         var users = api.MapGroup("/users").WithTags("Team");

@@ -33,7 +33,7 @@ public abstract class AppTestContext : BunitContext
 
     protected static MeResponse MeAs(Role role) => new(
         Guid.Parse("11111111-1111-7111-8111-111111111111"), $"{role.ToString().ToLowerInvariant()}@shaadi.example", $"Test {role}", role,
-        Guid.Parse("22222222-2222-7222-8222-222222222222"), "shaadi", "Shaadi Studio", [.. Permissions.ByRole[role]]);
+        Guid.Parse("22222222-2222-7222-8222-222222222222"), "shaadi", "Shaadi Studio", [.. Permissions.ByRole[role]], "Asia/Kolkata");
 
     /// <summary>Signs in as someone with the role: /me answers with the role's permissions and the session loads it.</summary>
     protected async Task<MeResponse> SignInAsAsync(Role role)
