@@ -16,14 +16,14 @@ public class NavMenuTests : AppTestContext
     [Theory]
     [InlineData(Role.Admin)]
     [InlineData(Role.Planner)]
-    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_venues_team_and_settings(Role role)
+    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_venues_templates_team_and_settings(Role role)
     {
         await SignInAsAsync(role);
 
         var links = Links(RenderMenu());
 
-        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Venues", "Team", "Settings"]);
-        links.Select(l => l.Href).ShouldBe(["", "weddings", "venues", "team", "settings"]);
+        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Venues", "Templates", "Team", "Settings"]);
+        links.Select(l => l.Href).ShouldBe(["", "weddings", "venues", "templates", "team", "settings"]);
     }
 
     [Fact]
