@@ -21,9 +21,6 @@ namespace WedTech.Tests;
 /// </summary>
 public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
 {
-    /// <summary>Bound of every wait for a message that must come; messages that must not come are checked against a later one that must.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-
     private static WeddingRequest Wedding(string title, IReadOnlyList<TeamAssignment>? team = null) =>
         new(title, "Bride", "Groom", new DateOnly(2027, 12, 1), "Pune", WeddingStatus.Booked, 10_00_000_00, 200, null, team);
 
@@ -38,9 +35,9 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         var wedding = await CreateAsync(admin, Wedding("Followed", [new(coordinator.Id, TeamRole.Coordinator)]));
         var control = await CreateAsync(admin, Wedding("Control", [new(otherCoordinator.Id, TeamRole.Coordinator)]));
 
-        await using var plannerLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, planner.Tokens.AccessToken);
-        await using var coordinatorLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, coordinator.Tokens.AccessToken, HttpTransportType.LongPolling);
-        await using var otherLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, otherCoordinator.Tokens.AccessToken);
+        await using var plannerLink = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, planner.Tokens.AccessToken);
+        await using var coordinatorLink = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, coordinator.Tokens.AccessToken, HttpTransportType.LongPolling);
+        await using var otherLink = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, otherCoordinator.Tokens.AccessToken);
         plannerLink.Session.ShouldBe(new RealtimeSession(FollowsAllWeddings: true));
         coordinatorLink.Session.ShouldBe(new RealtimeSession(FollowsAllWeddings: false));
         await plannerLink.JoinAsync(wedding.Id);
@@ -51,9 +48,9 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         var expected = new WeddingChangedMessage(wedding.Id, WeddingChange.Updated, 2);
         (await plannerLink.NextChangeAsync()).ShouldBe(expected);
         (await coordinatorLink.NextChangeAsync()).ShouldBe(expected);
-        // Only ids, kind and version travel; the rest is fetched through the API.
+        // Only ids (of the wedding, and of the event and item when one changed), kind and version travel; the rest is fetched through the API.
         await UpdateAsync(admin, wedding, Wedding("Third title", [new(coordinator.Id, TeamRole.Coordinator)]), version: 2);
-        (await coordinatorLink.NextRawChangeAsync()).EnumerateObject().Select(p => p.Name).Order().ShouldBe(["change", "version", "weddingId"]);
+        (await coordinatorLink.NextRawChangeAsync()).EnumerateObject().Select(p => p.Name).Order().ShouldBe(["change", "eventId", "itemId", "version", "weddingId"]);
         // The planner sees every wedding (staff group) and joined this one too, yet gets each change once.
         (await plannerLink.NextChangeAsync()).ShouldBe(expected with { Version = 3 });
 
@@ -76,12 +73,12 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         var weddingB = await CreateAsync(adminB, Wedding("B's couple", [new(coupleB.Id, TeamRole.Client)]));
 
         // Tenant B's client follows everything it can; tenant B's admin hears every wedding of B.
-        await using var coupleBLink = await Listener.ConnectAsync(Server.Factory, studioB.Slug, coupleB.Tokens.AccessToken);
-        await using var adminBLink = await Listener.ConnectAsync(Server.Factory, studioB.Slug, (await studioB.LoginAsync(studioB.AdminEmail)).AccessToken,
+        await using var coupleBLink = await RealtimeListener.ConnectAsync(Server.Factory, studioB.Slug, coupleB.Tokens.AccessToken);
+        await using var adminBLink = await RealtimeListener.ConnectAsync(Server.Factory, studioB.Slug, (await studioB.LoginAsync(studioB.AdminEmail)).AccessToken,
             HttpTransportType.LongPolling);
         coupleBLink.Session.ShouldBe(new RealtimeSession(FollowsAllWeddings: false));
         await coupleBLink.JoinAsync(weddingB.Id);
-        await using var plannerALink = await Listener.ConnectAsync(Server.Factory, studioA.Slug, plannerA.Tokens.AccessToken);
+        await using var plannerALink = await RealtimeListener.ConnectAsync(Server.Factory, studioA.Slug, plannerA.Tokens.AccessToken);
 
         // Everything tenant A can produce: a new wedding, an update, a team change, a delete, a notification.
         var weddingA = await CreateAsync(adminA, Wedding("A's couple"));
@@ -129,9 +126,9 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         (await admin.DeleteAsync($"/api/v1/weddings/{deleted.Id}", Cancel)).EnsureSuccessStatusCode();
         var otherStudios = await CreateAsync(otherAdmin, Wedding("Another studio's"));
 
-        await using var coordinatorLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, coordinator.Tokens.AccessToken);
-        await using var coupleLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, couple.Tokens.AccessToken, HttpTransportType.LongPolling);
-        await using var adminLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, (await studio.LoginAsync(studio.AdminEmail)).AccessToken);
+        await using var coordinatorLink = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, coordinator.Tokens.AccessToken);
+        await using var coupleLink = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, couple.Tokens.AccessToken, HttpTransportType.LongPolling);
+        await using var adminLink = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, (await studio.LoginAsync(studio.AdminEmail)).AccessToken);
         foreach (var id in new[] { unassigned.Id, deleted.Id, otherStudios.Id, Guid.CreateVersion7() })
         {
             (await Should.ThrowAsync<HubException>(() => coordinatorLink.JoinAsync(id))).Message.ShouldContain("You cannot follow this wedding");
@@ -165,26 +162,26 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         {
             foreach (var (slug, accessToken) in new[] { (studio.Slug, (string?)null), (studio.Slug, "not-a-token"), (other.Slug, token) })
             {
-                var refused = await Should.ThrowAsync<HttpRequestException>(() => Listener.ConnectAsync(Server.Factory, slug, accessToken, transport));
+                var refused = await Should.ThrowAsync<HttpRequestException>(() => RealtimeListener.ConnectAsync(Server.Factory, slug, accessToken, transport));
                 refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
             }
             // An unknown studio is refused before anything else.
-            (await Should.ThrowAsync<HttpRequestException>(() => Listener.ConnectAsync(Server.Factory, "no-such-studio", token, transport)))
+            (await Should.ThrowAsync<HttpRequestException>(() => RealtimeListener.ConnectAsync(Server.Factory, "no-such-studio", token, transport)))
                 .StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
 
         // Straight to the WebSocket, skipping negotiation, as a browser may: the same refusals.
-        await Should.ThrowAsync<InvalidOperationException>(() => Listener.ConnectAsync(Server.Factory, studio.Slug, null, HttpTransportType.WebSockets, skipNegotiation: true));
-        await Should.ThrowAsync<InvalidOperationException>(() => Listener.ConnectAsync(Server.Factory, other.Slug, token, HttpTransportType.WebSockets, skipNegotiation: true));
-        await using (await Listener.ConnectAsync(Server.Factory, studio.Slug, token, HttpTransportType.WebSockets, skipNegotiation: true))
+        await Should.ThrowAsync<InvalidOperationException>(() => RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, null, HttpTransportType.WebSockets, skipNegotiation: true));
+        await Should.ThrowAsync<InvalidOperationException>(() => RealtimeListener.ConnectAsync(Server.Factory, other.Slug, token, HttpTransportType.WebSockets, skipNegotiation: true));
+        await using (await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, token, HttpTransportType.WebSockets, skipNegotiation: true))
         {
         }
 
         // The browser app's session cookie: negotiation is a POST, so it needs the CSRF header; the WebSocket is a GET.
-        await using (await Listener.ConnectAsync(Server.Factory, studio.Slug, accessToken: null, sessionCookie: token))
+        await using (await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, accessToken: null, sessionCookie: token))
         {
         }
-        (await Should.ThrowAsync<HttpRequestException>(() => Listener.ConnectAsync(Server.Factory, studio.Slug, accessToken: null, sessionCookie: token, csrfHeader: false)))
+        (await Should.ThrowAsync<HttpRequestException>(() => RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, accessToken: null, sessionCookie: token, csrfHeader: false)))
             .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         // The query-string token is for the hub only; the API wants the header.
@@ -199,8 +196,8 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         using var admin = await studio.AdminAsync();
         var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
         var couple = await studio.AddMemberAsync(Role.Client, admin);
-        await using var coordinatorLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, coordinator.Tokens.AccessToken);
-        await using var coupleLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, couple.Tokens.AccessToken, HttpTransportType.LongPolling);
+        await using var coordinatorLink = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, coordinator.Tokens.AccessToken);
+        await using var coupleLink = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, couple.Tokens.AccessToken, HttpTransportType.LongPolling);
 
         var wedding = await CreateAsync(admin, Wedding("New", [new(coordinator.Id, TeamRole.Coordinator)]));
         (await coordinatorLink.NextChangeAsync()).ShouldBe(new WeddingChangedMessage(wedding.Id, WeddingChange.Created, 1));
@@ -221,9 +218,9 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         using var admin = await studio.AdminAsync();
         var planner = await studio.AddMemberAsync(Role.Planner, admin);
         var colleague = await studio.AddMemberAsync(Role.Planner, admin);
-        await using var phone = await Listener.ConnectAsync(Server.Factory, studio.Slug, planner.Tokens.AccessToken);
-        await using var laptop = await Listener.ConnectAsync(Server.Factory, studio.Slug, planner.Tokens.AccessToken, HttpTransportType.LongPolling);
-        await using var colleagueLink = await Listener.ConnectAsync(Server.Factory, studio.Slug, colleague.Tokens.AccessToken);
+        await using var phone = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, planner.Tokens.AccessToken);
+        await using var laptop = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, planner.Tokens.AccessToken, HttpTransportType.LongPolling);
+        await using var colleagueLink = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, colleague.Tokens.AccessToken);
 
         // Through the outbox: an in-app message is stored, then pushed live by the job that delivers it.
         (await admin.PostJsonAsync("/api/v1/messages", new SendMessageRequest(MessageChannel.InApp, planner.Id.ToString(), null, "announcement", "en",
@@ -258,8 +255,8 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
         var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
         var wedding = await CreateAsync(admin, Wedding("Across nodes", [new(coordinator.Id, TeamRole.Coordinator)]));
 
-        await using var plannerOnNode1 = await Listener.ConnectAsync(node1, studio.Slug, planner.Tokens.AccessToken);
-        await using var coordinatorOnNode1 = await Listener.ConnectAsync(node1, studio.Slug, coordinator.Tokens.AccessToken, HttpTransportType.LongPolling);
+        await using var plannerOnNode1 = await RealtimeListener.ConnectAsync(node1, studio.Slug, planner.Tokens.AccessToken);
+        await using var coordinatorOnNode1 = await RealtimeListener.ConnectAsync(node1, studio.Slug, coordinator.Tokens.AccessToken, HttpTransportType.LongPolling);
         await coordinatorOnNode1.JoinAsync(wedding.Id);
 
         using var adminOnNode2 = node2.CreateClient();
@@ -281,113 +278,6 @@ public abstract class RealtimeTests(TestServer server) : ProviderTests(server)
 
     private static async Task UpdateAsync(HttpClient client, WeddingResponse wedding, WeddingRequest request, long version = 1) =>
         await (await client.PutJsonAsync($"/api/v1/weddings/{wedding.Id}", request, $"\"{version}\"")).ReadAsync<WeddingResponse>();
-
-    /// <summary>One realtime connection and what it has heard so far.</summary>
-    private sealed class Listener : IAsyncDisposable
-    {
-        private readonly Channel<JsonElement> _changes = Channel.CreateUnbounded<JsonElement>();
-        private readonly Channel<JsonElement> _notifications = Channel.CreateUnbounded<JsonElement>();
-        private readonly HubConnection _connection;
-
-        private Listener(HubConnection connection)
-        {
-            _connection = connection;
-            connection.On<JsonElement>(RealtimeProtocol.WeddingChanged, message => _changes.Writer.TryWrite(message));
-            connection.On<JsonElement>(RealtimeProtocol.Notification, message => _notifications.Writer.TryWrite(message));
-        }
-
-        public RealtimeSession? Session { get; private set; }
-
-        public bool HasMoreChanges => _changes.Reader.TryPeek(out _);
-
-        public bool HasNotifications => _notifications.Reader.TryPeek(out _);
-
-        /// <summary>
-        /// WebSockets connect as a browser does: the studio from the host name, the token in the query (a browser cannot
-        /// put headers on a WebSocket). Long polling connects as an API client: X-Tenant and bearer headers.
-        /// </summary>
-        public static async Task<Listener> ConnectAsync(WebApplicationFactory<Program> node, string slug, string? accessToken,
-            HttpTransportType transport = HttpTransportType.WebSockets, bool skipNegotiation = false, string? sessionCookie = null, bool csrfHeader = true)
-        {
-            var cookie = sessionCookie is null ? null : $"{BrowserSession.AccessCookie}={sessionCookie}";
-            var server = node.Server;
-            var byHost = transport == HttpTransportType.WebSockets;
-            var url = byHost ? new Uri($"http://{slug}.localhost{RealtimeProtocol.Path}") : new Uri(server.BaseAddress, RealtimeProtocol.Path);
-            var connection = new HubConnectionBuilder()
-                .WithUrl(url, transport, options =>
-                {
-                    options.SkipNegotiation = skipNegotiation;
-                    options.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                    if (!byHost)
-                    {
-                        options.Headers["X-Tenant"] = slug;
-                    }
-                    if (accessToken is not null)
-                    {
-                        options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
-                    }
-                    if (cookie is not null)
-                    {
-                        options.Headers["Cookie"] = cookie;
-                        if (csrfHeader)
-                        {
-                            options.Headers[BrowserSession.CsrfHeader] = "1";
-                        }
-                    }
-                    options.WebSocketFactory = async (context, ct) =>
-                    {
-                        var query = context.Uri.Query.TrimStart('?');
-                        if (accessToken is not null)
-                        {
-                            query += (query.Length > 0 ? "&" : "") + "access_token=" + Uri.EscapeDataString(accessToken);
-                        }
-                        var client = server.CreateWebSocketClient();
-                        client.ConfigureRequest = request => request.Headers.Cookie = cookie;
-                        return await client.ConnectAsync(new UriBuilder(context.Uri) { Query = query }.Uri, ct);
-                    };
-                })
-                .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions))
-                .Build();
-            var listener = new Listener(connection);
-            try
-            {
-                await connection.StartAsync(Cancel);
-                // As an app does: the answer comes once the connection is in its groups.
-                listener.Session = await connection.InvokeAsync<RealtimeSession>(RealtimeProtocol.GetSession, Cancel);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-            return listener;
-        }
-
-        public Task JoinAsync(Guid weddingId) => _connection.InvokeAsync(RealtimeProtocol.JoinWedding, weddingId, Cancel);
-
-        public async Task<WeddingChangedMessage> NextChangeAsync() => (await NextRawChangeAsync()).Deserialize<WeddingChangedMessage>(ApiJson.Options)!;
-
-        /// <summary>The next change as it came over the wire.</summary>
-        public Task<JsonElement> NextRawChangeAsync() => NextAsync(_changes, "wedding change");
-
-        public Task<JsonElement> NextNotificationAsync() => NextAsync(_notifications, "notification");
-
-        private static async Task<JsonElement> NextAsync(Channel<JsonElement> inbox, string what)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-            timeout.CancelAfter(Patience);
-            try
-            {
-                return await inbox.Reader.ReadAsync(timeout.Token);
-            }
-            catch (OperationCanceledException) when (!Cancel.IsCancellationRequested)
-            {
-                throw new TimeoutException($"No {what} arrived within {Patience.TotalSeconds} s.");
-            }
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
-    }
 }
 
 public sealed class RealtimeTestsOnSqlite(SqliteServer server) : RealtimeTests(server);

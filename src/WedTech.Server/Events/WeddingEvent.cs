@@ -16,6 +16,7 @@ public sealed class WeddingEvent : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid WeddingId { get; init; }
+    public Wedding? Wedding { get; init; }
     public EventType Type { get; set; }
     public required string Name { get; set; }
     public DateTime Start { get; set; }
@@ -102,7 +103,7 @@ public static class EventModel
             e.HasIndex(x => new { x.WeddingId, x.StartsAt });
             e.HasIndex(x => x.StartsAt);
             e.HasIndex(x => new { x.VenueId, x.StartsAt });
-            e.HasOne<Wedding>().WithMany().HasForeignKey(x => x.WeddingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Wedding).WithMany().HasForeignKey(x => x.WeddingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Venue).WithMany().HasForeignKey(x => x.VenueId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Team).WithOne().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Cascade);

@@ -298,6 +298,6 @@ public sealed class WeddingService(
             .ToList();
         var budget = currentUser.Can(Permissions.FinancialView) ? w.EstimatedBudgetPaise : null;
         return new WeddingResponse(w.Id, w.Title, w.BrideName, w.GroomName, w.PrimaryDate, w.City, w.Status, budget, w.Currency,
-            w.GuestCountEstimate, w.Notes, team, w.Version, w.CreatedAt, w.UpdatedAt);
+            w.GuestCountEstimate, currentUser.Can(Permissions.WeddingInternal) ? w.Notes : null, team, w.Version, w.CreatedAt, w.UpdatedAt);
     }
 }

@@ -1080,13 +1080,15 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("WedTech.Server.Weddings.Wedding", null)
+                    b.HasOne("WedTech.Server.Weddings.Wedding", "Wedding")
                         .WithMany()
                         .HasForeignKey("WeddingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Venue");
+
+                    b.Navigation("Wedding");
                 });
 
             modelBuilder.Entity("WedTech.Server.Identity.OneTimeToken", b =>

@@ -1074,13 +1074,15 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("WedTech.Server.Weddings.Wedding", null)
+                    b.HasOne("WedTech.Server.Weddings.Wedding", "Wedding")
                         .WithMany()
                         .HasForeignKey("WeddingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Venue");
+
+                    b.Navigation("Wedding");
                 });
 
             modelBuilder.Entity("WedTech.Server.Identity.OneTimeToken", b =>

@@ -1,0 +1,376 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Realtime;
+using WedTech.Server.Tenancy;
+using WedTech.Server.Weddings;
+
+namespace WedTech.Server.Events;
+
+public sealed record EventFilter(EventStatus? Status, EventType? Type, DateOnly? From, DateOnly? To, bool OnlyMine);
+
+/// <summary>
+/// The events of weddings. What a caller sees follows the wedding's visibility; what a client (the couple) sees of an
+/// event leaves out everything internal (<see cref="Permissions.WeddingInternal"/>): notes, clashes, staff-only items.
+/// </summary>
+public sealed class EventService(
+    TenantDbContext db, CurrentUser currentUser, AuditLog audit, WeddingService weddings, TenantContext tenant, TimeProvider time,
+    IRealtimePublisher realtime)
+{
+    public const int MaxEventsPerWedding = 100;
+
+    /// <summary>Longest an event may last: a two-day festival, not a typo in the end date.</summary>
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromHours(48);
+
+    private bool SeesInternal => currentUser.Can(Permissions.WeddingInternal);
+
+    /// <summary>The events of the weddings the caller may see.</summary>
+    internal IQueryable<WeddingEvent> Visible()
+    {
+        var visibleWeddings = weddings.Visible();
+        return db.Events.Where(e => visibleWeddings.Any(w => w.Id == e.WeddingId));
+    }
+
+    /// <summary>A visible event, tracked, with its team and run-of-show; 404 otherwise.</summary>
+    internal async Task<WeddingEvent> LoadForWriteAsync(Guid id, CancellationToken cancellationToken) =>
+        await Visible().Include(e => e.Team).Include(e => e.Items).AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
+        ?? throw ApiException.NotFound("Event");
+
+    public async Task<PagedResponse<EventSummaryResponse>> ListForWeddingAsync(Guid weddingId, EventFilter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
+        {
+            throw ApiException.NotFound("Wedding");
+        }
+        return await ListAsync(Visible().Where(e => e.WeddingId == weddingId), filter, paging, cancellationToken);
+    }
+
+    /// <summary>
+    /// Events across every wedding the caller sees (the dashboard's today and this week), by venue-local date: a week from
+    /// today in the studio's zone unless asked otherwise, and never more than <paramref name="maxRangeDays"/> days.
+    /// </summary>
+    public async Task<PagedResponse<EventSummaryResponse>> ListAcrossWeddingsAsync(EventFilter filter, int maxRangeDays, Paging paging, CancellationToken cancellationToken)
+    {
+        var from = filter.From ?? filter.To?.AddDays(-6)
+            ?? VenueTime.Today(time, await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken));
+        var to = filter.To ?? from.AddDays(6);
+        if (to.DayNumber - from.DayNumber >= maxRangeDays)
+        {
+            throw new ValidationFailedException("to", $"Ask for at most {maxRangeDays} days at a time.");
+        }
+        return await ListAsync(Visible(), filter with { From = from, To = to }, paging, cancellationToken);
+    }
+
+    private async Task<PagedResponse<EventSummaryResponse>> ListAsync(IQueryable<WeddingEvent> query, EventFilter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        query = query.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+        if (filter.Type is { } type)
+        {
+            query = query.Where(e => e.Type == type);
+        }
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue);
+            query = query.Where(e => e.Start >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            query = query.Where(e => e.Start < end);
+        }
+        var me = currentUser.Required.Id;
+        if (filter.OnlyMine)
+        {
+            query = query.Where(e => e.Team.Any(t => t.UserId == me) || db.WeddingTeamMembers.Any(t => t.WeddingId == e.WeddingId && t.UserId == me));
+        }
+        var all = SeesInternal;
+        var page = await query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToPageAsync(paging, e => new EventSummaryResponse(
+            e.Id, e.WeddingId, e.Wedding!.Title, e.Type, e.Name, e.Start, e.End, e.TimeZone, e.StartsAt, e.EndsAt,
+            e.Venue == null ? null : new VenueSummary(e.Venue.Id, e.Venue.Name, e.Venue.Address, e.Venue.City, e.Venue.StateCode, e.Venue.MapUrl),
+            e.Status,
+            e.Items.Count(i => all || i.IsShared),
+            e.Items.Count(i => (all || i.IsShared) && i.Status == RunOfShowStatus.Done),
+            e.Items.Where(i => i.IsFixed && (all || i.IsShared)).OrderBy(i => i.Start).Select(i => new KeyMoment(i.Id, i.Start, i.Title)).ToList(),
+            false,
+            e.Team.Any(t => t.UserId == me),
+            e.Version), cancellationToken);
+        if (!all || page.Items.Count == 0)
+        {
+            return page;
+        }
+        var clashing = await ConflictsAsync(page.Items.Select(e => (e.Id, e.Venue?.Id, e.Status, e.StartsAt, e.EndsAt)).ToList(), cancellationToken);
+        return page with { Items = page.Items.Select(e => clashing.ContainsKey(e.Id) ? e with { HasConflicts = true } : e).ToList() };
+    }
+
+    public async Task<EventResponse> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var e = await Visible().AsNoTracking().Include(x => x.Venue).Include(x => x.Team).Include(x => x.Items).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw ApiException.NotFound("Event");
+        return (await ToResponsesAsync([e], cancellationToken))[0];
+    }
+
+    /// <summary>Every event of a wedding with its run-of-show, in time order: the whole schedule in one answer.</summary>
+    public async Task<WeddingScheduleResponse> ScheduleAsync(Guid weddingId, CancellationToken cancellationToken)
+    {
+        var title = (await weddings.TitlesAsync([weddingId], cancellationToken)).GetValueOrDefault(weddingId) ?? throw ApiException.NotFound("Wedding");
+        var events = await Visible().AsNoTracking().Where(e => e.WeddingId == weddingId)
+            .Include(x => x.Venue).Include(x => x.Team).Include(x => x.Items).AsSplitQuery()
+            .OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        return new WeddingScheduleResponse(weddingId, title, await ToResponsesAsync(events, cancellationToken));
+    }
+
+    public async Task<EventResponse> CreateAsync(Guid weddingId, EventRequest request, CancellationToken cancellationToken)
+    {
+        if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
+        {
+            throw ApiException.NotFound("Wedding");
+        }
+        if (await db.Events.CountAsync(e => e.WeddingId == weddingId, cancellationToken) >= MaxEventsPerWedding)
+        {
+            throw ApiException.Conflict($"A wedding has at most {MaxEventsPerWedding} events.");
+        }
+        var now = time.GetUtcNow();
+        var e = new WeddingEvent { WeddingId = weddingId, Name = "", TimeZone = "", CreatedAt = now, UpdatedAt = now };
+        await ApplyAsync(e, request, cancellationToken);
+        db.Events.Add(e);
+        audit.Record("event.created", nameof(WeddingEvent), e.Id, $"{e.Name} ({ApiJson.EnumName(e.Type)}) on {Local(e.Start)} {e.TimeZone}, wedding {weddingId}");
+        await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(e, WeddingChange.EventCreated);
+        return await GetAsync(e.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces an event's details. Moving its start moves its run-of-show by as much, except fixed items (a muhurat is
+    /// set by the stars, not by the caterer).
+    /// </summary>
+    public async Task<EventResponse> UpdateAsync(Guid id, EventRequest request, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var e = await LoadForWriteAsync(id, cancellationToken);
+        Concurrency.Expect(e, expectedVersion, "event");
+        var before = Describe(e);
+        var oldStart = e.Start;
+        await ApplyAsync(e, request, cancellationToken);
+        var moved = 0;
+        if (e.Start != oldStart)
+        {
+            moved = RunOfShowService.Move(e.Items.Where(i => !i.IsFixed), e.Start - oldStart, time.GetUtcNow());
+        }
+        var after = Describe(e);
+        var changed = before.Where(pair => after[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
+        if (changed.Count > 0)
+        {
+            e.Version++;
+            e.UpdatedAt = time.GetUtcNow();
+            audit.Record("event.updated", nameof(WeddingEvent), e.Id,
+                "changed: " + string.Join(", ", changed) + (moved > 0 ? $"; {moved} run-of-show items moved with it" : ""));
+            await db.SaveChangesAsync(cancellationToken);
+            await PublishAsync(e, WeddingChange.EventUpdated);
+        }
+        return await GetAsync(e.Id, cancellationToken);
+    }
+
+    public async Task DeleteAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var e = await Visible().FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw ApiException.NotFound("Event");
+        Concurrency.Expect(e, expectedVersion, "event");
+        db.Events.Remove(e);
+        audit.Record("event.deleted", nameof(WeddingEvent), e.Id, $"{e.Name} on {Local(e.Start)}, wedding {e.WeddingId}");
+        await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(e, WeddingChange.EventDeleted);
+    }
+
+    /// <summary>Tells everyone watching the wedding; after the commit, so even if the caller has gone away.</summary>
+    internal Task PublishAsync(WeddingEvent e, string change, RunOfShowItem? item = null) =>
+        realtime.WeddingChangedAsync(tenant.Current.Id,
+            new WeddingChangedMessage(e.WeddingId, change, item?.Version ?? e.Version, e.Id, item?.Id), CancellationToken.None);
+
+    private async Task ApplyAsync(WeddingEvent e, EventRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        string? venueZone = null;
+        if (request.VenueId is { } venueId)
+        {
+            venueZone = await db.Venues.Where(v => v.Id == venueId).Select(v => v.TimeZone).FirstOrDefaultAsync(cancellationToken);
+            if (venueZone is null)
+            {
+                errors["venueId"] = ["No venue in your venue book has this id."];
+            }
+        }
+        var zone = string.IsNullOrWhiteSpace(request.TimeZone)
+            ? venueZone ?? await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken)
+            : VenueTime.CanonicalZone(request.TimeZone);
+        if (zone is null)
+        {
+            errors["timeZone"] = ["Use an IANA time zone, like Asia/Kolkata or Asia/Dubai."];
+        }
+        var team = await CheckTeamAsync(e.WeddingId, request.Team ?? [], errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+        var start = request.Start!.Value;
+        var end = request.End!.Value;
+        var startsAt = VenueTime.ToInstant(start, zone!, "start");
+        var endsAt = VenueTime.ToInstant(end, zone!, "end");
+        if (endsAt <= startsAt)
+        {
+            throw new ValidationFailedException("end", "The event must end after it starts; for one that runs past midnight, give the next day's date.");
+        }
+        if (endsAt - startsAt > MaxDuration)
+        {
+            throw new ValidationFailedException("end", "An event lasts at most 48 hours; make each day its own event.");
+        }
+        e.Type = request.Type!.Value;
+        e.Name = request.Name.Trim();
+        e.Start = start;
+        e.End = end;
+        e.TimeZone = zone!;
+        e.StartsAt = startsAt;
+        e.EndsAt = endsAt;
+        e.VenueId = request.VenueId;
+        e.DressCode = Trimmed(request.DressCode);
+        e.ExpectedGuests = request.ExpectedGuests;
+        e.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
+        e.Status = request.Status ?? EventStatus.Planned;
+        e.Team.RemoveAll(member => team.All(a => a.UserId != member.UserId));
+        foreach (var assignment in team)
+        {
+            var existing = e.Team.Find(m => m.UserId == assignment.UserId);
+            if (existing is null)
+            {
+                e.Team.Add(new EventTeamMember { EventId = e.Id, UserId = assignment.UserId!.Value, Role = assignment.Role!.Value });
+            }
+            else
+            {
+                existing.Role = assignment.Role!.Value;
+            }
+        }
+    }
+
+    /// <summary>People on an event must be staff on its wedding's team, each once, with a staff role.</summary>
+    private async Task<IReadOnlyList<TeamAssignment>> CheckTeamAsync(Guid weddingId, IReadOnlyList<TeamAssignment> team, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (team.Count == 0)
+        {
+            return team;
+        }
+        var staff = await db.WeddingTeamMembers.Where(t => t.WeddingId == weddingId && t.Role != TeamRole.Client)
+            .Select(t => t.UserId).ToListAsync(cancellationToken);
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < team.Count; i++)
+        {
+            if (team[i] is not { UserId: { } userId, Role: { } role })
+            {
+                errors[$"team[{i}]"] = ["Give the person's userId and role."];
+            }
+            else if (!seen.Add(userId))
+            {
+                errors[$"team[{i}].userId"] = ["This person is already on the event."];
+            }
+            else if (!staff.Contains(userId))
+            {
+                errors[$"team[{i}].userId"] = ["Add this person to the wedding's team first; an event's people come from its wedding's staff."];
+            }
+            else if (role == TeamRole.Client)
+            {
+                errors[$"team[{i}].role"] = ["Use a staff role: lead-planner, planner or coordinator."];
+            }
+        }
+        return team;
+    }
+
+    /// <summary>
+    /// For each of these events, the other events in the same venue at an overlapping time, of any wedding of the studio:
+    /// a venue double-booked across weddings is the clash that matters most.
+    /// </summary>
+    private async Task<Dictionary<Guid, List<EventConflict>>> ConflictsAsync(
+        IReadOnlyList<(Guid Id, Guid? VenueId, EventStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt)> events, CancellationToken cancellationToken)
+    {
+        var placed = events.Where(e => e.VenueId is not null && e.Status != EventStatus.Cancelled).ToList();
+        if (placed.Count == 0)
+        {
+            return [];
+        }
+        var venues = placed.Select(e => e.VenueId!.Value).Distinct().ToList();
+        var from = placed.Min(e => e.StartsAt);
+        var to = placed.Max(e => e.EndsAt);
+        var candidates = await db.Events.AsNoTracking()
+            .Where(o => o.VenueId != null && venues.Contains(o.VenueId.Value) && o.Status != EventStatus.Cancelled && o.StartsAt < to && o.EndsAt > from)
+            .Select(o => new { o.Id, o.WeddingId, o.VenueId, o.Name, o.StartsAt, o.EndsAt })
+            .ToListAsync(cancellationToken);
+        var titles = await weddings.TitlesAsync(candidates.Select(c => c.WeddingId).Distinct().ToList(), cancellationToken);
+        var result = new Dictionary<Guid, List<EventConflict>>();
+        foreach (var e in placed)
+        {
+            var clashes = candidates
+                .Where(o => o.Id != e.Id && o.VenueId == e.VenueId && o.StartsAt < e.EndsAt && o.EndsAt > e.StartsAt)
+                .OrderBy(o => o.StartsAt)
+                .Select(o => titles.TryGetValue(o.WeddingId, out var title)
+                    ? new EventConflict(o.Id, o.WeddingId, o.Name, title, o.StartsAt, o.EndsAt)
+                    : new EventConflict(o.Id, o.WeddingId, null, null, o.StartsAt, o.EndsAt))
+                .ToList();
+            if (clashes.Count > 0)
+            {
+                result[e.Id] = clashes;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Events as the caller may see them, with their people's names and clashes looked up once for all.</summary>
+    internal async Task<IReadOnlyList<EventResponse>> ToResponsesAsync(IReadOnlyList<WeddingEvent> events, CancellationToken cancellationToken)
+    {
+        var all = SeesInternal;
+        var userIds = events.SelectMany(e => e.Team.Select(t => t.UserId)
+            .Concat(e.Items.Select(i => i.OwnerUserId).OfType<Guid>())
+            .Concat(all ? e.Items.Select(i => i.StatusChangedById).OfType<Guid>() : [])).Distinct().ToList();
+        var names = userIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.Name, u.Role), cancellationToken);
+        var conflicts = all ? await ConflictsAsync(events.Select(e => (e.Id, e.VenueId, e.Status, e.StartsAt, e.EndsAt)).ToList(), cancellationToken) : [];
+        return events.Select(e => new EventResponse(
+            e.Id, e.WeddingId, e.Type, e.Name, e.Start, e.End, e.TimeZone, e.StartsAt, e.EndsAt,
+            e.Venue is { } v ? new VenueSummary(v.Id, v.Name, v.Address, v.City, v.StateCode, v.MapUrl) : null,
+            e.DressCode, e.ExpectedGuests, all ? e.Notes : null, e.Status,
+            e.Team.Where(t => names.ContainsKey(t.UserId))
+                .Select(t => new TeamMemberResponse(t.UserId, names[t.UserId].Name, names[t.UserId].Role, t.Role))
+                .OrderBy(t => t.Role).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(),
+            conflicts.GetValueOrDefault(e.Id) ?? [],
+            e.Items.Where(i => all || i.IsShared).OrderBy(i => i.Start).ThenBy(i => i.Id).Select(i => ToResponse(i, names, all)).ToList(),
+            e.Version, e.UpdatedAt)).ToList();
+    }
+
+    internal static RunOfShowItemResponse ToResponse(RunOfShowItem i, IReadOnlyDictionary<Guid, (string Name, Role Role)> names, bool seesInternal) => new(
+        i.Id, i.EventId, i.Start, i.DurationMinutes, i.Title, i.OwnerUserId,
+        i.OwnerUserId is { } owner && names.TryGetValue(owner, out var person) ? person.Name : i.OwnerName,
+        i.Location, seesInternal ? i.Notes : null, i.Status, i.IsFixed, i.IsShared,
+        seesInternal ? i.StatusChangedAt : null,
+        seesInternal && i.StatusChangedById is { } by && names.TryGetValue(by, out var changer) ? changer.Name : null,
+        i.Version);
+
+    private static Dictionary<string, string?> Describe(WeddingEvent e) => new()
+    {
+        ["type"] = e.Type.ToString(),
+        ["name"] = e.Name,
+        ["start"] = Local(e.Start),
+        ["end"] = Local(e.End),
+        ["timeZone"] = e.TimeZone,
+        ["venueId"] = e.VenueId?.ToString(),
+        ["dressCode"] = e.DressCode,
+        ["expectedGuests"] = e.ExpectedGuests?.ToString(CultureInfo.InvariantCulture),
+        ["notes"] = e.Notes,
+        ["status"] = e.Status.ToString(),
+        ["team"] = string.Join(",", e.Team.OrderBy(t => t.UserId).Select(t => $"{t.UserId}:{t.Role}")),
+    };
+
+    internal static string Local(DateTime local) => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
