@@ -14,6 +14,7 @@ public static class AppServices
         services.AddScoped<ApiClient>();
         services.AddScoped<SessionState>();
         services.AddScoped<PushNotifications>();
+        services.AddScoped<StudioZone>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ public static class TemplateQueries
 }
 
 /// <summary>API addresses for events across weddings (the dashboard's days).</summary>
-public static class EventQueries
+public static class EventDayQueries
 {
     public static string Between(DateOnly from, DateOnly to, bool mine, int pageSize) =>
         Query.Build("/api/v1/events", ("from", Query.Date(from)), ("to", Query.Date(to)), ("mine", mine ? "true" : null), ("pageSize", Query.Number(pageSize)));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WedTech.Contracts;
 
 namespace WedTech.App.Services;
@@ -23,16 +22,9 @@ public static class EventDayGroups
         return (days.FirstOrDefault(d => d.Date == today)?.Events ?? [], days.Where(d => d.Date > today).ToList());
     }
 
-    /// <summary>"Tomorrow", or the weekday and date ("Thursday, 17 Dec").</summary>
+    /// <summary>"Today", "Tomorrow", or the day ("Fri, 18 Dec 2026").</summary>
     public static string Label(DateOnly day, DateOnly today) =>
-        day == today ? "Today" : day == today.AddDays(1) ? "Tomorrow" : day.ToString("dddd, d MMM", CultureInfo.InvariantCulture);
-
-    /// <summary>The venue-local clock time an event starts ("19:30").</summary>
-    public static string Time(EventSummaryResponse e) => e.Start.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>The zone's place name ("Dubai") when it is not the zone this device is in, else null.</summary>
-    public static string? ZoneIfElsewhere(string zone, TimeZoneInfo here) =>
-        string.Equals(zone, here.Id, StringComparison.OrdinalIgnoreCase) ? null : zone[(zone.LastIndexOf('/') + 1)..].Replace('_', ' ');
+        day == today ? "Today" : day == today.AddDays(1) ? "Tomorrow" : EventTimes.Day(day);
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -40,31 +40,4 @@ public static class RoleNames
         UserStatus.Disabled => "Disabled",
         _ => status.ToString(),
     };
-
-    public static string Of(EventType type) => type switch
-    {
-        EventType.Mehendi => "Mehendi",
-        EventType.Haldi => "Haldi",
-        EventType.Sangeet => "Sangeet",
-        EventType.Cocktail => "Cocktail",
-        EventType.Baraat => "Baraat",
-        EventType.Ceremony => "Ceremony (pheras)",
-        EventType.Reception => "Reception",
-        EventType.Engagement => "Engagement",
-        EventType.Roka => "Roka",
-        EventType.WelcomeDinner => "Welcome dinner",
-        EventType.Brunch => "Brunch",
-        EventType.Custom => "Other",
-        _ => type.ToString(),
-    };
-
-    public static string Of(EventStatus status) => status switch
-    {
-        EventStatus.Planned => "Planned",
-        EventStatus.Confirmed => "Confirmed",
-        EventStatus.InProgress => "In progress",
-        EventStatus.Done => "Done",
-        EventStatus.Cancelled => "Cancelled",
-        _ => status.ToString(),
-    };
 }

@@ -1,27 +1,31 @@
-using System.Globalization;
-
 namespace WedTech.App.Services;
 
 /// <summary>A template's times as people read them: its events have a local start and a length, its items an offset from the event's start.</summary>
 public static class TemplateTimes
 {
-    /// <summary>"18:30", or "00:30 (+1 day)" for an item after midnight.</summary>
-    public static string At(TimeOnly start, int offsetMinutes)
+    private static readonly DateTime DayOne = new(2000, 1, 1);
+
+    /// <summary>"19:00–23:00", "21:00–01:00 (next day)".</summary>
+    public static string Span(TimeOnly start, int durationMinutes)
     {
-        var at = start.AddMinutes(offsetMinutes, out var days);
-        return Clock(at) + (days == 0 ? "" : $" ({(days > 0 ? "+" : "")}{days} day{(Math.Abs(days) == 1 ? "" : "s")})");
+        var from = DayOne.Add(start.ToTimeSpan());
+        return EventTimes.Range(from, from.AddMinutes(durationMinutes));
     }
 
-    /// <summary>"19:00–01:00 (+1 day)".</summary>
-    public static string Span(TimeOnly start, int durationMinutes) => Clock(start) + "–" + At(start, durationMinutes);
-
-    /// <summary>"45 min", "2 h", "1 h 30 min".</summary>
-    public static string Duration(int minutes) => (minutes / 60, minutes % 60) switch
+    /// <summary>"18:30"; an item past midnight "00:30 (next day)", one before an early start "23:30 (day before)".</summary>
+    public static string At(TimeOnly start, int offsetMinutes)
     {
-        (0, var m) => $"{m} min",
-        (var h, 0) => $"{h} h",
-        var (h, m) => $"{h} h {m} min",
-    };
+        var at = DayOne.Add(start.ToTimeSpan()).AddMinutes(offsetMinutes);
+        return EventTimes.Time(at) + (at.Date - DayOne).Days switch
+        {
+            0 => "",
+            1 => " (next day)",
+            -1 => " (day before)",
+            var days => $" ({days:+0;-0} days)",
+        };
+    }
 
-    private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>What is known of a run-of-show item besides its title: "30 min · Pandit-ji · Mandap".</summary>
+    public static string Details(int durationMinutes, params string?[] more) =>
+        string.Join(" · ", more.Prepend(EventTimes.Duration(durationMinutes)).Where(p => !string.IsNullOrEmpty(p)));
 }
