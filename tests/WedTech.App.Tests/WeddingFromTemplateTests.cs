@@ -22,8 +22,20 @@ public class WeddingFromTemplateTests : AppTestContext
 
     private static readonly string FromNorthIndian = $"/api/v1/templates/{NorthIndian.Id}/weddings";
 
-    public WeddingFromTemplateTests() =>
+    /// <summary>The pheras on the second day, the reception on the third.</summary>
+    private static readonly WeddingTemplateResponse NorthIndianEvents = new(NorthIndian.Id, NorthIndian.Name, NorthIndian.Description,
+    [
+        new TemplateEvent(0, EventType.Mehendi, "Mehendi", new TimeOnly(15, 0), 300, null, null, null, []),
+        new TemplateEvent(1, EventType.Ceremony, "Pheras", new TimeOnly(20, 0), 210, null, null, null, []),
+        new TemplateEvent(1, EventType.Sangeet, "Sangeet", new TimeOnly(11, 0), 180, null, null, null, []),
+        new TemplateEvent(2, EventType.Reception, "Reception", new TimeOnly(19, 30), 240, null, null, null, []),
+    ], Version: 1, DateTimeOffset.UnixEpoch);
+
+    public WeddingFromTemplateTests()
+    {
         Api.Returns("/api/v1/templates?page=1&pageSize=100", new PagedResponse<WeddingTemplateSummary>([NorthIndian, SouthIndian], 1, 100, 2));
+        Api.Returns($"/api/v1/templates/{NorthIndian.Id}", NorthIndianEvents);
+    }
 
     private IRenderedComponent<WeddingNew> RenderPage()
     {
@@ -76,8 +88,10 @@ public class WeddingFromTemplateTests : AppTestContext
         Choose(page, "North Indian 3-day");
         page.WaitForElement("#template-first-day").Change("2026-12-10");
         page.WaitForAssertion(() => page.Find("#template-first-day").Closest(".mud-input-control")!.TextContent.ShouldContain("Its events from 10 Dec 2026 to 12 Dec 2026."));
-        // The wedding date, still empty, becomes the template's last day.
-        page.Find("#wedding-date").GetAttribute("value").ShouldBe("2026-12-12");
+        page.FindAll("[data-test=template-outline] li").Select(li => li.TextContent.Trim())
+            .ShouldBe(["Thu, 10 Dec 2026: Mehendi 15:00", "Fri, 11 Dec 2026: Sangeet 11:00, Pheras 20:00", "Sat, 12 Dec 2026: Reception 19:30"]);
+        // The wedding date, still empty, is the day of the template's ceremony.
+        page.Find("#wedding-date").GetAttribute("value").ShouldBe("2026-12-11");
         FillWedding(page);
         await page.Find("[data-test='save']").ClickAsync(new());
 
@@ -89,7 +103,7 @@ public class WeddingFromTemplateTests : AppTestContext
         body.RootElement.GetProperty("timeZone").ValueKind.ShouldBe(JsonValueKind.Null);
         var wedding = body.RootElement.GetProperty("wedding");
         wedding.GetProperty("title").GetString().ShouldBe("Kapoor–Malhotra wedding");
-        wedding.GetProperty("primaryDate").GetString().ShouldBe("2026-12-12");
+        wedding.GetProperty("primaryDate").GetString().ShouldBe("2026-12-11");
     }
 
     [Fact]
@@ -115,6 +129,26 @@ public class WeddingFromTemplateTests : AppTestContext
         ErrorOf(page, "wedding-title").ShouldBeNull();
         ErrorOf(page, "wedding-date").ShouldBeNull();
         Navigation.Uri.ShouldNotContain("/weddings/");
+    }
+
+    [Fact]
+    public async Task A_wedding_date_typed_by_hand_is_kept_when_the_first_day_moves()
+    {
+        await SignInAsAsync(Role.Planner);
+        var page = RenderPage();
+        Choose(page, "North Indian 3-day");
+        page.WaitForElement("[data-test=template-outline]");
+        page.FindAll("[data-test=template-outline] li")[0].TextContent.ShouldStartWith("Day 1:");
+
+        page.Find("#template-first-day").Change("2026-12-10");
+        page.WaitForAssertion(() => page.Find("#wedding-date").GetAttribute("value").ShouldBe("2026-12-11"));
+        page.Find("#template-first-day").Change("2026-12-20");
+        page.WaitForAssertion(() => page.Find("#wedding-date").GetAttribute("value").ShouldBe("2026-12-21"));
+        page.Find("#wedding-date").Change("2026-12-23");
+        page.Find("#template-first-day").Change("2026-12-21");
+
+        page.WaitForAssertion(() => page.Find("[data-test=template-outline] li").TextContent.ShouldStartWith("Mon, 21 Dec 2026"));
+        page.Find("#wedding-date").GetAttribute("value").ShouldBe("2026-12-23");
     }
 
     [Fact]
