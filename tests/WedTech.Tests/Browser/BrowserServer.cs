@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
+using Shouldly;
 using WedTech.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(WedTech.Tests.Browser.BrowserServer))]
@@ -92,12 +93,12 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         Directory.CreateDirectory(ArtifactsDirectory);
     }
 
-    /// <summary>A fresh browser profile (its own cookies and storage), phone-sized or desktop.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>A fresh browser profile (its own cookies and storage), phone-sized (360 px unless told) or desktop.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, int phoneWidth = 360)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 860 },
+            ViewportSize = phone ? new ViewportSize { Width = phoneWidth, Height = 740 } : new ViewportSize { Width = 1280, Height = 860 },
             IsMobile = phone,
             HasTouch = phone,
             Locale = "en-IN",
@@ -131,6 +132,23 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             await ScreenshotAsync(page, "failed-" + name);
             throw new Xunit.Sdk.XunitException($"{failure.Message}\nAt {page.Url}; screenshot failed-{name}.png in {ArtifactsDirectory}.\nConsole errors:\n{string.Join("\n", errors)}\nLast requests:\n{string.Join("\n", requests.Where(r => !r.Contains("_framework", StringComparison.Ordinal)))}");
         }
+    }
+
+    /// <summary>Signs in on the studio's sign-in page and waits for the page of the app the person lands on.</summary>
+    public async Task SignInAsync(IPage page, string slug, string email, string expectedPath)
+    {
+        await page.GotoAsync($"{StudioUrl(slug)}/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Studio.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(StudioUrl(slug) + expectedPath);
+    }
+
+    /// <summary>Fails when the page is wider than the viewport (it would scroll sideways on a phone).</summary>
+    public static async Task NoHorizontalScrollAsync(IPage page, string name)
+    {
+        var (content, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
+        content.ShouldBeLessThanOrEqualTo(viewport, $"{name} is {content} px wide in a {viewport} px viewport");
     }
 
     public static async Task ScreenshotAsync(IPage page, string name) =>

@@ -22,7 +22,7 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "coordinator", async () =>
         {
-            await SignInAsync(page, api.Slug, coordinator.Email, expectedPath: "/app/weddings");
+            await server.SignInAsync(page, api.Slug, coordinator.Email, expectedPath: "/app/weddings");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My weddings" })).ToBeVisibleAsync();
             await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync(assigned.Title);
             await Expect(page.Locator("[data-test=weddings-table] tbody tr")).ToHaveCountAsync(1);
@@ -52,7 +52,7 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "client", async () =>
         {
-            await SignInAsync(page, api.Slug, client.Email, expectedPath: $"/app/weddings/{theirs.Id}");
+            await server.SignInAsync(page, api.Slug, client.Email, expectedPath: $"/app/weddings/{theirs.Id}");
             await Expect(page.Locator("[data-test=wedding-title]")).ToHaveTextAsync("प्रिया और राहुल");
             await Expect(page.Locator("[data-test=date]")).ToHaveTextAsync("14 Feb 2027");
             var content = await page.ContentAsync();
@@ -61,7 +61,7 @@ public sealed class PeopleTests(BrowserServer server)
             content.ShouldNotContain(other.Title);
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToHaveCountAsync(0);
             await Accessibility.CheckAsync(page, "client-wedding");
-            await NoHorizontalScrollAsync(page, "client wedding");
+            await BrowserServer.NoHorizontalScrollAsync(page, "client wedding");
             await BrowserServer.ScreenshotAsync(page, "phone-client-wedding");
 
             await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{other.Id}");
@@ -80,13 +80,13 @@ public sealed class PeopleTests(BrowserServer server)
         await BrowserServer.ScenarioAsync(page, "phone", async () =>
         {
             await page.GotoAsync(server.RootUrl);
-            await NoHorizontalScrollAsync(page, "landing");
+            await BrowserServer.NoHorizontalScrollAsync(page, "landing");
             await BrowserServer.ScreenshotAsync(page, "phone-landing");
 
-            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await server.SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Namaste, Asha Admin" })).ToBeVisibleAsync();
             await Expect(page.Locator(".wedding-card")).ToHaveCountAsync(1);
-            await NoHorizontalScrollAsync(page, "dashboard");
+            await BrowserServer.NoHorizontalScrollAsync(page, "dashboard");
             await Accessibility.CheckAsync(page, "dashboard");
             await BrowserServer.ScreenshotAsync(page, "phone-dashboard");
 
@@ -101,7 +101,7 @@ public sealed class PeopleTests(BrowserServer server)
             {
                 await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/{path}");
                 await Expect(page.Locator(ready)).ToBeVisibleAsync();
-                await NoHorizontalScrollAsync(page, name);
+                await BrowserServer.NoHorizontalScrollAsync(page, name);
                 await Accessibility.CheckAsync(page, name);
                 await BrowserServer.ScreenshotAsync(page, "phone-" + name);
             }
@@ -117,7 +117,7 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "offline", async () =>
         {
-            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await server.SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
             await page.GetByRole(AriaRole.Link, new() { Name = "Weddings", Exact = true }).ClickAsync();
             await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync("Kapoor–Malhotra wedding");
             // The service worker has taken over the page and kept the whole app shell.
@@ -154,7 +154,7 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "session-expiry", async () =>
         {
-            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await server.SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
             await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/new");
             await page.GetByLabel("Title").FillAsync("गुप्ता–सिंह विवाह");
             await page.GetByLabel("Bride's name").FillAsync("नेहा गुप्ता");
@@ -188,7 +188,7 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "conflict", async () =>
         {
-            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await server.SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
             await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{wedding.Id}/edit");
             await page.GetByLabel("City").FillAsync("Kolkata");
 
@@ -224,7 +224,7 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "settings", async () =>
         {
-            await SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
+            await server.SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
             await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
             await Expect(page.GetByLabel("Company name")).ToHaveValueAsync("Shaadi Studio");
             await page.GetByLabel("GSTIN").FillAsync("27AAPFU0939F1ZX");
@@ -243,15 +243,6 @@ public sealed class PeopleTests(BrowserServer server)
         });
     }
 
-    private async Task SignInAsync(IPage page, string slug, string email, string expectedPath)
-    {
-        await page.GotoAsync($"{server.StudioUrl(slug)}/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Studio.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(server.StudioUrl(slug) + expectedPath);
-    }
-
     /// <summary>Polls an async condition in the page (WaitForFunction does not await a returned promise).</summary>
     private static async Task WaitUntilAsync(IPage page, string condition, TimeSpan timeout)
     {
@@ -264,12 +255,6 @@ public sealed class PeopleTests(BrowserServer server)
             }
             await Task.Delay(250, TestContext.Current.CancellationToken);
         }
-    }
-
-    private static async Task NoHorizontalScrollAsync(IPage page, string name)
-    {
-        var (content, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
-        content.ShouldBeLessThanOrEqualTo(viewport, $"{name} is {content} px wide in a {viewport} px viewport");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
