@@ -42,7 +42,38 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "GET /api/v1/notifications", "", "A✓ P✓ C✓ L✓" },
         { "POST /api/v1/reports", "report", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/reports", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/events", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/schedule", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings/{wedding}/events", "event", "A✓ P✓ C· L·" },
+        { "GET /api/v1/events", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/events/{event}", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/events/{event}", "event", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/events/{event}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/events/{event}/run-of-show", "item", "A✓ P✓ C· L·" },
+        { "GET /api/v1/events/{event}/run-of-show/{item}", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/events/{event}/run-of-show/{item}", "item", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/events/{event}/run-of-show/{item}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/events/{event}/run-of-show/{item}/status", "status", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/events/{event}/run-of-show/shift", "shift", "A✓ P✓ C· L·" },
+        { "GET /api/v1/venues", "", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/venues/{venue}", "", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/venues", "venue", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/venues/{venue}", "venue", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/venues/{venue}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/templates", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/templates/{template}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/templates", "wedding-template", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/templates/{template}", "template-update", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/templates/{template}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/templates/{template}/weddings", "from-template", "A✓ P✓ C· L·" },
     };
+
+    private static readonly EventRequest NewEvent = new(EventType.Sangeet, "Sangeet", new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 23, 0, 0),
+        null, null, null, null, null, null, null);
+
+    private static readonly RunOfShowItemRequest SharedItem = new(new DateTime(2027, 11, 19, 20, 0, 0), 15, "First dance", null, null, null, null, null, true, null);
+
+    private static readonly VenueRequest NewVenue = new("Samode Palace", null, "Jaipur", "08", null, null, 400, null, null, null);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -77,6 +108,26 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 var file = await (await admin.PostAsync($"/api/v1/files?ownerType=wedding&ownerId={wedding.Id}", Attachment(), Cancel)).ReadAsync<FileResponse>(HttpStatusCode.Created);
                 url = url.Replace("{file}", file.Id.ToString(), StringComparison.Ordinal);
             }
+            Guid? itemId = null;
+            if (url.Contains("{event}", StringComparison.Ordinal))
+            {
+                var created = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events", NewEvent)).ReadAsync<EventResponse>(HttpStatusCode.Created);
+                itemId = (await (await admin.PostJsonAsync($"/api/v1/events/{created.Id}/run-of-show", SharedItem)).ReadAsync<RunOfShowItemResponse>(HttpStatusCode.Created)).Id;
+                url = url.Replace("{event}", created.Id.ToString(), StringComparison.Ordinal).Replace("{item}", itemId.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{venue}", StringComparison.Ordinal))
+            {
+                var venue = await (await admin.PostJsonAsync("/api/v1/venues", NewVenue)).ReadAsync<VenueResponse>(HttpStatusCode.Created);
+                url = url.Replace("{venue}", venue.Id.ToString(), StringComparison.Ordinal);
+            }
+            // A template saved from a wedding with events, which itself comes from a built-in template.
+            var eventful = url.Contains("{template}", StringComparison.Ordinal) || body == "wedding-template" ? await WeddingFromBuiltInAsync(admin) : null;
+            if (url.Contains("{template}", StringComparison.Ordinal))
+            {
+                var template = await (await admin.PostJsonAsync("/api/v1/templates", new WeddingTemplateRequest($"Saved {Guid.NewGuid():N}", null, eventful!.Id)))
+                    .ReadAsync<WeddingTemplateResponse>(HttpStatusCode.Created);
+                url = url.Replace("{template}", template.Id.ToString(), StringComparison.Ordinal);
+            }
             using var request = new HttpRequestMessage(new HttpMethod(parts[0]), url);
             request.Content = body switch
             {
@@ -90,9 +141,19 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 "template" => System.Net.Http.Json.JsonContent.Create(new MessageTemplateRequest("{{title}}", "{{text}}", null, null), options: Api.Json),
                 "messaging" => System.Net.Http.Json.JsonContent.Create(new MessagingSettingsRequest(SmsProvider.Msg91), options: Api.Json),
                 "report" => System.Net.Http.Json.JsonContent.Create(new ReportRequest(ReportKind.WeddingsList, ReportFormat.Csv, null), options: Api.Json),
+                "event" => System.Net.Http.Json.JsonContent.Create(NewEvent, options: Api.Json),
+                "item" => System.Net.Http.Json.JsonContent.Create(SharedItem, options: Api.Json),
+                "status" => System.Net.Http.Json.JsonContent.Create(new RunOfShowStatusRequest(RunOfShowStatus.Done), options: Api.Json),
+                "shift" => System.Net.Http.Json.JsonContent.Create(new RunOfShowShiftRequest(itemId, 10), options: Api.Json),
+                "venue" => System.Net.Http.Json.JsonContent.Create(NewVenue, options: Api.Json),
+                "wedding-template" => System.Net.Http.Json.JsonContent.Create(new WeddingTemplateRequest($"Saved {Guid.NewGuid():N}", null, eventful!.Id), options: Api.Json),
+                "template-update" => System.Net.Http.Json.JsonContent.Create(new WeddingTemplateUpdate($"Renamed {Guid.NewGuid():N}", null), options: Api.Json),
+                "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };
-            if (parts[0] == "PUT" && url.Contains("/weddings/", StringComparison.Ordinal))
+            if ((parts[0] == "PUT" && (url.Contains("/weddings/", StringComparison.Ordinal) || url.Contains("/events/", StringComparison.Ordinal)
+                    || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)))
+                || url.EndsWith("/shift", StringComparison.Ordinal))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             }
@@ -111,6 +172,13 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 await response.ProblemAsync(HttpStatusCode.Forbidden);
             }
         }
+    }
+
+    private static async Task<WeddingResponse> WeddingFromBuiltInAsync(HttpClient admin)
+    {
+        var builtIn = (await admin.GetAsync<PagedResponse<WeddingTemplateSummary>>("/api/v1/templates?q=south")).Items[0];
+        return await (await admin.PostJsonAsync($"/api/v1/templates/{builtIn.Id}/weddings", new WeddingFromTemplateRequest(NewWedding, new DateOnly(2027, 11, 18), null)))
+            .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
     }
 
     private static MultipartFormDataContent Attachment() => new() { { new ByteArrayContent("Sangeet playlist\n"u8.ToArray()), "file", "playlist.txt" } };

@@ -280,6 +280,41 @@ public abstract class CalendarTests(TestServer server) : ProviderTests(server)
         Assert.Equal(HttpStatusCode.OK, (await FetchAsync((await NewFeedAsync(otherAdmin, Personal)).Url)).Response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_weddings_events_appear_at_their_venue_local_time_in_their_own_zone_and_the_couple_gets_no_internal_notes()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var couple = await studio.AddMemberAsync(Role.Client, admin);
+        var wedding = await CreateAsync(admin, Wedding("Riya", "Kabir", new DateOnly(2027, 2, 13)) with { Team = [new TeamAssignment(couple.Id, TeamRole.Client)] });
+        EventRequest Event(string name, DateTime start, DateTime end, string? zone, EventStatus status) =>
+            new(EventType.Reception, name, start, end, zone, null, "Black tie", 300, "Internal: the caterer is new to us.", status, null);
+        var sangeet = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events",
+            Event("Sangeet", new DateTime(2027, 2, 12, 19, 30, 0), new DateTime(2027, 2, 13, 1, 0, 0), null, EventStatus.Confirmed))).ReadAsync<EventResponse>(HttpStatusCode.Created);
+        var reception = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events",
+            Event("Reception in Dubai", new DateTime(2027, 2, 14, 19, 30, 0), new DateTime(2027, 2, 14, 23, 30, 0), "Asia/Dubai", EventStatus.Planned)))
+            .ReadAsync<EventResponse>(HttpStatusCode.Created);
+
+        var staffFeed = await FetchParsedAsync((await NewFeedAsync(admin, new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, wedding.Id))).Url);
+        Assert.Equal(["Asia/Dubai", "Asia/Kolkata"], staffFeed.TimeZones.Select(z => z.Tzid).Order());
+        var byUid = staffFeed.Events.ToDictionary(e => e.Uid);
+        CalendarWriterTests.AssertInstant(byUid[$"{sangeet.Id}@wedtech"].Start, "Asia/Kolkata", "2027-02-12T19:30:00", "2027-02-12T14:00:00Z");
+        CalendarWriterTests.AssertInstant(byUid[$"{sangeet.Id}@wedtech"].End!, "Asia/Kolkata", "2027-02-13T01:00:00", "2027-02-12T19:30:00Z");
+        CalendarWriterTests.AssertInstant(byUid[$"{reception.Id}@wedtech"].Start, "Asia/Dubai", "2027-02-14T19:30:00", "2027-02-14T15:30:00Z");
+        Assert.Equal("TENTATIVE", byUid[$"{reception.Id}@wedtech"].Status);
+        Assert.Equal("Sangeet · Riya & Kabir", byUid[$"{sangeet.Id}@wedtech"].Summary);
+        Assert.Contains("Dress code: Black tie", byUid[$"{sangeet.Id}@wedtech"].Description);
+        Assert.Contains("Internal: the caterer", byUid[$"{sangeet.Id}@wedtech"].Description);
+        Assert.EndsWith($"/weddings/{wedding.Id}/events/{sangeet.Id}", byUid[$"{sangeet.Id}@wedtech"].Url);
+        Assert.Contains($"{wedding.Id}@wedtech", byUid.Keys); // the wedding day itself is still there
+
+        var coupleFeed = await NewFeedAsync(couple.Client, new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, wedding.Id));
+        var (_, body) = await FetchAsync(coupleFeed.Url);
+        var text = Encoding.UTF8.GetString(body);
+        Assert.Contains("Reception in Dubai", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Internal", text, StringComparison.Ordinal);
+    }
+
     private static bool IsDevanagari(char c) => c is >= '\u0900' and <= '\u097F';
 }
 
@@ -332,7 +367,7 @@ public sealed class CalendarWriterTests
         Assert.Equal(items.Select(i => $"{i.Id}@wedtech"), parsed.Events.Select(e => e.Uid));
     }
 
-    private static void AssertInstant(ParsedTime time, string zone, string local, string utc)
+    internal static void AssertInstant(ParsedTime time, string zone, string local, string utc)
     {
         Assert.Equal((zone, local), (time.Tzid, time.Local));
         Assert.Equal(utc, time.Utc);

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using WedTech.Contracts;
-using WedTech.Server.Platform.Persistence;
-using WedTech.Server.Tenancy;
-using WedTech.Server.Venues;
 using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;
@@ -43,16 +39,11 @@ public abstract class EventTests(TestServer server) : ProviderTests(server)
 
     private static string Tag(long version) => $"\"{version}\"";
 
-    /// <summary>A venue of the studio's book, written straight to its database: this class tests events, not the venue API.</summary>
-    private async Task<Guid> AddVenueAsync(Studio studio, string name, string zone = "Asia/Kolkata")
+    private static async Task<Guid> AddVenueAsync(Studio studio, string name)
     {
-        var tenant = await Server.Services.GetRequiredService<TenantDirectory>().FindBySlugAsync(studio.Slug, Cancel);
-        await using var db = Server.Services.GetRequiredService<IDatabaseProvider>().CreateTenantContext(tenant!.DatabaseName);
-        var venue = new Venue { Name = name, City = "Delhi", StateCode = "07", TimeZone = zone, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
-        venue.RefreshSearchText();
-        db.Venues.Add(venue);
-        await db.SaveChangesAsync(Cancel);
-        return venue.Id;
+        using var admin = await studio.AdminAsync();
+        return (await (await admin.PostJsonAsync("/api/v1/venues", new VenueRequest(name, null, "Delhi", "07", null, null, 500, null, null, null)))
+            .ReadAsync<VenueResponse>(HttpStatusCode.Created)).Id;
     }
 
     [Fact]

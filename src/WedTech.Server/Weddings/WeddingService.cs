@@ -123,8 +123,10 @@ public sealed class WeddingService(
         return ToResponse(wedding, await UsersAsync(wedding.Team.Select(t => t.UserId), cancellationToken));
     }
 
+    public Task<WeddingResponse> CreateAsync(WeddingRequest request, CancellationToken cancellationToken) => CreateAsync(request, null, cancellationToken);
 
-    public async Task<WeddingResponse> CreateAsync(WeddingRequest request, CancellationToken cancellationToken)
+    /// <summary>Creates a wedding; <paramref name="addParts"/> adds what comes with it (a template's events), saved together with it.</summary>
+    public async Task<WeddingResponse> CreateAsync(WeddingRequest request, Action<Wedding>? addParts, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var wedding = new Wedding
@@ -140,6 +142,7 @@ public sealed class WeddingService(
         SetTeam(wedding, request.Team ?? []);
         db.Weddings.Add(wedding);
         audit.Record("wedding.created", nameof(Wedding), wedding.Id, wedding.Title);
+        addParts?.Invoke(wedding);
         await SaveAsync(cancellationToken);
         await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.Created, wedding.Version,
             wedding.Team.Select(t => t.UserId).ToList(), CancellationToken.None);

@@ -1,0 +1,221 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Events;
+using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Weddings;
+
+namespace WedTech.Server.Templates;
+
+/// <summary>Wedding templates: a wedding's events and run-of-show saved by day, and new weddings made from them.</summary>
+public sealed class TemplateService(TenantDbContext db, WeddingService weddings, AuditLog audit, TimeProvider time)
+{
+    public async Task<PagedResponse<WeddingTemplateSummary>> ListAsync(string? search, Paging paging, CancellationToken cancellationToken)
+    {
+        var query = db.WeddingTemplates.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // SQL lower(), not this process's culture
+            query = query.Where(t => t.Name.ToLower().Contains(term) || t.Description != null && t.Description.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        // The counts come from the events document, which the database does not look into.
+        var page = await query.OrderBy(t => t.Name).ThenBy(t => t.Id).ToPageAsync(paging, t => t, cancellationToken);
+        return new PagedResponse<WeddingTemplateSummary>(page.Items.Select(Summary).ToList(), page.Page, page.PageSize, page.TotalCount);
+    }
+
+    public async Task<WeddingTemplateResponse> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        ToResponse(await db.WeddingTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw ApiException.NotFound("Template"));
+
+    /// <summary>Saves the events of a wedding the caller may see (cancelled ones aside) with their run-of-show.</summary>
+    public async Task<WeddingTemplateResponse> CreateAsync(WeddingTemplateRequest request, CancellationToken cancellationToken)
+    {
+        var weddingId = request.WeddingId!.Value;
+        if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
+        {
+            throw ApiException.NotFound("Wedding");
+        }
+        var events = await db.Events.AsNoTracking().Include(e => e.Items)
+            .Where(e => e.WeddingId == weddingId && e.Status != EventStatus.Cancelled).ToListAsync(cancellationToken);
+        if (events.Count == 0)
+        {
+            throw new ValidationFailedException("weddingId", "This wedding has no events to save; add its events first.");
+        }
+        var name = request.Name.Trim();
+        await RefuseTakenNameAsync(name, cancellationToken);
+        var now = time.GetUtcNow();
+        var template = new WeddingTemplate
+        {
+            Name = name,
+            Description = Trimmed(request.Description),
+            Events = Snapshot(events),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.WeddingTemplates.Add(template);
+        audit.Record("template.created", nameof(WeddingTemplate), template.Id, $"{template.Name} (from wedding {weddingId})");
+        await SaveAsync(name, cancellationToken);
+        return ToResponse(template);
+    }
+
+    public async Task<WeddingTemplateResponse> UpdateAsync(Guid id, WeddingTemplateUpdate request, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var template = await db.WeddingTemplates.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw ApiException.NotFound("Template");
+        Concurrency.Expect(template, expectedVersion, "template");
+        var name = request.Name.Trim();
+        var description = Trimmed(request.Description);
+        if (name == template.Name && description == template.Description)
+        {
+            return ToResponse(template);
+        }
+        if (!string.Equals(name, template.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            await RefuseTakenNameAsync(name, cancellationToken);
+        }
+        var changed = name == template.Name ? "description" : description == template.Description ? "name" : "name, description";
+        template.Name = name;
+        template.Description = description;
+        template.Version++;
+        template.UpdatedAt = time.GetUtcNow();
+        audit.Record("template.updated", nameof(WeddingTemplate), template.Id, "changed: " + changed);
+        await SaveAsync(name, cancellationToken);
+        return ToResponse(template);
+    }
+
+    public async Task DeleteAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var template = await db.WeddingTemplates.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw ApiException.NotFound("Template");
+        Concurrency.Expect(template, expectedVersion, "template");
+        db.WeddingTemplates.Remove(template);
+        audit.Record("template.deleted", nameof(WeddingTemplate), template.Id, template.Name);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A new wedding with the template's events: day 0 on <see cref="WeddingFromTemplateRequest.FirstDay"/>, at the same
+    /// local times, all in one zone. The wedding, its events and their run-of-show are saved together or not at all.
+    /// </summary>
+    public async Task<WeddingResponse> CreateWeddingAsync(Guid id, WeddingFromTemplateRequest request, CancellationToken cancellationToken)
+    {
+        var template = await db.WeddingTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw ApiException.NotFound("Template");
+        var firstDay = request.FirstDay!.Value;
+        if (firstDay.Year is < 2000 or > 2100)
+        {
+            throw new ValidationFailedException("firstDay", "The date must be between the years 2000 and 2100.");
+        }
+        var zone = string.IsNullOrWhiteSpace(request.TimeZone)
+            ? await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken)
+            : VenueTime.RequireZone(request.TimeZone, "timeZone");
+
+        // Every time is checked before anything is created: a template day can land on a time the zone skips.
+        var planned = template.Events.Select(e =>
+        {
+            var start = firstDay.AddDays(e.Day).ToDateTime(e.Start);
+            var end = start.AddMinutes(e.DurationMinutes);
+            return (Event: e, Start: start, End: end, StartsAt: VenueTime.ToInstant(start, zone, "firstDay"), EndsAt: VenueTime.ToInstant(end, zone, "firstDay"));
+        }).ToList();
+
+        var now = time.GetUtcNow();
+        try
+        {
+            return await weddings.CreateAsync(request.Wedding!, wedding =>
+            {
+                foreach (var (source, start, end, startsAt, endsAt) in planned)
+                {
+                    var weddingEvent = new WeddingEvent
+                    {
+                        WeddingId = wedding.Id,
+                        Type = source.Type,
+                        Name = source.Name,
+                        Start = start,
+                        End = end,
+                        TimeZone = zone,
+                        StartsAt = startsAt,
+                        EndsAt = endsAt,
+                        DressCode = source.DressCode,
+                        ExpectedGuests = source.ExpectedGuests,
+                        Notes = source.Notes,
+                        Status = EventStatus.Planned,
+                        CreatedAt = now,
+                        UpdatedAt = now,
+                    };
+                    weddingEvent.Items.AddRange(source.Items.Select(item => new RunOfShowItem
+                    {
+                        EventId = weddingEvent.Id,
+                        WeddingId = wedding.Id,
+                        Start = start.AddMinutes(item.OffsetMinutes),
+                        DurationMinutes = item.DurationMinutes,
+                        Title = item.Title,
+                        OwnerName = item.OwnerName,
+                        Location = item.Location,
+                        Notes = item.Notes,
+                        IsFixed = item.IsFixed,
+                        IsShared = item.IsShared,
+                        Status = RunOfShowStatus.Pending,
+                        CreatedAt = now,
+                        UpdatedAt = now,
+                    }));
+                    db.Events.Add(weddingEvent);
+                }
+                audit.Record("wedding.created-from-template", nameof(Wedding), wedding.Id, string.Create(CultureInfo.InvariantCulture,
+                    $"{template.Name} ({template.Id}): {planned.Count} events from {firstDay:yyyy-MM-dd} in {zone}"));
+            }, cancellationToken);
+        }
+        catch (ValidationFailedException e)
+        {
+            // The wedding's own checks name its fields; here they are inside "wedding".
+            throw new ValidationFailedException(e.Errors.ToDictionary(error => "wedding." + error.Key, error => error.Value));
+        }
+    }
+
+    /// <summary>
+    /// The events by day: day 0 is the date of the earliest event, each at its local start time; items by their offset
+    /// from their event's start. Venues, people and statuses belong to the one wedding and are left out.
+    /// </summary>
+    private static List<TemplateEvent> Snapshot(List<WeddingEvent> events)
+    {
+        var firstDay = events.Min(e => DateOnly.FromDateTime(e.Start)).DayNumber;
+        return events.OrderBy(e => e.Start).ThenBy(e => e.Id).Select(e => new TemplateEvent(
+            DateOnly.FromDateTime(e.Start).DayNumber - firstDay, e.Type, e.Name, TimeOnly.FromDateTime(e.Start), (int)(e.End - e.Start).TotalMinutes,
+            e.DressCode, e.ExpectedGuests, e.Notes,
+            e.Items.OrderBy(i => i.Start).ThenBy(i => i.Id).Select(i => new TemplateItem(
+                (int)(i.Start - e.Start).TotalMinutes, i.DurationMinutes, i.Title, i.OwnerName, i.Location, i.Notes, i.IsFixed, i.IsShared)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Names are unique regardless of case; the unique index catches two saves racing each other.</summary>
+    private async Task RefuseTakenNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var lower = name.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // SQL lower(), not this process's culture
+        var taken = await db.WeddingTemplates.AnyAsync(t => t.Name.ToLower() == lower, cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+        if (taken)
+        {
+            throw ApiException.Conflict($"There is already a template named \"{name}\"; choose another name.");
+        }
+    }
+
+    private async Task SaveAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            await RefuseTakenNameAsync(name, cancellationToken);
+            throw;
+        }
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static WeddingTemplateSummary Summary(WeddingTemplate t) => new(t.Id, t.Name, t.Description,
+        t.Events.Count == 0 ? 0 : t.Events.Max(e => e.Day) + 1, t.Events.Count, t.Events.Sum(e => e.Items.Count), t.Version, t.UpdatedAt);
+
+    private static WeddingTemplateResponse ToResponse(WeddingTemplate t) => new(t.Id, t.Name, t.Description, t.Events, t.Version, t.UpdatedAt);
+}
