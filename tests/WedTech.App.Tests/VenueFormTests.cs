@@ -159,4 +159,17 @@ public class VenueFormTests : AppTestContext
         form.Find("#venue-map").Input("javascript:alert(1)");
         form.WaitForAssertion(() => form.FindAll("[data-test='open-map']").ShouldBeEmpty());
     }
+
+    [Fact]
+    public async Task A_field_the_API_refused_can_be_corrected_and_saved()
+    {
+        await SignInAsAsync(Role.Planner);
+        var form = RenderForm(TwoContacts(), FieldErrors);
+        form.WaitForAssertion(() => ErrorOf(form, "contact-phone-1").ShouldNotBeNull());
+
+        form.Find("#contact-phone-1").Change("98290 12345");
+        await form.Find("[data-test='save-venue']").ClickAsync(new());
+
+        form.WaitForAssertion(() => Submitted.ShouldHaveSingleItem().Contacts[1].Phone.ShouldBe("98290 12345"));
+    }
 }

@@ -169,7 +169,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             // The API's rule for phone numbers shows at the contact's phone.
             await page.Locator("[data-test=save-venue]").ClickAsync();
             var phoneField = page.Locator(".mud-input-control", new() { Has = page.Locator("#contact-phone-0") });
-            await Expect(phoneField.Locator(".mud-input-error")).ToContainTextAsync("This is not a valid mobile number.");
+            await Expect(phoneField.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("This is not a valid phone number.");
             await Expect(page.Locator("#contact-phone-0")).ToHaveAttributeAsync("aria-invalid", "true");
             await Expect(page.Locator("#venue-name")).ToHaveAttributeAsync("aria-invalid", "false");
             await Accessibility.CheckAsync(page, "venue form with an error");
