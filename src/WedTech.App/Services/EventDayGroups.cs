@@ -26,5 +26,9 @@ public static class EventDayGroups
     public static string Label(DateOnly day, DateOnly today) =>
         day == today ? "Today" : day == today.AddDays(1) ? "Tomorrow" : EventTimes.Day(day);
 
+    /// <summary>The event's type to show beside its name, unless the name already says it ("Mehendi" of type Mehendi).</summary>
+    public static string? TypeUnlessNamed(EventType type, string name) =>
+        EventNames.Of(type) is var typeName && name.Contains(typeName, StringComparison.OrdinalIgnoreCase) ? null : typeName;
+
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
