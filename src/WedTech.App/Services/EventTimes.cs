@@ -51,5 +51,9 @@ public static class EventTimes
         return $"{place} time (UTC{sign}{offset.Duration():hh\\:mm})";
     }
 
+    /// <summary>An instant as the wall-clock time in a zone (the venue's); in UTC if the zone is unknown here.</summary>
+    public static DateTime InZone(DateTimeOffset at, string zone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info) ? TimeZoneInfo.ConvertTime(at, info).DateTime : at.UtcDateTime;
+
     private static string ShortDate(DateTime at) => at.ToString("d MMM", CultureInfo.InvariantCulture);
 }

@@ -93,12 +93,12 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         Directory.CreateDirectory(ArtifactsDirectory);
     }
 
-    /// <summary>A fresh browser profile (its own cookies and storage), phone-sized (360 px unless told) or desktop.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false, int phoneWidth = 360)
+    /// <summary>A fresh browser profile (its own cookies and storage), phone-sized (360 px unless <paramref name="size"/> says) or desktop.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, ViewportSize? size = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = phone ? new ViewportSize { Width = phoneWidth, Height = 740 } : new ViewportSize { Width = 1280, Height = 860 },
+            ViewportSize = size ?? (phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 860 }),
             IsMobile = phone,
             HasTouch = phone,
             Locale = "en-IN",
@@ -134,7 +134,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         }
     }
 
-    /// <summary>Signs in on the studio's sign-in page and waits for the page of the app the person lands on.</summary>
+    /// <summary>Signs in on the studio's sign-in page and waits to land at <paramref name="expectedPath"/>.</summary>
     public async Task SignInAsync(IPage page, string slug, string email, string expectedPath)
     {
         await page.GotoAsync($"{StudioUrl(slug)}/login");
@@ -144,7 +144,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         await page.WaitForURLAsync(StudioUrl(slug) + expectedPath);
     }
 
-    /// <summary>Fails when the page is wider than the viewport (it would scroll sideways on a phone).</summary>
+    /// <summary>Nothing on the page is wider than the viewport (a phone never scrolls sideways).</summary>
     public static async Task NoHorizontalScrollAsync(IPage page, string name)
     {
         var (content, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));

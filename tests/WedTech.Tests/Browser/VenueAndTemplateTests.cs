@@ -11,7 +11,7 @@ namespace WedTech.Tests.Browser;
 public sealed partial class VenueAndTemplateTests(BrowserServer server)
 {
     private const string NorthIndian = "North Indian 3-day";
-    private const int PhoneWidth = 390;
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     [Fact]
     public async Task A_planner_makes_a_wedding_from_the_North_Indian_template_sees_its_events_this_week_and_saves_it_as_a_template()
@@ -109,7 +109,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             await Expect(page.Locator("[data-test=template-name]")).ToHaveTextAsync("North Indian, as for the Kapoors");
         });
 
-        var phone = await server.NewPageAsync(phone: true, phoneWidth: PhoneWidth);
+        var phone = await server.NewPageAsync(phone: true, size: Phone);
         await BrowserServer.ScenarioAsync(phone, "phone-templates", async () =>
         {
             await server.SignInAsync(phone, api.Slug, planner.Email, expectedPath: "/app/");
@@ -225,7 +225,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
         });
         (await api.GetAsync<VenueResponse>($"/api/v1/venues/{venueId}")).EventCount.ShouldBe(1);
 
-        var phone = await server.NewPageAsync(phone: true, phoneWidth: PhoneWidth);
+        var phone = await server.NewPageAsync(phone: true, size: Phone);
         await BrowserServer.ScenarioAsync(phone, "phone-venues", async () =>
         {
             await server.SignInAsync(phone, api.Slug, planner.Email, expectedPath: "/app/");
