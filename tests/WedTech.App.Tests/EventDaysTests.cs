@@ -51,7 +51,7 @@ public class EventDaysTests : AppTestContext
     }
 
     private static string[] Names(AngleSharp.Dom.IElement card) =>
-        [.. card.QuerySelectorAll("[data-test=event-row] .event-main a").Select(a => a.TextContent.Trim())];
+        [.. card.QuerySelectorAll("[data-test=day-event] .day-event-main a").Select(a => a.TextContent.Trim())];
 
     [Fact]
     public void Events_are_grouped_on_the_venue_local_day_they_start_in_the_order_they_happen()
@@ -76,17 +76,17 @@ public class EventDaysTests : AppTestContext
         var todayCard = days.Find("[data-test=today-events]");
         Names(todayCard).ShouldBe(["Haldi", "Sangeet night", "Cocktails by the marina"]);
         var week = days.Find("[data-test=week-events]");
-        week.QuerySelectorAll("[data-test=event-day]").Select(h => h.TextContent.Trim()).ShouldBe(["Tomorrow", "Fri, 18 Dec 2026", "Mon, 21 Dec 2026"]);
+        week.QuerySelectorAll("[data-test=day-heading]").Select(h => h.TextContent.Trim()).ShouldBe(["Tomorrow", "Fri, 18 Dec 2026", "Mon, 21 Dec 2026"]);
         Names(week).ShouldBe(["Mehendi", "Pheras", "Reception", "Farewell brunch"]);
 
-        var haldi = todayCard.QuerySelectorAll("[data-test=event-row]")[0];
+        var haldi = todayCard.QuerySelectorAll("[data-test=day-event]")[0];
         haldi.QuerySelector("a")!.GetAttribute("href").ShouldBe($"weddings/{Kapoor}/events/{Haldi.Id}");
         haldi.TextContent.ShouldContain("10:00");
         haldi.TextContent.ShouldContain("Haldi");
         haldi.TextContent.ShouldContain("Kapoor–Malhotra wedding · Taj Palace, Delhi");
         haldi.TextContent.ShouldContain("3/12 done");
         haldi.QuerySelector("[aria-label='3 of 12 run-of-show items done']").ShouldNotBeNull();
-        var dubai = todayCard.QuerySelectorAll("[data-test=event-row]")[2];
+        var dubai = todayCard.QuerySelectorAll("[data-test=day-event]")[2];
         dubai.TextContent.ShouldContain("19:00");
         dubai.TextContent.ShouldContain("Iyer–Menon wedding · Dubai time (UTC+04:00)");
         haldi.TextContent.ShouldNotContain("Kolkata");

@@ -73,7 +73,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             {
                 await Expect(page.Locator("[data-test=week-events]")).ToContainTextAsync(ceremony.Name);
             }
-            await Expect(page.Locator("[data-test=today-events] [data-test=event-row]").First).ToContainTextAsync("0/");
+            await Expect(page.Locator("[data-test=today-events] [data-test=day-event]").First).ToContainTextAsync("0/");
             await Accessibility.CheckAsync(page, "dashboard with this week's events");
             await BrowserServer.ScreenshotAsync(page, "dashboard-week");
             await page.Locator("[data-test=today-events]").GetByRole(AriaRole.Link, new() { Name = first.Name }).ClickAsync();
