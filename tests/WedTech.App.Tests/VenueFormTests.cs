@@ -71,7 +71,8 @@ public class VenueFormTests : AppTestContext
         {
             ErrorOf(form, field).ShouldBeNull(field);
         }
-        form.Find("[data-test='problem']").TextContent.ShouldContain("Some fields need attention.");
+        // The API's title already ends its sentence: no second full stop.
+        form.Find("[data-test='problem']").TextContent.Trim().ShouldBe("One or more validation errors occurred. Some fields need attention.");
     }
 
     [Fact]
