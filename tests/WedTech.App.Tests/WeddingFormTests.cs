@@ -149,4 +149,20 @@ public class WeddingFormTests : AppTestContext
 
         form.WaitForAssertion(() => Submitted.ShouldHaveSingleItem().ShouldBeSameAs(model));
     }
+
+    [Fact]
+    public async Task A_field_the_API_refused_can_be_corrected_and_saved()
+    {
+        await SignInAsAsync(Role.Planner);
+        var model = new WeddingFormModel { Title = "Ananya & Vikram", BrideName = "Ananya", GroomName = "Vikram", PrimaryDate = new DateTime(2026, 11, 24), City = "-" };
+        var refused = new ApiProblemException(400, "One or more validation errors occurred.", null, new Dictionary<string, string[]> { ["city"] = ["Give the city's name."] });
+        var form = RenderForm(model, refused);
+        form.WaitForAssertion(() => ErrorOf(form, "wedding-city").ShouldBe("Give the city's name."));
+
+        form.Find("#wedding-city").Change("Jaipur");
+        await form.Find("[data-test='save']").ClickAsync(new());
+
+        form.WaitForAssertion(() => Submitted.ShouldHaveSingleItem().City.ShouldBe("Jaipur"));
+        ErrorOf(form, "wedding-city").ShouldBeNull();
+    }
 }

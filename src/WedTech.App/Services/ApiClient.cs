@@ -14,6 +14,9 @@ namespace WedTech.App.Services;
 /// </summary>
 public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCopies copies, Connectivity connectivity)
 {
+    /// <summary>The If-Match value for a record of this version, as the API writes its ETags ("3").</summary>
+    public static string ETag(long version) => "\"" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
+
     /// <summary>The header the server requires on cookie-authenticated requests; a cross-site form cannot send it.</summary>
     public const string CsrfHeader = "X-WedTech-Csrf";
 

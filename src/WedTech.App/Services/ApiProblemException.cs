@@ -24,6 +24,10 @@ public sealed class ApiProblemException(int status, string title, string? detail
             ? string.Join(" ", messages)
             : null;
 
+    /// <summary>The same problem with the field errors of a nested object ("wedding.title") keyed as that object's own ("title").</summary>
+    public ApiProblemException Inside(string property) => new(Status, Title, Detail, Errors.ToDictionary(
+        e => e.Key.StartsWith(property + ".", StringComparison.OrdinalIgnoreCase) ? e.Key[(property.Length + 1)..] : e.Key, e => e.Value, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>What to tell the person, in one sentence or two.</summary>
     public string Summary => Errors.Count > 0 && Detail is null ? "Some fields need attention." : Detail ?? Title;
 

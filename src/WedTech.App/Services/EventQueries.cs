@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace WedTech.App.Services;
 
@@ -27,7 +26,4 @@ public static class EventQueries
     public static string Report(Guid reportId) => $"/api/v1/reports/{reportId}";
 
     public static string FileContent(Guid fileId) => $"/api/v1/files/{fileId}/content";
-
-    /// <summary>The If-Match value for a record of this version, as the API writes its ETags ("3").</summary>
-    public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 }

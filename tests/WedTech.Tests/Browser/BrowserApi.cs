@@ -35,5 +35,11 @@ public sealed class BrowserApi(Studio studio, HttpClient admin) : IDisposable
             wedding.City, wedding.Status, wedding.EstimatedBudgetPaise, wedding.GuestCountEstimate, wedding.Notes, []), ifMatch: "*"))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
+    /// <summary>Reads what the API says, as the studio's admin.</summary>
+    public Task<T> GetAsync<T>(string url) => admin.GetAsync<T>(url);
+
+    public async Task<EventResponse> AddEventAsync(Guid weddingId, EventRequest request) =>
+        await (await admin.PostJsonAsync($"/api/v1/weddings/{weddingId}/events", request)).ReadAsync<EventResponse>(HttpStatusCode.Created);
+
     public void Dispose() => admin.Dispose();
 }
