@@ -72,8 +72,7 @@ public class EventsCardTests : AppTestContext
     [Fact]
     public async Task A_studio_in_Dubai_sees_its_Jaipur_events_with_their_zone_and_its_Dubai_ones_without()
     {
-        await SignInAsAsync(Role.Admin);
-        Api.Returns("/api/v1/settings", new TenantSettingsResponse("Dubai Weddings", "Asia/Dubai", "INR", null, 1));
+        await SignInAsAsync(Role.Admin, studioZone: "Asia/Dubai");
         Api.Returns(ScheduleUrl, ForStaff());
 
         var card = RenderCard();

@@ -133,6 +133,9 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
         var saved = await (await admin.PutJsonAsync("/api/v1/settings", new UpdateTenantSettingsRequest("Rang Studio", "asia/dubai", "27aapfu0939f1zv"), "\"1\""))
             .ReadAsync<TenantSettingsResponse>();
         Assert.Equal(("Rang Studio", "Asia/Dubai", "27AAPFU0939F1ZV", 2L), (saved.CompanyName, saved.TimeZone, saved.Gstin, saved.Version));
+        // Everyone's app learns the studio's zone from /me, whether or not they may read the settings.
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
+        Assert.Equal("Asia/Dubai", (await coordinator.Client.GetAsync<MeResponse>("/api/v1/me")).TimeZone);
         await (await admin.PutJsonAsync("/api/v1/settings", new UpdateTenantSettingsRequest("Stale", "Asia/Kolkata", null), "\"1\"")).ProblemAsync(HttpStatusCode.Conflict);
 
         foreach (var zone in new[] { "India Standard Time", "posixrules", "right/UTC", "Mars/Olympus", "../../etc/passwd" })

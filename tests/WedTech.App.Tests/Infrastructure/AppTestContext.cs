@@ -31,14 +31,14 @@ public abstract class AppTestContext : BunitContext
 
     protected SessionState Session => Services.GetRequiredService<SessionState>();
 
-    protected static MeResponse MeAs(Role role) => new(
+    protected static MeResponse MeAs(Role role, string studioZone = "Asia/Kolkata") => new(
         Guid.Parse("11111111-1111-7111-8111-111111111111"), $"{role.ToString().ToLowerInvariant()}@shaadi.example", $"Test {role}", role,
-        Guid.Parse("22222222-2222-7222-8222-222222222222"), "shaadi", "Shaadi Studio", [.. Permissions.ByRole[role]], "Asia/Kolkata");
+        Guid.Parse("22222222-2222-7222-8222-222222222222"), "shaadi", "Shaadi Studio", [.. Permissions.ByRole[role]], studioZone);
 
-    /// <summary>Signs in as someone with the role: /me answers with the role's permissions and the session loads it.</summary>
-    protected async Task<MeResponse> SignInAsAsync(Role role)
+    /// <summary>Signs in as someone with the role, of a studio in this zone: /me answers with the role's permissions and the session loads it.</summary>
+    protected async Task<MeResponse> SignInAsAsync(Role role, string studioZone = "Asia/Kolkata")
     {
-        Api.Returns("/api/v1/me", MeAs(role));
+        Api.Returns("/api/v1/me", MeAs(role, studioZone));
         var me = await Session.LoadAsync();
         return me ?? throw new InvalidOperationException("The session did not load the signed-in user.");
     }
