@@ -1,4 +1,5 @@
-# Shared by the bench scripts. Expects log and die, and BASE, OUT, WORK, TENANT and LOGIN_BODY set.
+# Shared by the bench scripts. Expects log and die, and ROOT, BASE, OUT, WORK, TENANT and LOGIN_BODY set
+# (and THREADS for run_wrk).
 # shellcheck shell=bash
 
 # Databases a run creates on PostgreSQL are named $PG_PREFIX…, so that drop_pg_databases removes those and no others.
@@ -114,4 +115,25 @@ drop_pg_databases() {
     for name in $(psql -d postgres -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${PG_PREFIX}%'"); do
         psql -d postgres -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null || log "could not drop $name"
     done
+}
+
+# run_wrk NAME DURATION CONNECTIONS PATH [extra wrk args...]: wrk with bench/report.lua (at most THREADS threads,
+# one per connection), output to $OUT/NAME.txt; WRK_PID is wrk's pid while it runs.
+run_wrk() {
+    local name=$1 dur=$2 connections=$3 path=$4
+    shift 4
+    # In the background + wait: a Ctrl-C then reaches the script's trap (and ends the whole
+    # benchmark) instead of only making wrk print early results.
+    wrk -t "$((connections < THREADS ? connections : THREADS))" -c "$connections" -d "$dur" --latency --timeout 10s \
+        -s "$ROOT/bench/report.lua" -H "X-Tenant: $TENANT" "$@" "$BASE$path" \
+        >"$OUT/$name.txt" 2>&1 &
+    WRK_PID=$!
+    wait "$WRK_PID" || { cat "$OUT/$name.txt" >&2; die "wrk failed ($name)"; }
+    WRK_PID=""
+    grep -q '^BENCH_RESULT ' "$OUT/$name.txt" || { cat "$OUT/$name.txt" >&2; die "no BENCH_RESULT in $name"; }
+}
+
+# field NAME KEY: a value from the BENCH_RESULT line of $OUT/NAME.txt
+field() {
+    sed -n 's/^BENCH_RESULT //p' "$OUT/$1.txt" | tr ' ' '\n' | sed -n "s/^$2=//p"
 }
