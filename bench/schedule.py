@@ -1,11 +1,11 @@
 """Seeds and times a wedding of many events for bench/schedule.sh (see bench/README.md, "Loading a wedding").
 
   schedule.py seed BASE TENANT TOKEN            prints the new wedding's id
-  schedule.py measure BASE TENANT TOKEN WEDDING REQUESTS OUT_CSV
+  schedule.py measure BASE TENANT TOKEN WEDDING ROUNDS OUT_CSV
 
-Standard library only. One keep-alive connection, requests one after another; times are wall-clock from
-sending the request to having read the whole body (perf_counter), so they include this client's own
-overhead (the /health row shows how much).
+Standard library only. One keep-alive connection, requests one after another, the targets taking turns;
+times are wall-clock from sending the request to having read the whole body (perf_counter), so they
+include this client's own overhead (the /health row shows how much).
 """
 import datetime
 import gzip
@@ -107,32 +107,39 @@ def measure(client, wedding, requests, out_csv):
     schedule = json.loads(client.call("GET", f"/api/v1/weddings/{wedding}/schedule"))
     items = sum(len(e["runOfShow"]) for e in schedule["events"])
     print(f"wedding:    {schedule['weddingTitle']} ({wedding}): {len(schedule['events'])} events, {items} run-of-show items, as the studio's admin")
-    print(f"method:     {requests} requests one after another per target on one keep-alive connection after 50 unmeasured;"
-          " a page is its requests one after another")
+    print(f"method:     {requests} rounds after 50 unmeasured, each target once per round (so that the machine's other work falls on all"
+          " alike), one after another on one keep-alive connection; a page is its requests one after another")
     print()
+
+    def load(paths):
+        began = time.perf_counter()
+        for path in paths:
+            client.call("GET", path)
+        return (time.perf_counter() - began) * 1000
+
+    for _ in range(50):
+        for _, paths in targets:
+            load(paths)
+    times = {name: [] for name, _ in targets}
+    for _ in range(requests):
+        for name, paths in targets:
+            times[name].append(load(paths))
+
     print(f"{'target':<26} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'bytes':>9} {'gzip':>8} {'queries':>8} {'db ms':>6}")
-    rows = ["target,request,ms"]
+    rows = ["target,round,ms"]
     for name, paths in targets:
-        for _ in range(50):
-            for path in paths:
-                client.call("GET", path)
+        # Database commands per load, counted apart (the /metrics read itself runs none; anything else the server ran meanwhile counts too).
         before = queries(client)
-        times = []
-        for _ in range(requests):
-            began = time.perf_counter()
-            for path in paths:
-                client.call("GET", path)
-            times.append((time.perf_counter() - began) * 1000)
+        for _ in range(20):
+            load(paths)
         after = queries(client)
         bodies = [client.call("GET", path) for path in paths]
         size = sum(len(b) for b in bodies)
         zipped = sum(len(gzip.compress(b, 6)) for b in bodies)
-        # The /metrics read itself runs no query; whatever else the server ran meanwhile counts too.
-        per_query = (after[0] - before[0]) / requests
-        db_ms = (after[1] - before[1]) * 1000 / requests
-        print(f"{name:<26} {percentile(times, 50):8.2f} {percentile(times, 95):8.2f} {percentile(times, 99):8.2f} {max(times):8.2f}"
-              f" {size:9,} {zipped:8,} {per_query:8.1f} {db_ms:6.2f}")
-        rows += [f"{name},{i + 1},{ms:.3f}" for i, ms in enumerate(times)]
+        series = times[name]
+        print(f"{name:<26} {percentile(series, 50):8.2f} {percentile(series, 95):8.2f} {percentile(series, 99):8.2f} {max(series):8.2f}"
+              f" {size:9,} {zipped:8,} {(after[0] - before[0]) / 20:8.1f} {(after[1] - before[1]) * 1000 / 20:6.2f}")
+        rows += [f"{name},{i + 1},{ms:.3f}" for i, ms in enumerate(series)]
     with open(out_csv, "w", encoding="utf-8") as f:
         f.write("\n".join(rows) + "\n")
 

@@ -8,7 +8,7 @@
 # bench/results/schedule-<UTC stamp>/. See bench/README.md ("Loading a wedding of many events").
 #
 # Environment (all optional):
-#   REQUESTS=500       sequential requests per target
+#   REQUESTS=500       sequential requests per target (in rounds: each target once per round)
 #   DURATION=20s       each throughput run (wrk -d), after a WARMUP=5s run
 #   CONNECTIONS=16     wrk -c for the throughput runs
 #   THREADS=2          wrk -t
