@@ -1,5 +1,9 @@
-# Shared by the bench scripts. Expects log and die, and BASE, OUT, WORK, TENANT and LOGIN_BODY set.
+# Shared by the bench scripts. Expects log and die, and ROOT, BASE, OUT, WORK, TENANT and LOGIN_BODY set
+# (and THREADS for run_wrk).
 # shellcheck shell=bash
+
+# Databases a run creates on PostgreSQL are named $PG_PREFIX…, so that drop_pg_databases removes those and no others.
+PG_PREFIX="wtbench$(date -u +%m%d%H%M%S)_"
 
 # stop_group PGID: SIGTERM to the process group, SIGKILL after 10 s.
 stop_group() {
@@ -63,4 +67,73 @@ login() {
         return 1
     fi
     python3 -c 'import json, sys; t = json.load(open(sys.argv[1])).get("accessToken"); print(t) if t else sys.exit("bench: no accessToken in the login response")' "$WORK/login.json"
+}
+
+# bench_db_check: BENCH_DB is sqlite (embedded) or postgres (WEDTECH_TEST_POSTGRES: a role that may create databases).
+bench_db_check() {
+    case "${BENCH_DB:-sqlite}" in
+        sqlite) ;;
+        postgres)
+            [ -n "${WEDTECH_TEST_POSTGRES:-}" ] || die "BENCH_DB=postgres needs WEDTECH_TEST_POSTGRES (source .ci/postgres.sh, or /tmp/wedtech-env.sh)"
+            command -v psql >/dev/null || die "psql not found (it drops the benchmark's databases afterwards)" ;;
+        *) die "BENCH_DB: sqlite or postgres" ;;
+    esac
+}
+
+# pg_settings NAME: sets PG_SETTINGS to the server's environment for PostgreSQL, its catalog and tenant databases
+# named $PG_PREFIX$NAME… (a name per server start keeps the starts of one run apart).
+pg_settings() {
+    # shellcheck disable=SC2034  # read by the script that sourced this file
+    PG_SETTINGS=(
+        Tenancy__Provider=Postgres
+        ConnectionStrings__Postgres="$WEDTECH_TEST_POSTGRES"
+        Tenancy__CatalogDatabase="${PG_PREFIX}$1_catalog"
+        Tenancy__TenantDatabasePrefix="${PG_PREFIX}$1_t_"
+    )
+}
+
+# shellcheck disable=SC2317  # pg_env and drop_pg_databases run from the scripts' exit traps
+# PostgreSQL connection for psql, from the Npgsql connection string (Host=…;Port=…;Username=…;Password=…).
+pg_env() {
+    local part key value
+    IFS=';' read -ra parts <<<"$WEDTECH_TEST_POSTGRES"
+    for part in "${parts[@]}"; do
+        key="${part%%=*}"; value="${part#*=}"
+        case "${key,,}" in
+            host|server) export PGHOST="$value" ;;
+            port) export PGPORT="$value" ;;
+            username|user\ id|userid|user) export PGUSER="$value" ;;
+            password) export PGPASSWORD="$value" ;;
+        esac
+    done
+}
+
+# shellcheck disable=SC2317
+drop_pg_databases() {
+    local name
+    pg_env
+    for name in $(psql -d postgres -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${PG_PREFIX}%'"); do
+        psql -d postgres -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null || log "could not drop $name"
+    done
+}
+
+# run_wrk NAME DURATION CONNECTIONS PATH [extra wrk args...]: wrk with bench/report.lua (at most THREADS threads,
+# one per connection), output to $OUT/NAME.txt; WRK_PID is wrk's pid while it runs.
+run_wrk() {
+    local name=$1 dur=$2 connections=$3 path=$4
+    shift 4
+    # In the background + wait: a Ctrl-C then reaches the script's trap (and ends the whole
+    # benchmark) instead of only making wrk print early results.
+    wrk -t "$((connections < THREADS ? connections : THREADS))" -c "$connections" -d "$dur" --latency --timeout 10s \
+        -s "$ROOT/bench/report.lua" -H "X-Tenant: $TENANT" "$@" "$BASE$path" \
+        >"$OUT/$name.txt" 2>&1 &
+    WRK_PID=$!
+    wait "$WRK_PID" || { cat "$OUT/$name.txt" >&2; die "wrk failed ($name)"; }
+    WRK_PID=""
+    grep -q '^BENCH_RESULT ' "$OUT/$name.txt" || { cat "$OUT/$name.txt" >&2; die "no BENCH_RESULT in $name"; }
+}
+
+# field NAME KEY: a value from the BENCH_RESULT line of $OUT/NAME.txt
+field() {
+    sed -n 's/^BENCH_RESULT //p' "$OUT/$1.txt" | tr ' ' '\n' | sed -n "s/^$2=//p"
 }

@@ -58,13 +58,7 @@ done
 for w in $WORKER_COUNTS; do
     case "$w" in ''|*[!0-9]*|0) die "WORKER_COUNTS: positive whole numbers" ;; esac
 done
-case "$BENCH_DB" in
-    sqlite) ;;
-    postgres)
-        [ -n "${WEDTECH_TEST_POSTGRES:-}" ] || die "BENCH_DB=postgres needs WEDTECH_TEST_POSTGRES (source .ci/postgres.sh, or /tmp/wedtech-env.sh)"
-        command -v psql >/dev/null || die "psql not found (it drops the benchmark's databases afterwards)" ;;
-    *) die "BENCH_DB: sqlite or postgres" ;;
-esac
+bench_db_check
 for tool in curl dotnet setsid python3 awk; do
     command -v "$tool" >/dev/null || die "$tool not found"
 done
@@ -82,32 +76,6 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/wedtech-outbox-bench.XXXXXX")"
 SERVER_PID=""
 SMTP_PID=""
 TWILIO_PID=""
-PG_PREFIX="wtbench$(date -u +%m%d%H%M%S)_"
-
-# shellcheck disable=SC2317  # pg_env and drop_pg_databases run from the trap
-# PostgreSQL connection for psql, from the Npgsql connection string (Host=…;Port=…;Username=…;Password=…).
-pg_env() {
-    local part key value
-    IFS=';' read -ra parts <<<"$WEDTECH_TEST_POSTGRES"
-    for part in "${parts[@]}"; do
-        key="${part%%=*}"; value="${part#*=}"
-        case "${key,,}" in
-            host|server) export PGHOST="$value" ;;
-            port) export PGPORT="$value" ;;
-            username|user\ id|userid|user) export PGUSER="$value" ;;
-            password) export PGPASSWORD="$value" ;;
-        esac
-    done
-}
-
-# shellcheck disable=SC2317
-drop_pg_databases() {
-    local name
-    pg_env
-    for name in $(psql -d postgres -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${PG_PREFIX}%'"); do
-        psql -d postgres -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null || log "could not drop $name"
-    done
-}
 
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
@@ -267,12 +235,8 @@ start_server() {
         Messaging__Twilio__From=+15005550006
     )
     if [ "$BENCH_DB" = postgres ]; then
-        settings+=(
-            Tenancy__Provider=Postgres
-            ConnectionStrings__Postgres="$WEDTECH_TEST_POSTGRES"
-            Tenancy__CatalogDatabase="${PG_PREFIX}w${workers}_catalog"
-            Tenancy__TenantDatabasePrefix="${PG_PREFIX}w${workers}_t_"
-        )
+        pg_settings "w$workers"
+        settings+=("${PG_SETTINGS[@]}")
         [ -z "${WEDTECH_TEST_REDIS:-}" ] || settings+=(Redis__Connection="$WEDTECH_TEST_REDIS")
     fi
     log "starting the server (Jobs:WorkerCount=$workers, $BENCH_DB) on $BASE, log: $OUT/server-w$workers.log"

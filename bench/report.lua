@@ -1,6 +1,8 @@
--- wrk reporting script for bench/run.sh: after wrk's normal output, prints one machine-readable
--- line, so run.sh does not parse wrk's human-formatted units ("1.23ms", "12.3k").
--- Headers come from wrk -H. Only done() is defined, so no Lua runs per request.
+-- wrk reporting script for bench/run.sh and bench/schedule.sh: after wrk's normal output, prints one
+-- machine-readable line, so the scripts do not parse wrk's human-formatted units ("1.23ms", "12.3k").
+-- Headers come from wrk -H. Only done() is defined, so no Lua runs per request, unless BENCH_PATHS is
+-- set: then requests go to those paths in turn (space-separated; what one page of the app asks for),
+-- which costs one Lua call per request.
 --
 --   BENCH_RESULT requests=N duration_us=N rps=F bytes=N lat_mean_us=F lat_p50_us=N lat_p90_us=N
 --                lat_p99_us=N lat_max_us=N non2xx=N err_connect=N err_read=N err_write=N err_timeout=N
@@ -16,4 +18,16 @@ done = function(summary, latency, requests)
       summary.requests, summary.duration, summary.requests / (summary.duration / 1e6), summary.bytes,
       latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
       e.status, e.connect, e.read, e.write, e.timeout))
+end
+
+local paths = {}
+for path in string.gmatch(os.getenv("BENCH_PATHS") or "", "%S+") do
+   paths[#paths + 1] = path
+end
+if #paths > 0 then
+   local turn = 0
+   request = function()
+      turn = turn % #paths + 1
+      return wrk.format(nil, paths[turn])
+   end
 end

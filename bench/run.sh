@@ -137,26 +137,6 @@ if same is False:
 PY
 
 # --- load --------------------------------------------------------------------------------------
-# run_wrk NAME DURATION PATH [extra wrk args...]: wrk output to $OUT/NAME.txt
-run_wrk() {
-    local name=$1 dur=$2 path=$3
-    shift 3
-    # In the background + wait: a Ctrl-C then reaches this script's trap (and ends the whole
-    # benchmark) instead of only making wrk print early results.
-    wrk -t "$THREADS" -c "$CONNECTIONS" -d "$dur" --latency --timeout 10s \
-        -s "$ROOT/bench/report.lua" -H "X-Tenant: $TENANT" "$@" "$BASE$path" \
-        >"$OUT/$name.txt" 2>&1 &
-    WRK_PID=$!
-    wait "$WRK_PID" || { cat "$OUT/$name.txt" >&2; die "wrk failed ($name)"; }
-    WRK_PID=""
-    grep -q '^BENCH_RESULT ' "$OUT/$name.txt" || { cat "$OUT/$name.txt" >&2; die "no BENCH_RESULT in $name"; }
-}
-
-# field NAME KEY: a value from the BENCH_RESULT line of $OUT/NAME.txt
-field() {
-    sed -n 's/^BENCH_RESULT //p' "$OUT/$1.txt" | tr ' ' '\n' | sed -n "s/^$2=//p"
-}
-
 {
     echo "# WedTech HTTP benchmark $STAMP"
     echo "commit:      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' + uncommitted changes')"
@@ -181,11 +161,11 @@ for round in $(seq 1 "$ROUNDS"); do
         fi
         if [ "$WARMUP" != "0" ] && [ "$WARMUP" != "0s" ]; then
             log "round $round: $target warm-up ($WARMUP)"
-            run_wrk "$target-r$round-warmup" "$WARMUP" "$path" "${auth[@]}"
+            run_wrk "$target-r$round-warmup" "$WARMUP" "$CONNECTIONS" "$path" "${auth[@]}"
         fi
         log "round $round: $target ($DURATION, $CONNECTIONS connections)"
         name="$target-r$round"
-        run_wrk "$name" "$DURATION" "$path" "${auth[@]}"
+        run_wrk "$name" "$DURATION" "$CONNECTIONS" "$path" "${auth[@]}"
         rps="$(field "$name" rps)"
         p50="$(awk -v us="$(field "$name" lat_p50_us)" 'BEGIN { printf "%.2f", us / 1000 }')"
         p99="$(awk -v us="$(field "$name" lat_p99_us)" 'BEGIN { printf "%.2f", us / 1000 }')"

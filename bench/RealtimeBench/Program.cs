@@ -1,7 +1,9 @@
 // Realtime fan-out benchmark (bench/realtime.sh starts the server and runs this; see bench/README.md).
 // Opens many WebSocket connections to the hub as the demo studio's four people, who all may see the couple's
-// wedding, joins each to it, then updates the wedding through the API again and again and measures, for every
-// update and every connection, the time from sending the PUT to the change arriving.
+// wedding, joins each to it, then changes the wedding through the API again and again (--scenario wedding: the
+// admin updates the wedding; run-of-show: a coordinator taps run-of-show items done and pending) and measures,
+// for every change and every connection, the time from sending the write to the change arriving and, when the
+// watchers fetch what changed (--fetch), to having fetched it.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -26,15 +28,27 @@ foreach (var email in settings.Emails)
     tokens.Add((await login.Content.ReadFromJsonAsync<TokenResponse>(ApiJson.Options))!.AccessToken);
 }
 // The last person is the couple, who see only their own wedding.
-var theirs = await GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings", tokens[^1]);
+var api = new Api(http);
+var theirs = await api.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings", tokens[^1]);
 if (theirs.Items.Count != 1)
 {
     throw new InvalidOperationException($"{settings.Emails[^1]} should see exactly one wedding, sees {theirs.Items.Count}.");
 }
 var weddingId = theirs.Items[0].Id;
 var adminToken = tokens[0];
-var wedding = await GetAsync<WeddingResponse>($"/api/v1/weddings/{weddingId}", adminToken);
+var wedding = await api.GetAsync<WeddingResponse>($"/api/v1/weddings/{weddingId}", adminToken);
 Console.WriteLine($"wedding:      {wedding.Title} ({weddingId}), version {wedding.Version}; people: {string.Join(", ", settings.Emails)}");
+var writer = settings.Emails.ToList().FindIndex(e => e.StartsWith("coordinator", StringComparison.Ordinal));
+IScenario scenario = settings.Scenario switch
+{
+    "wedding" => new WeddingUpdates(api, adminToken, wedding),
+    "run-of-show" => await RunOfShowTaps.CreateAsync(api, adminToken, settings.Emails[Math.Max(0, writer)], tokens[Math.Max(0, writer)], wedding, settings.Items, settings.Fetch),
+    _ => throw new ArgumentException("--scenario is wedding or run-of-show."),
+};
+Console.WriteLine($"scenario:     {scenario.Description}");
+// The watchers' fetches: one connection per watcher at most, as each would be a device of its own.
+using var fetchHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Connections }) { BaseAddress = settings.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+fetchHttp.DefaultRequestHeaders.Add("X-Tenant", settings.Tenant);
 
 // --- connect ---------------------------------------------------------------------------------------
 var server = new ServerProcess(settings.ServerPid, settings.ClockTicks);
@@ -45,19 +59,20 @@ var n = settings.Connections;
 // The first updates warm the server up (JIT, caches) and are not counted.
 var warmup = settings.Warmup;
 var updates = warmup + settings.Updates;
-var firstVersion = wedding.Version + 1;
 var arrivals = new long[updates * n];          // Stopwatch timestamps; 0 = not (yet) arrived
+var fetches = new long[updates * n];           // when the watcher had fetched what changed; 0 = not (yet), or failed
+var fetching = scenario.Fetches;
 var remaining = new int[updates];
 var complete = Enumerable.Range(0, updates).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-long duplicates = 0, strays = 0;
+long duplicates = 0, strays = 0, fetchErrors = 0, staleFetches = 0;
 var connections = new HubConnection?[n];
 var connectErrors = new System.Collections.Concurrent.ConcurrentBag<string>();
 
 void Arrived(int connection, WeddingChangedMessage message)
 {
     var now = Stopwatch.GetTimestamp();
-    var update = message.Version is { } v ? (int)(v - firstVersion) : -1;
-    if (message.WeddingId != weddingId || message.Change != WeddingChange.Updated || update < 0 || update >= updates)
+    var update = scenario.UpdateOf(message);
+    if (update < 0 || update >= updates)
     {
         Interlocked.Increment(ref strays);
         return;
@@ -67,6 +82,48 @@ void Arrived(int connection, WeddingChangedMessage message)
         Interlocked.Increment(ref duplicates);
         return;
     }
+    if (fetching)
+    {
+        _ = FetchAsync(connection, update, scenario.FetchPath(update)!);
+    }
+    Done(update);
+}
+
+// What the watcher's app does on hearing of a change: fetch it, as the person whose connection it is.
+async Task FetchAsync(int connection, int update, string path)
+{
+    try
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[connection % tokens.Count]);
+        using var response = await fetchHttp.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var now = Stopwatch.GetTimestamp();
+        if (!response.IsSuccessStatusCode)
+        {
+            Interlocked.Increment(ref fetchErrors);
+        }
+        else if (!scenario.Shows(update, body))
+        {
+            Interlocked.Increment(ref staleFetches);
+        }
+        else
+        {
+            fetches[update * n + connection] = now;
+        }
+    }
+    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+    {
+        Interlocked.Increment(ref fetchErrors);
+    }
+    finally
+    {
+        Done(update);
+    }
+}
+
+void Done(int update)
+{
     if (Interlocked.Decrement(ref remaining[update]) == 0)
     {
         complete[update].TrySetResult();
@@ -115,29 +172,17 @@ await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds));
 var afterIdle = server.Take();
 
 // --- update, measure -------------------------------------------------------------------------------
-// Only the connections that opened are waited for.
-Array.Fill(remaining, connected);
+// Only the connections that opened are waited for: their messages and, when they fetch, their fetches.
+Array.Fill(remaining, fetching ? 2 * connected : connected);
 var sent = new long[updates];
 var apiMs = new double[updates];
 var timedOut = 0;
 var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 for (var k = 0; k < updates; k++)
 {
-    var request = new WeddingRequest(wedding.Title, wedding.BrideName, wedding.GroomName, wedding.PrimaryDate, wedding.City, wedding.Status,
-        wedding.EstimatedBudgetPaise, wedding.GuestCountEstimate, $"Realtime bench update {k + 1}",
-        wedding.Team.Select(t => new TeamAssignment(t.UserId, t.Role)).ToList());
-    using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/weddings/{weddingId}") { Content = JsonContent.Create(request, options: ApiJson.Options) };
-    put.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-    put.Headers.TryAddWithoutValidation("If-Match", $"\"{wedding.Version}\"");
     sent[k] = Stopwatch.GetTimestamp();
-    using var response = await http.SendAsync(put);
+    await scenario.SendAsync(k);
     apiMs[k] = Stopwatch.GetElapsedTime(sent[k]).TotalMilliseconds;
-    response.EnsureSuccessStatusCode();
-    wedding = (await response.Content.ReadFromJsonAsync<WeddingResponse>(ApiJson.Options))!;
-    if (wedding.Version != firstVersion + k)
-    {
-        throw new InvalidOperationException($"Expected version {firstVersion + k} after update {k + 1}, got {wedding.Version}: someone else is writing.");
-    }
     try
     {
         await complete[k].Task.WaitAsync(TimeSpan.FromSeconds(settings.TimeoutSeconds));
@@ -154,8 +199,9 @@ var stillConnected = connections.Count(c => c?.State == HubConnectionState.Conne
 
 // --- report ----------------------------------------------------------------------------------------
 var latencies = new List<double>(updates * n);
+var fetched = new List<double>(fetching ? updates * n : 0);
 var spreads = new List<double>(updates);     // first to last delivery of one update: the fan-out itself
-var lines = new List<string>(updates * n + 1) { "update,connection,latency_ms" };
+var lines = new List<string>(updates * n + 1) { "update,connection,latency_ms,fetched_ms" };
 for (var k = warmup; k < updates; k++)
 {
     var first = double.MaxValue;
@@ -168,7 +214,12 @@ for (var k = warmup; k < updates; k++)
             var ms = Stopwatch.GetElapsedTime(sent[k], at).TotalMilliseconds;
             latencies.Add(ms);
             (first, last) = (Math.Min(first, ms), Math.Max(last, ms));
-            lines.Add(string.Create(invariant, $"{k + 1},{i},{ms:F3}"));
+            var fetchedMs = fetches[k * n + i] is var f and not 0 ? Stopwatch.GetElapsedTime(sent[k], f).TotalMilliseconds : double.NaN;
+            if (!double.IsNaN(fetchedMs))
+            {
+                fetched.Add(fetchedMs);
+            }
+            lines.Add(string.Create(invariant, $"{k + 1},{i},{ms:F3},{(double.IsNaN(fetchedMs) ? "" : fetchedMs.ToString("F3", invariant))}"));
         }
     }
     if (last >= first)
@@ -177,18 +228,25 @@ for (var k = warmup; k < updates; k++)
     }
 }
 latencies.Sort();
+fetched.Sort();
 spreads.Sort();
 var expected = (long)settings.Updates * connected;
 Console.WriteLine($"held:         {stillConnected}/{n} connections still open after the updates");
 Console.WriteLine($"deliveries:   {latencies.Count}/{expected} ({expected - latencies.Count} missing, {duplicates} duplicates, {strays} unexpected); " +
     $"{timedOut} of {updates} updates (warm-up included) not fully delivered within {settings.TimeoutSeconds} s");
 Console.WriteLine(string.Create(invariant,
-    $"latency ms:   p50 {Percentile(latencies, 0.50):F1}  p95 {Percentile(latencies, 0.95):F1}  p99 {Percentile(latencies, 0.99):F1}  max {(latencies.Count > 0 ? latencies[^1] : double.NaN):F1}  (PUT sent → message handled, {latencies.Count} samples)"));
+    $"latency ms:   p50 {Percentile(latencies, 0.50):F1}  p95 {Percentile(latencies, 0.95):F1}  p99 {Percentile(latencies, 0.99):F1}  max {(latencies.Count > 0 ? latencies[^1] : double.NaN):F1}  ({scenario.Verb} sent → message handled, {latencies.Count} samples)"));
+if (fetching)
+{
+    Console.WriteLine($"fetches:      {fetched.Count}/{expected} showed the change ({fetchErrors} failed, {staleFetches} did not show it yet)");
+    Console.WriteLine(string.Create(invariant,
+        $"fetched ms:   p50 {Percentile(fetched, 0.50):F1}  p95 {Percentile(fetched, 0.95):F1}  p99 {Percentile(fetched, 0.99):F1}  max {(fetched.Count > 0 ? fetched[^1] : double.NaN):F1}  ({scenario.Verb} sent → message handled → GET answered, {fetched.Count} samples)"));
+}
 Console.WriteLine(string.Create(invariant,
     $"spread ms:    p50 {Percentile(spreads, 0.50):F1}  max {(spreads.Count > 0 ? spreads[^1] : double.NaN):F1}  (first to last connection, per update)"));
 var apiSorted = apiMs.Skip(warmup).Order().ToList();
 Console.WriteLine(string.Create(invariant,
-    $"PUT ms:       p50 {Percentile(apiSorted, 0.50):F1}  p99 {Percentile(apiSorted, 0.99):F1}  max {apiSorted[^1]:F1}  ({settings.Updates} updates after {warmup} for warm-up, {settings.IntervalMs} ms apart once each is delivered)"));
+    $"{scenario.Verb} ms:{new string(' ', 10 - scenario.Verb.Length)}p50 {Percentile(apiSorted, 0.50):F1}  p99 {Percentile(apiSorted, 0.99):F1}  max {apiSorted[^1]:F1}  ({settings.Updates} updates after {warmup} for warm-up, {settings.IntervalMs} ms apart once each is delivered)"));
 if (server.Available)
 {
     Console.WriteLine(string.Create(invariant,
@@ -211,16 +269,7 @@ await Parallel.ForEachAsync(connections, async (connection, _) =>
         await connection.DisposeAsync();
     }
 });
-return latencies.Count == expected && connected == n ? 0 : 2;
-
-async Task<T> GetAsync<T>(string path, string token)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Get, path);
-    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    using var response = await http.SendAsync(request);
-    response.EnsureSuccessStatusCode();
-    return (await response.Content.ReadFromJsonAsync<T>(ApiJson.Options))!;
-}
+return latencies.Count == expected && connected == n && (!fetching || fetched.Count == expected) ? 0 : 2;
 
 static double Percentile(List<double> sorted, double p) =>
     sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

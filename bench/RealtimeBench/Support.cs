@@ -5,7 +5,7 @@ namespace WedTech.RealtimeBench;
 /// <summary>Command line: <c>--name value</c> pairs; every one has a default.</summary>
 internal sealed record Settings(
     Uri BaseUrl, string Tenant, IReadOnlyList<string> Emails, string Password, int Connections, int ConnectConcurrency, int Warmup, int Updates,
-    int IntervalMs, int TimeoutSeconds, int IdleSeconds, int ServerPid, int ClockTicks, string? OutDirectory)
+    int IntervalMs, int TimeoutSeconds, int IdleSeconds, int ServerPid, int ClockTicks, string? OutDirectory, string Scenario, int Items, string Fetch)
 {
     public static Settings Parse(string[] args)
     {
@@ -30,7 +30,10 @@ internal sealed record Settings(
             Number("idle-s", 10),
             Number("server-pid", 0),
             Number("clock-ticks", 100),
-            values.GetValueOrDefault("out"));
+            values.GetValueOrDefault("out"),
+            Text("scenario", "wedding"),
+            Number("items", 10),
+            Text("fetch", "item"));
     }
 }
 

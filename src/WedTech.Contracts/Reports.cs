@@ -14,6 +14,9 @@ public enum ReportStatus { Queued, Running, Succeeded, Failed }
 
 public sealed record ReportRequest([property: Required] ReportKind? Kind, ReportFormat? Format, Guid? WeddingId, Guid? EventId = null);
 
-/// <summary>A report being made or made; <see cref="FileId"/> (download at /api/v1/files/{id}/content) once it succeeded.</summary>
+/// <summary>
+/// A report being made or made; <see cref="FileId"/> (download at /api/v1/files/{id}/content) once it succeeded. A run sheet
+/// names its <see cref="EventId"/> and the event's wedding.
+/// </summary>
 public sealed record ReportResponse(Guid Id, ReportKind Kind, ReportFormat Format, Guid? WeddingId, ReportStatus Status, int Progress,
-    Guid? FileId, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+    Guid? FileId, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, Guid? EventId = null);

@@ -21,10 +21,10 @@ public abstract class EventTests(TestServer server) : ProviderTests(server)
     private static RunOfShowItemRequest Item(string title, DateTime start, bool fixedTime = false, bool shared = false, string? notes = null) =>
         new(start, 30, title, null, "DJ Aman", "Lawn", notes, fixedTime, shared, null);
 
-    private static async Task<EventResponse> AddEventAsync(HttpClient client, Guid weddingId, EventRequest request) =>
+    internal static async Task<EventResponse> AddEventAsync(HttpClient client, Guid weddingId, EventRequest request) =>
         await (await client.PostJsonAsync($"/api/v1/weddings/{weddingId}/events", request)).ReadAsync<EventResponse>(HttpStatusCode.Created);
 
-    private static async Task<RunOfShowItemResponse> AddItemAsync(HttpClient client, Guid eventId, RunOfShowItemRequest request) =>
+    internal static async Task<RunOfShowItemResponse> AddItemAsync(HttpClient client, Guid eventId, RunOfShowItemRequest request) =>
         await (await client.PostJsonAsync($"/api/v1/events/{eventId}/run-of-show", request)).ReadAsync<RunOfShowItemResponse>(HttpStatusCode.Created);
 
     private static Task<HttpResponseMessage> PostAsync<T>(HttpClient client, string url, T body, string? ifMatch)

@@ -96,6 +96,144 @@ public abstract class ReportTests(TestServer server) : ProviderTests(server)
         (await admin.GetAsync<PagedResponse<ReportResponse>>("/api/v1/reports")).TotalCount.ShouldBe(0);
     }
 
+    private static readonly DateTime Evening = new(2027, 2, 12, 19, 30, 0);
+
+    private static EventRequest Sangeet(string name, IReadOnlyList<TeamAssignment>? team = null) =>
+        new(EventType.Sangeet, name, Evening, Evening.AddHours(5.5), "Asia/Kolkata", null, "Indo-western, pastels", 250,
+            "Band needs 2 hrs for sound check.", EventStatus.Confirmed, team);
+
+    private static async Task<byte[]> RunSheetAsync(HttpClient client, Guid eventId)
+    {
+        var asked = await (await client.PostJsonAsync("/api/v1/reports", new ReportRequest(ReportKind.RunSheet, null, null, eventId))).ReadAsync<ReportResponse>(HttpStatusCode.Accepted);
+        var done = await WaitAsync(client, asked.Id);
+        done.Status.ShouldBe(ReportStatus.Succeeded, done.Error);
+        return await client.GetByteArrayAsync($"/api/v1/files/{done.FileId}/content", Cancel);
+    }
+
+    [Fact]
+    public async Task A_run_sheet_prints_an_event_s_run_of_show_over_as_many_pages_as_it_takes_with_the_header_row_on_each()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("प्रिया & Arjun");
+        var ev = await EventTests.AddEventAsync(admin, wedding.Id, Sangeet("संगीत Night"));
+        for (var i = 0; i < 60; i++)
+        {
+            var title = i switch { 7 => "फेरे की तैयारी", 30 => "Jaimala", _ => $"Step {i:00} of the evening" };
+            await EventTests.AddItemAsync(admin, ev.Id, new RunOfShowItemRequest(Evening.AddMinutes(i * 6 - 30), i == 0 ? 90 : 5, title, null,
+                i % 2 == 0 ? "DJ Aman" : "Decor team", "Main lawn", i % 3 == 0 ? $"Note {i}: cue the dhol after the lights dim." : null,
+                IsFixed: i == 30, IsShared: i % 2 == 0, Status: i < 5 ? RunOfShowStatus.Done : null));
+        }
+
+        var asked = await admin.PostJsonAsync("/api/v1/reports", new ReportRequest(ReportKind.RunSheet, null, null, ev.Id));
+        var report = await asked.ReadAsync<ReportResponse>(HttpStatusCode.Accepted);
+        report.ShouldSatisfyAllConditions(r => r.Format.ShouldBe(ReportFormat.Pdf), r => r.EventId.ShouldBe(ev.Id), r => r.WeddingId.ShouldBe(wedding.Id));
+        var done = await WaitAsync(admin, report.Id);
+        done.Status.ShouldBe(ReportStatus.Succeeded, done.Error);
+        var pdf = await admin.GetByteArrayAsync($"/api/v1/files/{done.FileId}/content", Cancel);
+        (await admin.GetAsync<FileResponse>($"/api/v1/files/{done.FileId}")).ShouldSatisfyAllConditions(
+            f => f.ContentType.ShouldBe("application/pdf"), f => f.FileName.ShouldBe("Run sheet — संगीत Night 2027-02-12.pdf"));
+
+        // Read back by poppler: A4, several pages, each with the table's header row and its number out of the count.
+        var info = await PdfTools.RunAsync("pdfinfo", pdf);
+        info.ShouldContain("595 x 842 pts (A4)");
+        var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        pages.ShouldBeGreaterThan(1, info);
+        var steps = new List<string>();
+        for (var page = 1; page <= pages; page++)
+        {
+            var text = await PdfTools.RunAsync("pdftotext", pdf, "-layout", "-f", $"{page}", "-l", $"{page}");
+            text.ShouldMatch(@"Time\s+Duration\s+Title\s+Owner\s+Location\s+Status", $"page {page}");
+            text.ShouldContain($"page {page} of {pages}");
+            text.ShouldContain(page == 1 ? "Friday, 12 Feb 2027 · 19:30 – 01:00 (13 Feb) · Asia/Kolkata (UTC+05:30)" : "(continued)");
+            steps.AddRange(System.Text.RegularExpressions.Regex.Matches(text, @"Step \d\d").Select(m => m.Value));
+        }
+        steps.Count.ShouldBe(58, "every item once, none lost or repeated at a page break");
+        steps.ShouldBeUnique();
+
+        var all = await PdfTools.RunAsync("pdftotext", pdf, "-layout");
+        all.ShouldContain("Dress code: Indo-western, pastels");
+        all.ShouldContain("Notes: Band needs 2 hrs for sound check.");
+        all.ShouldMatch(@"19:00\s+1 h 30\s+Step 00 of the evening\s+DJ Aman\s+Main lawn\s+Done");
+        all.ShouldMatch(@"22:00\s+5 min\s+Jaimala\s+DJ Aman\s+Main lawn\s+Pending");
+        all.ShouldContain("Muhurat (fixed time)");
+        all.ShouldContain("Note 3: cue the dhol after the lights dim.");
+        // The glyphs carry their text: Devanagari comes back as typed, vowel signs and conjuncts included.
+        var letters = string.Concat(all.Where(c => !char.IsWhiteSpace(c)));
+        letters.ShouldContain("प्रिया&Arjun");
+        letters.ShouldContain("संगीतNight·Sangeet");
+        letters.ShouldContain("फेरेकीतैयारी");
+
+        var fonts = await PdfTools.RunAsync("pdffonts", pdf);
+        var fontLines = fonts.Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
+        fontLines.ShouldContain(l => l.Contains("NotoSansDevanagari", StringComparison.Ordinal), fonts);
+        fontLines.ShouldContain(l => l.Contains("NotoSans-Bold", StringComparison.Ordinal), fonts);
+        fontLines.ShouldAllBe(l => l.Contains(" yes ", StringComparison.Ordinal), fonts);
+    }
+
+    [Fact]
+    public async Task The_couple_s_run_sheet_has_only_the_shared_items_and_no_notes()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var couple = await studio.AddMemberAsync(Role.Client, admin);
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Anaya & Kabir", "Anaya", "Kabir", new DateOnly(2027, 2, 12), "Delhi",
+            WeddingStatus.Booked, null, null, null, [new TeamAssignment(couple.Id, TeamRole.Client)]))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var ev = await EventTests.AddEventAsync(admin, wedding.Id, Sangeet("Sangeet"));
+        await EventTests.AddItemAsync(admin, ev.Id, new RunOfShowItemRequest(Evening, 15, "Couple's entry", null, "DJ Aman", "Stage", "Cue the dhol only after the lights dim.", false, true, null));
+        await EventTests.AddItemAsync(admin, ev.Id, new RunOfShowItemRequest(Evening.AddHours(1), 10, "Ring exchange", null, null, "Stage", null, true, true, null));
+        await EventTests.AddItemAsync(admin, ev.Id, new RunOfShowItemRequest(Evening.AddHours(3), 5, "Pay the DJ balance", null, null, null, "₹45,000 in cash", false, false, null));
+
+        var theirs = await PdfTools.RunAsync("pdftotext", await RunSheetAsync(couple.Client, ev.Id), "-layout");
+        theirs.ShouldContain("Couple's entry");
+        theirs.ShouldContain("Ring exchange");
+        theirs.ShouldContain("Muhurat (fixed time)");
+        theirs.ShouldContain("page 1 of 1");
+        theirs.ShouldNotContain("Pay the DJ");
+        theirs.ShouldNotContain("45,000");
+        theirs.ShouldNotContain("Cue the dhol");
+        theirs.ShouldNotContain("Band needs");
+
+        // The studio's copy of the same event has them all.
+        var ours = await PdfTools.RunAsync("pdftotext", await RunSheetAsync(admin, ev.Id), "-layout");
+        ours.ShouldContain("Pay the DJ balance");
+        ours.ShouldContain("₹45,000 in cash");
+        ours.ShouldContain("Cue the dhol only after the lights dim.");
+        ours.ShouldContain("Notes: Band needs 2 hrs for sound check.");
+    }
+
+    [Fact]
+    public async Task A_run_sheet_needs_an_event_the_requester_may_see_and_comes_only_as_a_PDF()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var outsider = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Tara & Rohan", "Tara", "Rohan", new DateOnly(2027, 2, 12), "Goa",
+            WeddingStatus.Booked, null, null, null, [new TeamAssignment(coordinator.Id, TeamRole.Coordinator)]))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var ev = await EventTests.AddEventAsync(admin, wedding.Id, Sangeet("Sangeet"));
+        var other = await NewStudioAsync();
+        using var otherAdmin = await other.AdminAsync();
+        var otherEvent = await EventTests.AddEventAsync(otherAdmin, (await otherAdmin.CreateWeddingAsync("Elsewhere")).Id, Sangeet("Their Sangeet"));
+
+        (await (await admin.PostJsonAsync("/api/v1/reports", new ReportRequest(ReportKind.RunSheet, null, wedding.Id))).ProblemAsync(HttpStatusCode.BadRequest))
+            .Errors.ShouldNotBeNull().ShouldContainKey("eventId");
+        (await (await admin.PostJsonAsync("/api/v1/reports", new ReportRequest(ReportKind.RunSheet, ReportFormat.Xlsx, null, ev.Id))).ProblemAsync(HttpStatusCode.BadRequest))
+            .Errors.ShouldNotBeNull().ShouldContainKey("format");
+        (await (await admin.PostJsonAsync("/api/v1/reports", new { kind = "run-sheet", format = "csv", eventId = ev.Id })).ProblemAsync(HttpStatusCode.BadRequest))
+            .Errors.ShouldNotBeNull().ShouldContainKey("format");
+        await (await admin.PostJsonAsync("/api/v1/reports", new ReportRequest(ReportKind.RunSheet, null, null, otherEvent.Id))).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PostJsonAsync("/api/v1/reports", new ReportRequest(ReportKind.RunSheet, null, null, Guid.CreateVersion7()))).ProblemAsync(HttpStatusCode.NotFound);
+        await (await outsider.Client.PostJsonAsync("/api/v1/reports", new ReportRequest(ReportKind.RunSheet, null, null, ev.Id))).ProblemAsync(HttpStatusCode.NotFound);
+        (await admin.GetAsync<PagedResponse<ReportResponse>>("/api/v1/reports")).TotalCount.ShouldBe(0);
+        (await outsider.Client.GetAsync<PagedResponse<ReportResponse>>("/api/v1/reports")).TotalCount.ShouldBe(0);
+
+        // The coordinator on the wedding prints it, from the JSON a client would send.
+        var asked = await (await coordinator.Client.PostJsonAsync("/api/v1/reports", new { kind = "run-sheet", eventId = ev.Id })).ReadAsync<ReportResponse>(HttpStatusCode.Accepted);
+        asked.ShouldSatisfyAllConditions(r => r.Kind.ShouldBe(ReportKind.RunSheet), r => r.Format.ShouldBe(ReportFormat.Pdf), r => r.WeddingId.ShouldBe(wedding.Id));
+        (await WaitAsync(coordinator.Client, asked.Id)).Status.ShouldBe(ReportStatus.Succeeded);
+    }
+
     private static async Task<ReportResponse> WaitAsync(HttpClient client, Guid id)
     {
         for (var i = 0; i < 300; i++)

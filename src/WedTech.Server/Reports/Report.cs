@@ -10,6 +10,10 @@ public sealed class Report
     public ReportKind Kind { get; init; }
     public ReportFormat Format { get; init; }
     public Guid? WeddingId { get; init; }
+
+    /// <summary>The event of a run sheet (its wedding is <see cref="WeddingId"/>).</summary>
+    public Guid? EventId { get; init; }
+
     public Guid RequestedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public ReportStatus Status { get; set; } = ReportStatus.Queued;
@@ -18,7 +22,7 @@ public sealed class Report
     public string? Error { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
-    public ReportResponse ToResponse() => new(Id, Kind, Format, WeddingId, Status, Progress, FileId, Error, CreatedAt, FinishedAt);
+    public ReportResponse ToResponse() => new(Id, Kind, Format, WeddingId, Status, Progress, FileId, Error, CreatedAt, FinishedAt, EventId);
 }
 
 public static class ReportModel

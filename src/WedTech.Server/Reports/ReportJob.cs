@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using SkiaSharp;
 using WedTech.Contracts;
+using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Platform.Api;
@@ -18,7 +18,7 @@ namespace WedTech.Server.Reports;
 /// file of the report, and tells them in the app. A report already finished is left as it is on a re-run.
 /// </summary>
 public sealed class ReportJob(
-    TenantDbContext db, WeddingService weddings, FileService files, OutboxService outbox, TimeProvider time, ILogger<ReportJob> logger) : ITenantJob<Guid>
+    TenantDbContext db, WeddingService weddings, EventService events, FileService files, OutboxService outbox, TimeProvider time, ILogger<ReportJob> logger) : ITenantJob<Guid>
 {
     public async Task RunAsync(Guid reportId, CancellationToken cancellationToken)
     {
@@ -33,9 +33,12 @@ public sealed class ReportJob(
         try
         {
             await using var content = new MemoryStream();
-            name = report.Kind == ReportKind.WeddingSummary
-                ? await WeddingSummaryPdfAsync(report, content, cancellationToken)
-                : await WeddingsListAsync(report, content, cancellationToken);
+            name = report.Kind switch
+            {
+                ReportKind.WeddingSummary => await WeddingSummaryPdfAsync(report, content, cancellationToken),
+                ReportKind.RunSheet => await RunSheetPdfAsync(report, content, cancellationToken),
+                _ => await WeddingsListAsync(report, content, cancellationToken),
+            };
             content.Position = 0;
             var file = await files.StoreAsync(FileOwnerTypes.Report, report.Id, name, content, cancellationToken);
             report.FileId = file.Id;
@@ -44,7 +47,7 @@ public sealed class ReportJob(
         }
         catch (ApiException e)
         {
-            // What the requester may see changed since they asked (a wedding deleted or unassigned).
+            // What the requester may see changed since they asked (a wedding or event deleted, or unassigned).
             report.Status = ReportStatus.Failed;
             report.Error = e.Detail ?? e.Title;
             name = "";
@@ -64,7 +67,12 @@ public sealed class ReportJob(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static string ReportName(Report report) => report.Kind == ReportKind.WeddingSummary ? "Wedding summary" : "Weddings list";
+    private static string ReportName(Report report) => report.Kind switch
+    {
+        ReportKind.WeddingSummary => "Wedding summary",
+        ReportKind.RunSheet => "Run sheet",
+        _ => "Weddings list",
+    };
 
     private async Task<string> WeddingsListAsync(Report report, Stream content, CancellationToken cancellationToken)
     {
@@ -120,48 +128,52 @@ public sealed class ReportJob(
     {
         var wedding = await weddings.GetAsync(report.WeddingId!.Value, cancellationToken);
         await ProgressAsync(report, 40, cancellationToken);
-        using (var document = SKDocument.CreatePdf(content, new SKDocumentPdfMetadata { Title = $"Wedding summary: {wedding.Title}", Creator = "WedTech" }))
+        using (var pdf = new ReportPdf())
         {
-            // A4 in points.
-            var canvas = document.BeginPage(595, 842);
-            using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-            var y = 50f;
-            void Line(string text, float size = 11, bool bold = false, float gap = 6)
-            {
-                y += size;
-                ReportFonts.DrawLine(canvas, text, 50, y, size, bold, paint);
-                y += gap;
-            }
-            Line(wedding.Title, 20, bold: true, gap: 4);
-            Line($"{wedding.BrideName} & {wedding.GroomName}", 13, gap: 14);
-            Line("Details", 13, bold: true);
-            Line($"Date: {IndianFormat.Date(wedding.PrimaryDate)}");
-            Line($"City: {wedding.City ?? "—"}");
-            Line($"Status: {ApiConventions.EnumName(wedding.Status)}");
+            pdf.Line(wedding.Title, 20, bold: true, gap: 4);
+            pdf.Line($"{wedding.BrideName} & {wedding.GroomName}", 13, gap: 14);
+            pdf.Line("Details", 13, bold: true);
+            pdf.Line($"Date: {IndianFormat.Date(wedding.PrimaryDate)}");
+            pdf.Line($"City: {wedding.City ?? "—"}");
+            pdf.Line($"Status: {ApiConventions.EnumName(wedding.Status)}");
             if (wedding.GuestCountEstimate is { } guests)
             {
-                Line($"Guests (estimate): {IndianFormat.Count(guests)}");
+                pdf.Line($"Guests (estimate): {IndianFormat.Count(guests)}");
             }
             if (wedding.EstimatedBudgetPaise is { } budget)
             {
-                Line($"Budget (estimate): {IndianFormat.Rupees(budget)}");
+                pdf.Line($"Budget (estimate): {IndianFormat.Rupees(budget)}");
             }
-            y += 10;
-            Line("Team", 13, bold: true);
+            pdf.Space(10);
+            pdf.Line("Team", 13, bold: true);
             if (wedding.Team.Count == 0)
             {
-                Line("No one is assigned yet.");
+                pdf.Line("No one is assigned yet.");
             }
             foreach (var member in wedding.Team)
             {
-                Line($"{member.Name} — {ApiConventions.EnumName(member.Role)}");
+                pdf.Line($"{member.Name} — {ApiConventions.EnumName(member.Role)}");
             }
-            y += 10;
-            Line($"Made on {IndianFormat.DateTime(time.GetUtcNow())} UTC", 8);
-            document.EndPage();
-            document.Close();
+            pdf.Save(content, $"Wedding summary: {wedding.Title}", $"Wedding summary — {wedding.Title} · {MadeOn()}");
         }
         await ProgressAsync(report, 80, cancellationToken);
         return $"wedding-summary-{wedding.PrimaryDate:yyyy-MM-dd}.pdf";
     }
+
+    /// <summary>One event's run-of-show as the requester may see it (the couple: shared items only, no notes).</summary>
+    private async Task<string> RunSheetPdfAsync(Report report, Stream content, CancellationToken cancellationToken)
+    {
+        var e = await events.GetAsync(report.EventId!.Value, cancellationToken);
+        var weddingTitle = (await weddings.TitlesAsync([e.WeddingId], cancellationToken)).GetValueOrDefault(e.WeddingId) ?? throw ApiException.NotFound("Wedding");
+        await ProgressAsync(report, 40, cancellationToken);
+        using (var pdf = new ReportPdf())
+        {
+            RunSheet.Draw(pdf, weddingTitle, e);
+            pdf.Save(content, $"{RunSheet.Name(e)}: {weddingTitle}", $"{RunSheet.Name(e)} · {weddingTitle} · {MadeOn()}");
+        }
+        await ProgressAsync(report, 80, cancellationToken);
+        return $"{RunSheet.Name(e)} {e.Start:yyyy-MM-dd}.pdf";
+    }
+
+    private string MadeOn() => $"made {IndianFormat.DateTime(time.GetUtcNow())} UTC";
 }

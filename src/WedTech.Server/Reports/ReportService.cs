@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
+using WedTech.Server.Events;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
@@ -10,26 +11,35 @@ using WedTech.Server.Weddings;
 namespace WedTech.Server.Reports;
 
 /// <summary>Asks for reports and tells their progress; each user sees their own reports only.</summary>
-public sealed class ReportService(TenantDbContext db, CurrentUser currentUser, WeddingService weddings, TenantJobs jobs, AuditLog audit, TimeProvider time)
+public sealed class ReportService(TenantDbContext db, CurrentUser currentUser, WeddingService weddings, EventService events, TenantJobs jobs, AuditLog audit, TimeProvider time)
 {
     public async Task<ReportResponse> RequestAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var kind = request.Kind!.Value;
-        var format = request.Format ?? (kind == ReportKind.WeddingSummary ? ReportFormat.Pdf : ReportFormat.Xlsx);
+        var format = request.Format ?? (kind == ReportKind.WeddingsList ? ReportFormat.Xlsx : ReportFormat.Pdf);
+        var weddingId = kind == ReportKind.WeddingSummary ? request.WeddingId : null;
         switch (kind)
         {
             case ReportKind.WeddingSummary when format != ReportFormat.Pdf:
                 throw new ValidationFailedException("format", "The wedding summary is a PDF.");
+            case ReportKind.RunSheet when format != ReportFormat.Pdf:
+                throw new ValidationFailedException("format", "The run sheet is a PDF.");
             case ReportKind.WeddingsList when format == ReportFormat.Pdf:
                 throw new ValidationFailedException("format", "The weddings list comes as xlsx or csv.");
             case ReportKind.WeddingSummary when request.WeddingId is not { } id:
                 throw new ValidationFailedException("weddingId", "Choose the wedding to summarise.");
             case ReportKind.WeddingSummary when !await weddings.IsVisibleAsync(request.WeddingId!.Value, cancellationToken):
                 throw ApiException.NotFound("Wedding");
+            case ReportKind.RunSheet when request.EventId is null:
+                throw new ValidationFailedException("eventId", "Choose the event whose run sheet to print.");
+            case ReportKind.RunSheet:
+                weddingId = await events.Visible().Where(e => e.Id == request.EventId).Select(e => (Guid?)e.WeddingId).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw ApiException.NotFound("Event");
+                break;
         }
         var report = new Report
         {
-            Kind = kind, Format = format, WeddingId = kind == ReportKind.WeddingSummary ? request.WeddingId : null,
+            Kind = kind, Format = format, WeddingId = weddingId, EventId = kind == ReportKind.RunSheet ? request.EventId : null,
             RequestedBy = currentUser.Required.Id, CreatedAt = time.GetUtcNow(),
         };
         db.Reports.Add(report);

@@ -758,6 +758,9 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("FileId")
                         .HasColumnType("uuid");
 

@@ -752,6 +752,9 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("FileId")
                         .HasColumnType("TEXT");
 

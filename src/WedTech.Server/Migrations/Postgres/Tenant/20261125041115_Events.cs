@@ -11,6 +11,12 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "EventId",
+                table: "reports",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "venues",
                 columns: table => new
@@ -226,6 +232,10 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
 
             migrationBuilder.DropTable(
                 name: "venues");
+
+            migrationBuilder.DropColumn(
+                name: "EventId",
+                table: "reports");
         }
     }
 }

@@ -1,0 +1,234 @@
+using System.Globalization;
+using SkiaSharp;
+
+namespace WedTech.Server.Reports;
+
+/// <summary>A column of a <see cref="ReportPdf.Table"/>: its header and width in points.</summary>
+internal sealed record PdfColumn(string Header, float Width);
+
+/// <summary>A paragraph in a table cell, wrapped to the column.</summary>
+internal sealed record PdfText(string Text, float Size = 9, bool Bold = false, bool Muted = false);
+
+/// <summary>A table row: one list of paragraphs per column; a highlighted row gets a tinted background.</summary>
+internal sealed record PdfRow(IReadOnlyList<IReadOnlyList<PdfText>> Cells, bool Highlight = false);
+
+/// <summary>
+/// An A4 portrait PDF laid out from top to bottom in the report fonts: lines of text that wrap, and tables that flow onto
+/// further pages with their header row repeated. Pages are recorded and written out at the end, so that each page's
+/// footer can say "page N of M".
+/// </summary>
+internal sealed class ReportPdf : IDisposable
+{
+    /// <summary>A4 in points.</summary>
+    public const float PageWidth = 595, PageHeight = 842;
+
+    public const float Margin = 40;
+    public const float ContentWidth = PageWidth - 2 * Margin;
+
+    /// <summary>Line height as a multiple of the font size: room for Devanagari's marks above and below.</summary>
+    private const float Leading = 1.4f;
+
+    private const float CellPadding = 4;
+
+    /// <summary>A cell shows at most this many lines (a 2,000-character note made of line breaks still fits on a page).</summary>
+    private const int MaxCellLines = 30;
+
+    private const float Bottom = PageHeight - Margin - 16;
+
+    private readonly List<SKPicture> _pages = [];
+    private readonly SKPictureRecorder _recorder = new();
+    private readonly SKPaint _ink = new() { Color = SKColors.Black, IsAntialias = true };
+    private readonly SKPaint _muted = new() { Color = new SKColor(0x55, 0x55, 0x55), IsAntialias = true };
+    private readonly SKPaint _rule = new() { Color = new SKColor(0xC8, 0xC8, 0xC8), StrokeWidth = 0.5f, IsStroke = true, IsAntialias = true };
+    private readonly SKPaint _headerFill = new() { Color = new SKColor(0xE6, 0xE6, 0xE6) };
+    private readonly SKPaint _highlightFill = new() { Color = new SKColor(0xFF, 0xF1, 0xCC) };
+    private SKCanvas _canvas;
+    private float _y = Margin;
+
+    public ReportPdf() => _canvas = _recorder.BeginRecording(new SKRect(0, 0, PageWidth, PageHeight));
+
+    /// <summary>A paragraph across the page, wrapped; it starts a new page when it does not fit.</summary>
+    public void Line(string text, float size = 11, bool bold = false, float gap = 6, bool muted = false)
+    {
+        foreach (var line in Wrap(text, ContentWidth, size, bold))
+        {
+            if (_y + size * Leading > Bottom)
+            {
+                NewPage();
+            }
+            ReportFonts.DrawLine(_canvas, line, Margin, _y + size, size, bold, muted ? _muted : _ink);
+            _y += size * Leading;
+        }
+        _y += gap - size * (Leading - 1);
+    }
+
+    public void Space(float points) => _y += points;
+
+    /// <summary>
+    /// A table across the page. A row that does not fit goes to a new page, which starts with <paramref name="continued"/>
+    /// (a running header) and the table's header row again.
+    /// </summary>
+    public void Table(IReadOnlyList<PdfColumn> columns, IEnumerable<PdfRow> rows, Action<ReportPdf> continued)
+    {
+        const float headerSize = 8.5f;
+        var headerHeight = headerSize * Leading + 2 * CellPadding;
+        void HeaderRow()
+        {
+            _canvas.DrawRect(Margin, _y, ContentWidth, headerHeight, _headerFill);
+            var x = Margin;
+            foreach (var column in columns)
+            {
+                ReportFonts.DrawLine(_canvas, column.Header, x + CellPadding, _y + CellPadding + headerSize, headerSize, true, _ink);
+                x += column.Width;
+            }
+            _y += headerHeight;
+        }
+
+        if (_y + headerHeight + 3 * headerSize * Leading > Bottom)
+        {
+            NewPage();
+            continued(this);
+        }
+        HeaderRow();
+        foreach (var row in rows)
+        {
+            var cells = row.Cells.Select((cell, i) => CellLines(cell, columns[i].Width - 2 * CellPadding)).ToList();
+            var height = cells.Max(lines => lines.Sum(l => l.Size * Leading)) + 2 * CellPadding;
+            if (_y + height > Bottom)
+            {
+                NewPage();
+                continued(this);
+                HeaderRow();
+            }
+            if (row.Highlight)
+            {
+                _canvas.DrawRect(Margin, _y, ContentWidth, height, _highlightFill);
+            }
+            var x = Margin;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var top = _y + CellPadding;
+                foreach (var (text, size, bold, muted) in cells[i])
+                {
+                    ReportFonts.DrawLine(_canvas, text, x + CellPadding, top + size, size, bold, muted ? _muted : _ink);
+                    top += size * Leading;
+                }
+                x += columns[i].Width;
+            }
+            _y += height;
+            _canvas.DrawLine(Margin, _y, Margin + ContentWidth, _y, _rule);
+        }
+    }
+
+    /// <summary>Writes the PDF: every page with <paramref name="footer"/> on the left and "page N of M" on the right.</summary>
+    public void Save(Stream stream, string title, string footer)
+    {
+        _pages.Add(_recorder.EndRecording());
+        using var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = title, Creator = "WedTech" });
+        const float size = 7.5f;
+        for (var i = 0; i < _pages.Count; i++)
+        {
+            var canvas = document.BeginPage(PageWidth, PageHeight);
+            canvas.DrawPicture(_pages[i]);
+            var page = string.Create(CultureInfo.InvariantCulture, $"page {i + 1} of {_pages.Count}");
+            var pageWidth = ReportFonts.Measure(page, size, false);
+            var baseline = PageHeight - Margin + size;
+            ReportFonts.DrawLine(canvas, Fit(footer, ContentWidth - pageWidth - 20, size), Margin, baseline, size, false, _muted);
+            ReportFonts.DrawLine(canvas, page, Margin + ContentWidth - pageWidth, baseline, size, false, _muted);
+            document.EndPage();
+        }
+        document.Close();
+    }
+
+    public void Dispose()
+    {
+        foreach (var page in _pages)
+        {
+            page.Dispose();
+        }
+        _recorder.Dispose();
+        _ink.Dispose();
+        _muted.Dispose();
+        _rule.Dispose();
+        _headerFill.Dispose();
+        _highlightFill.Dispose();
+    }
+
+    private void NewPage()
+    {
+        _pages.Add(_recorder.EndRecording());
+        _canvas = _recorder.BeginRecording(new SKRect(0, 0, PageWidth, PageHeight));
+        _y = Margin;
+    }
+
+    private static List<PdfText> CellLines(IReadOnlyList<PdfText> cell, float width)
+    {
+        var lines = cell.SelectMany(p => Wrap(p.Text, width, p.Size, p.Bold).Select(line => p with { Text = line })).ToList();
+        if (lines.Count > MaxCellLines)
+        {
+            lines = lines[..MaxCellLines];
+            lines[^1] = lines[^1] with { Text = Fit(lines[^1].Text + " …", width, lines[^1].Size, lines[^1].Bold) };
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// The text in lines no wider than <paramref name="width"/>: at its line breaks, then between words, and inside a word
+    /// only when the word alone is too wide (between grapheme clusters: a letter keeps its vowel signs).
+    /// </summary>
+    internal static IEnumerable<string> Wrap(string text, float width, float size, bool bold)
+    {
+        foreach (var paragraph in text.ReplaceLineEndings("\n").Replace('\t', ' ').Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (ReportFonts.Measure(candidate, size, bold) <= width)
+                {
+                    line = candidate;
+                    continue;
+                }
+                if (line.Length > 0)
+                {
+                    yield return line;
+                }
+                line = "";
+                var elements = StringInfo.GetTextElementEnumerator(word);
+                while (elements.MoveNext())
+                {
+                    var element = elements.GetTextElement();
+                    if (line.Length > 0 && ReportFonts.Measure(line + element, size, bold) > width)
+                    {
+                        yield return line;
+                        line = "";
+                    }
+                    line += element;
+                }
+            }
+            if (line.Length > 0)
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>The text cut (with an ellipsis) to fit on one line of <paramref name="width"/>.</summary>
+    private static string Fit(string text, float width, float size, bool bold = false)
+    {
+        if (ReportFonts.Measure(text, size, bold) <= width)
+        {
+            return text;
+        }
+        var elements = StringInfo.ParseCombiningCharacters(text);
+        for (var keep = elements.Length - 1; keep > 0; keep--)
+        {
+            var cut = text[..elements[keep]].TrimEnd() + "…";
+            if (ReportFonts.Measure(cut, size, bold) <= width)
+            {
+                return cut;
+            }
+        }
+        return "…";
+    }
+}
