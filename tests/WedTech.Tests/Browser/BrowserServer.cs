@@ -134,6 +134,12 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         }
     }
 
+    /// <summary>
+    /// For waiting on the app's own page changes: the app moves between its pages without loading a document, and a
+    /// wait for a load event after one timed out under load in CI although the page was there.
+    /// </summary>
+    public static readonly PageWaitForURLOptions InApp = new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>Signs in on the studio's sign-in page and waits to land at <paramref name="expectedPath"/>.</summary>
     public async Task SignInAsync(IPage page, string slug, string email, string expectedPath)
     {
