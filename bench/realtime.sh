@@ -16,7 +16,8 @@
 #                        and has fetched it), after 10 for warm-up (50; run-of-show: 200)
 #   FETCH=item           run-of-show: what each watcher fetches on hearing of a tap: item, event (as the
 #                        app's event page), schedule (as the app's wedding page) or none
-#   ITEMS=10             run-of-show: items of the event, tapped in turn
+#   EVENTS=1 ITEMS=10    run-of-show: events added to the wedding and items each (EVENTS=10 ITEMS=30: the
+#                        wedding of bench/schedule.sh); the first event's items are tapped in turn
 #   INTERVAL_MS=100      pause after each change is delivered
 #   BENCH_DB=sqlite      or postgres (WEDTECH_TEST_POSTGRES: a role that may create databases)
 #   BENCH_PORT=5092      server port (127.0.0.1 only)
@@ -34,6 +35,7 @@ case "$SCENARIO" in
     *) echo "realtime-bench: SCENARIO is wedding or run-of-show" >&2; exit 1 ;;
 esac
 FETCH="${FETCH:-item}"
+EVENTS="${EVENTS:-1}"
 ITEMS="${ITEMS:-10}"
 INTERVAL_MS="${INTERVAL_MS:-100}"
 BENCH_DB="${BENCH_DB:-sqlite}"
@@ -50,8 +52,8 @@ die() { log "$*"; exit 1; }
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-for value in "$CONNECTIONS" "$UPDATES" "$INTERVAL_MS" "$ITEMS"; do
-    case "$value" in ''|*[!0-9]*) die "CONNECTIONS, UPDATES, INTERVAL_MS and ITEMS must be whole numbers" ;; esac
+for value in "$CONNECTIONS" "$UPDATES" "$INTERVAL_MS" "$EVENTS" "$ITEMS"; do
+    case "$value" in ''|*[!0-9]*) die "CONNECTIONS, UPDATES, INTERVAL_MS, EVENTS and ITEMS must be whole numbers" ;; esac
 done
 bench_db_check
 for tool in curl python3 dotnet setsid ps getconf; do
@@ -125,7 +127,7 @@ login >/dev/null || die "login to the demo studio failed"
     echo "commit:      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' + uncommitted changes')"
     echo "machine:     $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); bench client and server on the same machine"
     echo "load:        $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average before the run)"
-    echo "settings:    $SCENARIO: $CONNECTIONS WebSocket connections, $UPDATES updates, $INTERVAL_MS ms apart$([ "$SCENARIO" = run-of-show ] && echo ", $ITEMS items, fetch: $FETCH"); database: $BENCH_DB; backplane: $BACKPLANE"
+    echo "settings:    $SCENARIO: $CONNECTIONS WebSocket connections, $UPDATES updates, $INTERVAL_MS ms apart$([ "$SCENARIO" = run-of-show ] && echo ", $EVENTS events of $ITEMS items, fetch: $FETCH"); database: $BENCH_DB; backplane: $BACKPLANE"
     echo
 } >"$OUT/summary.txt"
 log "running RealtimeBench ($SCENARIO): $CONNECTIONS connections, $UPDATES updates"
@@ -133,7 +135,7 @@ status=0
 dotnet bench/RealtimeBench/bin/Release/net10.0/WedTech.RealtimeBench.dll \
     --base "$BASE" --tenant "$TENANT" --connections "$CONNECTIONS" --updates "$UPDATES" --interval-ms "$INTERVAL_MS" \
     --server-pid "$SERVER_PID" --clock-ticks "$(getconf CLK_TCK)" --out "$OUT" \
-    --scenario "$SCENARIO" --fetch "$FETCH" --items "$ITEMS" \
+    --scenario "$SCENARIO" --fetch "$FETCH" --events "$EVENTS" --items "$ITEMS" \
     >>"$OUT/summary.txt" 2>"$OUT/bench.err" || status=$?
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/summary.txt"
 

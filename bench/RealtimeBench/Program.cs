@@ -42,7 +42,7 @@ var writer = settings.Emails.ToList().FindIndex(e => e.StartsWith("coordinator",
 IScenario scenario = settings.Scenario switch
 {
     "wedding" => new WeddingUpdates(api, adminToken, wedding),
-    "run-of-show" => await RunOfShowTaps.CreateAsync(api, adminToken, settings.Emails[Math.Max(0, writer)], tokens[Math.Max(0, writer)], wedding, settings.Items, settings.Fetch),
+    "run-of-show" => await RunOfShowTaps.CreateAsync(api, adminToken, settings.Emails[Math.Max(0, writer)], tokens[Math.Max(0, writer)], wedding, settings.Events, settings.Items, settings.Fetch),
     _ => throw new ArgumentException("--scenario is wedding or run-of-show."),
 };
 Console.WriteLine($"scenario:     {scenario.Description}");

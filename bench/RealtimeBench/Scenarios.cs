@@ -116,29 +116,36 @@ internal sealed class RunOfShowTaps : IScenario
         _versions = e.RunOfShow.ToDictionary(i => i.Id, i => i.Version);
     }
 
-    /// <summary>Adds an event with <paramref name="items"/> items, all shared so that the couple's connections see them too.</summary>
-    public static async Task<RunOfShowTaps> CreateAsync(Api api, string adminToken, string writer, string writerToken, WeddingResponse wedding, int items, string fetch)
+    /// <summary>
+    /// Adds <paramref name="events"/> events to the wedding, three a day, with <paramref name="items"/> items each, all shared so that
+    /// the couple's connections see them too; the taps go to the first event's items.
+    /// </summary>
+    public static async Task<RunOfShowTaps> CreateAsync(Api api, string adminToken, string writer, string writerToken, WeddingResponse wedding, int events, int items, string fetch)
     {
         if (fetch is not ("item" or "event" or "schedule" or "none"))
         {
             throw new ArgumentException("--fetch is item, event, schedule or none.");
         }
-        var start = wedding.PrimaryDate.ToDateTime(new TimeOnly(18, 0));
-        var e = await api.SendAsync<EventResponse>(HttpMethod.Post, $"/api/v1/weddings/{wedding.Id}/events",
-            new EventRequest(EventType.Sangeet, "Realtime bench Sangeet", start, start.AddHours(6), null, null, null, null, null, EventStatus.Confirmed, null),
-            adminToken);
-        for (var i = 0; i < items; i++)
+        EventResponse? tapped = null;
+        for (var n = 0; n < events; n++)
         {
-            await api.SendAsync<RunOfShowItemResponse>(HttpMethod.Post, $"/api/v1/events/{e.Id}/run-of-show",
-                new RunOfShowItemRequest(start.AddMinutes(i * 300.0 / items), 10, $"Bench item {i + 1}", null, "DJ Aman", "Main lawn", null, false, true, null),
+            var start = wedding.PrimaryDate.AddDays(n / 3).ToDateTime(new TimeOnly(8 + n % 3 * 5, 0));
+            var e = await api.SendAsync<EventResponse>(HttpMethod.Post, $"/api/v1/weddings/{wedding.Id}/events",
+                new EventRequest(EventType.Sangeet, $"Realtime bench event {n + 1}", start, start.AddHours(4.5), null, null, null, null, null, EventStatus.Confirmed, null),
                 adminToken);
+            for (var i = 0; i < items; i++)
+            {
+                await api.SendAsync<RunOfShowItemResponse>(HttpMethod.Post, $"/api/v1/events/{e.Id}/run-of-show",
+                    new RunOfShowItemRequest(start.AddMinutes(i * 270.0 / items), 10, $"Bench item {i + 1}", null, "DJ Aman", "Main lawn", null, false, true, null),
+                    adminToken);
+            }
+            tapped ??= await api.GetAsync<EventResponse>($"/api/v1/events/{e.Id}", adminToken);
         }
-        e = await api.GetAsync<EventResponse>($"/api/v1/events/{e.Id}", adminToken);
-        return new RunOfShowTaps(api, writer, writerToken, wedding.Id, e, fetch);
+        return new RunOfShowTaps(api, writer, writerToken, wedding.Id, tapped ?? throw new ArgumentException("--events is at least 1."), fetch);
     }
 
     public string Description =>
-        $"{_writer} POSTs /api/v1/events/{_event.Id}/run-of-show/{{item}}/status, done and pending again in turn over {_versions.Count} items; " +
+        $"{_writer} POSTs /api/v1/events/{_event.Id}/run-of-show/{{item}}/status, done and pending again in turn over {_versions.Count} items of one event; " +
         $"each watcher then fetches {_fetch switch { "item" => "the item (GET …/run-of-show/{item})", "event" => "the event (GET /api/v1/events/{id})", "schedule" => "the wedding's schedule (GET /api/v1/weddings/{id}/schedule)", _ => "nothing" }}";
 
     public string Verb => "POST";

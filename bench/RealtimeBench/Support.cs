@@ -5,7 +5,7 @@ namespace WedTech.RealtimeBench;
 /// <summary>Command line: <c>--name value</c> pairs; every one has a default.</summary>
 internal sealed record Settings(
     Uri BaseUrl, string Tenant, IReadOnlyList<string> Emails, string Password, int Connections, int ConnectConcurrency, int Warmup, int Updates,
-    int IntervalMs, int TimeoutSeconds, int IdleSeconds, int ServerPid, int ClockTicks, string? OutDirectory, string Scenario, int Items, string Fetch)
+    int IntervalMs, int TimeoutSeconds, int IdleSeconds, int ServerPid, int ClockTicks, string? OutDirectory, string Scenario, int Events, int Items, string Fetch)
 {
     public static Settings Parse(string[] args)
     {
@@ -32,6 +32,7 @@ internal sealed record Settings(
             Number("clock-ticks", 100),
             values.GetValueOrDefault("out"),
             Text("scenario", "wedding"),
+            Number("events", 1),
             Number("items", 10),
             Text("fetch", "item"));
     }
