@@ -107,11 +107,20 @@ public class EventPageTests : AppTestContext
         var page = RenderPage();
         page.WaitForAssertion(() => page.Find("[data-test=ros-progress]").TextContent.ShouldBe("0 of 2 done"));
 
-        Api.Returns(EventUrl, Sangeet([Drinks with { Status = RunOfShowStatus.Done, Version = 2 }, Performances with { Status = RunOfShowStatus.InProgress, Version = 2 }]));
-        Services.GetRequiredService<LiveUpdates>().Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 2, EventId, Performances.Id));
-
+        // One item changed: only that item is fetched, not the whole event.
+        var fetched = Api.Requests.Count(r => r.RequestUri!.PathAndQuery == EventUrl);
+        Api.Returns(EventQueries.Item(EventId, Drinks.Id), Drinks with { Status = RunOfShowStatus.Done, Version = 2 });
+        Services.GetRequiredService<LiveUpdates>().Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 2, EventId, Drinks.Id));
         page.WaitForAssertion(() => page.Find("[data-test=ros-progress]").TextContent.ShouldBe("1 of 2 done"));
-        page.Find($"[data-item='{Performances.Id}'] [data-test=ros-now]").ShouldNotBeNull();
+        Api.Returns(EventQueries.Item(EventId, Performances.Id), Performances with { Status = RunOfShowStatus.InProgress, Version = 2 });
+        Services.GetRequiredService<LiveUpdates>().Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 2, EventId, Performances.Id));
+        page.WaitForAssertion(() => page.Find($"[data-item='{Performances.Id}'] [data-test=ros-now]").ShouldNotBeNull());
+
+        // An item that is gone (deleted, or no longer shared) leaves the list.
+        Api.Returns(EventQueries.Item(EventId, Drinks.Id), HttpStatusCode.NotFound);
+        Services.GetRequiredService<LiveUpdates>().Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 3, EventId, Drinks.Id));
+        page.WaitForAssertion(() => page.FindAll($"[data-item='{Drinks.Id}']").ShouldBeEmpty());
+        Api.Requests.Count(r => r.RequestUri!.PathAndQuery == EventUrl).ShouldBe(fetched);
     }
 
     [Fact]
