@@ -107,7 +107,7 @@ public class EventsCardTests : AppTestContext
     }
 
     [Fact]
-    public async Task A_change_someone_else_made_is_fetched_and_shown_and_a_repeat_of_it_is_not_fetched_again()
+    public async Task A_tap_someone_else_made_is_fetched_alone_and_shown_and_a_repeat_of_it_is_not_fetched_again()
     {
         await SignInAsAsync(Role.Coordinator);
         Api.Returns(ScheduleUrl, ForStaff());
@@ -115,12 +115,15 @@ public class EventsCardTests : AppTestContext
         card.WaitForAssertion(() => card.Find("[data-test=event-progress]").TextContent.Trim().ShouldBe("1 of 3 done"));
         var live = Services.GetRequiredService<LiveUpdates>();
 
-        Api.Returns(ScheduleUrl, ForStaff(Mehendi(RunOfShowStatus.Done, hennaVersion: 2)));
+        // A tap on one item: that item alone is fetched and put into the schedule shown.
+        var fetched = ScheduleFetches();
+        var henna = Mehendi(RunOfShowStatus.Done, hennaVersion: 2).RunOfShow.Single(i => i.Id == Guid.Parse(HennaItem));
+        Api.Returns(EventQueries.Item(Guid.Parse(MehendiId), henna.Id), henna);
         var message = new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 2, Guid.Parse(MehendiId), Guid.Parse(HennaItem));
         live.Deliver(message);
 
         card.WaitForAssertion(() => card.Find("[data-test=event-progress]").TextContent.Trim().ShouldBe("2 of 3 done"));
-        var fetched = ScheduleFetches();
+        ScheduleFetches().ShouldBe(fetched);
         live.Deliver(message);
         live.Deliver(message with { WeddingId = Guid.NewGuid(), Version = 3 });
         live.Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.Updated, 9));

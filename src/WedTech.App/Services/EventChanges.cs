@@ -22,4 +22,31 @@ public static class EventChanges
             WeddingChange.EventUpdated or WeddingChange.RunOfShowChanged => shown.Version >= version,
             _ => false,
         };
+
+    /// <summary>
+    /// The item as it is now, fetched alone (half a kilobyte, where the whole event or schedule is tens or hundreds);
+    /// null when it is gone for this person: deleted, or no longer shared with the couple.
+    /// </summary>
+    public static async Task<RunOfShowItemResponse?> ItemNowAsync(this ApiClient api, Guid eventId, Guid itemId)
+    {
+        try
+        {
+            return await api.GetAsync<RunOfShowItemResponse>(EventQueries.Item(eventId, itemId));
+        }
+        catch (ApiProblemException problem) when (problem.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The event with one item as it is now: replaced or added in time order, or removed when null.</summary>
+    public static EventResponse WithItem(this EventResponse shown, Guid itemId, RunOfShowItemResponse? item)
+    {
+        var items = shown.RunOfShow.Where(i => i.Id != itemId).ToList();
+        if (item is not null)
+        {
+            items.Add(item);
+        }
+        return shown with { RunOfShow = items.OrderBy(i => i.Start).ThenBy(i => i.Id).ToList() };
+    }
 }
