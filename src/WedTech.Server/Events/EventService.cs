@@ -236,23 +236,11 @@ public sealed class EventService(
         e.StartsAt = startsAt;
         e.EndsAt = endsAt;
         e.VenueId = request.VenueId;
-        e.DressCode = Trimmed(request.DressCode);
+        e.DressCode = request.DressCode.TrimmedOrNull();
         e.ExpectedGuests = request.ExpectedGuests;
         e.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
         e.Status = request.Status ?? EventStatus.Planned;
-        e.Team.RemoveAll(member => team.All(a => a.UserId != member.UserId));
-        foreach (var assignment in team)
-        {
-            var existing = e.Team.Find(m => m.UserId == assignment.UserId);
-            if (existing is null)
-            {
-                e.Team.Add(new EventTeamMember { EventId = e.Id, UserId = assignment.UserId!.Value, Role = assignment.Role!.Value });
-            }
-            else
-            {
-                existing.Role = assignment.Role!.Value;
-            }
-        }
+        team.ApplyTo(e.Team, (userId, role) => new EventTeamMember { EventId = e.Id, UserId = userId, Role = role });
     }
 
     /// <summary>People on an event must be staff on its wedding's team, each once, with a staff role.</summary>
@@ -372,5 +360,4 @@ public sealed class EventService(
 
     internal static string Local(DateTime local) => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

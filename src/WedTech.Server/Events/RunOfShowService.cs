@@ -162,8 +162,8 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
         item.DurationMinutes = request.DurationMinutes ?? 0;
         item.Title = request.Title.Trim();
         item.OwnerUserId = request.OwnerUserId;
-        item.OwnerName = request.OwnerUserId is null ? EventService.Trimmed(request.OwnerName) : null;
-        item.Location = EventService.Trimmed(request.Location);
+        item.OwnerName = request.OwnerUserId is null ? request.OwnerName.TrimmedOrNull() : null;
+        item.Location = request.Location.TrimmedOrNull();
         item.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
         item.IsFixed = request.IsFixed ?? false;
         item.IsShared = request.IsShared ?? false;

@@ -41,7 +41,7 @@ public sealed class WeddingEvent : IVersioned
 }
 
 /// <summary>A member of the wedding's team assigned to one of its events, with a role on it.</summary>
-public sealed class EventTeamMember
+public sealed class EventTeamMember : ITeamMember
 {
     public Guid EventId { get; init; }
     public Guid UserId { get; init; }

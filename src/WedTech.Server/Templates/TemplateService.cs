@@ -50,7 +50,7 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
         var template = new WeddingTemplate
         {
             Name = name,
-            Description = Trimmed(request.Description),
+            Description = request.Description.TrimmedOrNull(),
             Events = Snapshot(events),
             CreatedAt = now,
             UpdatedAt = now,
@@ -66,7 +66,7 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
         var template = await db.WeddingTemplates.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw ApiException.NotFound("Template");
         Concurrency.Expect(template, expectedVersion, "template");
         var name = request.Name.Trim();
-        var description = Trimmed(request.Description);
+        var description = request.Description.TrimmedOrNull();
         if (name == template.Name && description == template.Description)
         {
             return ToResponse(template);
@@ -216,7 +216,6 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
         }
     }
 
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static WeddingTemplateSummary Summary(WeddingTemplate t) => new(t.Id, t.Name, t.Description,
         t.Events.Count == 0 ? 0 : t.Events.Max(e => e.Day) + 1, t.Events.Count, t.Events.Sum(e => e.Items.Count), t.Version, t.UpdatedAt);

@@ -1,8 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Templates;
 
@@ -27,12 +26,7 @@ public static class WeddingTemplateModel
         template.Property(t => t.Name).HasMaxLength(100);
         template.Property(t => t.Description).HasMaxLength(500);
         template.Property(t => t.Version).IsConcurrencyToken();
-        // Always read and written whole, never queried inside: one JSON document.
-        template.Property(t => t.Events).HasConversion(
-            events => JsonSerializer.Serialize(events, ApiJson.Options),
-            json => JsonSerializer.Deserialize<List<TemplateEvent>>(json, ApiJson.Options) ?? new List<TemplateEvent>(),
-            new ValueComparer<List<TemplateEvent>>((a, b) => JsonSerializer.Serialize(a, ApiJson.Options) == JsonSerializer.Serialize(b, ApiJson.Options),
-                e => JsonSerializer.Serialize(e, ApiJson.Options).GetHashCode(StringComparison.Ordinal), e => e.ToList()));
+        template.Property(t => t.Events).HasJsonConversion();
         template.HasIndex(t => t.Name).IsUnique();
     });
 }

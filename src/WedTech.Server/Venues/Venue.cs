@@ -1,8 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Venues;
 
@@ -50,11 +49,8 @@ public static class VenueModel
         venue.Property(v => v.TimeZone).HasMaxLength(64);
         venue.Property(v => v.SearchText).HasMaxLength(302);
         venue.Property(v => v.Version).IsConcurrencyToken();
-        // A handful of contacts per venue, always read with it: one JSON column.
-        venue.Property(v => v.Contacts).HasConversion(
-            contacts => JsonSerializer.Serialize(contacts, ApiJson.Options),
-            json => JsonSerializer.Deserialize<List<VenueContact>>(json, ApiJson.Options) ?? new List<VenueContact>(),
-            new ValueComparer<List<VenueContact>>((a, b) => a!.SequenceEqual(b!), c => c.Aggregate(0, (h, x) => HashCode.Combine(h, x)), c => c.ToList()));
+        // A handful of contacts per venue, always read with it.
+        venue.Property(v => v.Contacts).HasJsonConversion();
         venue.HasIndex(v => v.Name);
         venue.HasIndex(v => v.City);
     });

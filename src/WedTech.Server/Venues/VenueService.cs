@@ -124,14 +124,14 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
     private static void Apply(Venue venue, VenueRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        var country = Trimmed(request.Country)?.ToUpperInvariant() ?? India;
+        var country = request.Country.TrimmedOrNull()?.ToUpperInvariant() ?? India;
         var countryValid = country.Length == 2 && country.All(char.IsAsciiLetterUpper);
         if (!countryValid)
         {
             errors["country"] = ["Use the two-letter ISO country code, like IN or AE."];
         }
 
-        var stateCode = Trimmed(request.StateCode);
+        var stateCode = request.StateCode.TrimmedOrNull();
         if (country == India && stateCode is null)
         {
             errors["stateCode"] = ["A venue in India needs its GST state code (07 for Delhi, 08 for Rajasthan): it decides the place of supply."];
@@ -145,7 +145,7 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
             errors["stateCode"] = ["Only a venue in India has a GST state code; leave it empty for a venue abroad."];
         }
 
-        var mapUrl = Trimmed(request.MapUrl);
+        var mapUrl = request.MapUrl.TrimmedOrNull();
         if (mapUrl is not null && !(Uri.TryCreate(mapUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && uri.Host.Length > 0))
         {
@@ -153,7 +153,7 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
         }
 
         // Abroad there is no safe default: the studio's own zone would put every event there at the wrong hour.
-        var zone = Trimmed(request.TimeZone) is { } givenZone ? Checked(errors, () => VenueTime.RequireZone(givenZone, "timeZone"))
+        var zone = request.TimeZone.TrimmedOrNull() is { } givenZone ? Checked(errors, () => VenueTime.RequireZone(givenZone, "timeZone"))
             : country == India ? IndiaTimeZone : null;
         if (zone is null && !errors.ContainsKey("timeZone"))
         {
@@ -171,10 +171,10 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
                 continue;
             }
             var field = $"contacts[{i}]";
-            var phone = Trimmed(contact.Phone) is { } number
+            var phone = contact.Phone.TrimmedOrNull() is { } number
                 ? Checked(errors, () => Messaging.PhoneNumbers.ToE164(number, field + ".phone", countryValid ? country : Messaging.PhoneNumbers.DefaultRegion, anyLine: true))
                 : null;
-            var email = Trimmed(contact.Email);
+            var email = contact.Email.TrimmedOrNull();
             if (email is not null)
             {
                 Checked(errors, () =>
@@ -183,7 +183,7 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
                     return email;
                 });
             }
-            contacts.Add(new VenueContact(contact.Name.Trim(), Trimmed(contact.Role), phone, email));
+            contacts.Add(new VenueContact(contact.Name.Trim(), contact.Role.TrimmedOrNull(), phone, email));
         }
 
         if (errors.Count > 0)
@@ -191,14 +191,14 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
             throw new ValidationFailedException(errors);
         }
         venue.Name = request.Name.Trim();
-        venue.Address = Trimmed(request.Address);
+        venue.Address = request.Address.TrimmedOrNull();
         venue.City = request.City.Trim();
         venue.StateCode = stateCode;
         venue.Country = country;
         venue.MapUrl = mapUrl;
         venue.Capacity = request.Capacity;
         venue.Contacts = contacts;
-        venue.Notes = Trimmed(request.Notes);
+        venue.Notes = request.Notes.TrimmedOrNull();
         venue.TimeZone = zone!;
         venue.RefreshSearchText();
     }
@@ -220,7 +220,6 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
         }
     }
 
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Dictionary<string, string?> Describe(Venue v) => new()
     {

@@ -36,8 +36,37 @@ public sealed class Wedding : IVersioned
     public void RefreshSearchText() => SearchText = string.Join('\n', Title, BrideName, GroomName).ToLowerInvariant();
 }
 
+/// <summary>A person on a team, of a wedding or of one of its events, with a role on it.</summary>
+public interface ITeamMember
+{
+    Guid UserId { get; }
+    TeamRole Role { get; set; }
+}
+
+public static class TeamAssignments
+{
+    /// <summary>Makes a team what the (checked) assignments say: those left out go, new people come, roles follow.</summary>
+    public static void ApplyTo<TMember>(this IReadOnlyList<TeamAssignment> assignments, List<TMember> team, Func<Guid, TeamRole, TMember> create)
+        where TMember : ITeamMember
+    {
+        team.RemoveAll(member => assignments.All(a => a.UserId != member.UserId));
+        foreach (var assignment in assignments)
+        {
+            var existing = team.Find(m => m.UserId == assignment.UserId);
+            if (existing is null)
+            {
+                team.Add(create(assignment.UserId!.Value, assignment.Role!.Value));
+            }
+            else
+            {
+                existing.Role = assignment.Role!.Value;
+            }
+        }
+    }
+}
+
 /// <summary>A staff member on a wedding's team, or a client linked to it.</summary>
-public sealed class WeddingTeamMember
+public sealed class WeddingTeamMember : ITeamMember
 {
     public Guid WeddingId { get; init; }
     public Guid UserId { get; init; }

@@ -203,7 +203,7 @@ public sealed class WeddingService(
         wedding.BrideName = request.BrideName.Trim();
         wedding.GroomName = request.GroomName.Trim();
         wedding.PrimaryDate = request.PrimaryDate!.Value;
-        wedding.City = string.IsNullOrWhiteSpace(request.City) ? null : request.City.Trim();
+        wedding.City = request.City.TrimmedOrNull();
         wedding.Status = request.Status ?? WeddingStatus.Inquiry;
         if (canSeeMoney)
         {
@@ -228,22 +228,8 @@ public sealed class WeddingService(
         ["team"] = string.Join(",", w.Team.OrderBy(t => t.UserId).Select(t => $"{t.UserId}:{t.Role}")),
     };
 
-    private static void SetTeam(Wedding wedding, IReadOnlyList<TeamAssignment> team)
-    {
-        wedding.Team.RemoveAll(member => team.All(a => a.UserId != member.UserId));
-        foreach (var assignment in team)
-        {
-            var existing = wedding.Team.Find(m => m.UserId == assignment.UserId);
-            if (existing is null)
-            {
-                wedding.Team.Add(new WeddingTeamMember { WeddingId = wedding.Id, UserId = assignment.UserId!.Value, Role = assignment.Role!.Value });
-            }
-            else
-            {
-                existing.Role = assignment.Role!.Value;
-            }
-        }
-    }
+    private static void SetTeam(Wedding wedding, IReadOnlyList<TeamAssignment> team) =>
+        team.ApplyTo(wedding.Team, (userId, role) => new WeddingTeamMember { WeddingId = wedding.Id, UserId = userId, Role = role });
 
     private static readonly string[] IncompleteAssignment = ["Give the person's userId and role."];
 
