@@ -11,14 +11,28 @@ public sealed class SecurityHeaders(RequestDelegate next)
 {
     private const string PagePolicy = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    private const string PermissionsPolicy =
+        "accelerometer=(), autoplay=(), camera=(self), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()";
+
+    /// <summary>The headers of every response, also written by <see cref="ServerRejections"/> on the server's own refusals.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> Always =
+    [
+        new("X-Content-Type-Options", "nosniff"),
+        new("Referrer-Policy", "no-referrer"),
+        new("X-Frame-Options", "DENY"),
+        // Powerful browser features: none but the camera, which the app's own pages may use (scanning at the venue).
+        new("Permissions-Policy", PermissionsPolicy),
+    ];
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
+            foreach (var (name, value) in Always)
+            {
+                headers[name] = value;
+            }
             if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
             {
                 headers.ContentSecurityPolicy = PagePolicy;

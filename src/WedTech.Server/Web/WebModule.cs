@@ -18,6 +18,7 @@ public static class WebModule
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddServerRejections();
         // Antiforgery tokens and the signup hand-over are sealed with these keys: kept in the data folder so
         // they survive restarts (every node must share the folder, or the keys, to read each other's).
         services.AddDataProtection().SetApplicationName("WedTech");
@@ -30,6 +31,7 @@ public static class WebModule
 
     public static WebApplication MapWeb(this WebApplication app)
     {
+        app.UseServerRejections();
         app.MapStaticAssets();
         app.MapRazorComponents<Site>();
 
