@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using WedTech.Contracts;
 using WedTech.Tests.Infrastructure;
@@ -182,6 +183,96 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
     }
 
     private static MultipartFormDataContent Attachment() => new() { { new ByteArrayContent("Sangeet playlist\n"u8.ToArray()), "file", "playlist.txt" } };
+
+    /// <summary>
+    /// Every write that carries a money field, by role: "✓" done as asked, "·" refused with 403 and nothing changed
+    /// (the role sees money but may not change it), "=" accepted with the amount kept as it was (the role never sees
+    /// money), "-" the route itself is refused. A money field of the model with no row here fails
+    /// <see cref="Every_money_field_of_the_model_has_rows_in_the_money_matrix"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Field, string Write, string Expected)> MoneyMatrix =
+    [
+        ("Wedding.EstimatedBudgetPaise", "create with a budget", "A✓ P✓ C- L-"),
+        ("Wedding.EstimatedBudgetPaise", "create from a template with a budget", "A✓ P✓ C- L-"),
+        ("Wedding.EstimatedBudgetPaise", "change the budget", "A✓ P· C- L-"),
+        ("Wedding.EstimatedBudgetPaise", "erase the budget", "A✓ P· C- L-"),
+        ("Wedding.EstimatedBudgetPaise", "send the budget unchanged", "A✓ P✓ C- L-"),
+    ];
+
+    [Fact]
+    public void Every_money_field_of_the_model_has_rows_in_the_money_matrix()
+    {
+        using var scope = Server.Factory.Services.CreateScope();
+        var databases = scope.ServiceProvider.GetRequiredService<WedTech.Server.Platform.Persistence.IDatabaseProvider>();
+        using var db = databases.CreateTenantContext("model_only");
+        var properties = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties().Select(p => (Entity: e.ClrType.Name, Property: p))).ToList();
+        var money = properties.Where(p => WedTech.Server.Platform.Persistence.MoneyGuard.IsMoney(p.Property)).Select(p => $"{p.Entity}.{p.Property.Name}").ToList();
+
+        // Amounts are named in paise; every such property must be declared money, so that the guard sees it.
+        Assert.Empty(properties.Where(p => p.Property.Name.EndsWith("Paise", StringComparison.Ordinal) && !WedTech.Server.Platform.Persistence.MoneyGuard.IsMoney(p.Property))
+            .Select(p => $"{p.Entity}.{p.Property.Name}"));
+        Assert.NotEmpty(money);
+        Assert.Empty(money.Except(MoneyMatrix.Select(row => row.Field)));
+    }
+
+    [Fact]
+    public async Task Money_fields_are_guarded_for_every_role_on_every_write_path()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var members = new Dictionary<char, HttpClient> { ['A'] = admin };
+        foreach (var (key, role) in new[] { ('P', Role.Planner), ('C', Role.Coordinator), ('L', Role.Client) })
+        {
+            members[key] = (await studio.AddMemberAsync(role, admin)).Client;
+        }
+        var users = await admin.GetAsync<PagedResponse<UserResponse>>("/api/v1/users?pageSize=100");
+        var team = users.Items.Where(u => u.Role is Role.Coordinator or Role.Client)
+            .Select(u => new TeamAssignment(u.Id, u.Role == Role.Client ? TeamRole.Client : TeamRole.Coordinator)).ToList();
+        var builtIn = (await admin.GetAsync<PagedResponse<WeddingTemplateSummary>>("/api/v1/templates?q=south")).Items[0];
+        const long budget = 50_00_000_00;
+
+        foreach (var (field, write, expected) in MoneyMatrix)
+        {
+            foreach (var cell in expected.Split(' '))
+            {
+                var who = cell[0];
+                var outcome = cell[1];
+                var existing = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { EstimatedBudgetPaise = budget, Team = team }))
+                    .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+                (HttpResponseMessage response, long? asked, Guid? weddingId) = write switch
+                {
+                    "create with a budget" => (await members[who].PostJsonAsync("/api/v1/weddings", NewWedding with { EstimatedBudgetPaise = 7_00_000_00, Team = team }), (long?)7_00_000_00, (Guid?)null),
+                    "create from a template with a budget" => (await members[who].PostJsonAsync($"/api/v1/templates/{builtIn.Id}/weddings",
+                        new WeddingFromTemplateRequest(NewWedding with { EstimatedBudgetPaise = 7_00_000_00, Team = team }, new DateOnly(2027, 11, 18), null)), (long?)7_00_000_00, (Guid?)null),
+                    "change the budget" => (await members[who].PutJsonAsync($"/api/v1/weddings/{existing.Id}", NewWedding with { EstimatedBudgetPaise = 999, Team = team }, "*"), (long?)999, (Guid?)existing.Id),
+                    "erase the budget" => (await members[who].PutJsonAsync($"/api/v1/weddings/{existing.Id}", NewWedding with { EstimatedBudgetPaise = null, Team = team }, "*"), (long?)null, (Guid?)existing.Id),
+                    "send the budget unchanged" => (await members[who].PutJsonAsync($"/api/v1/weddings/{existing.Id}", NewWedding with { Title = "Renamed", EstimatedBudgetPaise = budget, Team = team }, "*"), (long?)budget, (Guid?)existing.Id),
+                    _ => throw new InvalidOperationException($"No write named '{write}'."),
+                };
+                var what = $"{who} {write} ({field})";
+                switch (outcome)
+                {
+                    case '✓':
+                        Assert.True(response.IsSuccessStatusCode, $"{what}: expected success, got {(int)response.StatusCode}");
+                        var id = weddingId ?? (await response.ReadAsync<WeddingResponse>(HttpStatusCode.Created)).Id;
+                        Assert.True(asked == (await admin.GetAsync<WeddingResponse>($"/api/v1/weddings/{id}")).EstimatedBudgetPaise, what);
+                        break;
+                    case '·':
+                    case '-':
+                        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+                        if (outcome == '·')
+                        {
+                            Assert.Contains(char.ToLowerInvariant(field.Split('.')[1][0]) + field.Split('.')[1][1..], problem.Detail, StringComparison.Ordinal);
+                        }
+                        var after = await admin.GetAsync<WeddingResponse>($"/api/v1/weddings/{existing.Id}");
+                        Assert.True((budget, existing.Version, existing.Title) == (after.EstimatedBudgetPaise, after.Version, after.Title), $"{what}: changed something");
+                        break;
+                    default:
+                        throw new InvalidOperationException($"Unknown outcome '{outcome}' in {what}.");
+                }
+            }
+        }
+    }
 
     [Fact]
     public async Task Coordinators_see_only_assigned_weddings_clients_only_their_own_and_neither_sees_money()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WedTech.Server.Platform.Persistence;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
@@ -16,6 +17,7 @@ public sealed class Wedding : IVersioned
     public WeddingStatus Status { get; set; }
 
     /// <summary>Integer paise; never floating point.</summary>
+    [Money]
     public long? EstimatedBudgetPaise { get; set; }
 
     public string Currency { get; set; } = "INR";

@@ -137,7 +137,7 @@ public sealed class WeddingService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        Apply(wedding, request, currentUser.Can(Permissions.FinancialView));
+        Apply(wedding, request);
         var team = await CheckTeamAsync(request.Team, cancellationToken);
         SetTeam(wedding, request.Team ?? []);
         db.Weddings.Add(wedding);
@@ -157,7 +157,7 @@ public sealed class WeddingService(
 
         var before = Describe(wedding);
         var teamBefore = wedding.Team.Select(t => t.UserId).ToHashSet();
-        Apply(wedding, request, currentUser.Can(Permissions.FinancialView));
+        Apply(wedding, request);
         var team = await CheckTeamAsync(request.Team, cancellationToken);
         SetTeam(wedding, request.Team ?? []);
         var after = Describe(wedding);
@@ -192,8 +192,8 @@ public sealed class WeddingService(
         await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.Deleted, wedding.Version, CancellationToken.None);
     }
 
-    /// <summary>A caller who cannot see money never saw the budget, so their request leaves it as it is.</summary>
-    private static void Apply(Wedding wedding, WeddingRequest request, bool canSeeMoney)
+    /// <summary>The budget is money: who may set or change it is decided at save (<see cref="MoneyGuard"/>).</summary>
+    private static void Apply(Wedding wedding, WeddingRequest request)
     {
         if (request.PrimaryDate is { Year: < 2000 or > 2100 })
         {
@@ -205,10 +205,7 @@ public sealed class WeddingService(
         wedding.PrimaryDate = request.PrimaryDate!.Value;
         wedding.City = request.City.TrimmedOrNull();
         wedding.Status = request.Status ?? WeddingStatus.Inquiry;
-        if (canSeeMoney)
-        {
-            wedding.EstimatedBudgetPaise = request.EstimatedBudgetPaise;
-        }
+        wedding.EstimatedBudgetPaise = request.EstimatedBudgetPaise;
         wedding.GuestCountEstimate = request.GuestCountEstimate;
         wedding.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes;
         wedding.RefreshSearchText();

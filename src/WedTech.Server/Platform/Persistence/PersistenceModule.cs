@@ -16,8 +16,12 @@ public static class PersistenceModule
             _ => ActivatorUtilities.CreateInstance<SqliteDatabaseProvider>(sp),
         });
         // The tenant database of the current request (or job): resolved by the tenancy middleware first.
-        services.AddScoped(sp => sp.GetRequiredService<IDatabaseProvider>()
-            .CreateTenantContext(sp.GetRequiredService<TenantContext>().Current.DatabaseName));
+        services.AddScoped(sp =>
+        {
+            var context = sp.GetRequiredService<IDatabaseProvider>().CreateTenantContext(sp.GetRequiredService<TenantContext>().Current.DatabaseName);
+            context.Actor = sp.GetService<IWriteActor>();
+            return context;
+        });
         return services;
     }
 }

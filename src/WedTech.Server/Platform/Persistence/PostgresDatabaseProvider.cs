@@ -44,7 +44,7 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
     public TenantDbContext CreateTenantContext(string databaseName) => new PostgresTenantDbContext(
         new DbContextOptionsBuilder<PostgresTenantDbContext>()
             .UseNpgsql(DataSource(databaseName).CreateConnection(), contextOwnsConnection: true)
-            .AddInterceptors(_tenantMetrics)
+            .AddInterceptors(_tenantMetrics, MoneyGuard.Instance)
             .Options);
 
     public string TenantDatabaseName(Guid tenantId) => _options.TenantDatabasePrefix + tenantId.ToString("N");

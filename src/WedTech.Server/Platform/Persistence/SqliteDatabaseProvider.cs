@@ -36,7 +36,7 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     public TenantDbContext CreateTenantContext(string databaseName) =>
         new SqliteTenantDbContext(_tenantOptions.GetOrAdd(databaseName, name => new DbContextOptionsBuilder<SqliteTenantDbContext>()
             .UseSqlite(ConnectionString(TenantPath(name)))
-            .AddInterceptors(_tenantMetrics)
+            .AddInterceptors(_tenantMetrics, MoneyGuard.Instance)
             .Options));
 
     public string TenantDatabaseName(Guid tenantId) => tenantId.ToString("N");

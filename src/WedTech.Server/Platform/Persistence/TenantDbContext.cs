@@ -19,6 +19,9 @@ namespace WedTech.Server.Platform.Persistence;
 /// </summary>
 public abstract class TenantDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>Who writes through this context (the request's or job's user), for the guards run at save; null for the system.</summary>
+    public IWriteActor? Actor { get; set; }
+
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
