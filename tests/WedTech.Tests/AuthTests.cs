@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using WedTech.Contracts;
 using WedTech.Tests.Infrastructure;
@@ -44,40 +45,158 @@ public abstract class AuthTests(TestServer server) : ProviderTests(server)
     {
         var studio = await NewStudioAsync();
         using var client = studio.Anonymous();
-        for (var i = 0; i < 5; i++)
+        // The owner learns of the lock by e-mail, with a way back in.
+        var lockMail = await Mailbox.NextToAsync(Server.MailDirectory, studio.AdminEmail, async () =>
         {
-            var failed = await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, "Wrong-password-1"))).ProblemAsync(HttpStatusCode.Unauthorized);
-            Assert.Equal("The e-mail or password is not right.", failed.Detail);
-        }
-        // While locked, a wrong password looks like any failure: the lock is never a hint that the account exists.
-        await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, "Wrong-password-1"))).ProblemAsync(HttpStatusCode.Unauthorized);
-        var locked = await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, Studio.Password));
-        await locked.ProblemAsync(HttpStatusCode.Locked);
-        Assert.True(locked.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(14));
+            for (var i = 0; i < 5; i++)
+            {
+                var failed = await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, "Wrong-password-1"))).ProblemAsync(HttpStatusCode.Unauthorized);
+                Assert.Equal("The e-mail or password is not right.", failed.Detail);
+            }
+        });
+        Assert.Contains("locked", lockMail.Subject, StringComparison.OrdinalIgnoreCase);
 
-        // A reset by e-mail is the way back in, and it lifts the lockout.
-        (await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest(studio.AdminEmail))).EnsureSuccessStatusCode();
-        var token = Mailbox.Token(await Mailbox.LatestToAsync(Server.MailDirectory, studio.AdminEmail));
-        (await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new PasswordResetConfirmRequest(token, "Brand-new-pass-77"))).EnsureSuccessStatusCode();
+        // While locked, the right password answers exactly as a wrong one, and as an address with no account:
+        // guessing through the lockout learns nothing, not even when the lock began.
+        var locked = await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, Studio.Password));
+        var wrong = await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, "Wrong-password-1"));
+        var unknown = await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest($"nobody-{Guid.NewGuid():N}@example.com", Studio.Password));
+        var answers = new List<string>();
+        foreach (var response in new[] { locked, wrong, unknown })
+        {
+            var problem = await response.ProblemAsync(HttpStatusCode.Unauthorized);
+            Assert.Null(response.Headers.RetryAfter);
+            answers.Add($"{problem.Title}|{problem.Detail}|{string.Join(",", response.Headers.Select(h => h.Key).Order())}");
+        }
+        Assert.Single(answers.Distinct());
+
+        // A reset by e-mail is the way back in, and it lifts the lockout: the link in the lock e-mail works.
+        (await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new PasswordResetConfirmRequest(Mailbox.Token(lockMail), "Brand-new-pass-77"))).EnsureSuccessStatusCode();
         await studio.LoginAsync(studio.AdminEmail, "Brand-new-pass-77");
     }
 
     [Fact]
-    public async Task Login_is_rate_limited_per_studio_and_address()
+    public async Task A_failed_sign_in_does_the_same_work_for_an_unknown_address_as_for_a_real_account()
+    {
+        // The stand-in hash verified for unknown addresses must cost what a real account's hash costs: the same
+        // algorithm and PBKDF2 iteration count (the timing difference came from a stand-in at the library default).
+        var studio = await NewStudioAsync();
+        var verifier = Server.Factory.Services.GetRequiredService<WedTech.Server.Identity.PasswordVerifier>();
+        var hasher = Server.Factory.Services.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<WedTech.Server.Identity.User>>();
+        var real = hasher.HashPassword(null!, Studio.Password);
+        Assert.Equal(HashCost(real), HashCost(verifier.StandInHash));
+        Assert.Equal(210_000u, HashCost(real).Iterations);
+
+        // And a reset request for an unknown address answers as one for a real account, with the work left to a job.
+        using var client = studio.Anonymous();
+        var forUnknown = await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest($"nobody-{Guid.NewGuid():N}@example.com"));
+        HttpResponseMessage? forReal = null;
+        var mail = await Mailbox.NextToAsync(Server.MailDirectory, studio.AdminEmail,
+            async () => forReal = await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest(studio.AdminEmail)));
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (forUnknown.StatusCode, forReal!.StatusCode));
+        Assert.Equal(await forUnknown.Content.ReadAsStringAsync(Cancel), await forReal.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("Reset your", mail.Subject, StringComparison.Ordinal);
+    }
+
+    /// <summary>ASP.NET Core Identity's version 3 hash: marker, PRF, iteration count (big-endian), salt length.</summary>
+    private static (byte Format, uint Prf, uint Iterations, uint SaltLength) HashCost(string hash)
+    {
+        var bytes = Convert.FromBase64String(hash);
+        return (bytes[0], System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5)), System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(9)));
+    }
+
+    [Fact]
+    public async Task Signing_out_or_reusing_a_refresh_token_ends_the_access_tokens_of_that_session_at_once()
+    {
+        var studio = await NewStudioAsync();
+        using var anonymous = studio.Anonymous();
+
+        // Sign-out: the session's access token stops working on the next request, not in 15 minutes;
+        // the user's other session (another device) goes on.
+        var phone = await studio.LoginAsync(studio.AdminEmail);
+        var laptop = await studio.LoginAsync(studio.AdminEmail);
+        using var onPhone = studio.Anonymous();
+        onPhone.UseBearer(phone.AccessToken);
+        using var onLaptop = studio.Anonymous();
+        onLaptop.UseBearer(laptop.AccessToken);
+        (await onPhone.GetAsync("/api/v1/me", Cancel)).EnsureSuccessStatusCode();
+        (await anonymous.PostJsonAsync("/api/v1/auth/logout", new RefreshRequest(phone.RefreshToken))).EnsureSuccessStatusCode();
+        await (await onPhone.GetAsync("/api/v1/me", Cancel)).ProblemAsync(HttpStatusCode.Unauthorized);
+        (await onLaptop.GetAsync("/api/v1/me", Cancel)).EnsureSuccessStatusCode();
+
+        // Reuse of a rotated refresh token (a stolen copy): every access token of that session stops at once,
+        // the one issued before the rotation and the one issued by it.
+        var stolen = laptop.RefreshToken;
+        var rotated = await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new RefreshRequest(stolen))).ReadAsync<TokenResponse>();
+        using var afterRotation = studio.Anonymous();
+        afterRotation.UseBearer(rotated.AccessToken);
+        (await afterRotation.GetAsync("/api/v1/me", Cancel)).EnsureSuccessStatusCode();
+        await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new RefreshRequest(stolen))).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await afterRotation.GetAsync("/api/v1/me", Cancel)).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await onLaptop.GetAsync("/api/v1/me", Cancel)).ProblemAsync(HttpStatusCode.Unauthorized);
+
+        // A new sign-in is a new session and works.
+        using var again = studio.Anonymous();
+        again.UseBearer((await studio.LoginAsync(studio.AdminEmail)).AccessToken);
+        (await again.GetAsync("/api/v1/me", Cancel)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Login_attempts_are_rate_limited_per_studio_and_address_but_viewing_the_page_is_not()
     {
         var studio = await NewStudioAsync();
         var other = await NewStudioAsync();
         using var client = studio.Anonymous();
-        for (var i = 0; i < 10; i++)
+        var permits = Server.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WedTech.Server.Identity.AuthOptions>>().Value.LoginPermitsPerMinute;
+        Assert.True(permits >= 40, "An office of 20 people behind one address needs room for typos.");
+
+        // An office opening the sign-in and forgot-password pages all day uses up nothing.
+        for (var i = 0; i < permits + 5; i++)
         {
-            await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest($"nobody{i}@example.com", "Wrong-password-1"))).ProblemAsync(HttpStatusCode.Unauthorized);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(i % 2 == 0 ? "/login" : "/forgot-password", Cancel)).StatusCode);
+        }
+        await studio.LoginAsync(studio.AdminEmail);
+        // Every attempt counts, a malformed one too (it costs no password check, so the test stays quick).
+        for (var i = 1; i < permits; i++)
+        {
+            await (await client.PostJsonAsync("/api/v1/auth/login", new { email = $"nobody{i}@example.com" })).ProblemAsync(HttpStatusCode.BadRequest);
         }
         var limited = await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, Studio.Password));
         await limited.ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login", Cancel)).StatusCode);
 
         // Another studio from the same address is unaffected.
         await other.LoginAsync(other.AdminEmail);
+    }
+
+    [Fact]
+    public async Task Signup_attempts_are_limited_per_address_but_viewing_the_landing_page_is_not()
+    {
+        var server = Server.Another(new() { ["Tenancy:SignupPermitsPerHour"] = "3" });
+        await server.InitializeAsync();
+        try
+        {
+            using var client = server.CreateClient();
+            for (var i = 0; i < 12; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Cancel)).StatusCode);
+            }
+            await Studio.CreateAsync(server);
+            for (var i = 1; i < 3; i++)
+            {
+                await (await client.PostJsonAsync("/api/v1/tenants", new { companyName = "Typo" })).ProblemAsync(HttpStatusCode.BadRequest);
+            }
+            var limited = await client.PostJsonAsync("/api/v1/tenants", Studio.SignupRequest(Studio.NewSlug()));
+            await limited.ProblemAsync(HttpStatusCode.TooManyRequests);
+            Assert.NotNull(limited.Headers.RetryAfter);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Cancel)).StatusCode);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -90,10 +209,10 @@ public abstract class AuthTests(TestServer server) : ProviderTests(server)
         signedIn.UseBearer(before.AccessToken);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest("stranger@example.com"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest(studio.AdminEmail))).StatusCode);
-        var older = Mailbox.Token(await Mailbox.LatestToAsync(Server.MailDirectory, studio.AdminEmail));
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest(studio.AdminEmail))).StatusCode);
-        var token = Mailbox.Token(await Mailbox.LatestToAsync(Server.MailDirectory, studio.AdminEmail));
+        var older = Mailbox.Token(await Mailbox.NextToAsync(Server.MailDirectory, studio.AdminEmail, async () =>
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest(studio.AdminEmail))).StatusCode)));
+        var token = Mailbox.Token(await Mailbox.NextToAsync(Server.MailDirectory, studio.AdminEmail, async () =>
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/auth/password-reset", new PasswordResetRequest(studio.AdminEmail))).StatusCode)));
         Assert.NotEqual(older, token);
         await (await client.PostJsonAsync("/api/v1/auth/password-reset/confirm", new PasswordResetConfirmRequest(older, "Older-link-pass-1"))).ProblemAsync(HttpStatusCode.BadRequest);
 

@@ -360,7 +360,7 @@ public abstract class FileTests(TestServer server) : ProviderTests(server)
             // With no user, a wedding is nobody's to attach to.
             await Assert.ThrowsAsync<ApiException>(() => files.StoreAsync(FileOwnerTypes.Wedding, wedding, "x.txt", new MemoryStream("x"u8.ToArray()), Cancel));
 
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new UserSnapshot(me.Id, me.Email, me.Name, me.Role, UserStatus.Active, "stamp"));
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new UserSnapshot(me.Id, me.Email, me.Name, me.Role, UserStatus.Active, "stamp", []));
             var stored = await files.StoreAsync(FileOwnerTypes.Wedding, wedding, "run-of-show.csv", new NonSeekableStream("time,what\n16:00,Mehendi\n"u8.ToArray()), Cancel);
             Assert.Equal(("text/csv; charset=utf-8", me.Id), (stored.ContentType, stored.UploadedBy));
 

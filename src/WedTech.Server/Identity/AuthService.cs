@@ -4,43 +4,39 @@ using Microsoft.Extensions.Options;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Identity;
 
 /// <summary>Login with lockout, refresh-token rotation with reuse detection, logout.</summary>
+/// <remarks>
+/// Every failed sign-in looks and costs the same, whether the address has no account, the password is wrong or
+/// the account is locked: one password verification at the configured cost, one audit entry saved, the same 401.
+/// So neither the answer nor its timing tells which addresses have accounts, or when a lock began; the owner of a
+/// locked account learns of it by e-mail, sent in the background.
+/// </remarks>
 public sealed class AuthService(
-    TenantDbContext db, TenantContext tenant, TokenService tokens, IPasswordHasher<User> hasher, AuditLog audit,
-    IOptions<AuthOptions> options, TimeProvider time)
+    TenantDbContext db, TenantContext tenant, TokenService tokens, PasswordVerifier passwords, IPasswordHasher<User> hasher, AuditLog audit,
+    UserDirectory directory, TenantJobs jobs, IOptions<AuthOptions> options, TimeProvider time)
 {
-    // Verifying against a real hash when the user does not exist keeps the timing the same.
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(null!, Guid.NewGuid().ToString()));
-
     public async Task<TokenResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var normalized = User.Normalize(request.Email);
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        var verification = passwords.Verify(user, request.Password);
 
-        if (user is null || user.PasswordHash is null)
+        if (user?.PasswordHash is null)
         {
-            hasher.VerifyHashedPassword(null!, DummyHash.Value, request.Password);
             await RecordFailureAsync(null, request.Email, "unknown user", cancellationToken);
             throw InvalidCredentials();
         }
-        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password);
-        // A locked account says so only to someone who knows its password; to anyone else it looks like
-        // any failed sign-in, so the answer never tells which addresses have accounts.
         if (user.LockoutEndsAt > now)
         {
             await RecordFailureAsync(user, user.Email, "locked out", cancellationToken);
-            throw verification == PasswordVerificationResult.Failed
-                ? InvalidCredentials()
-                : new ApiException(StatusCodes.Status423Locked, "Account locked", "Too many failed sign-in attempts. Try again later or reset your password.")
-                {
-                    RetryAfter = user.LockoutEndsAt - now,
-                };
+            throw InvalidCredentials();
         }
 
         if (verification == PasswordVerificationResult.Failed || user.Status != UserStatus.Active)
@@ -50,6 +46,7 @@ public sealed class AuthService(
                 user.FailedLoginCount = 0;
                 user.LockoutEndsAt = now.AddMinutes(options.Value.LockoutMinutes);
                 audit.Record("user.locked-out", nameof(User), user.Id, userId: user.Id, userEmail: user.Email);
+                jobs.Enqueue<AccountEmailJob, AccountEmail>(AccountEmail.Locked(user.Email, audit.Origin()));
             }
             await RecordFailureAsync(user, user.Email, user.Status != UserStatus.Active ? "user not active" : "wrong password", cancellationToken);
             throw InvalidCredentials();
@@ -134,6 +131,8 @@ public sealed class AuthService(
     {
         var revoked = await db.RefreshTokens.Where(t => t.FamilyId == token.FamilyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, time.GetUtcNow()).SetProperty(t => t.RevokedReason, reason), cancellationToken);
+        // The session's access tokens stop working now (UserSnapshot.EndedSessions), not when they expire.
+        await directory.InvalidateAsync(token.UserId, CancellationToken.None);
         if (reason == RevokedReasons.Reused)
         {
             audit.Record("auth.refresh-token-reused", nameof(User), token.UserId, $"revoked {revoked} token(s) of the family", userId: token.UserId);

@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Caching;
 using WedTech.Server.Platform.Persistence;
@@ -9,16 +11,31 @@ using WedTech.Server.Tenancy;
 namespace WedTech.Server.Identity;
 
 /// <summary>What every authenticated request needs to know about its user; cached per tenant and user.</summary>
+/// <param name="EndedSessions">
+/// Sessions (refresh-token families) ended on purpose (sign-out, reuse of a refresh token) recently enough that access
+/// tokens issued to them may still be unexpired: those tokens are refused at once, not when they expire.
+/// </param>
 [ImmutableObject(true)]
-public sealed record UserSnapshot(Guid Id, string Email, string Name, Role Role, UserStatus Status, string SecurityStamp)
+public sealed record UserSnapshot(Guid Id, string Email, string Name, Role Role, UserStatus Status, string SecurityStamp, IReadOnlyList<Guid> EndedSessions)
 {
-    public static UserSnapshot From(User u) => new(u.Id, u.Email, u.Name, u.Role, u.Status, u.SecurityStamp);
+    public static UserSnapshot From(User u, IReadOnlyList<Guid> endedSessions) => new(u.Id, u.Email, u.Name, u.Role, u.Status, u.SecurityStamp, endedSessions);
+
+    /// <summary>
+    /// Whether an access token with these claims may still act for this user: the user is active, no session-ending
+    /// change (password reset, disable) happened since it was issued, and its own session was not ended.
+    /// </summary>
+    public bool Accepts(ClaimsPrincipal principal) =>
+        Status == UserStatus.Active
+        && SecurityStamp == principal.FindFirstValue(TokenClaims.SecurityStamp)
+        && !(Guid.TryParse(principal.FindFirstValue(TokenClaims.Session), out var session) && EndedSessions.Contains(session));
 }
 
 /// <summary>The signed-in user of this request, with their current role (not the role in the token).</summary>
-public sealed class CurrentUser
+public sealed class CurrentUser : IWriteActor
 {
     public UserSnapshot? User { get; private set; }
+
+    public bool IsPerson => User is not null;
 
     public UserSnapshot Required => User ?? throw new InvalidOperationException("No authenticated user in this scope.");
 
@@ -28,7 +45,8 @@ public sealed class CurrentUser
 }
 
 /// <summary>Cached user snapshots of the current tenant; writes that change a user call <see cref="InvalidateAsync"/>.</summary>
-public sealed class UserDirectory(HybridCache cache, CacheInvalidator invalidator, TenantContext tenant, IDatabaseProvider databases)
+public sealed class UserDirectory(HybridCache cache, CacheInvalidator invalidator, TenantContext tenant, IDatabaseProvider databases,
+    IOptions<AuthOptions> auth, TimeProvider time)
 {
     // Short, because without Redis to carry invalidations another server node learns of a disabled user
     // or a role change only when its copy expires.
@@ -37,12 +55,21 @@ public sealed class UserDirectory(HybridCache cache, CacheInvalidator invalidato
     public async ValueTask<UserSnapshot?> FindAsync(Guid userId, CancellationToken cancellationToken)
     {
         var tag = Key(tenant.Current.Id, userId);
-        var entry = await cache.GetOrCreateAsync(invalidator.Key(tag), (databases, tenant.Current.DatabaseName, userId), static async (state, ct) =>
+        // Access tokens of a session ended before this moment have all expired (lifetime plus the validator's clock skew).
+        var endedSince = time.GetUtcNow() - TimeSpan.FromMinutes(auth.Value.AccessTokenMinutes + 1);
+        var entry = await cache.GetOrCreateAsync(invalidator.Key(tag), (databases, tenant.Current.DatabaseName, userId, endedSince), static async (state, ct) =>
         {
             // Its own context: the read may outlive the request that started it.
             await using var db = state.databases.CreateTenantContext(state.DatabaseName);
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == state.userId, ct);
-            return new Entry(user is null ? null : UserSnapshot.From(user));
+            if (user is null)
+            {
+                return new Entry(null);
+            }
+            var ended = await db.RefreshTokens.AsNoTracking()
+                .Where(t => t.UserId == state.userId && t.RevokedAt > state.endedSince && t.RevokedReason != AuthService.RevokedReasons.Rotated)
+                .Select(t => t.FamilyId).Distinct().ToListAsync(ct);
+            return new Entry(UserSnapshot.From(user, ended));
         }, Options, [tag], cancellationToken);
         return entry.User;
     }

@@ -59,9 +59,9 @@ public static class IdentityEndpoints
         }).WithSummary("End the browser session").WithDescription($"Ends the session held in cookies and removes them. Requires the {BrowserSession.CsrfHeader} header.");
         auth.MapPost("/invitations/accept", (AcceptInvitationRequest request, UserService service, CancellationToken ct) => service.AcceptInvitationAsync(request, ct))
             .WithSummary("Accept an invitation").WithDescription("Accept an invitation from its e-mailed link: set a password and sign in.");
-        auth.MapPost("/password-reset", async Task<Accepted> (PasswordResetRequest request, UserService service, CancellationToken ct) =>
+        auth.MapPost("/password-reset", Accepted (PasswordResetRequest request, UserService service) =>
         {
-            await service.RequestPasswordResetAsync(request, ct);
+            service.RequestPasswordReset(request);
             return TypedResults.Accepted((string?)null);
         }).RequireRateLimiting(IdentityModule.LoginRateLimit)
             .WithSummary("Request a password reset").WithDescription("E-mail a password-reset link, if the address belongs to an active user.");

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,6 +8,7 @@ using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Observability;
+using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 
@@ -26,9 +26,12 @@ public static class IdentityModule
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SigningKey>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<IWriteActor>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<UserDirectory>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuthService>();
+        services.AddSingleton<PasswordVerifier>();
+        services.AddScoped<OneTimeLinks>();
         services.AddScoped<UserService>();
         services.AddScoped<AuditLog>();
         services.AddSingleton<SignInHandoff>();
@@ -86,8 +89,7 @@ public static class IdentityModule
             {
                 var tenant = context.RequestServices.GetRequiredService<TenantContext>().Tenant?.Id.ToString() ?? "-";
                 var permits = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginPermitsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter($"{tenant}|{context.Connection.RemoteIpAddress}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                return AttemptLimits.PerWindow(context, $"{tenant}|{context.Connection.RemoteIpAddress}", permits, TimeSpan.FromMinutes(1));
             }));
         return services;
     }
@@ -112,7 +114,7 @@ public static class IdentityModule
             return;
         }
         var user = await services.GetRequiredService<UserDirectory>().FindAsync(userId, context.HttpContext.RequestAborted);
-        if (user is not { Status: UserStatus.Active } || user.SecurityStamp != principal.FindFirstValue(TokenClaims.SecurityStamp))
+        if (user is null || !user.Accepts(principal))
         {
             context.Fail("The session has ended.");
             return;
@@ -125,8 +127,9 @@ public static class IdentityModule
                 new Claim(TokenClaims.Subject, user.Id.ToString()),
                 new Claim(TokenClaims.Tenant, tenant.Id.ToString()),
                 new Claim(TokenClaims.Role, ApiConventions.EnumName(user.Role)),
-                // Long-lived realtime connections check it again when they act (RealtimeHub).
+                // Long-lived realtime connections check these again when they act (RealtimeHub).
                 new Claim(TokenClaims.SecurityStamp, user.SecurityStamp),
+                .. principal.FindAll(TokenClaims.Session).Take(1),
             ],
             JwtBearerDefaults.AuthenticationScheme, TokenClaims.Subject, TokenClaims.Role));
     }

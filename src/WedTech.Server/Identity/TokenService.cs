@@ -17,6 +17,9 @@ public static class TokenClaims
     public const string Role = "role";
     public const string SecurityStamp = "sst";
     public const string Name = "name";
+
+    /// <summary>The session (refresh-token family) the access token was issued to; ending the session ends the token.</summary>
+    public const string Session = "sid";
 }
 
 /// <summary>Issues access tokens (JWT, HS256) and refresh tokens (random, stored hashed).</summary>
@@ -44,6 +47,7 @@ public sealed class TokenService(SigningKey signingKey, IOptions<AuthOptions> op
                 new Claim(TokenClaims.Role, ApiConventions.EnumName(user.Role)),
                 new Claim(TokenClaims.SecurityStamp, user.SecurityStamp),
                 new Claim(TokenClaims.Name, user.Name),
+                new Claim(TokenClaims.Session, familyId.ToString()),
             ]),
         });
 

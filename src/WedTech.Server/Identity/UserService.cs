@@ -5,6 +5,7 @@ using WedTech.Contracts;
 using WedTech.Server.Messaging;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
@@ -13,8 +14,8 @@ namespace WedTech.Server.Identity;
 /// <summary>The studio's people: invitations, password resets, roles, disabling.</summary>
 public sealed class UserService(
     TenantDbContext db, TenantContext tenant, CurrentUser currentUser, IPasswordHasher<User> hasher, TokenService tokens, AuthService auth,
-    UserDirectory directory, AuditLog audit, IEmailSender email, IOptions<AuthOptions> authOptions, IOptions<TenancyOptions> tenancy,
-    TimeProvider time, ILogger<UserService> logger)
+    UserDirectory directory, OneTimeLinks links, TenantJobs jobs, AuditLog audit, IEmailSender email, IOptions<AuthOptions> authOptions,
+    IOptions<TenancyOptions> tenancy, TimeProvider time, ILogger<UserService> logger)
 {
     public Task<PagedResponse<UserResponse>> ListAsync(Paging paging, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().OrderBy(u => u.Name).ThenBy(u => u.Id)
@@ -47,10 +48,10 @@ public sealed class UserService(
             // Inviting again sends a fresh link and retires the old one.
             user.Name = request.Name.Trim();
             user.Role = request.Role!.Value;
-            await RetireOneTimeTokensAsync(user, OneTimeTokenPurpose.Invitation, cancellationToken);
+            await links.RetireAsync(user, OneTimeTokenPurpose.Invitation, cancellationToken);
         }
 
-        var secret = AddOneTimeToken(user, OneTimeTokenPurpose.Invitation, TimeSpan.FromDays(authOptions.Value.InvitationDays));
+        var secret = links.Issue(user, OneTimeTokenPurpose.Invitation, TimeSpan.FromDays(authOptions.Value.InvitationDays));
         audit.Record("user.invited", nameof(User), user.Id, $"{user.Email} as {ApiConventions.EnumName(user.Role)}");
         await db.SaveChangesAsync(cancellationToken);
 
@@ -68,10 +69,10 @@ public sealed class UserService(
     /// <summary>Sets the password of an invited user and signs them in.</summary>
     public async Task<TokenResponse> AcceptInvitationAsync(AcceptInvitationRequest request, CancellationToken cancellationToken)
     {
-        var (token, user) = await RedeemAsync(request.Token, OneTimeTokenPurpose.Invitation, cancellationToken);
+        var (token, user) = await links.RedeemAsync(request.Token, OneTimeTokenPurpose.Invitation, cancellationToken);
         if (user.Status != UserStatus.Invited)
         {
-            throw InvalidLink();
+            throw OneTimeLinks.InvalidLink();
         }
         PasswordRules.Check(request.Password, user.Email, "password");
         token.UsedAt = time.GetUtcNow();
@@ -85,37 +86,22 @@ public sealed class UserService(
         return response;
     }
 
-    /// <summary>Always succeeds, so the answer never tells whether an address has an account.</summary>
-    public async Task RequestPasswordResetAsync(PasswordResetRequest request, CancellationToken cancellationToken)
-    {
-        var normalized = User.Normalize(request.Email);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
-        if (user is not { Status: UserStatus.Active })
-        {
-            return;
-        }
-        await RetireOneTimeTokensAsync(user, OneTimeTokenPurpose.PasswordReset, cancellationToken);
-        var secret = AddOneTimeToken(user, OneTimeTokenPurpose.PasswordReset, TimeSpan.FromMinutes(authOptions.Value.PasswordResetMinutes));
-        audit.Record("user.password-reset-requested", nameof(User), user.Id, userId: user.Id, userEmail: user.Email);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var link = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}/reset-password?token={Uri.EscapeDataString(secret)}";
-        await email.TrySendAsync(new EmailMessage(user.Email, user.Name, $"Reset your {tenant.Current.CompanyName} password",
-            $"Namaste {user.Name},\n\nChoose a new password here:\n{link}\n\nThe link works for {authOptions.Value.PasswordResetMinutes} minutes. If you did not ask for this, ignore this e-mail.\n",
-            $"<p>Namaste {Html(user.Name)},</p><p><a href=\"{Html(link)}\">Choose a new password</a></p>" +
-            $"<p>The link works for {authOptions.Value.PasswordResetMinutes} minutes. If you did not ask for this, ignore this e-mail.</p>"),
-            logger, cancellationToken);
-    }
+    /// <summary>
+    /// Always accepted, and the same work whatever the address: the lookup and the e-mail happen in a background job,
+    /// so neither the answer nor its timing tells whether an address has an account.
+    /// </summary>
+    public void RequestPasswordReset(PasswordResetRequest request) =>
+        jobs.Enqueue<AccountEmailJob, AccountEmail>(AccountEmail.PasswordReset(request.Email, audit.Origin()));
 
     public async Task ConfirmPasswordResetAsync(PasswordResetConfirmRequest request, CancellationToken cancellationToken)
     {
-        var (token, user) = await RedeemAsync(request.Token, OneTimeTokenPurpose.PasswordReset, cancellationToken);
+        var (token, user) = await links.RedeemAsync(request.Token, OneTimeTokenPurpose.PasswordReset, cancellationToken);
         if (user.Status != UserStatus.Active)
         {
-            throw InvalidLink();
+            throw OneTimeLinks.InvalidLink();
         }
         PasswordRules.Check(request.NewPassword, user.Email, "newPassword");
-        await RetireOneTimeTokensAsync(user, OneTimeTokenPurpose.PasswordReset, cancellationToken);
+        await links.RetireAsync(user, OneTimeTokenPurpose.PasswordReset, cancellationToken);
         token.UsedAt = time.GetUtcNow();
         user.PasswordHash = hasher.HashPassword(user, request.NewPassword);
         user.FailedLoginCount = 0;
@@ -213,34 +199,6 @@ public sealed class UserService(
             throw ApiException.Conflict($"You cannot {action} the studio's last active admin.");
         }
     }
-
-    /// <summary>A new link, or a completed reset, makes every earlier link of that kind useless.</summary>
-    private Task<int> RetireOneTimeTokensAsync(User user, OneTimeTokenPurpose purpose, CancellationToken cancellationToken) =>
-        db.OneTimeTokens.Where(t => t.UserId == user.Id && t.Purpose == purpose && t.UsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, time.GetUtcNow()), cancellationToken);
-
-    private string AddOneTimeToken(User user, OneTimeTokenPurpose purpose, TimeSpan lifetime)
-    {
-        var secret = TokenService.NewSecret();
-        var now = time.GetUtcNow();
-        db.OneTimeTokens.Add(new OneTimeToken { UserId = user.Id, Purpose = purpose, TokenHash = TokenService.Hash(secret), CreatedAt = now, ExpiresAt = now + lifetime });
-        return secret;
-    }
-
-    private async Task<(OneTimeToken Token, User User)> RedeemAsync(string secret, OneTimeTokenPurpose purpose, CancellationToken cancellationToken)
-    {
-        var hash = TokenService.Hash(secret);
-        var token = await db.OneTimeTokens.FirstOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == purpose, cancellationToken);
-        if (token is null || token.UsedAt is not null || token.ExpiresAt <= time.GetUtcNow())
-        {
-            throw InvalidLink();
-        }
-        var user = await db.Users.FirstAsync(u => u.Id == token.UserId, cancellationToken);
-        return (token, user);
-    }
-
-    private static ApiException InvalidLink() =>
-        new(StatusCodes.Status400BadRequest, "Link not valid", "This link has expired or has already been used. Ask for a new one.");
 
     private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 

@@ -88,7 +88,7 @@ public sealed class RealtimeHub(TenantDirectory tenants, TenantSchema schema, Te
         }
         tenantContext.Set(tenant);
         var user = await users.FindAsync(userId, Context.ConnectionAborted);
-        if (user is not { Status: UserStatus.Active } || user.SecurityStamp != principal.FindFirstValue(TokenClaims.SecurityStamp))
+        if (user is null || !user.Accepts(principal))
         {
             throw new HubException("Your session has ended; sign in again.");
         }

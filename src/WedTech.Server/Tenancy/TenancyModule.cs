@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WedTech.Contracts;
+using WedTech.Server.Platform.Api;
 using WedTech.Server.Tenancy.Provisioning;
 
 namespace WedTech.Server.Tenancy;
@@ -24,8 +24,7 @@ public static class TenancyModule
         services.AddRateLimiter(options => options.AddPolicy(SignupRateLimit, context =>
         {
             var permits = context.RequestServices.GetRequiredService<IOptions<TenancyOptions>>().Value.SignupPermitsPerHour;
-            return RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
+            return AttemptLimits.PerWindow(context, $"{context.Connection.RemoteIpAddress}", permits, TimeSpan.FromHours(1));
         }));
         return services;
     }

@@ -11,8 +11,8 @@ public sealed class TenancyOptions
     /// <summary>Bring tenant databases up to the current schema when the server starts (development convenience).</summary>
     public bool MigrateTenantsOnStartup { get; set; }
 
-    /// <summary>Signups accepted per client address per hour.</summary>
-    public int SignupPermitsPerHour { get; set; } = 10;
+    /// <summary>Signup attempts (form posts, failed ones included; viewing the landing page is free) per client address per hour.</summary>
+    public int SignupPermitsPerHour { get; set; } = 20;
 
     public string TenantUrl(string slug) => TenantUrlTemplate.Replace("{slug}", slug, StringComparison.Ordinal);
 }

@@ -13,6 +13,29 @@ public static partial class Mailbox
         await FindAsync(directory, m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)), address)
         ?? throw new Xunit.Sdk.XunitException($"No e-mail to {address} in {directory}.");
 
+    /// <summary>
+    /// The message to <paramref name="address"/> that <paramref name="send"/> causes: the newest one not there before it
+    /// ran. For mail sent in the background (a job), where the previous message to the address is still the newest for a moment.
+    /// </summary>
+    public static async Task<MimeMessage> NextToAsync(string directory, string address, Func<Task> send)
+    {
+        var before = Files(directory).Where(path => File.ReadAllText(path).Contains(address, StringComparison.OrdinalIgnoreCase)).ToHashSet(StringComparer.Ordinal);
+        await send();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var fresh = Files(directory)
+                .Where(path => !before.Contains(path) && File.ReadAllText(path).Contains(address, StringComparison.OrdinalIgnoreCase))
+                .Select(path => MimeMessage.Load(path))
+                .FirstOrDefault(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)));
+            if (fresh is not null)
+            {
+                return fresh;
+            }
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        throw new Xunit.Sdk.XunitException($"No new e-mail to {address} in {directory}.");
+    }
+
     /// <summary>The newest message that <paramref name="matches"/>; <paramref name="hint"/>, text the raw message must contain, spares parsing the others.</summary>
     public static async Task<MimeMessage?> FindAsync(string directory, Func<MimeMessage, bool> matches, string hint)
     {

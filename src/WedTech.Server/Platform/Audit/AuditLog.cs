@@ -9,10 +9,11 @@ namespace WedTech.Server.Platform.Audit;
 /// </summary>
 public sealed class AuditLog(TenantDbContext db, CurrentUser currentUser, IHttpContextAccessor http, TimeProvider time)
 {
-    public void Record(string action, string? entityType = null, Guid? entityId = null, string? details = null, Guid? userId = null, string? userEmail = null)
+    /// <param name="origin">Where the action came from, for work done later for a request (a job); the current request's by default.</param>
+    public void Record(string action, string? entityType = null, Guid? entityId = null, string? details = null, Guid? userId = null, string? userEmail = null,
+        RequestOrigin? origin = null)
     {
-        var request = http.HttpContext?.Request;
-        var userAgent = request?.Headers.UserAgent.ToString();
+        origin ??= Origin();
         db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow(),
@@ -22,8 +23,17 @@ public sealed class AuditLog(TenantDbContext db, CurrentUser currentUser, IHttpC
             EntityType = entityType,
             EntityId = entityId,
             Details = details is { Length: > 2000 } ? details[..2000] : details,
-            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
-            UserAgent = userAgent is { Length: > 300 } ? userAgent[..300] : userAgent,
+            IpAddress = origin.IpAddress,
+            UserAgent = origin.UserAgent,
         });
     }
+
+    /// <summary>The current request's address and user agent (none in a job).</summary>
+    public RequestOrigin Origin()
+    {
+        var userAgent = http.HttpContext?.Request.Headers.UserAgent.ToString();
+        return new RequestOrigin(http.HttpContext?.Connection.RemoteIpAddress?.ToString(), userAgent is { Length: > 300 } ? userAgent[..300] : userAgent);
+    }
 }
+
+public sealed record RequestOrigin(string? IpAddress, string? UserAgent);
