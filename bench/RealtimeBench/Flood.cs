@@ -69,7 +69,7 @@ internal static class Flood
             $"              idle {clock.Elapsed.TotalSeconds:F0} s: {idle.All} open, {idle.Tenant} tenant database files ({(double)idle.Tenant / studios:F2} per studio){(idle.Tenant > 0 ? $" (gave up waiting after {idleWait} s)" : "")}"));
 
         // --- flood ----------------------------------------------------------------------------------------
-        var atStart = server.Take();
+        var atStart = Take(server);
         var sockets = new System.Collections.Concurrent.ConcurrentBag<ClientWebSocket>();
         int held = 0, refused = 0, refusedWithRetryAfter = 0;
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
@@ -137,7 +137,7 @@ internal static class Flood
             socket.Dispose();
         });
         var floodSeconds = clock.Elapsed.TotalSeconds;
-        var full = server.Take();
+        var full = Take(server);
         var fullDescriptors = Descriptors(pid, tenantsDir);
 
         // While the hub is full: the API answers every studio it is asked for (their databases open again), and /health.
@@ -159,7 +159,7 @@ internal static class Flood
         // Held connections are still open after the flood and the API calls (the server closes a connection it drops).
         await Task.Delay(2000);
         var stillOpen = sockets.Count(s => s.State == WebSocketState.Open);
-        var after = server.Take();
+        var after = Take(server);
         var afterDescriptors = Descriptors(pid, tenantsDir);
         var alive = pid <= 0 || File.Exists($"/proc/{pid}/stat");
 
@@ -198,6 +198,19 @@ internal static class Flood
             socket.Dispose();
         });
         return alive && health == 200 && apiOk == apiAsked && failures.IsEmpty && held + refused == connections && refusedWithRetryAfter == refused ? 0 : 2;
+    }
+
+    /// <summary>A sample of the server, or zeros once it has exited (the flood took it down).</summary>
+    private static ServerProcess.Sample Take(ServerProcess server)
+    {
+        try
+        {
+            return server.Take();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return default;
+        }
     }
 
     private static Task<HttpResponseMessage> GetAsync(HttpClient http, string slug, string token, string path, CancellationToken ct)
