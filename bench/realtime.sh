@@ -113,6 +113,7 @@ spawn "$OUT/server.log" env -C "$ROOT/src/WedTech.Server" \
     Tenancy__DataDirectory="$WORK/data" \
     Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
     Logging__LogLevel__Default=Warning \
+    Realtime__MaxConnectionsPerAddress=0 Realtime__MaxConnectionsPerStudio=0 \
     "${REDIS_ENV[@]}" "${PG_SETTINGS[@]}" \
     bin/Release/net10.0/WedTech.Server --urls "$BASE" \
     || { tail -n 40 "$OUT/server.log" >&2; die "the server exited at once, or did not get its own process group"; }

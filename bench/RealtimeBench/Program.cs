@@ -14,6 +14,12 @@ using Microsoft.Extensions.DependencyInjection;
 using WedTech.Contracts;
 using WedTech.RealtimeBench;
 
+// bench/flood.sh: a flood of connections past the server's limit (Flood.cs).
+if (args.Contains("--flood"))
+{
+    return await Flood.RunAsync(args);
+}
+
 var settings = Settings.Parse(args);
 var invariant = CultureInfo.InvariantCulture;
 using var http = new HttpClient { BaseAddress = settings.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };

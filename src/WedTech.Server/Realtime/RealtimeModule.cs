@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,6 +12,18 @@ public sealed class RealtimeOptions
 {
     /// <summary>Prefix of the backplane's Redis channels, so deployments that share a Redis never hear each other.</summary>
     public string ChannelPrefix { get; set; } = "wedtech";
+
+    /// <summary>Live connections this node holds at most; 0: a little below Kestrel's upgraded-connection limit (from the open-files limit).</summary>
+    public int MaxConnections { get; set; }
+
+    /// <summary>Live connections from one client address at most (an office behind one NAT shares it); 0: no cap.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 1000;
+
+    /// <summary>Live connections of one studio on this node at most; 0: no cap.</summary>
+    public int MaxConnectionsPerStudio { get; set; } = 1000;
+
+    /// <summary>The <c>Retry-After</c> of a refused connection.</summary>
+    public TimeSpan BusyRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public static class RealtimeModule
@@ -37,19 +50,41 @@ public static class RealtimeModule
             });
         }
         services.AddSingleton<IRealtimePublisher, RealtimePublisher>();
+        services.AddSingleton<LiveConnectionLimiter>();
         return services;
     }
 
-    /// <summary>The hub resolves its tenant (host or X-Tenant) like the API and needs a signed-in user.</summary>
+    /// <summary>
+    /// The hub resolves its tenant (host or X-Tenant) like the API and needs a signed-in user. New live connections past
+    /// the node's, the address's or the studio's cap are refused (<see cref="LiveConnectionLimiter"/>). This is what
+    /// <c>MapHub</c> does, with the limiter around each connection as well as around each request.
+    /// </summary>
     public static WebApplication MapRealtime(this WebApplication app)
     {
-        app.MapHub<RealtimeHub>(RealtimeProtocol.Path, options =>
+        var limiter = app.Services.GetRequiredService<LiveConnectionLimiter>();
+        var options = new HttpConnectionDispatcherOptions
         {
             // Role changes, disabled users and ended sessions are checked at connect and on every hub call; messages
             // the server pushes are not, so a connection lives no longer than the access token it started with.
-            options.CloseOnAuthenticationExpiration = true;
-            options.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
-        }).WithMetadata(TenantScopedAttribute.Instance);
+            CloseOnAuthenticationExpiration = true,
+            Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling,
+        };
+        var hubAttributes = typeof(RealtimeHub).GetCustomAttributes(inherit: true);
+        app.MapConnections(RealtimeProtocol.Path, options, connection =>
+        {
+            connection.Use(next => context => limiter.RunConnectionAsync(context, next));
+            connection.UseHub<RealtimeHub>();
+        }).Add(endpoint =>
+        {
+            foreach (var attribute in hubAttributes)
+            {
+                endpoint.Metadata.Add(attribute);
+            }
+            endpoint.Metadata.Add(new HubMetadata(typeof(RealtimeHub)));
+            endpoint.Metadata.Add(TenantScopedAttribute.Instance);
+            var inner = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = context => limiter.InvokeAsync(context, inner);
+        });
         return app;
     }
 

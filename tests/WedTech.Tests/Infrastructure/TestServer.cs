@@ -63,7 +63,12 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
 
     public IServiceProvider Services => Factory.Services;
 
-    public HttpClient CreateClient() => Factory.CreateClient();
+    /// <summary>Set before InitializeAsync: the server runs on Kestrel on this loopback port (real sockets, Kestrel's limits) instead of in memory.</summary>
+    public int? KestrelPort { get; set; }
+
+    public Uri? KestrelAddress => KestrelPort is { } port ? new Uri($"http://127.0.0.1:{port}") : null;
+
+    public HttpClient CreateClient() => KestrelAddress is { } address ? new HttpClient { BaseAddress = address } : Factory.CreateClient();
 
     public virtual ValueTask InitializeAsync()
     {
@@ -98,7 +103,15 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             settings[key] = value;
         }
         _factory = CreateFactory(settings);
-        _ = _factory.Server; // start now, so start-up failures surface in the fixture
+        if (KestrelPort is { } port)
+        {
+            _factory.UseKestrel(kestrel => kestrel.ListenLocalhost(port));
+            _factory.StartServer();
+        }
+        else
+        {
+            _ = _factory.Server; // start now, so start-up failures surface in the fixture
+        }
         return ValueTask.CompletedTask;
     }
 

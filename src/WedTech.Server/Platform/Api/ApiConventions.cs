@@ -36,9 +36,13 @@ public static class ApiConventions
             await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
                 "Too many attempts from your address; wait a moment and try again.", retryAfter);
         });
-        services.Configure<KestrelServerOptions>(options =>
+        // Connections past these are closed by Kestrel at once; the realtime hub refuses new live connections with a 503
+        // before its upgraded limit is reached (Realtime:MaxConnections). Both leave descriptors for the databases.
+        services.AddOptions<KestrelServerOptions>().Configure<DescriptorBudget>((options, budget) =>
         {
             options.Limits.MaxRequestBodySize = MaxJsonBodyBytes;
+            options.Limits.MaxConcurrentConnections = budget.MaxConnections;
+            options.Limits.MaxConcurrentUpgradedConnections = budget.MaxUpgradedConnections;
             options.AddServerHeader = false;
         });
         return services;

@@ -21,6 +21,12 @@ public interface IDatabaseProvider
 
     /// <summary>Whether new tenant databases can be created and opened (readiness).</summary>
     Task<bool> IsTenantStoreReachableAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes the pooled connections of a tenant database that are not in use (SQLite: its files; PostgreSQL: its
+    /// sockets). Connections in use are closed when they are given back. The next use opens the database again.
+    /// </summary>
+    void CloseIdleConnections(string databaseName);
 }
 
 public enum DatabaseProviderKind { Sqlite, Postgres }
@@ -44,4 +50,10 @@ public sealed class PersistenceOptions
 
     /// <summary>Connections per tenant database and node; keep small, put PgBouncer in front for many tenants.</summary>
     public int MaxPoolSizePerTenant { get; set; } = 10;
+
+    /// <summary>A tenant database not used for this long has its pooled connections closed (files, sockets): idle studios hold nothing open.</summary>
+    public TimeSpan CloseIdleDatabasesAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Tenant databases kept open at most; past it the least recently used are closed. 0: derived from the open-files limit.</summary>
+    public int MaxOpenTenantDatabases { get; set; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WedTech.Server.Tenancy;
 
@@ -10,6 +11,11 @@ public static class PersistenceModule
         services.AddOptions<PersistenceOptions>()
             .Bind(configuration.GetSection("Tenancy"))
             .Configure(o => o.PostgresConnectionString ??= configuration.GetConnectionString("Postgres"));
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection("Limits"));
+        services.AddSingleton<DescriptorBudget>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OpenTenantDatabases>();
+        services.AddHostedService<IdleTenantDatabaseCloser>();
         services.AddSingleton<IDatabaseProvider>(sp => sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.Provider switch
         {
             DatabaseProviderKind.Postgres => ActivatorUtilities.CreateInstance<PostgresDatabaseProvider>(sp),

@@ -19,9 +19,11 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
     private readonly ConcurrentDictionary<string, NpgsqlDataSource> _dataSources = new();
     private readonly QueryMetricsInterceptor _tenantMetrics;
     private readonly QueryMetricsInterceptor _catalogMetrics;
+    private readonly OpenTenantDatabases _open;
 
-    public PostgresDatabaseProvider(IOptions<PersistenceOptions> options, AppMetrics metrics)
+    public PostgresDatabaseProvider(IOptions<PersistenceOptions> options, AppMetrics metrics, OpenTenantDatabases open)
     {
+        _open = open;
         _tenantMetrics = new QueryMetricsInterceptor(metrics, "tenant");
         _catalogMetrics = new QueryMetricsInterceptor(metrics, "catalog");
         _options = options.Value;
@@ -41,11 +43,24 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
             .AddInterceptors(_catalogMetrics)
             .Options);
 
-    public TenantDbContext CreateTenantContext(string databaseName) => new PostgresTenantDbContext(
-        new DbContextOptionsBuilder<PostgresTenantDbContext>()
-            .UseNpgsql(DataSource(databaseName).CreateConnection(), contextOwnsConnection: true)
-            .AddInterceptors(_tenantMetrics, MoneyGuard.Instance)
-            .Options);
+    public TenantDbContext CreateTenantContext(string databaseName)
+    {
+        _open.Touch(databaseName);
+        return new PostgresTenantDbContext(
+            new DbContextOptionsBuilder<PostgresTenantDbContext>()
+                .UseNpgsql(DataSource(databaseName).CreateConnection(), contextOwnsConnection: true)
+                .AddInterceptors(_tenantMetrics, MoneyGuard.Instance, new TenantDatabaseUseInterceptor(_open, databaseName))
+                .Options);
+    }
+
+    /// <summary>Closes the tenant pool's idle connections (its sockets, and the server's backends); Npgsql also prunes them by itself after ConnectionIdleLifetime.</summary>
+    public void CloseIdleConnections(string databaseName)
+    {
+        if (_dataSources.TryGetValue(databaseName, out var dataSource))
+        {
+            dataSource.Clear();
+        }
+    }
 
     public string TenantDatabaseName(Guid tenantId) => _options.TenantDatabasePrefix + tenantId.ToString("N");
 
@@ -91,6 +106,7 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
         {
             Database = name,
             MaxPoolSize = _options.MaxPoolSizePerTenant,
+            // Npgsql closes connections idle this long by itself too (checked every 10 s); MinPoolSize is 0, so an idle pool empties.
             ConnectionIdleLifetime = 60,
         };
         return NpgsqlDataSource.Create(builder.ConnectionString);

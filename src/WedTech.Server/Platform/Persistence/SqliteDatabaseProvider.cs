@@ -14,9 +14,11 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     private readonly DbContextOptions<SqliteCatalogDbContext> _catalogOptions;
     private readonly ConcurrentDictionary<string, DbContextOptions<SqliteTenantDbContext>> _tenantOptions = new();
     private readonly QueryMetricsInterceptor _tenantMetrics;
+    private readonly OpenTenantDatabases _open;
 
-    public SqliteDatabaseProvider(IOptions<PersistenceOptions> options, IHostEnvironment environment, AppMetrics metrics)
+    public SqliteDatabaseProvider(IOptions<PersistenceOptions> options, IHostEnvironment environment, AppMetrics metrics, OpenTenantDatabases open)
     {
+        _open = open;
         _tenantMetrics = new QueryMetricsInterceptor(metrics, "tenant");
         var root = options.Value.DataPath(environment);
         _tenantsDirectory = Path.Combine(root, "tenants");
@@ -33,11 +35,21 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public CatalogDbContext CreateCatalogContext() => new SqliteCatalogDbContext(_catalogOptions);
 
-    public TenantDbContext CreateTenantContext(string databaseName) =>
-        new SqliteTenantDbContext(_tenantOptions.GetOrAdd(databaseName, name => new DbContextOptionsBuilder<SqliteTenantDbContext>()
+    public TenantDbContext CreateTenantContext(string databaseName)
+    {
+        _open.Touch(databaseName);
+        return new SqliteTenantDbContext(_tenantOptions.GetOrAdd(databaseName, name => new DbContextOptionsBuilder<SqliteTenantDbContext>()
             .UseSqlite(ConnectionString(TenantPath(name)))
-            .AddInterceptors(_tenantMetrics, MoneyGuard.Instance)
+            .AddInterceptors(_tenantMetrics, MoneyGuard.Instance, new TenantDatabaseUseInterceptor(_open, name))
             .Options));
+    }
+
+    /// <summary>Clears the file's pool: idle connections close now (and with them the database, -wal and -shm files), busy ones when returned.</summary>
+    public void CloseIdleConnections(string databaseName)
+    {
+        using var connection = new SqliteConnection(ConnectionString(TenantPath(databaseName)));
+        SqliteConnection.ClearPool(connection);
+    }
 
     public string TenantDatabaseName(Guid tenantId) => tenantId.ToString("N");
 
@@ -56,13 +68,16 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
         return Path.Combine(_tenantsDirectory, databaseName + ".db");
     }
 
-    private static string ConnectionString(string path) =>
-        new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+    private static string ConnectionString(string path, bool pooling = true) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = pooling, DefaultTimeout = 30 }.ToString();
 
-    /// <summary>WAL lets readers run beside the writer. The mode is stored in the file, so it is set once, when the file is made.</summary>
+    /// <summary>
+    /// WAL lets readers run beside the writer. The mode is stored in the file, so it is set once, when the file is made;
+    /// on a connection of its own, not pooled, so that making a database leaves no files open.
+    /// </summary>
     private static void UseWriteAheadLog(string path)
     {
-        using var connection = new SqliteConnection(ConnectionString(path));
+        using var connection = new SqliteConnection(ConnectionString(path, pooling: false));
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
