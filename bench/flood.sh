@@ -73,15 +73,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-    die "something already listens on 127.0.0.1:$PORT; not benchmarking a server this script did not start"
-fi
+ensure_port_free "$PORT"
 
-log "building the server and bench/RealtimeBench (Release), log: $OUT/build.log"
-if ! { dotnet build -c Release src/WedTech.Server/WedTech.Server.csproj && dotnet build -c Release bench/RealtimeBench/WedTech.RealtimeBench.csproj; } >"$OUT/build.log" 2>&1; then
-    tail -n 40 "$OUT/build.log" >&2
-    die "build failed"
-fi
+build_release src/WedTech.Server/WedTech.Server.csproj bench/RealtimeBench/WedTech.RealtimeBench.csproj
 
 mkdir -p "$WORK/data"
 LIMITS=(Realtime__MaxConnectionsPerAddress=0)      # every connection comes from 127.0.0.1: the node's limit is the one measured

@@ -18,6 +18,26 @@ stop_group() {
     kill -KILL -- "-$pgid" 2>/dev/null || true
 }
 
+# ensure_port_free PORT: dies when something already listens there (a server this script did not start).
+ensure_port_free() {
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+        die "something already listens on 127.0.0.1:$1; not benchmarking a server this script did not start"
+    fi
+}
+
+# build_release PROJECT...: dotnet build -c Release of each project, output to $OUT/build.log; dies on failure.
+build_release() {
+    local project
+    log "building $* (Release), log: $OUT/build.log"
+    : >"$OUT/build.log"
+    for project in "$@"; do
+        if ! dotnet build -c Release "$project" >>"$OUT/build.log" 2>&1; then
+            tail -n 40 "$OUT/build.log" >&2
+            die "build failed"
+        fi
+    done
+}
+
 # spawn LOG CMD...: CMD in the background in its own process group (setsid), output to LOG.
 # Sets SPAWNED to its pid, which is also its process group id. Without job control a background
 # job never leads a process group, so setsid execs without forking; the wait covers the moment

@@ -22,9 +22,7 @@ die() { log "$*"; exit 1; }
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 case "$ROUNDS" in ''|*[!0-9]*|0) die "ROUNDS must be a positive whole number" ;; esac
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-    die "something already listens on 127.0.0.1:$PORT; not benchmarking a server this script did not start"
-fi
+ensure_port_free "$PORT"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/bench/results/login-timing-$STAMP"
 mkdir -p "$OUT"
@@ -39,8 +37,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-log "building src/WedTech.Server (Release), log: $OUT/build.log"
-dotnet build -c Release src/WedTech.Server/WedTech.Server.csproj >"$OUT/build.log" 2>&1 || { tail -n 40 "$OUT/build.log" >&2; die "build failed"; }
+build_release src/WedTech.Server/WedTech.Server.csproj
 mkdir -p "$WORK/data"
 spawn "$OUT/server.log" env -C "$ROOT/src/WedTech.Server" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=true Tenancy__DataDirectory="$WORK/data" \
     Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" Auth__LoginPermitsPerMinute=100000 Logging__LogLevel__Default=Warning \

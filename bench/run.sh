@@ -78,16 +78,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-    die "something already listens on 127.0.0.1:$PORT; not benchmarking a server this script did not start"
-fi
+ensure_port_free "$PORT"
 
 # --- build and start the server ----------------------------------------------------------------
-log "building src/WedTech.Server (Release), log: $OUT/build.log"
-if ! dotnet build -c Release src/WedTech.Server/WedTech.Server.csproj >"$OUT/build.log" 2>&1; then
-    tail -n 40 "$OUT/build.log" >&2
-    die "build failed"
-fi
+build_release src/WedTech.Server/WedTech.Server.csproj
 
 mkdir -p "$WORK/data"
 SIGNING_KEY="$(head -c 32 /dev/urandom | base64)"

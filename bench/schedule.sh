@@ -46,9 +46,7 @@ bench_db_check
 for tool in curl python3 dotnet setsid wrk; do
     command -v "$tool" >/dev/null || die "$tool not found (wrk: apt-get install wrk)"
 done
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-    die "something already listens on 127.0.0.1:$PORT; not benchmarking a server this script did not start"
-fi
+ensure_port_free "$PORT"
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/bench/results/schedule-$STAMP"
@@ -72,11 +70,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- build and start the server ----------------------------------------------------------------
-log "building src/WedTech.Server (Release), log: $OUT/build.log"
-if ! dotnet build -c Release src/WedTech.Server/WedTech.Server.csproj >"$OUT/build.log" 2>&1; then
-    tail -n 40 "$OUT/build.log" >&2
-    die "build failed"
-fi
+build_release src/WedTech.Server/WedTech.Server.csproj
 mkdir -p "$WORK/data"
 settings=(
     ASPNETCORE_ENVIRONMENT=Production

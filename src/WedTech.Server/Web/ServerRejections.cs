@@ -78,10 +78,15 @@ public static class ServerRejections
         public PipeWriter Output { get; } = output;
     }
 
-    /// <summary>Passes writes through, except the one answer that follows a refusal, which it buffers and replaces.</summary>
+    /// <summary>
+    /// Passes writes through, except the one answer that follows a refusal, which it buffers and replaces. Memory is
+    /// advanced where it was handed out, so a refusal reported between a write's GetMemory and its Advance (a request
+    /// body that fails while the app writes) never mixes the two.
+    /// </summary>
     private sealed class RefusalWriter(PipeWriter inner) : PipeWriter
     {
         private ArrayBufferWriter<byte>? _refusal;
+        private ArrayBufferWriter<byte>? _handedOut;
         private int _status;
 
         public void ExpectRefusal(int status)
@@ -90,13 +95,13 @@ public static class ServerRejections
             _refusal = new ArrayBufferWriter<byte>(256);
         }
 
-        public override Memory<byte> GetMemory(int sizeHint = 0) => _refusal is { } buffer ? buffer.GetMemory(sizeHint) : inner.GetMemory(sizeHint);
+        public override Memory<byte> GetMemory(int sizeHint = 0) => (_handedOut = _refusal) is { } buffer ? buffer.GetMemory(sizeHint) : inner.GetMemory(sizeHint);
 
-        public override Span<byte> GetSpan(int sizeHint = 0) => _refusal is { } buffer ? buffer.GetSpan(sizeHint) : inner.GetSpan(sizeHint);
+        public override Span<byte> GetSpan(int sizeHint = 0) => (_handedOut = _refusal) is { } buffer ? buffer.GetSpan(sizeHint) : inner.GetSpan(sizeHint);
 
         public override void Advance(int bytes)
         {
-            if (_refusal is { } buffer)
+            if (_handedOut is { } buffer)
             {
                 buffer.Advance(bytes);
             }
