@@ -1,0 +1,107 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace WedTech.Server.Platform.Api;
+
+/// <summary>
+/// A request body's nulls where its contract says there are none (a non-nullable field, an element of a list, a value of a
+/// dictionary such as a message's variables) are refused when the body is read, as a field error, for every request type:
+/// handlers never meet them. Fields marked [Required] are left to validation, which reports every missing one at once.
+/// Only reading is checked; responses are written as they are. (<see cref="JsonSerializerOptions.RespectNullableAnnotations"/>
+/// would also fail responses, and does not look inside lists and dictionaries.)
+/// </summary>
+internal static class RequestNullability
+{
+    public static void Modify(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || typeInfo.Type.Assembly != typeof(Contracts.ApiJson).Assembly)
+        {
+            return;
+        }
+        var context = new NullabilityInfoContext();
+        var checks = typeInfo.Properties.Select(p => CheckFor(p, context)).OfType<Action<object>>().ToArray();
+        if (checks.Length == 0)
+        {
+            return;
+        }
+        var earlier = typeInfo.OnDeserialized;
+        typeInfo.OnDeserialized = value =>
+        {
+            foreach (var check in checks)
+            {
+                check(value);
+            }
+            earlier?.Invoke(value);
+        };
+    }
+
+    private static Action<object>? CheckFor(JsonPropertyInfo property, NullabilityInfoContext context)
+    {
+        if (property.Get is not { } get || property.AttributeProvider is not PropertyInfo member)
+        {
+            return null;
+        }
+        var nullability = context.Create(member);
+        var name = property.Name;
+        var refuseNull = nullability.ReadState == NullabilityState.NotNull && !member.PropertyType.IsValueType
+            && !member.IsDefined(typeof(RequiredAttribute), inherit: true);
+        var elements = ElementNullability(member.PropertyType, nullability);
+        if (!refuseNull && elements is null)
+        {
+            return null;
+        }
+        return owner =>
+        {
+            switch (get(owner))
+            {
+                case null when refuseNull:
+                    throw new JsonFieldException(name, "A value is required.");
+                case IDictionary dictionary when elements == NullabilityState.NotNull:
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        if (entry.Value is null)
+                        {
+                            throw new JsonFieldException($"{name}.{entry.Key}", "A value is required.");
+                        }
+                    }
+                    break;
+                case IEnumerable list and not string and not IDictionary when elements == NullabilityState.NotNull:
+                    var index = 0;
+                    foreach (var element in list)
+                    {
+                        if (element is null)
+                        {
+                            throw new JsonFieldException($"{name}[{index}]", "A value is required.");
+                        }
+                        index++;
+                    }
+                    break;
+            }
+        };
+    }
+
+    /// <summary>Whether the elements of a list, or the values of a dictionary, may be null; null when it is not a collection of references.</summary>
+    private static NullabilityState? ElementNullability(Type type, NullabilityInfo nullability)
+    {
+        if (type == typeof(string))
+        {
+            return null;
+        }
+        var (elementType, info) = type.IsArray
+            ? (type.GetElementType(), nullability.ElementType)
+            : type.IsGenericType && nullability.GenericTypeArguments.Length is 1 or 2 && typeof(IEnumerable).IsAssignableFrom(type)
+                ? (type.GetGenericArguments()[^1], nullability.GenericTypeArguments[^1])
+                : (null, null);
+        return elementType is null || info is null || (elementType.IsValueType && Nullable.GetUnderlyingType(elementType) is null) ? null : info.ReadState;
+    }
+}
+
+/// <summary>A field of a request body that is well-formed JSON but not allowed; <see cref="Field"/> is relative to the object being read.</summary>
+internal sealed class JsonFieldException(string field, string reason) : JsonException(reason)
+{
+    public string Field { get; } = field;
+    public string Reason { get; } = reason;
+}
