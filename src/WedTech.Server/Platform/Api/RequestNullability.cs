@@ -1,5 +1,4 @@
 using System.Collections;
-using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -7,11 +6,12 @@ using System.Text.Json.Serialization.Metadata;
 namespace WedTech.Server.Platform.Api;
 
 /// <summary>
-/// A request body's nulls where its contract says there are none (a non-nullable field, an element of a list, a value of a
-/// dictionary such as a message's variables) are refused when the body is read, as a field error, for every request type:
-/// handlers never meet them. Fields marked [Required] are left to validation, which reports every missing one at once.
-/// Only reading is checked; responses are written as they are. (<see cref="JsonSerializerOptions.RespectNullableAnnotations"/>
-/// would also fail responses, and does not look inside lists and dictionaries.)
+/// A null inside a request body's list or dictionary where the contract's element type has none (a message's variables, a
+/// template's provider parameters, a wedding's team, a venue's contacts) is refused when the body is read, as a field error
+/// naming the element ("variables.title", "team[0]"), for every request type: handlers never meet one. Null fields themselves
+/// are left to validation ([Required]) and to the handlers' own checks, which report every fault at once with their own words.
+/// <see cref="JsonSerializerOptions.RespectNullableAnnotations"/> is not used: it does not look inside lists and dictionaries,
+/// it would report one null field at a time in place of those checks, and it also fails responses that write a null.
 /// </summary>
 internal static class RequestNullability
 {
@@ -44,12 +44,8 @@ internal static class RequestNullability
         {
             return null;
         }
-        var nullability = context.Create(member);
         var name = property.Name;
-        var refuseNull = nullability.ReadState == NullabilityState.NotNull && !member.PropertyType.IsValueType
-            && !member.IsDefined(typeof(RequiredAttribute), inherit: true);
-        var elements = ElementNullability(member.PropertyType, nullability);
-        if (!refuseNull && elements is null)
+        if (ElementNullability(member.PropertyType, context.Create(member)) != NullabilityState.NotNull)
         {
             return null;
         }
@@ -57,9 +53,7 @@ internal static class RequestNullability
         {
             switch (get(owner))
             {
-                case null when refuseNull:
-                    throw new JsonFieldException(name, "A value is required.");
-                case IDictionary dictionary when elements == NullabilityState.NotNull:
+                case IDictionary dictionary:
                     foreach (DictionaryEntry entry in dictionary)
                     {
                         if (entry.Value is null)
@@ -68,7 +62,7 @@ internal static class RequestNullability
                         }
                     }
                     break;
-                case IEnumerable list and not string and not IDictionary when elements == NullabilityState.NotNull:
+                case IEnumerable list and not string and not IDictionary:
                     var index = 0;
                     foreach (var element in list)
                     {
