@@ -158,7 +158,7 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             }
-            if (parts[0] == "PUT" && url.EndsWith("/settings", StringComparison.Ordinal))
+            if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "*");
             }

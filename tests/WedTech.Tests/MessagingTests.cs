@@ -127,15 +127,16 @@ public abstract class MessagingTests(TestServer server) : ProviderTests(server)
         missing.Errors.ShouldNotBeNull()["variables"].Single().ShouldContain("eventName");
         (await admin.PostJsonAsync("/api/v1/messaging/templates/preview", new PreviewMessageRequest(MessageChannel.Sms, "no-such", "en", null))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        (await admin.PutJsonAsync("/api/v1/messaging/templates/event-reminder/sms/en", new MessageTemplateRequest(null, "{{guestName}}: {{eventName}}, {{eventDate}}, {{venue}}.", null, null)))
+        (await admin.PutJsonAsync("/api/v1/messaging/templates/event-reminder/sms/en", new MessageTemplateRequest(null, "{{guestName}}: {{eventName}}, {{eventDate}}, {{venue}}.", null, null),
+            ifMatch: "\"0\""))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         var reworded = await (await admin.PostJsonAsync("/api/v1/messages", new SendMessageRequest(MessageChannel.Sms, "9876543210", null, "event-reminder", "en",
             new Dictionary<string, string> { ["guestName"] = "Sunita", ["eventName"] = "Sangeet", ["eventDate"] = "12 Dec", ["venue"] = "Umaid Bhawan" }, null)))
             .ReadAsync<MessageResponse>(HttpStatusCode.Created);
         reworded.Body.ShouldBe("Sunita: Sangeet, 12 Dec, Umaid Bhawan.");
-        (await admin.PutJsonAsync("/api/v1/messaging/templates/event-reminder/whatsapp/en", new MessageTemplateRequest(null, "{{guestName}}", null, null)))
+        (await admin.PutJsonAsync("/api/v1/messaging/templates/event-reminder/whatsapp/en", new MessageTemplateRequest(null, "{{guestName}}", null, null), ifMatch: "\"0\""))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await admin.PutJsonAsync("/api/v1/messaging/templates/event-reminder/fax/en", new MessageTemplateRequest(null, "x", null, null)))
+        (await admin.PutJsonAsync("/api/v1/messaging/templates/event-reminder/fax/en", new MessageTemplateRequest(null, "x", null, null), ifMatch: "\"0\""))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 

@@ -169,7 +169,7 @@ public abstract class OutboxDeliveryTests(TestServer server) : ProviderTests(ser
     {
         var studio = await NewStudioAsync();
         using var admin = await studio.AdminAsync();
-        var settings = await (await admin.PutJsonAsync("/api/v1/messaging/settings", new MessagingSettingsRequest(SmsProvider.Msg91))).ReadAsync<MessagingSettingsResponse>();
+        var settings = await (await admin.PutJsonAsync("/api/v1/messaging/settings", new MessagingSettingsRequest(SmsProvider.Msg91), ifMatch: "\"1\"")).ReadAsync<MessagingSettingsResponse>();
         settings.SmsProvider.ShouldBe(SmsProvider.Msg91);
 
         // The built-in SMS wording has no DLT template id: MSG91 cannot send it, and the message says why.
@@ -182,7 +182,7 @@ public abstract class OutboxDeliveryTests(TestServer server) : ProviderTests(ser
 
         var template = await (await admin.PutJsonAsync("/api/v1/messaging/templates/event-reminder/sms/en", new MessageTemplateRequest(null,
             "Namaste {{guestName}}, {{eventName}} is on {{eventDate}} at {{venue}}. — {{studioName}}", Msg91TemplateId,
-            ["guestName", "eventName", "eventDate", "venue"]))).ReadAsync<MessageTemplateResponse>();
+            ["guestName", "eventName", "eventDate", "venue"]), ifMatch: "\"0\"")).ReadAsync<MessageTemplateResponse>();
         template.ProviderTemplate.ShouldBe(Msg91TemplateId);
 
         var to = FakeProviders.NewIndianMobile();

@@ -54,7 +54,7 @@ public static class EventsModule
             var updated = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
             Concurrency.SetETag(http, updated.Version);
             return TypedResults.Ok(updated);
-        }).RequireAuthorization(Permissions.WeddingEdit).WithSummary("Update an event")
+        }).RequireAuthorization(Permissions.WeddingEdit).RequiresIfMatch().WithSummary("Update an event")
             .WithDescription("Replace an event's details (If-Match required). Moving its start moves its run-of-show by as much, except fixed items.");
 
         events.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, EventService service, HttpContext http, CancellationToken ct) =>
@@ -81,7 +81,7 @@ public static class EventsModule
             var shifted = await service.ShiftAsync(eventId, request.FromItemId!.Value, request.Minutes!.Value, Concurrency.RequireIfMatch(http), ct);
             Concurrency.SetETag(http, shifted.Event.Version);
             return TypedResults.Ok(shifted);
-        }).RequireAuthorization(Permissions.WeddingEdit).WithSummary("Shift the schedule")
+        }).RequireAuthorization(Permissions.WeddingEdit).RequiresIfMatch().WithSummary("Shift the schedule")
             .WithDescription("Move an item and every later one by N minutes; fixed items (muhurats) and done items stay. If-Match is the event's ETag.");
 
         items.MapGet("/{itemId:guid}", async (Guid eventId, Guid itemId, RunOfShowService service, HttpContext http, CancellationToken ct) =>
@@ -96,7 +96,7 @@ public static class EventsModule
             var item = await service.UpdateAsync(eventId, itemId, request, Concurrency.RequireIfMatch(http), ct);
             Concurrency.SetETag(http, item.Version);
             return TypedResults.Ok(item);
-        }).RequireAuthorization(Permissions.WeddingEdit).WithSummary("Update a run-of-show item").WithDescription("Replace an item (If-Match required).");
+        }).RequireAuthorization(Permissions.WeddingEdit).RequiresIfMatch().WithSummary("Update a run-of-show item").WithDescription("Replace an item (If-Match required).");
 
         items.MapDelete("/{itemId:guid}", async Task<NoContent> (Guid eventId, Guid itemId, RunOfShowService service, HttpContext http, CancellationToken ct) =>
         {

@@ -31,20 +31,36 @@ public static class MessagingEndpoints
         var messaging = api.MapGroup("/messaging").WithTags("Messaging");
         messaging.MapGet("/templates", async (OutboxService outbox, CancellationToken ct) => (await outbox.TemplatesAsync(ct)).Select(t => t.ToResponse()))
             .RequireAuthorization(Permissions.MessageSend).WithSummary("Templates: the studio's own and the built-in ones (English and Hindi)");
-        messaging.MapPut("/templates/{key}/{channel}/{language}", async (string key, string channel, string language, MessageTemplateRequest request, OutboxService outbox, CancellationToken ct) =>
-            (await outbox.SaveTemplateAsync(key, Parse<MessageChannel>(channel, "channel"), language, request, ct)).ToResponse())
-            .RequireAuthorization(Permissions.SettingsEdit).WithSummary("Reword a template for the studio");
-        messaging.MapDelete("/templates/{key}/{channel}/{language}", async Task<NoContent> (string key, string channel, string language, OutboxService outbox, CancellationToken ct) =>
+        messaging.MapPut("/templates/{key}/{channel}/{language}", async (string key, string channel, string language, MessageTemplateRequest request, OutboxService outbox,
+            HttpContext http, CancellationToken ct) =>
         {
-            await outbox.ResetTemplateAsync(key, Parse<MessageChannel>(channel, "channel"), language, ct);
+            var template = await outbox.SaveTemplateAsync(key, Parse<MessageChannel>(channel, "channel"), language, request, Concurrency.RequireIfMatch(http), ct);
+            Concurrency.SetETag(http, template.Version);
+            return template.ToResponse();
+        }).RequireAuthorization(Permissions.SettingsEdit).RequiresIfMatch().WithSummary("Reword a template for the studio")
+            .WithDescription("If-Match is the version listed with the template: 0 for the built-in wording, which this replaces for the studio.");
+        messaging.MapDelete("/templates/{key}/{channel}/{language}", async Task<NoContent> (string key, string channel, string language, OutboxService outbox,
+            HttpContext http, CancellationToken ct) =>
+        {
+            await outbox.ResetTemplateAsync(key, Parse<MessageChannel>(channel, "channel"), language, Concurrency.IfMatch(http), ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Go back to the built-in wording");
+        }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Go back to the built-in wording").WithDescription("If-Match optional.");
         messaging.MapPost("/templates/preview", (PreviewMessageRequest request, OutboxService outbox, CancellationToken ct) => outbox.PreviewAsync(request, ct))
             .RequireAuthorization(Permissions.MessageSend).WithSummary("Render a template with variables, without sending");
-        messaging.MapGet("/settings", (OutboxService outbox, CancellationToken ct) => outbox.SettingsResponseAsync(ct))
-            .RequireAuthorization(Permissions.SettingsView).WithSummary("SMS gateway, daily quotas and today's use");
-        messaging.MapPut("/settings", (MessagingSettingsRequest request, OutboxService outbox, CancellationToken ct) => outbox.SaveSettingsAsync(request, ct))
-            .RequireAuthorization(Permissions.SettingsEdit).WithSummary("Choose the SMS gateway (Twilio or MSG91)");
+        messaging.MapGet("/settings", async (OutboxService outbox, HttpContext http, CancellationToken ct) =>
+        {
+            var settings = await outbox.SettingsResponseAsync(ct);
+            Concurrency.SetETag(http, settings.Version);
+            return settings;
+        }).RequireAuthorization(Permissions.SettingsView).WithSummary("SMS gateway, daily quotas and today's use")
+            .WithDescription("The ETag header carries the settings' version for If-Match.");
+        messaging.MapPut("/settings", async (MessagingSettingsRequest request, OutboxService outbox, HttpContext http, CancellationToken ct) =>
+        {
+            var settings = await outbox.SaveSettingsAsync(request, Concurrency.RequireIfMatch(http), ct);
+            Concurrency.SetETag(http, settings.Version);
+            return settings;
+        }).RequireAuthorization(Permissions.SettingsEdit).RequiresIfMatch().WithSummary("Choose the SMS gateway (Twilio or MSG91)")
+            .WithDescription("Requires If-Match; answers 409 when someone changed the settings since.");
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization();
         notifications.MapGet("/", (bool? unread, int? page, int? pageSize, NotificationService service, CancellationToken ct) =>

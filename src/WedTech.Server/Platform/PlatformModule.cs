@@ -51,6 +51,7 @@ public static class PlatformModule
         app.UseRouting();
         app.UseHttpMetrics();
         app.UseMiddleware<RequestSizeGuard>();
+        app.UseMiddleware<QueryTextGuard>();
         app.UseTenantResolution();
         app.UseAuthentication();
         app.UseMiddleware<LogScopeMiddleware>();

@@ -45,7 +45,7 @@ public static class TemplatesModule
             var template = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
             Concurrency.SetETag(http, template.Version);
             return TypedResults.Ok(template);
-        }).RequireAuthorization(Permissions.TemplateManage).WithSummary("Rename a wedding template")
+        }).RequireAuthorization(Permissions.TemplateManage).RequiresIfMatch().WithSummary("Rename a wedding template")
             .WithDescription("Change a template's name and description; requires If-Match, answers 409 when someone changed it since or the name is taken.");
 
         templates.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, TemplateService service, HttpContext http, CancellationToken ct) =>

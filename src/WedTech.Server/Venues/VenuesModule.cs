@@ -52,7 +52,7 @@ public static class VenuesModule
             var venue = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
             Concurrency.SetETag(http, venue.Version);
             return TypedResults.Ok(venue);
-        }).RequireAuthorization(Permissions.VenueManage).WithSummary("Update a venue").WithDescription("Replace a venue's details; requires If-Match, answers 409 when someone changed it since.");
+        }).RequireAuthorization(Permissions.VenueManage).RequiresIfMatch().WithSummary("Update a venue").WithDescription("Replace a venue's details; requires If-Match, answers 409 when someone changed it since.");
 
         venues.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, VenueService service, HttpContext http, CancellationToken ct) =>
         {

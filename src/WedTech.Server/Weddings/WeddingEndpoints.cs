@@ -61,7 +61,7 @@ public static class WeddingEndpoints
             var wedding = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
             Concurrency.SetETag(http, wedding.Version);
             return TypedResults.Ok(wedding);
-        }).RequireAuthorization(Permissions.WeddingEdit).WithSummary("Update a wedding").WithDescription("Replace a wedding's details; requires If-Match, answers 409 when someone changed it since.");
+        }).RequireAuthorization(Permissions.WeddingEdit).RequiresIfMatch().WithSummary("Update a wedding").WithDescription("Replace a wedding's details; requires If-Match, answers 409 when someone changed it since.");
 
         weddings.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
         {

@@ -129,7 +129,9 @@ public sealed class OutboxService(
             .OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Channel).ThenBy(t => t.Language, StringComparer.Ordinal)];
     }
 
-    public async Task<TemplateText> SaveTemplateAsync(string key, MessageChannel channel, string language, MessageTemplateRequest request, CancellationToken cancellationToken)
+    /// <summary>Saves the studio's wording; <paramref name="expectedVersion"/> is the version read: 0 for the built-in (or no) wording.</summary>
+    public async Task<TemplateText> SaveTemplateAsync(string key, MessageChannel channel, string language, MessageTemplateRequest request, long? expectedVersion,
+        CancellationToken cancellationToken)
     {
         if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z0-9][a-z0-9-]{0,59}$"))
         {
@@ -151,11 +153,16 @@ public sealed class OutboxService(
         var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Key == key && t.Channel == channel && t.Language == language, cancellationToken);
         if (template is null)
         {
+            if (expectedVersion is { } expected && expected is not (0 or long.MinValue))
+            {
+                throw ApiException.Conflict("The template was reset to its built-in wording by someone else (now version 0). Reload it and apply your change again.");
+            }
             template = new MessageTemplate { Key = key, Channel = channel, Language = language, Body = request.Body };
             db.MessageTemplates.Add(template);
         }
         else
         {
+            Concurrency.Expect(template, expectedVersion, "template");
             template.Version++;
         }
         template.Subject = request.Subject;
@@ -170,10 +177,11 @@ public sealed class OutboxService(
         return ToText(template);
     }
 
-    public async Task ResetTemplateAsync(string key, MessageChannel channel, string language, CancellationToken cancellationToken)
+    public async Task ResetTemplateAsync(string key, MessageChannel channel, string language, long? expectedVersion, CancellationToken cancellationToken)
     {
         var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Key == key && t.Channel == channel && t.Language == language, cancellationToken)
             ?? throw ApiException.NotFound("Template");
+        Concurrency.Expect(template, expectedVersion, "template");
         db.MessageTemplates.Remove(template);
         audit.Record("message-template.deleted", nameof(MessageTemplate), template.Id, $"{key} {ApiConventions.EnumName(channel)} {language}");
         await db.SaveChangesAsync(cancellationToken);
@@ -189,21 +197,28 @@ public sealed class OutboxService(
         return new MessagingSettingsResponse(settings.SmsProvider, quota.Sms, quota.WhatsApp, Used(MessageChannel.Sms), Used(MessageChannel.WhatsApp), settings.Version);
     }
 
-    public async Task<MessagingSettingsResponse> SaveSettingsAsync(MessagingSettingsRequest request, CancellationToken cancellationToken)
+    /// <summary>Saves the studio's choices if they are still at <paramref name="expectedVersion"/> (null: any); 409 otherwise.</summary>
+    public async Task<MessagingSettingsResponse> SaveSettingsAsync(MessagingSettingsRequest request, long? expectedVersion, CancellationToken cancellationToken)
     {
-        var settings = await db.MessagingSettings.FirstOrDefaultAsync(cancellationToken);
-        if (settings is null)
+        var stored = await db.MessagingSettings.FirstOrDefaultAsync(cancellationToken);
+        // Before the first save the settings are the defaults at version 1, as GET answers; saving makes version 2.
+        var settings = stored ?? new MessagingSettings();
+        Concurrency.Expect(settings, expectedVersion, "messaging settings");
+        if (stored is null)
         {
-            settings = new MessagingSettings();
             db.MessagingSettings.Add(settings);
         }
-        else
-        {
-            settings.Version++;
-        }
+        settings.Version++;
         settings.SmsProvider = request.SmsProvider!.Value;
         audit.Record("messaging-settings.updated", details: $"SMS through {ApiConventions.EnumName(settings.SmsProvider)}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (stored is null)
+        {
+            throw ApiException.Conflict("The messaging settings were changed by someone else. Reload them and apply your change again.");
+        }
         return await SettingsResponseAsync(cancellationToken);
     }
 

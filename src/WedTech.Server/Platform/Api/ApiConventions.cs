@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WedTech.Contracts;
@@ -26,7 +27,12 @@ public static class ApiConventions
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddValidation();
-        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<JsonOptions>(options =>
+        {
+            ConfigureJson(options.SerializerOptions);
+            options.SerializerOptions.TypeInfoResolver = (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(RequestNullability.Modify);
+        });
         // Binding failures throw so that ApiExceptionHandler can report the field at fault.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Modules add their own policies; every refusal is the same problem answer.

@@ -52,9 +52,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         if (bad.InnerException is JsonException json)
         {
             var field = JsonPathToField(json.Path);
+            var message = field.Length == 0 ? "The request body is not valid JSON." : "The value is not valid for this field.";
+            if (json is JsonFieldException refused)
+            {
+                // Path is the object being read; the field is within it.
+                field = field.Length == 0 ? refused.Field : $"{field}.{refused.Field}";
+                message = refused.Reason;
+            }
             return new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field] = [field.Length == 0 ? "The request body is not valid JSON." : "The value is not valid for this field."],
+                [field] = [message],
             })
             {
                 Status = StatusCodes.Status400BadRequest,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.OpenApi;
 
 namespace WedTech.Server.Platform.Api;
 
@@ -38,6 +39,35 @@ public static class Concurrency
     /// <summary>If-Match is required to replace a record, so that nobody's change is overwritten unseen.</summary>
     public static long RequireIfMatch(HttpContext http) => IfMatch(http) ?? throw new ApiException(StatusCodes.Status428PreconditionRequired,
         "If-Match required", "Send the If-Match header with the ETag you last read, so that nobody's change is overwritten unseen.");
+
+    /// <summary>
+    /// The rule for every endpoint that replaces a versioned record: If-Match is required (428 without it, 400 when it is not
+    /// an ETag of this API) before the handler runs, and the OpenAPI document says so (a required If-Match header; 428, 409),
+    /// so that a test can check every such operation the document lists. The handler reads the version with
+    /// <see cref="RequireIfMatch"/> and refuses a stale one with <see cref="Expect"/> (409).
+    /// </summary>
+    public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder builder) => builder
+        .AddEndpointFilter(async (context, next) =>
+        {
+            RequireIfMatch(context.HttpContext);
+            return await next(context);
+        })
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag of the version you read (\"3\"), or * to replace whatever is there. 428 without it; 409 when the record changed since.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            return Task.CompletedTask;
+        });
 
     /// <summary>
     /// Refuses a stale write. A write that lands between this check and the save is refused by the

@@ -59,7 +59,7 @@ public static partial class TenantSettingsEndpoints
             await directory.InvalidateAsync(ct);
             Concurrency.SetETag(http, current.Version);
             return ToResponse(current);
-        }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Update settings").WithDescription("Change the studio's name, time zone and GSTIN.");
+        }).RequireAuthorization(Permissions.SettingsEdit).RequiresIfMatch().WithSummary("Update settings").WithDescription("Change the studio's name, time zone and GSTIN.");
         return api;
     }
 

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WedTech.Contracts;
+
+namespace WedTech.Tests.Infrastructure;
+
+/// <summary>The operations of the served OpenAPI document, with real records of a studio to put in their paths and valid bodies to send.</summary>
+public static class OpenApiOperations
+{
+    public sealed record Operation(string Method, string Path, JsonObject Spec)
+    {
+        public override string ToString() => $"{Method} {Path}";
+    }
+
+    /// <summary>Records of a fresh studio that operations take in their path and bodies.</summary>
+    public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, string Slug);
+
+    public static IEnumerable<Operation> Operations(JsonObject document)
+    {
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, spec) in item!.AsObject())
+            {
+                if (spec is JsonObject op && method is "get" or "post" or "put" or "patch" or "delete")
+                {
+                    yield return new Operation(method.ToUpperInvariant(), path, op);
+                }
+            }
+        }
+    }
+
+    /// <summary>The operation's URL with real records in its path (a wedding for /weddings/{id}…), or the given raw values.</summary>
+    public static string FillPath(Operation op, List<JsonObject> parameters, Records records, Dictionary<string, string>? overrides)
+    {
+        var url = op.Path;
+        foreach (var parameter in parameters.Where(p => (string?)p["in"] == "path"))
+        {
+            var name = (string)parameter["name"]!;
+            var value = overrides?.GetValueOrDefault(name) ?? PathValue(op.Path, name, records);
+            url = url.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        }
+        return url;
+    }
+
+    public static string PathValue(string path, string name, Records records)
+    {
+        var segments = path.Split('/');
+        var index = Array.IndexOf(segments, "{" + name + "}");
+        var resource = index > 0 ? segments[index - 1] : "";
+        Guid? id = (name, resource) switch
+        {
+            ("weddingId", _) or ("id", "weddings") => records.Wedding,
+            ("eventId", _) or ("id", "events") => records.Event,
+            ("itemId", _) => records.Item,
+            ("id", "venues") => records.Venue,
+            ("id", "templates") => records.Template,
+            ("id", "users") => records.Planner,
+            _ => null,
+        };
+        return id?.ToString() ?? name switch
+        {
+            "key" => "announcement",
+            "channel" => "email",
+            "language" => "en",
+            _ => Guid.CreateVersion7().ToString(),
+        };
+    }
+
+    /// <summary>A valid body for the schema: a written sample where there is one, else one made from the schema.</summary>
+    public static JsonNode Sample(JsonObject schema, JsonObject document, Records records)
+    {
+        var name = (schema["$ref"]?.GetValue<string>() ?? "").Split('/')[^1];
+        var wedding = new WeddingRequest("Fuzz wedding", "Meera", "Sahil", new DateOnly(2027, 11, 20), "Jaipur", WeddingStatus.Booked, 10_000_00, 300,
+            "Notes", [new TeamAssignment(records.Planner, TeamRole.Coordinator)]);
+        object? known = name switch
+        {
+            nameof(CreateTenantRequest) => new CreateTenantRequest("Fuzz Studio", records.Slug, "Fuzz Admin", "fuzz-signup@example.com", "Correct-Horse-42", TenantPlan.Starter),
+            nameof(LoginRequest) => new LoginRequest("nobody@example.com", "Not-The-Password-1"),
+            nameof(RefreshRequest) => new RefreshRequest("not-a-refresh-token"),
+            nameof(AcceptInvitationRequest) => new AcceptInvitationRequest("not-an-invitation", "Long-Enough-Password-1"),
+            nameof(PasswordResetRequest) => new PasswordResetRequest("nobody@example.com"),
+            nameof(PasswordResetConfirmRequest) => new PasswordResetConfirmRequest("not-a-reset-token", "Long-Enough-Password-1"),
+            nameof(InviteUserRequest) => new InviteUserRequest("fuzz-invitee@example.com", "Fuzz Invitee", Role.Coordinator),
+            nameof(ChangeRoleRequest) => new ChangeRoleRequest(Role.Planner),
+            nameof(UpdateTenantSettingsRequest) => new UpdateTenantSettingsRequest("Shaadi Studio", "Asia/Kolkata", null),
+            nameof(WeddingRequest) => wedding,
+            nameof(EventRequest) => new EventRequest(EventType.Sangeet, "Sangeet", new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 23, 0, 0),
+                "Asia/Kolkata", records.Venue, "Festive", 250, "Notes", EventStatus.Planned, [new TeamAssignment(records.Planner, TeamRole.Coordinator)]),
+            nameof(RunOfShowItemRequest) => new RunOfShowItemRequest(new DateTime(2027, 11, 19, 20, 0, 0), 15, "First dance", records.Planner, null, "Lawn", "Notes",
+                false, true, RunOfShowStatus.Pending),
+            nameof(RunOfShowStatusRequest) => new RunOfShowStatusRequest(RunOfShowStatus.Done),
+            nameof(RunOfShowShiftRequest) => new RunOfShowShiftRequest(records.Item, 10),
+            nameof(VenueRequest) => new VenueRequest("Samode Palace", "Samode village", "Jaipur", "08", "IN", "https://maps.example.com/samode", 400,
+                [new VenueContact("Manager", "Events", "+919876543210", "events@samode.example.com")], "Notes", "Asia/Kolkata"),
+            nameof(WeddingTemplateRequest) => new WeddingTemplateRequest("Saved by fuzz", "Description", records.Wedding),
+            nameof(WeddingTemplateUpdate) => new WeddingTemplateUpdate("Renamed by fuzz", "Description"),
+            nameof(WeddingFromTemplateRequest) => new WeddingFromTemplateRequest(wedding with { Team = null }, new DateOnly(2027, 11, 18), "Asia/Kolkata"),
+            nameof(SendMessageRequest) => new SendMessageRequest(MessageChannel.Email, "guest@example.com", "Guest", "announcement", "en",
+                new Dictionary<string, string> { ["title"] = "Hello", ["text"] = "See you soon." }, records.Wedding),
+            nameof(MessageTemplateRequest) => new MessageTemplateRequest("{{title}}", "{{text}}", "announcement", ["title", "text"]),
+            nameof(PreviewMessageRequest) => new PreviewMessageRequest(MessageChannel.Email, "announcement", "en",
+                new Dictionary<string, string> { ["title"] = "Hello", ["text"] = "See you soon." }),
+            nameof(MessagingSettingsRequest) => new MessagingSettingsRequest(SmsProvider.Msg91),
+            nameof(PushSubscriptionRequest) => new PushSubscriptionRequest("https://push.example.com/send/abc",
+                new PushSubscriptionKeys("BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM", "tBHItJI5svbpez7KI4CCXg")),
+            nameof(ReportRequest) => new ReportRequest(ReportKind.WeddingsList, ReportFormat.Csv, records.Wedding, records.Event),
+            nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
+            _ => null,
+        };
+        return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
+    }
+
+    /// <summary>A plausible value for a schema nobody wrote a sample for (a new endpoint).</summary>
+    public static JsonNode? FromSchema(JsonObject schema, JsonObject document, int depth)
+    {
+        if (depth > 5)
+        {
+            return null;
+        }
+        if (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            return FromSchema(document["components"]!["schemas"]![reference.Split('/')[^1]]!.AsObject(), document, depth + 1);
+        }
+        if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray choices)
+        {
+            var choice = choices.AsArray().Select(c => c!.AsObject()).FirstOrDefault(c => (string?)c["type"] != "null");
+            return choice is null ? null : FromSchema(choice, document, depth + 1);
+        }
+        if (schema["enum"] is JsonArray values)
+        {
+            return values.FirstOrDefault(v => v is not null)?.DeepClone();
+        }
+        var types = schema["type"] switch
+        {
+            JsonArray many => many.Select(t => (string)t!).ToList(),
+            JsonValue one => [(string)one!],
+            _ => schema["properties"] is not null ? ["object"] : ["string"],
+        };
+        var type = types.FirstOrDefault(t => t != "null") ?? "null";
+        return type switch
+        {
+            "object" => new JsonObject((schema["properties"]?.AsObject() ?? [])
+                .Select(p => KeyValuePair.Create(p.Key, FromSchema(p.Value!.AsObject(), document, depth + 1)))
+                .Concat(schema["additionalProperties"] is JsonObject values2 ? [KeyValuePair.Create("key", FromSchema(values2, document, depth + 1))] : [])),
+            "array" => schema["items"] is JsonObject items ? new JsonArray(FromSchema(items, document, depth + 1)) : new JsonArray(),
+            "integer" or "number" => 1,
+            "boolean" => true,
+            "null" => null,
+            _ => (string?)schema["format"] switch
+            {
+                "uuid" => Guid.CreateVersion7().ToString(),
+                "date" => "2027-02-14",
+                "date-time" => "2027-02-14T18:00:00",
+                "time" => "18:00:00",
+                "email" => "someone@example.com",
+                "uri" => "https://example.com/",
+                _ => "Sample",
+            },
+        };
+    }
+
+    public static async Task<Records> CreateRecordsAsync(Studio studio, HttpClient admin)
+    {
+        var me = await admin.GetAsync<MeResponse>("/api/v1/me");
+        var planner = await studio.AddMemberAsync(Role.Planner, admin);
+        var venue = await (await admin.PostJsonAsync("/api/v1/venues", new VenueRequest("Samode Palace", null, "Jaipur", "08", null, null, 400, null, null, null)))
+            .ReadAsync<VenueResponse>(HttpStatusCode.Created);
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Fuzz wedding", "Meera", "Sahil", new DateOnly(2027, 11, 20), "Jaipur",
+            WeddingStatus.Booked, 10_000_00, 300, null, [new TeamAssignment(planner.Id, TeamRole.Coordinator)]))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var @event = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events", new EventRequest(EventType.Sangeet, "Sangeet",
+            new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 23, 0, 0), null, venue.Id, null, null, null, null, null))).ReadAsync<EventResponse>(HttpStatusCode.Created);
+        var item = await (await admin.PostJsonAsync($"/api/v1/events/{@event.Id}/run-of-show", new RunOfShowItemRequest(new DateTime(2027, 11, 19, 20, 0, 0), 15,
+            "First dance", null, null, null, null, null, true, null))).ReadAsync<RunOfShowItemResponse>(HttpStatusCode.Created);
+        var template = await (await admin.PostJsonAsync("/api/v1/templates", new WeddingTemplateRequest("Fuzz template", null, wedding.Id)))
+            .ReadAsync<WeddingTemplateResponse>(HttpStatusCode.Created);
+        return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, studio.Slug);
+    }
+}
