@@ -11,6 +11,7 @@
 #   CYCLES=4           measured cycles (at most 10)
 #   DURATION=30        seconds of writes per cycle (at most 300)
 #   WRITERS=12         concurrent writers (one keep-alive connection each)
+#   WARMUP=0           seconds of unmeasured writes after each start (0: the cycle measures from the start)
 #   STOP=kill          how each cycle ends: kill (SIGKILL to the server's process group), term (SIGTERM, the
 #                      server's clean shutdown), none (no restart: the cycles follow each other on one server)
 #   CHECKPOINT=0       1: after each stop, PRAGMA wal_checkpoint(TRUNCATE) on every database file of the data
@@ -26,6 +27,7 @@ ROOT="$PWD"
 CYCLES="${CYCLES:-4}"
 DURATION="${DURATION:-30}"
 WRITERS="${WRITERS:-12}"
+WARMUP="${WARMUP:-0}"
 STOP="${STOP:-kill}"
 CHECKPOINT="${CHECKPOINT:-0}"
 KEEP_DATA="${KEEP_DATA:-0}"
@@ -46,6 +48,7 @@ for value in "$CYCLES" "$DURATION" "$WRITERS"; do
 done
 [ "$CYCLES" -le 10 ] && [ "$DURATION" -le 300 ] && [ "$WRITERS" -le 64 ] || die "at most CYCLES=10, DURATION=300, WRITERS=64"
 case "$STOP" in kill|term|none) ;; *) die "STOP: kill, term or none" ;; esac
+case "$WARMUP" in ''|*[!0-9]*) die "WARMUP: whole seconds" ;; esac
 case "$CHECKPOINT" in 0|1) ;; *) die "CHECKPOINT: 0 or 1" ;; esac
 for tool in curl python3 dotnet setsid sqlite3; do
     command -v "$tool" >/dev/null || die "$tool not found (sqlite3: apt-get install sqlite3)"
@@ -132,7 +135,7 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
     echo "commit:      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' + uncommitted changes')"
     echo "machine:     $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); client and server on the same machine"
     echo "sqlite3:     $(sqlite3 --version | cut -d' ' -f1)"
-    echo "settings:    STOP=$STOP CHECKPOINT=$CHECKPOINT CYCLES=$CYCLES DURATION=${DURATION}s WRITERS=$WRITERS"
+    echo "settings:    STOP=$STOP CHECKPOINT=$CHECKPOINT CYCLES=$CYCLES DURATION=${DURATION}s WRITERS=$WRITERS WARMUP=${WARMUP}s"
     echo "sizes:       KB, db/wal/shm, taken after the writes (server running) and after the stop"
     echo
     printf '%-5s %8s %8s %7s %7s %9s %9s %6s %-22s %-22s %-22s %-12s %s\n' cycle "start s" "writes/s" "p50 ms" "p99 ms" weddings audit cores \
@@ -143,11 +146,18 @@ invalid=0
 hz="$(getconf CLK_TCK)"
 for cycle in $(seq 1 "$CYCLES"); do
     STARTUP="-"
+    TOKEN=""
     if [ -z "$SERVER_PID" ]; then
         log "cycle $cycle: starting the server on $DATA"
         start_server "$cycle"
+        if [ "$WARMUP" -gt 0 ]; then
+            TOKEN="$(login)" || die "login failed"
+            log "cycle $cycle: $WRITERS writers for $WARMUP s of warm-up"
+            python3 "$ROOT/bench/sqlite_writes.py" "$BASE" "$TENANT" "$TOKEN" "$WRITERS" "$WARMUP" >"$OUT/warmup-$cycle.txt" 2>&1 \
+                || log "cycle $cycle: some warm-up writes failed"
+        fi
     fi
-    TOKEN="$(login)" || die "login failed"
+    [ -n "$TOKEN" ] || TOKEN="$(login)" || die "login failed"
     load_before="$(cut -d' ' -f1 /proc/loadavg)"
     ticks_before="$(cpu_ticks "$SERVER_PID")"
     log "cycle $cycle: $WRITERS writers for $DURATION s"
@@ -184,6 +194,8 @@ for cycle in $(seq 1 "$CYCLES"); do
 done
 {
     echo
+    echo "writes acknowledged per second:"
+    for cycle in $(seq 1 "$CYCLES"); do echo "  cycle $cycle: $(sed -n 's/^per_second=//p' "$OUT/writes-$cycle.txt")"; done
     echo "tenant tables (rows after the last cycle):"
     sort -k2 -rn "$OUT/counts-$CYCLES-tenant.txt" | awk '$2 > 0' | head -n 12 | sed 's/^/  /'
     echo "jobs.db tables (rows after the last cycle):"

@@ -4,8 +4,9 @@ POST /api/v1/weddings one after another for SECONDS; a write counts when it answ
 
     sqlite_writes.py BASE TENANT TOKEN WRITERS SECONDS
 
-Prints one line: writes=N seconds=S wps=R p50_ms=… p99_ms=… max_ms=… errors=E (non-201 answers and
-socket errors; the first few are printed to stderr). Exit 2 when any write failed.
+Prints writes=N seconds=S wps=R p50_ms=… p99_ms=… max_ms=… errors=E (non-201 answers and socket errors;
+the first few are printed to stderr), then per_second=… (writes acknowledged in each second of the run).
+Exit 2 when any write failed.
 """
 import http.client
 import json
@@ -46,7 +47,7 @@ def main():
                 connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
             done = time.perf_counter()
             if ok:
-                mine.append(done - sent)
+                mine.append((done - start, done - sent))
             else:
                 with lock:
                     errors[0] += 1
@@ -62,7 +63,10 @@ def main():
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - start
-    latencies.sort()
+    per_second = [0] * (int(elapsed) + 1)
+    for at, _ in latencies:
+        per_second[int(at)] += 1
+    latencies = sorted(latency for _, latency in latencies)
 
     def pct(p):
         return latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000 if latencies else 0.0
@@ -71,6 +75,7 @@ def main():
         print(f"sqlite_writes: failed write: {sample!r}", file=sys.stderr)
     print(f"writes={len(latencies)} seconds={elapsed:.1f} wps={len(latencies) / elapsed:.1f} "
           f"p50_ms={pct(0.50):.1f} p99_ms={pct(0.99):.1f} max_ms={pct(1.0):.1f} errors={errors[0]}")
+    print("per_second=" + ",".join(str(n) for n in per_second[:int(seconds)]))
     sys.exit(2 if errors[0] else 0)
 
 
