@@ -273,7 +273,7 @@ public abstract class AuthTests(TestServer server) : ProviderTests(server)
         {
             await anonymous.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, "Wrong-password-1"));
         }
-        var planner = await studio.AddMemberAsync(Role.Planner, admin);
+        var planner = await studio.InviteMemberAsync(Role.Planner, admin);
         (await admin.PutJsonAsync($"/api/v1/users/{planner.Id}/role", new ChangeRoleRequest(Role.Coordinator))).EnsureSuccessStatusCode();
         var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Audit me", "A", "B", new DateOnly(2027, 1, 1), null, null, null, null, null, null)))
             .ReadAsync<WeddingResponse>(HttpStatusCode.Created);

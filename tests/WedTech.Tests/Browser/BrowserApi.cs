@@ -17,7 +17,7 @@ public sealed class BrowserApi(Studio studio, HttpClient admin) : IDisposable
         return new BrowserApi(studio, await studio.AdminAsync());
     }
 
-    /// <summary>Invites someone and accepts the e-mailed invitation with <see cref="Studio.Password"/>.</summary>
+    /// <summary>Adds someone to the studio, active with <see cref="Studio.Password"/> (see <see cref="Studio.AddMemberAsync"/>).</summary>
     public async Task<Member> AddPersonAsync(Role role, string name)
     {
         var member = await studio.AddMemberAsync(role, admin, name);

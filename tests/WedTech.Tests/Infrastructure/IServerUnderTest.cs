@@ -7,4 +7,7 @@ public interface IServerUnderTest
 
     /// <summary>Where the server writes its e-mails (.eml).</summary>
     string MailDirectory { get; }
+
+    /// <summary>The server's services, for putting rows in place that tests only need as a starting point.</summary>
+    IServiceProvider Services { get; }
 }

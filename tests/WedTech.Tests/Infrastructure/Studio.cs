@@ -1,5 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy;
 
 namespace WedTech.Tests.Infrastructure;
 
@@ -56,8 +62,48 @@ public sealed class Studio
         return client;
     }
 
-    /// <summary>Invites a person in this role, accepts the e-mailed invitation, and returns them signed in.</summary>
+    /// <summary>
+    /// A person in this role, signed in. Put straight into the studio's database (active, with <see cref="Password"/>) and given
+    /// tokens by the server's own <see cref="TokenService"/>, as a sign-in does: the invitation round trip (an e-mail, two
+    /// password hashes) is for the tests about invitations, which use <see cref="InviteMemberAsync"/>.
+    /// </summary>
     public async Task<Member> AddMemberAsync(Role role, HttpClient? admin = null, string? name = null)
+    {
+        _ = admin; // kept so callers need not change; no admin is needed to seed a member
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        var services = Server.Services;
+        var cancel = TestContext.Current.CancellationToken;
+        var tenant = await services.GetRequiredService<TenantDirectory>().FindBySlugAsync(Slug, cancel)
+            ?? throw new InvalidOperationException($"No tenant {Slug}.");
+        var time = services.GetRequiredService<TimeProvider>();
+        await using var db = services.GetRequiredService<IDatabaseProvider>().CreateTenantContext(tenant.DatabaseName);
+        var user = new User
+        {
+            Email = email,
+            NormalizedEmail = User.Normalize(email),
+            Name = name ?? $"{role} Person",
+            Role = role,
+            Status = UserStatus.Active,
+            PasswordHash = PasswordHash(services),
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Users.Add(user);
+        var tokens = new TokenService(services.GetRequiredService<SigningKey>(), services.GetRequiredService<IOptions<AuthOptions>>(), time, db)
+            .Issue(user, tenant, Guid.CreateVersion7());
+        await db.SaveChangesAsync(cancel);
+        var client = Anonymous();
+        client.UseBearer(tokens.AccessToken);
+        return new Member(user.Id, email, role, client, tokens);
+    }
+
+    /// <summary>The hash of <see cref="Password"/>, made once a run (PBKDF2 is slow by design); any user may carry it.</summary>
+    private static string PasswordHash(IServiceProvider services) =>
+        LazyInitializer.EnsureInitialized(ref s_passwordHash, () => services.GetRequiredService<IPasswordHasher<User>>().HashPassword(null!, Password));
+
+    private static string? s_passwordHash;
+
+    /// <summary>Invites a person in this role, accepts the e-mailed invitation, and returns them signed in.</summary>
+    public async Task<Member> InviteMemberAsync(Role role, HttpClient? admin = null, string? name = null)
     {
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
         var ownAdmin = admin is null;

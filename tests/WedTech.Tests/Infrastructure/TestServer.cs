@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using WedTech.Server.Tenancy.Provisioning;
 
@@ -128,6 +129,15 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<ITenantSeeder>(CrashingSeeder.Instance);
+                // Every log line still reaches Logs (LogCapture), where tests look at them; the server's JSON console output
+                // (tens of MB of Debug lines a run, formatted on the test's CPU) only with WEDTECH_TEST_CONSOLE_LOGS=1.
+                if (Environment.GetEnvironmentVariable("WEDTECH_TEST_CONSOLE_LOGS") != "1")
+                {
+                    foreach (var console in services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)).ToList())
+                    {
+                        services.Remove(console);
+                    }
+                }
                 ConfigureTestServices(services);
             });
         });

@@ -8,17 +8,22 @@ using WedTech.Server.Tenancy.Catalog;
 namespace WedTech.Server.Platform.Persistence;
 
 /// <summary>Embedded default: <c>data/catalog.db</c> and <c>data/tenants/{name}.db</c>, in WAL mode.</summary>
-internal sealed class SqliteDatabaseProvider : IDatabaseProvider
+internal sealed class SqliteDatabaseProvider : IDatabaseProvider, IDisposable
 {
     private readonly string _tenantsDirectory;
     private readonly DbContextOptions<SqliteCatalogDbContext> _catalogOptions;
     private readonly ConcurrentDictionary<string, DbContextOptions<SqliteTenantDbContext>> _tenantOptions = new();
     private readonly QueryMetricsInterceptor _tenantMetrics;
     private readonly OpenTenantDatabases _open;
+    private readonly ILogger<SqliteDatabaseProvider> _logger;
+    private readonly SemaphoreSlim _templateLock = new(1, 1);
+    private string? _templatePath;
 
-    public SqliteDatabaseProvider(IOptions<PersistenceOptions> options, IHostEnvironment environment, AppMetrics metrics, OpenTenantDatabases open)
+    public SqliteDatabaseProvider(IOptions<PersistenceOptions> options, IHostEnvironment environment, AppMetrics metrics, OpenTenantDatabases open,
+        ILogger<SqliteDatabaseProvider> logger)
     {
         _open = open;
+        _logger = logger;
         _tenantMetrics = new QueryMetricsInterceptor(metrics, "tenant");
         var root = options.Value.DataPath(environment);
         _tenantsDirectory = Path.Combine(root, "tenants");
@@ -32,6 +37,8 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     }
 
     public string Name => "sqlite";
+
+    public void Dispose() => _templateLock.Dispose();
 
     public CatalogDbContext CreateCatalogContext() => new SqliteCatalogDbContext(_catalogOptions);
 
@@ -53,11 +60,101 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public string TenantDatabaseName(Guid tenantId) => tenantId.ToString("N");
 
-    public Task EnsureTenantDatabaseExistsAsync(string databaseName, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new tenant's file is a copy of a template file migrated once per schema version (<c>tenants/_template-{latest migration}.db</c>),
+    /// so signup does not run every migration again; the caller's migrate is then a no-op. A file that already exists (a retried
+    /// provisioning) is kept. The copy is made under a temporary name and renamed, so a crash never leaves half a file under the
+    /// tenant's name. Without a template (it could not be made) the file is created empty and migrations create the schema, as before.
+    /// </summary>
+    public async Task EnsureTenantDatabaseExistsAsync(string databaseName, CancellationToken cancellationToken)
     {
-        // Creates the file; migrations create the schema.
-        UseWriteAheadLog(TenantPath(databaseName));
-        return Task.CompletedTask;
+        var path = TenantPath(databaseName);
+        var existing = new FileInfo(path);
+        if (!existing.Exists || existing.Length == 0)
+        {
+            string? template = null;
+            try
+            {
+                template = await TemplateAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.LogWarning(e, "No template database; tenant database {DatabaseName} is migrated from empty", databaseName);
+            }
+            if (template is not null)
+            {
+                var copy = Path.Combine(_tenantsDirectory, $"_copy-{databaseName}-{Guid.NewGuid():N}.db");
+                File.Copy(template, copy);
+                try
+                {
+                    // Replaces only an empty file (made by an earlier version before it migrated); a complete one is never overwritten.
+                    File.Move(copy, path, overwrite: existing.Exists && new FileInfo(path).Length == 0);
+                    _logger.LogInformation("Tenant database {DatabaseName} created from template {Template}", databaseName, Path.GetFileName(template));
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // A concurrent retry of the same provisioning made it first: keep theirs.
+                    File.Delete(copy);
+                }
+            }
+        }
+        // Creates the file when there was no template; migrations create the schema.
+        UseWriteAheadLog(path);
+    }
+
+    /// <summary>The migrated template of the current schema, made on first need.</summary>
+    private async Task<string> TemplateAsync(CancellationToken cancellationToken)
+    {
+        if (_templatePath is { } known && File.Exists(known))
+        {
+            return known;
+        }
+        await _templateLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_templatePath is { } made && File.Exists(made))
+            {
+                return made;
+            }
+            // Made under a name of its own and renamed when complete: other processes over the same data folder never see half a template.
+            var building = Path.Combine(_tenantsDirectory, $"_template-building-{Guid.NewGuid():N}.db");
+            string path;
+            try
+            {
+                await using (var db = new SqliteTenantDbContext(new DbContextOptionsBuilder<SqliteTenantDbContext>()
+                    .UseSqlite(ConnectionString(building, pooling: false)).Options))
+                {
+                    var latest = db.Database.GetMigrations().LastOrDefault()
+                        ?? throw new InvalidOperationException("The server has no tenant migrations for SQLite.");
+                    path = Path.Combine(_tenantsDirectory, $"_template-{latest}.db");
+                    if (File.Exists(path))
+                    {
+                        return _templatePath = path;
+                    }
+                    // Rollback-journal mode (no WAL), on an unpooled connection: once the context is disposed the file is complete and closed.
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+                try
+                {
+                    File.Move(building, path, overwrite: false);
+                    _logger.LogInformation("Template tenant database {Template} made", Path.GetFileName(path));
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Another process over the same data folder made it first.
+                }
+            }
+            finally
+            {
+                File.Delete(building);
+                File.Delete(building + "-journal");
+            }
+            return _templatePath = path;
+        }
+        finally
+        {
+            _templateLock.Release();
+        }
     }
 
     public Task<bool> IsTenantStoreReachableAsync(CancellationToken cancellationToken) => Task.FromResult(Directory.Exists(_tenantsDirectory));
