@@ -12,6 +12,7 @@ using WedTech.Server.Identity;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
+using WedTech.Server.Weddings;
 using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;

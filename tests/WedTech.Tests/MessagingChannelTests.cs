@@ -13,6 +13,7 @@ using Shouldly;
 using WedTech.Contracts;
 using WedTech.Server.Messaging;
 using WedTech.Server.Messaging.Channels;
+using WedTech.Server.Messaging.Push;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 using WedTech.Tests.Infrastructure;

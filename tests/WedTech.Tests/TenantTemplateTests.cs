@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
+using WedTech.Server.Tenancy.Settings;
+using WedTech.Server.Weddings;
 using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;

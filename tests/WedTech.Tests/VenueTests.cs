@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
+using WedTech.Server.Events;
 using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;

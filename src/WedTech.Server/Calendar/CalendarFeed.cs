@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
 using WedTech.Server.Weddings;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Calendar;
 
@@ -25,9 +26,9 @@ public sealed class CalendarFeed
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
-public static class CalendarFeedModel
+public sealed class CalendarFeedModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<CalendarFeed>(feed =>
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<CalendarFeed>(feed =>
     {
         feed.ToTable("calendar_feeds");
         feed.Property(f => f.Id).ValueGeneratedNever();
@@ -38,4 +39,13 @@ public static class CalendarFeedModel
         feed.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
         feed.HasOne<Wedding>().WithMany().HasForeignKey(f => f.WeddingId).OnDelete(DeleteBehavior.Cascade);
     });
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class CalendarTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<CalendarFeed> CalendarFeeds => db.Set<CalendarFeed>();
+    }
 }

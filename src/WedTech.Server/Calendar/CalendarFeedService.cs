@@ -6,6 +6,7 @@ using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
+using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Calendar;

@@ -7,6 +7,8 @@ using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
+using WedTech.Server.Tenancy.Settings;
+using WedTech.Server.Venues;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Events;
@@ -89,7 +91,7 @@ public sealed class EventService(
         var me = currentUser.Required.Id;
         if (filter.OnlyMine)
         {
-            query = query.Where(e => e.Team.Any(t => t.UserId == me) || db.WeddingTeamMembers.Any(t => t.WeddingId == e.WeddingId && t.UserId == me));
+            query = query.Where(e => e.Team.Any(t => t.UserId == me) || db.Set<WeddingTeamMember>().Any(t => t.WeddingId == e.WeddingId && t.UserId == me));
         }
         var all = SeesInternal;
         var page = await query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToPageAsync(paging, e => new EventSummaryResponse(

@@ -4,6 +4,7 @@ using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Events;
 

@@ -4,6 +4,7 @@ using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Venues;
 using WedTech.Server.Weddings;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Events;
 
@@ -85,9 +86,9 @@ public sealed class RunOfShowItem : IVersioned
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-public static class EventModel
+public sealed class EventModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder)
+    public void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<WeddingEvent>(e =>
         {
@@ -130,5 +131,16 @@ public static class EventModel
             item.HasIndex(x => x.WeddingId);
             item.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
         });
+    }
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class EventTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<WeddingEvent> Events => db.Set<WeddingEvent>();
+        public DbSet<EventTeamMember> EventTeamMembers => db.Set<EventTeamMember>();
+        public DbSet<RunOfShowItem> RunOfShowItems => db.Set<RunOfShowItem>();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Files;
 
@@ -28,9 +29,9 @@ public sealed class StoredFile
     public DateTimeOffset? DeletedAt { get; set; }
 }
 
-public static class StoredFileModel
+public sealed class StoredFileModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<StoredFile>(file =>
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<StoredFile>(file =>
     {
         file.ToTable("stored_files");
         file.Property(f => f.Id).ValueGeneratedNever();
@@ -42,4 +43,13 @@ public static class StoredFileModel
         file.HasIndex(f => new { f.OwnerType, f.OwnerId, f.CreatedAt });
         file.HasQueryFilter(f => f.DeletedAt == null);
     });
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class FileTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<StoredFile> StoredFiles => db.Set<StoredFile>();
+    }
 }

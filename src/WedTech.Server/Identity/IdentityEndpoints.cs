@@ -1,9 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
+using WedTech.Server.Tenancy.Settings;
 
 namespace WedTech.Server.Identity;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Identity;
 
@@ -54,9 +55,9 @@ public sealed class OneTimeToken
     public DateTimeOffset? UsedAt { get; set; }
 }
 
-public static class IdentityModel
+public sealed class IdentityModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder)
+    public void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<User>(user =>
         {
@@ -91,5 +92,16 @@ public static class IdentityModel
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+    }
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class IdentityTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<User> Users => db.Set<User>();
+        public DbSet<RefreshToken> RefreshTokens => db.Set<RefreshToken>();
+        public DbSet<OneTimeToken> OneTimeTokens => db.Set<OneTimeToken>();
     }
 }

@@ -97,18 +97,3 @@ internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options,
         return mime.MessageId!;
     }
 }
-
-public static class MessagingModule
-{
-    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<EmailOptions>(configuration.GetSection("Email"));
-        services.AddMessageChannels(configuration);
-        services.Configure<Outbox.MessagingOptions>(configuration.GetSection("Messaging"));
-        services.AddScoped<Outbox.OutboxService>();
-        services.AddScoped<Outbox.NotificationService>();
-        services.AddScoped<Channels.IMessageChannel, Outbox.InAppChannel>();
-        services.AddSingleton<Channels.IDeliveryStatusSink, Outbox.DeliveryStatusSink>();
-        return services;
-    }
-}

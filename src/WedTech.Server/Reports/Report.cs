@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Reports;
 
@@ -25,9 +26,9 @@ public sealed class Report
     public ReportResponse ToResponse() => new(Id, Kind, Format, WeddingId, Status, Progress, FileId, Error, CreatedAt, FinishedAt, EventId);
 }
 
-public static class ReportModel
+public sealed class ReportModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<Report>(report =>
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<Report>(report =>
     {
         report.ToTable("reports");
         report.Property(r => r.Id).ValueGeneratedNever();
@@ -37,4 +38,13 @@ public static class ReportModel
         report.Property(r => r.Error).HasMaxLength(500);
         report.HasIndex(r => new { r.RequestedBy, r.CreatedAt });
     });
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class ReportTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<Report> Reports => db.Set<Report>();
+    }
 }

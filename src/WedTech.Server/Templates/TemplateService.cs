@@ -5,6 +5,7 @@ using WedTech.Server.Events;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Templates;

@@ -17,9 +17,9 @@ public sealed class WeddingTemplate : IVersioned
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-public static class WeddingTemplateModel
+public sealed class WeddingTemplateModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<WeddingTemplate>(template =>
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<WeddingTemplate>(template =>
     {
         template.ToTable("wedding_templates");
         template.Property(t => t.Id).ValueGeneratedNever();
@@ -29,4 +29,13 @@ public static class WeddingTemplateModel
         template.Property(t => t.Events).HasJsonConversion();
         template.HasIndex(t => t.Name).IsUnique();
     });
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class TemplateTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<WeddingTemplate> WeddingTemplates => db.Set<WeddingTemplate>();
+    }
 }

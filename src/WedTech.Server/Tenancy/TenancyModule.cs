@@ -30,18 +30,4 @@ public static class TenancyModule
     }
 
     public static IApplicationBuilder UseTenantResolution(this IApplicationBuilder app) => app.UseMiddleware<TenantResolutionMiddleware>();
-
-    /// <summary>Signup lives outside any tenant: it creates one.</summary>
-    public static RouteGroupBuilder MapTenancy(this RouteGroupBuilder platformApi)
-    {
-        platformApi.MapPost("/tenants", async Task<Created<TenantCreatedResponse>> (CreateTenantRequest request, ProvisioningService provisioning,
-            IOptions<TenancyOptions> options, CancellationToken ct) =>
-        {
-            var tenant = await provisioning.ProvisionAsync(request, ct);
-            var url = options.Value.TenantUrl(tenant.Slug);
-            return TypedResults.Created(url, new TenantCreatedResponse(tenant.Id, tenant.Slug, tenant.Status, url));
-        }).RequireRateLimiting(SignupRateLimit).WithTags("Signup")
-            .WithSummary("Sign up a studio").WithDescription("Sign up a planning studio: creates its database and its first admin. Repeat the same request to finish a signup that was interrupted.");
-        return platformApi;
-    }
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WedTech.Contracts;
+using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Tenancy;

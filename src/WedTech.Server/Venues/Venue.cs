@@ -33,9 +33,9 @@ public sealed class Venue : IVersioned
     public void RefreshSearchText() => SearchText = string.Join('\n', Name, City).ToLowerInvariant();
 }
 
-public static class VenueModel
+public sealed class VenueModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<Venue>(venue =>
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<Venue>(venue =>
     {
         venue.ToTable("venues");
         venue.Property(v => v.Id).ValueGeneratedNever();
@@ -54,4 +54,13 @@ public static class VenueModel
         venue.HasIndex(v => v.Name);
         venue.HasIndex(v => v.City);
     });
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class VenueTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<Venue> Venues => db.Set<Venue>();
+    }
 }

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
+using WedTech.Server.Events;
 using WedTech.Server.Messaging;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Venues;
 
@@ -40,7 +42,7 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
             query = query.Where(v => v.StateCode == state);
         }
         var page = await query.OrderBy(v => v.Name).ThenBy(v => v.Id)
-            .ToPageAsync(paging, v => new { Venue = v, Events = db.Events.Count(e => e.VenueId == v.Id && db.Weddings.Any(w => w.Id == e.WeddingId)) }, cancellationToken);
+            .ToPageAsync(paging, v => new { Venue = v, Events = db.Set<WeddingEvent>().Count(e => e.VenueId == v.Id && db.Set<Wedding>().Any(w => w.Id == e.WeddingId)) }, cancellationToken);
         return new PagedResponse<VenueResponse>(page.Items.Select(x => ToResponse(x.Venue, x.Events)).ToList(), page.Page, page.PageSize, page.TotalCount);
     }
 
@@ -88,7 +90,7 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
         var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw ApiException.NotFound("Venue");
         Concurrency.Expect(venue, expectedVersion, "venue");
         await RefuseWhileUsedAsync(id, cancellationToken);
-        var ofDeletedWeddings = await db.Events.Where(e => e.VenueId == id && !db.Weddings.Any(w => w.Id == e.WeddingId)).ToListAsync(cancellationToken);
+        var ofDeletedWeddings = await db.Events.Where(e => e.VenueId == id && !db.Set<Wedding>().Any(w => w.Id == e.WeddingId)).ToListAsync(cancellationToken);
         foreach (var orphan in ofDeletedWeddings)
         {
             orphan.VenueId = null;
@@ -118,7 +120,7 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
     }
 
     private Task<int> EventCountAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Events.CountAsync(e => e.VenueId == id && db.Weddings.Any(w => w.Id == e.WeddingId), cancellationToken);
+        db.Events.CountAsync(e => e.VenueId == id && db.Set<Wedding>().Any(w => w.Id == e.WeddingId), cancellationToken);
 
     /// <summary>Checks the whole request and reports every field at fault at once.</summary>
     private static void Apply(Venue venue, VenueRequest request)

@@ -75,9 +75,9 @@ public sealed class WeddingTeamMember : ITeamMember
     public TeamRole Role { get; set; }
 }
 
-public static class WeddingModel
+public sealed class WeddingModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder)
+    public void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Wedding>(wedding =>
         {
@@ -105,5 +105,15 @@ public static class WeddingModel
             member.Property(t => t.Role).HasConversion<string>().HasMaxLength(20);
             member.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+    }
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class WeddingTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<Wedding> Weddings => db.Set<Wedding>();
+        public DbSet<WeddingTeamMember> WeddingTeamMembers => db.Set<WeddingTeamMember>();
     }
 }

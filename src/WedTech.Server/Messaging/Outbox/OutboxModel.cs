@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Messaging.Outbox;
 
@@ -98,9 +99,9 @@ public sealed class MessageRoute
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-public static class OutboxModel
+public sealed class OutboxModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder)
+    public void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(message =>
         {
@@ -169,4 +170,17 @@ public static class OutboxModel
         route.Property(r => r.Provider).HasMaxLength(20);
         route.Property(r => r.ProviderMessageId).HasMaxLength(200);
     });
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class MessagingTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<OutboxMessage> OutboxMessages => db.Set<OutboxMessage>();
+        public DbSet<MessageTemplate> MessageTemplates => db.Set<MessageTemplate>();
+        public DbSet<MessagingUsage> MessagingUsage => db.Set<MessagingUsage>();
+        public DbSet<MessagingSettings> MessagingSettings => db.Set<MessagingSettings>();
+        public DbSet<Notification> Notifications => db.Set<Notification>();
+    }
 }

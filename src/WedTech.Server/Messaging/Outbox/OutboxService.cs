@@ -10,6 +10,8 @@ using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
+using WedTech.Server.Tenancy.Settings;
+using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Messaging.Outbox;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Server.Identity;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Messaging.Push;
 
@@ -22,11 +23,11 @@ public sealed class PushSubscription
     public DateTimeOffset? LastUsedAt { get; set; }
 }
 
-public static class PushModel
+public sealed class PushModel : ITenantModel
 {
     public const int MaxEndpointLength = 2048;
 
-    public static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<PushSubscription>(subscription =>
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<PushSubscription>(subscription =>
     {
         subscription.ToTable("push_subscriptions");
         subscription.Property(s => s.Id).ValueGeneratedNever();
@@ -37,4 +38,13 @@ public static class PushModel
         subscription.Property(s => s.Auth).HasMaxLength(40);
         subscription.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     });
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class PushTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<PushSubscription> PushSubscriptions => db.Set<PushSubscription>();
+    }
 }

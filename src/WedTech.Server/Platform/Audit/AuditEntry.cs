@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Platform.Audit;
 
@@ -17,9 +18,9 @@ public sealed class AuditEntry
     public string? UserAgent { get; init; }
 }
 
-public static class AuditModel
+public sealed class AuditModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<AuditEntry>(entry =>
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<AuditEntry>(entry =>
     {
         entry.ToTable("audit_entries");
         entry.Property(e => e.Id).ValueGeneratedNever();
@@ -32,4 +33,13 @@ public static class AuditModel
         entry.HasIndex(e => e.At);
         entry.HasIndex(e => new { e.EntityType, e.EntityId });
     });
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class AuditTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<AuditEntry> AuditEntries => db.Set<AuditEntry>();
+    }
 }

@@ -1,5 +1,6 @@
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy.Catalog;
+using WedTech.Server.Tenancy.Settings;
 
 namespace WedTech.Server.Tenancy.Provisioning;
 

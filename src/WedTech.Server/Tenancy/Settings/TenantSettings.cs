@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Tenancy.Settings;
 
@@ -16,9 +17,9 @@ public sealed class TenantSettings : IVersioned
     public long Version { get; set; } = 1;
 }
 
-public static class TenantSettingsModel
+public sealed class TenantSettingsModel : ITenantModel
 {
-    public static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<TenantSettings>(settings =>
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<TenantSettings>(settings =>
     {
         settings.ToTable("tenant_settings");
         settings.Property(s => s.Id).ValueGeneratedNever();
@@ -28,4 +29,13 @@ public static class TenantSettingsModel
         settings.Property(s => s.Gstin).HasMaxLength(15);
         settings.Property(s => s.Version).IsConcurrencyToken();
     });
+}
+
+/// <summary>The module's tables, read and written only by the module.</summary>
+public static class SettingsTables
+{
+    extension(TenantDbContext db)
+    {
+        public DbSet<TenantSettings> Settings => db.Set<TenantSettings>();
+    }
 }

@@ -7,12 +7,8 @@ using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Weddings;
 
-public static class WeddingEndpoints
+public static class WeddingsEndpoints
 {
-    public static IServiceCollection AddWeddings(this IServiceCollection services) => services.AddScoped<WeddingService>()
-        .AddScoped<ICalendarSource, WeddingCalendarSource>()
-        .AddFileOwner(FileOwnerTypes.Wedding, (sp, id, ct) => sp.GetRequiredService<WeddingService>().IsVisibleAsync(id, ct));
-
     public static RouteGroupBuilder MapWeddings(this RouteGroupBuilder api)
     {
         var weddings = api.MapGroup("/weddings").WithTags("Weddings");

@@ -6,7 +6,7 @@ using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Files;
 
-public static class FileEndpoints
+public static class FilesEndpoints
 {
     /// <summary>
     /// Room around one file of the largest size for the multipart framing and small form fields, and for

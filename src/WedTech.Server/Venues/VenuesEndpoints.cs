@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WedTech.Contracts;
+using WedTech.Server.Platform.Api;
+
+namespace WedTech.Server.Venues;
+
+public static class VenuesEndpoints
+{
+    public static RouteGroupBuilder MapVenues(this RouteGroupBuilder api)
+    {
+        var venues = api.MapGroup("/venues").WithTags("Venues");
+
+        venues.MapGet("/", (string? q, string? city, string? stateCode, int? page, int? pageSize, VenueService service, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (q is { Length: > 100 } || q is not null && !PlainTextConverter.IsPlain(q))
+            {
+                errors["q"] = ["Search for at most 100 characters of text."];
+            }
+            if (city is { Length: > 100 } || city is not null && !PlainTextConverter.IsPlain(city))
+            {
+                errors["city"] = ["Give a city name of at most 100 characters."];
+            }
+            if (!string.IsNullOrWhiteSpace(stateCode) && !IndianStates.ByCode.ContainsKey(stateCode.Trim()))
+            {
+                errors["stateCode"] = ["This is not a GST state code; use two digits, like 07 for Delhi."];
+            }
+            var paging = Paging.From(page, pageSize);
+            return errors.Count > 0 ? throw new ValidationFailedException(errors) : service.ListAsync(new VenueFilter(q, city, stateCode), paging, ct);
+        }).RequireAuthorization(Permissions.VenueView)
+            .WithSummary("List venues").WithDescription("The studio's venue book by name; search name and city in any script (q), filter by city and GST state code.");
+
+        venues.MapPost("/", async Task<Created<VenueResponse>> (VenueRequest request, VenueService service, HttpContext http, CancellationToken ct) =>
+        {
+            var venue = await service.CreateAsync(request, ct);
+            Concurrency.SetETag(http, venue.Version);
+            return TypedResults.Created($"/api/v1/venues/{venue.Id}", venue);
+        }).RequireAuthorization(Permissions.VenueManage).WithSummary("Add a venue")
+            .WithDescription("A venue in India needs its GST state code; abroad, its country and IANA time zone. Contact phones are stored in E.164.");
+
+        venues.MapGet("/{id:guid}", async (Guid id, VenueService service, HttpContext http, CancellationToken ct) =>
+        {
+            var venue = await service.GetAsync(id, ct);
+            Concurrency.SetETag(http, venue.Version);
+            return TypedResults.Ok(venue);
+        }).RequireAuthorization(Permissions.VenueView).WithSummary("Get a venue").WithDescription("One venue with the number of events using it; the ETag header carries its version for If-Match.");
+
+        venues.MapPut("/{id:guid}", async (Guid id, VenueRequest request, VenueService service, HttpContext http, CancellationToken ct) =>
+        {
+            var venue = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
+            Concurrency.SetETag(http, venue.Version);
+            return TypedResults.Ok(venue);
+        }).RequireAuthorization(Permissions.VenueManage).RequiresIfMatch().WithSummary("Update a venue").WithDescription("Replace a venue's details; requires If-Match, answers 409 when someone changed it since.");
+
+        venues.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, VenueService service, HttpContext http, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(id, Concurrency.IfMatch(http), ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Permissions.VenueManage).WithSummary("Delete a venue")
+            .WithDescription("Remove a venue from the book; refused with 409 while events use it. If-Match optional.");
+
+        return api;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WedTech.Contracts;
+using WedTech.Server.Calendar;
+using WedTech.Server.Files;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Api;
+
+namespace WedTech.Server.Weddings;
+
+public static class WeddingsModule
+{
+    public static IServiceCollection AddWeddings(this IServiceCollection services) => services.AddScoped<WeddingService>()
+        .AddScoped<ICalendarSource, WeddingCalendarSource>()
+        .AddFileOwner(FileOwnerTypes.Wedding, (sp, id, ct) => sp.GetRequiredService<WeddingService>().IsVisibleAsync(id, ct));
+}
