@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
-using WedTech.Server.Weddings;
 using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Calendar;
@@ -37,7 +36,6 @@ public sealed class CalendarFeedModel : ITenantModel
         feed.HasIndex(f => f.TokenHash).IsUnique();
         feed.HasIndex(f => f.UserId);
         feed.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
-        feed.HasOne<Wedding>().WithMany().HasForeignKey(f => f.WeddingId).OnDelete(DeleteBehavior.Cascade);
     });
 }
 

@@ -7,13 +7,12 @@ using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
-using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Calendar;
 
 public sealed class CalendarFeedService(
-    TenantDbContext db, CurrentUser currentUser, UserDirectory users, WeddingService weddings, IEnumerable<ICalendarSource> sources,
-    AuditLog audit, TenantContext tenant, IOptions<TenancyOptions> tenancy, IOptions<CalendarOptions> options, TimeProvider time)
+    TenantDbContext db, CurrentUser currentUser, UserDirectory users, ICalendarWeddings weddings, IEnumerable<ICalendarSource> sources,
+    AuditLog audit, TenantContext tenant, IOptions<TenancyOptions> tenancy, IOptions<CalendarOptions> options, TimeProvider time, IStudioSettings studio)
 {
     /// <summary>Keeps a user's list short enough to show whole, and a leaked session from minting addresses without end.</summary>
     public const int MaxFeedsPerUser = 20;
@@ -109,7 +108,7 @@ public sealed class CalendarFeedService(
         {
             items.AddRange(await source.ItemsAsync(scope, cancellationToken));
         }
-        var timeZone = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken);
+        var timeZone = await studio.TimeZoneAsync(cancellationToken);
         return IcsWriter.Write(name, timeZone, since, items);
     }
 

@@ -20,8 +20,8 @@ public sealed record EventFilter(EventStatus? Status, EventType? Type, DateOnly?
 /// event leaves out everything internal (<see cref="Permissions.WeddingInternal"/>): notes, clashes, staff-only items.
 /// </summary>
 public sealed class EventService(
-    TenantDbContext db, CurrentUser currentUser, AuditLog audit, WeddingService weddings, TenantContext tenant, TimeProvider time,
-    IRealtimePublisher realtime)
+    TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, TenantContext tenant, TimeProvider time,
+    IRealtimePublisher realtime, IVenueDirectory venues, IStudioSettings studio)
 {
     public const int MaxEventsPerWedding = 100;
 
@@ -33,8 +33,8 @@ public sealed class EventService(
     /// <summary>The events of the weddings the caller may see.</summary>
     internal IQueryable<WeddingEvent> Visible()
     {
-        var visibleWeddings = weddings.Visible();
-        return db.Events.Where(e => visibleWeddings.Any(w => w.Id == e.WeddingId));
+        var visibleWeddings = weddings.VisibleIds();
+        return db.Events.Where(e => visibleWeddings.Contains(e.WeddingId));
     }
 
     /// <summary>A visible event, tracked, with its team and run-of-show; 404 otherwise.</summary>
@@ -58,7 +58,7 @@ public sealed class EventService(
     public async Task<PagedResponse<EventSummaryResponse>> ListAcrossWeddingsAsync(EventFilter filter, int maxRangeDays, Paging paging, CancellationToken cancellationToken)
     {
         var from = filter.From ?? filter.To?.AddDays(-6)
-            ?? VenueTime.Today(time, await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken));
+            ?? VenueTime.Today(time, await studio.TimeZoneAsync(cancellationToken));
         var to = filter.To ?? from.AddDays(6);
         if (to.DayNumber - from.DayNumber >= maxRangeDays)
         {
@@ -91,7 +91,8 @@ public sealed class EventService(
         var me = currentUser.Required.Id;
         if (filter.OnlyMine)
         {
-            query = query.Where(e => e.Team.Any(t => t.UserId == me) || db.Set<WeddingTeamMember>().Any(t => t.WeddingId == e.WeddingId && t.UserId == me));
+            var myWeddings = weddings.IdsWithMember(me);
+            query = query.Where(e => e.Team.Any(t => t.UserId == me) || myWeddings.Contains(e.WeddingId));
         }
         var all = SeesInternal;
         var page = await query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToPageAsync(paging, e => new EventSummaryResponse(
@@ -200,14 +201,14 @@ public sealed class EventService(
         string? venueZone = null;
         if (request.VenueId is { } venueId)
         {
-            venueZone = await db.Venues.Where(v => v.Id == venueId).Select(v => v.TimeZone).FirstOrDefaultAsync(cancellationToken);
+            venueZone = await venues.TimeZoneAsync(venueId, cancellationToken);
             if (venueZone is null)
             {
                 errors["venueId"] = ["No venue in your venue book has this id."];
             }
         }
         var zone = string.IsNullOrWhiteSpace(request.TimeZone)
-            ? venueZone ?? await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken)
+            ? venueZone ?? await studio.TimeZoneAsync(cancellationToken)
             : VenueTime.CanonicalZone(request.TimeZone);
         if (zone is null)
         {
@@ -252,8 +253,7 @@ public sealed class EventService(
         {
             return team;
         }
-        var staff = await db.WeddingTeamMembers.Where(t => t.WeddingId == weddingId && t.Role != TeamRole.Client)
-            .Select(t => t.UserId).ToListAsync(cancellationToken);
+        var staff = await weddings.StaffAsync(weddingId, cancellationToken);
         var seen = new HashSet<Guid>();
         for (var i = 0; i < team.Count; i++)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
 using WedTech.Server.Calendar;
+using WedTech.Server.Venues;
 using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Events;
@@ -13,5 +14,7 @@ public static class EventsModule
     public static IServiceCollection AddEvents(this IServiceCollection services) => services
         .AddScoped<EventService>()
         .AddScoped<RunOfShowService>()
+        .AddScoped<IVenueUsage, EventVenueUsage>()
+        .AddScoped<ITemplateEvents, TemplateEvents>()
         .AddScoped<ICalendarSource, EventCalendarSource>();
 }

@@ -12,7 +12,7 @@ namespace WedTech.Server.Events;
 /// An event's run-of-show: planners shape it (wedding:edit), coordinators tick it off on the day
 /// (runofshow:progress). Every change reaches everyone watching the wedding at once.
 /// </summary>
-public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, EventService events, TimeProvider time)
+public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, EventService events, TimeProvider time, IWeddingDirectory weddings)
 {
     public const int MaxItemsPerEvent = 500;
 
@@ -153,7 +153,7 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
             {
                 throw new ValidationFailedException("ownerName", "Give a staff member (ownerUserId) or a name, not both.");
             }
-            var onTeam = await db.WeddingTeamMembers.AnyAsync(t => t.WeddingId == e.WeddingId && t.UserId == owner && t.Role != TeamRole.Client, cancellationToken);
+            var onTeam = await weddings.IsStaffAsync(e.WeddingId, owner, cancellationToken);
             if (!onTeam)
             {
                 throw new ValidationFailedException("ownerUserId", "The owner must be on the wedding's staff; for a vendor, give ownerName.");

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Persistence;
@@ -73,10 +72,10 @@ public static class IdentityEndpoints
         })
             .WithSummary("Reset the password").WithDescription("Set a new password from a reset link; ends every session of the user.");
 
-        api.MapGet("/me", async (CurrentUser current, TenantContext tenant, TenantDbContext db, CancellationToken ct) =>
+        api.MapGet("/me", async (CurrentUser current, TenantContext tenant, IStudioSettings studio, CancellationToken ct) =>
         {
             var user = current.Required;
-            var zone = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(ct);
+            var zone = await studio.TimeZoneAsync(ct);
             return TypedResults.Ok(new MeResponse(user.Id, user.Email, user.Name, user.Role, tenant.Current.Id, tenant.Current.Slug, tenant.Current.CompanyName,
                 Permissions.ByRole[user.Role].Order(StringComparer.Ordinal).ToList(), zone));
         }).RequireAuthorization().WithTags("Sign-in").WithSummary("Who am I").WithDescription("The signed-in user, their studio and their permissions.");

@@ -9,7 +9,6 @@ using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Observability;
 using WedTech.Server.Platform.Persistence;
-using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Identity;
@@ -25,6 +24,7 @@ public static class IdentityModule
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SigningKey>();
+        services.AddSingleton<IStudioAdmins, StudioAdmins>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<IWriteActor>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<UserDirectory>();
@@ -67,7 +67,7 @@ public static class IdentityModule
                     {
                         if (string.IsNullOrEmpty(context.Request.Headers.Authorization))
                         {
-                            context.Token = RealtimeModule.QueryAccessToken(context.Request) ?? BrowserSession.AccessToken(context.Request);
+                            context.Token = AccessTokenQueryPath.Token(context.Request) ?? BrowserSession.AccessToken(context.Request);
                         }
                         return Task.CompletedTask;
                     },

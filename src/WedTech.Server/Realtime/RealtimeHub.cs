@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.SignalR;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
 using WedTech.Server.Tenancy;
-using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Realtime;
 
@@ -59,7 +58,7 @@ public sealed class RealtimeHub(TenantDirectory tenants, TenantSchema schema, Te
     {
         var (tenant, _) = await EnterAsync();
         // Resolved here, not injected: the wedding service opens the tenant's database, known only from this point.
-        if (!await services.GetRequiredService<WeddingService>().IsVisibleAsync(weddingId, Context.ConnectionAborted))
+        if (!await services.GetRequiredService<IWeddingVisibility>().IsVisibleAsync(weddingId, Context.ConnectionAborted))
         {
             throw new HubException("You cannot follow this wedding: it does not exist in your studio, or you are not on its team.");
         }

@@ -11,7 +11,8 @@ using WedTech.Server.Weddings;
 namespace WedTech.Server.Templates;
 
 /// <summary>Wedding templates: a wedding's events and run-of-show saved by day, and new weddings made from them.</summary>
-public sealed class TemplateService(TenantDbContext db, WeddingService weddings, AuditLog audit, TimeProvider time)
+public sealed class TemplateService(TenantDbContext db, WeddingService weddings, AuditLog audit, TimeProvider time, ITemplateEvents templateEvents,
+    IStudioSettings studio)
 {
     public async Task<PagedResponse<WeddingTemplateSummary>> ListAsync(string? search, Paging paging, CancellationToken cancellationToken)
     {
@@ -39,8 +40,7 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
         {
             throw ApiException.NotFound("Wedding");
         }
-        var events = await db.Events.AsNoTracking().Include(e => e.Items)
-            .Where(e => e.WeddingId == weddingId && e.Status != EventStatus.Cancelled).ToListAsync(cancellationToken);
+        var events = await templateEvents.SnapshotAsync(weddingId, cancellationToken);
         if (events.Count == 0)
         {
             throw new ValidationFailedException("weddingId", "This wedding has no events to save; add its events first.");
@@ -52,7 +52,7 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
         {
             Name = name,
             Description = request.Description.TrimmedOrNull(),
-            Events = Snapshot(events),
+            Events = events,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -108,18 +108,18 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
             throw new ValidationFailedException("firstDay", "The date must be between the years 2000 and 2100.");
         }
         var zone = string.IsNullOrWhiteSpace(request.TimeZone)
-            ? await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken)
+            ? await studio.TimeZoneAsync(cancellationToken)
             : VenueTime.RequireZone(request.TimeZone, "timeZone");
 
         // A dry run checks every time before anything is created: a template day can land on a time the zone skips.
         var now = time.GetUtcNow();
         var planned = template.Events;
-        EventsOf(planned, Guid.Empty, firstDay, zone, now);
+        templateEvents.Check(planned, firstDay, zone);
         try
         {
             return await weddings.CreateAsync(request.Wedding!, wedding =>
             {
-                db.Events.AddRange(EventsOf(planned, wedding.Id, firstDay, zone, now));
+                templateEvents.Add(planned, wedding.Id, firstDay, zone, now);
                 audit.Record("wedding.created-from-template", nameof(Wedding), wedding.Id, string.Create(CultureInfo.InvariantCulture,
                     $"{template.Name} ({template.Id}): {planned.Count} events from {firstDay:yyyy-MM-dd} in {zone}"));
             }, cancellationToken);
@@ -129,66 +129,6 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
             // The wedding's own checks name its fields; here they are inside "wedding".
             throw new ValidationFailedException(e.Errors.ToDictionary(error => "wedding." + error.Key, error => error.Value));
         }
-    }
-
-    /// <summary>
-    /// A template's events and their run-of-show for one wedding: day 0 on <paramref name="firstDay"/>, at the template's
-    /// local times in <paramref name="zone"/>. A time the zone skips is a field error on firstDay.
-    /// </summary>
-    internal static List<WeddingEvent> EventsOf(IReadOnlyList<TemplateEvent> template, Guid weddingId, DateOnly firstDay, string zone, DateTimeOffset now) =>
-        template.Select(source =>
-        {
-            var start = firstDay.AddDays(source.Day).ToDateTime(source.Start);
-            var end = start.AddMinutes(source.DurationMinutes);
-            var weddingEvent = new WeddingEvent
-            {
-                WeddingId = weddingId,
-                Type = source.Type,
-                Name = source.Name,
-                Start = start,
-                End = end,
-                TimeZone = zone,
-                StartsAt = VenueTime.ToInstant(start, zone, "firstDay"),
-                EndsAt = VenueTime.ToInstant(end, zone, "firstDay"),
-                DressCode = source.DressCode,
-                ExpectedGuests = source.ExpectedGuests,
-                Notes = source.Notes,
-                Status = EventStatus.Planned,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            weddingEvent.Items.AddRange(source.Items.Select(item => new RunOfShowItem
-            {
-                EventId = weddingEvent.Id,
-                WeddingId = weddingId,
-                Start = start.AddMinutes(item.OffsetMinutes),
-                DurationMinutes = item.DurationMinutes,
-                Title = item.Title,
-                OwnerName = item.OwnerName,
-                Location = item.Location,
-                Notes = item.Notes,
-                IsFixed = item.IsFixed,
-                IsShared = item.IsShared,
-                Status = RunOfShowStatus.Pending,
-                CreatedAt = now,
-                UpdatedAt = now,
-            }));
-            return weddingEvent;
-        }).ToList();
-
-    /// <summary>
-    /// The events by day: day 0 is the date of the earliest event, each at its local start time; items by their offset
-    /// from their event's start. Venues, people and statuses belong to the one wedding and are left out.
-    /// </summary>
-    private static List<TemplateEvent> Snapshot(List<WeddingEvent> events)
-    {
-        var firstDay = events.Min(e => DateOnly.FromDateTime(e.Start)).DayNumber;
-        return events.OrderBy(e => e.Start).ThenBy(e => e.Id).Select(e => new TemplateEvent(
-            DateOnly.FromDateTime(e.Start).DayNumber - firstDay, e.Type, e.Name, TimeOnly.FromDateTime(e.Start), (int)(e.End - e.Start).TotalMinutes,
-            e.DressCode, e.ExpectedGuests, e.Notes,
-            e.Items.OrderBy(i => i.Start).ThenBy(i => i.Id).Select(i => new TemplateItem(
-                (int)(i.Start - e.Start).TotalMinutes, i.DurationMinutes, i.Title, i.OwnerName, i.Location, i.Notes, i.IsFixed, i.IsShared)).ToList()))
-            .ToList();
     }
 
     /// <summary>Names are unique regardless of case; the unique index catches two saves racing each other.</summary>

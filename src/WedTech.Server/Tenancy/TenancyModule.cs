@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WedTech.Contracts;
+using WedTech.Server.Platform;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Tenancy.Provisioning;
+using WedTech.Server.Tenancy.Settings;
 
 namespace WedTech.Server.Tenancy;
 
@@ -19,8 +21,9 @@ public static class TenancyModule
         services.AddSingleton<TenantOperations>();
         services.AddSingleton<ProvisioningService>();
         services.AddSingleton<ITenantSeeder, TenantSettingsSeeder>();
-        services.AddSingleton<DemoTenant>();
+        services.AddSingleton<IStartupTask, TenantMigrationsOnStartup>();
         services.AddScoped<TenantContext>();
+        services.AddScoped<IStudioSettings, StudioSettings>();
         services.AddRateLimiter(options => options.AddPolicy(SignupRateLimit, context =>
         {
             var permits = context.RequestServices.GetRequiredService<IOptions<TenancyOptions>>().Value.SignupPermitsPerHour;

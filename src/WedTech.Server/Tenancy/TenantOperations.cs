@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WedTech.Contracts;
-using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Tenancy;
@@ -13,7 +11,7 @@ public sealed record TenantMigrationResult(string Slug, bool Succeeded, string? 
 /// <summary>Operator actions on tenants: list, suspend, resume, migrate every tenant database.</summary>
 public sealed class TenantOperations(
     IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema,
-    Platform.Caching.CacheInvalidator invalidator, IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
+    IStudioAdmins admins, IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
 {
     public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
     {
@@ -45,29 +43,8 @@ public sealed class TenantOperations(
         await using var catalog = databases.CreateCatalogContext();
         var tenant = await catalog.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken) ?? throw ApiException.NotFound("Tenant");
         await using var db = databases.CreateTenantContext(tenant.DatabaseName);
-        var normalized = Identity.User.Normalize(email);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken) ?? throw ApiException.NotFound("User");
-        if (user.PasswordHash is null)
-        {
-            throw ApiException.Conflict("This person has not accepted their invitation yet.");
-        }
-        var from = user.Role;
-        var wasDisabled = user.Status == Contracts.UserStatus.Disabled;
-        user.Role = Contracts.Role.Admin;
-        user.Status = Contracts.UserStatus.Active;
-        user.SecurityStamp = Identity.User.NewSecurityStamp();
-        await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTimeOffset.UtcNow).SetProperty(t => t.RevokedReason, "operator-make-admin"), cancellationToken);
-        db.AuditEntries.Add(new Platform.Audit.AuditEntry
-        {
-            At = DateTimeOffset.UtcNow, Action = "user.role-changed", EntityType = nameof(Identity.User), EntityId = user.Id,
-            Details = $"{user.Email}: {ApiConventions.EnumName(from)} → admin{(wasDisabled ? ", re-enabled" : "")} (by the platform operator)",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        // With Redis, every server drops its copy at once; otherwise, run from the CLI process, this takes
-        // effect when the servers' copies expire (30 s).
-        await invalidator.InvalidateAsync(Identity.UserDirectory.Key(tenant.Id, user.Id), cancellationToken);
-        logger.LogWarning("Operator made {UserId} an admin of tenant {TenantSlug}", user.Id, slug);
+        var userId = await admins.MakeAdminAsync(db, tenant.Id, email, cancellationToken);
+        logger.LogWarning("Operator made {UserId} an admin of tenant {TenantSlug}", userId, slug);
     }
 
     /// <summary>Serve a tenant at its own domain as well (the domain's DNS and TLS are the studio's to set up).</summary>

@@ -2,19 +2,17 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
-using WedTech.Server.Events;
-using WedTech.Server.Messaging;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Email;
 using WedTech.Server.Platform.Persistence;
-using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Venues;
 
 public sealed record VenueFilter(string? Search, string? City, string? StateCode);
 
 /// <summary>The studio's venue book: venues reused by the events of any wedding.</summary>
-public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvider time)
+public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvider time, IVenueUsage usage)
 {
     public const string India = "IN";
 
@@ -41,8 +39,9 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
             var state = filter.StateCode.Trim();
             query = query.Where(v => v.StateCode == state);
         }
+        var inUse = usage.VenueIdsInUse();
         var page = await query.OrderBy(v => v.Name).ThenBy(v => v.Id)
-            .ToPageAsync(paging, v => new { Venue = v, Events = db.Set<WeddingEvent>().Count(e => e.VenueId == v.Id && db.Set<Wedding>().Any(w => w.Id == e.WeddingId)) }, cancellationToken);
+            .ToPageAsync(paging, v => new { Venue = v, Events = inUse.Count(venueId => venueId == v.Id) }, cancellationToken);
         return new PagedResponse<VenueResponse>(page.Items.Select(x => ToResponse(x.Venue, x.Events)).ToList(), page.Page, page.PageSize, page.TotalCount);
     }
 
@@ -90,11 +89,7 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
         var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw ApiException.NotFound("Venue");
         Concurrency.Expect(venue, expectedVersion, "venue");
         await RefuseWhileUsedAsync(id, cancellationToken);
-        var ofDeletedWeddings = await db.Events.Where(e => e.VenueId == id && !db.Set<Wedding>().Any(w => w.Id == e.WeddingId)).ToListAsync(cancellationToken);
-        foreach (var orphan in ofDeletedWeddings)
-        {
-            orphan.VenueId = null;
-        }
+        await usage.ReleaseFromDeletedWeddingsAsync(id, cancellationToken);
         db.Venues.Remove(venue);
         audit.Record("venue.deleted", nameof(Venue), venue.Id, venue.Name);
         try
@@ -119,8 +114,7 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
         }
     }
 
-    private Task<int> EventCountAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Events.CountAsync(e => e.VenueId == id && db.Set<Wedding>().Any(w => w.Id == e.WeddingId), cancellationToken);
+    private Task<int> EventCountAsync(Guid id, CancellationToken cancellationToken) => usage.CountAsync(id, cancellationToken);
 
     /// <summary>Checks the whole request and reports every field at fault at once.</summary>
     private static void Apply(Venue venue, VenueRequest request)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Contracts;
+using WedTech.Server.Calendar;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 
@@ -105,6 +106,8 @@ public sealed class WeddingModel : ITenantModel
             member.Property(t => t.Role).HasConversion<string>().HasMaxLength(20);
             member.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+        // Declared here, where the wedding is known: a wedding's calendar feeds go with it.
+        modelBuilder.Entity<CalendarFeed>().HasOne<Wedding>().WithMany().HasForeignKey(f => f.WeddingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

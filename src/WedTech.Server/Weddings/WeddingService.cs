@@ -16,7 +16,7 @@ public sealed record WeddingFilter(WeddingStatus? Status, DateOnly? From, DateOn
 
 public sealed class WeddingService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, CacheInvalidator invalidator, IDatabaseProvider databases,
-    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime)
+    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime, IStudioSettings studio)
 {
     private static readonly HybridCacheEntryOptions ListCacheOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
 
@@ -99,7 +99,7 @@ public sealed class WeddingService(
     /// <summary>Counts by status and the next weddings still to happen, from "today" in the studio's time zone.</summary>
     public async Task<WeddingOverviewResponse> OverviewAsync(int upcoming, CancellationToken cancellationToken)
     {
-        var zone = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken);
+        var zone = await studio.TimeZoneAsync(cancellationToken);
         var today = VenueTime.Today(time, zone);
         var counts = await Visible().AsNoTracking().GroupBy(w => w.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var next = await Visible().AsNoTracking()

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy.Catalog;
 
 namespace WedTech.Server.Messaging.Outbox;
 
@@ -163,13 +164,26 @@ public sealed class OutboxModel : ITenantModel
         });
     }
 
-    public static void ConfigureCatalog(ModelBuilder modelBuilder) => modelBuilder.Entity<MessageRoute>(route =>
+}
+
+public sealed class MessageRouteModel : ICatalogModel
+{
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<MessageRoute>(route =>
     {
         route.ToTable("message_routes");
         route.HasKey(r => new { r.Provider, r.ProviderMessageId });
         route.Property(r => r.Provider).HasMaxLength(20);
         route.Property(r => r.ProviderMessageId).HasMaxLength(200);
     });
+}
+
+/// <summary>The module's catalog table, read and written only by the module.</summary>
+public static class MessagingCatalogTables
+{
+    extension(CatalogDbContext catalog)
+    {
+        public DbSet<MessageRoute> MessageRoutes => catalog.Set<MessageRoute>();
+    }
 }
 
 /// <summary>The module's tables, read and written only by the module.</summary>

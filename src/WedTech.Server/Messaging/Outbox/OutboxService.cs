@@ -7,6 +7,7 @@ using WedTech.Contracts;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Email;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
@@ -20,7 +21,7 @@ public sealed record MessageFilter(MessageStatus? Status, MessageChannel? Channe
 /// <summary>Queues messages (checked, rendered once, counted against quotas) and lists the outbox.</summary>
 public sealed class OutboxService(
     TenantDbContext db, TenantContext tenant, CurrentUser currentUser, TenantJobs jobs, AuditLog audit, UserDirectory users,
-    TimeProvider time, IOptions<MessagingOptions> options)
+    TimeProvider time, IOptions<MessagingOptions> options, IWeddingDirectory weddings, IStudioSettings studio)
 {
     public static readonly string[] Languages = ["en", "hi"];
 
@@ -39,7 +40,7 @@ public sealed class OutboxService(
 
         var channel = request.Channel!.Value;
         var recipient = await RecipientAsync(channel, request.Recipient.Trim(), cancellationToken);
-        if (request.WeddingId is { } weddingId && !await db.Weddings.AnyAsync(w => w.Id == weddingId, cancellationToken))
+        if (request.WeddingId is { } weddingId && !await weddings.ExistsAsync(weddingId, cancellationToken))
         {
             throw new ValidationFailedException("weddingId", "There is no such wedding.");
         }
@@ -263,7 +264,7 @@ public sealed class OutboxService(
     private async Task<Dictionary<string, string>> WithStudioNameAsync(IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
     {
         var all = new Dictionary<string, string>(variables ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        all.TryAdd("studioName", await db.Settings.AsNoTracking().Select(s => s.CompanyName).FirstAsync(cancellationToken));
+        all.TryAdd("studioName", await studio.CompanyNameAsync(cancellationToken));
         return all;
     }
 
@@ -272,7 +273,7 @@ public sealed class OutboxService(
 
     private async Task<DateOnly> TodayAsync(CancellationToken cancellationToken)
     {
-        var zone = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken);
+        var zone = await studio.TimeZoneAsync(cancellationToken);
         return VenueTime.Today(time, zone);
     }
 
@@ -318,7 +319,7 @@ public sealed class OutboxService(
         {
             return;
         }
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstAsync(cancellationToken));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await studio.TimeZoneAsync(cancellationToken));
         var midnight = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         throw new ApiException(StatusCodes.Status429TooManyRequests, "Daily quota reached",
             $"Your studio has sent its {limit:N0} {(channel == MessageChannel.Sms ? "SMS" : "WhatsApp")} messages for today. The quota renews at midnight ({zone.Id}).")

@@ -12,12 +12,8 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Who writes through this context (the request's or job's user), for the guards run at save; null for the system.</summary>
     public IWriteActor? Actor { get; set; }
 
-    /// <summary>Every module's part of the model, found once in the assembly (in name order, so the model is built the same way every time).</summary>
-    private static readonly ITenantModel[] Models = typeof(TenantDbContext).Assembly.GetTypes()
-        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(ITenantModel).IsAssignableFrom(type))
-        .OrderBy(type => type.FullName, StringComparer.Ordinal)
-        .Select(type => (ITenantModel)Activator.CreateInstance(type)!)
-        .ToArray();
+    /// <summary>Every module's part of the model, found once in the assembly.</summary>
+    private static readonly ITenantModel[] Models = ModelParts.InAssembly<ITenantModel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

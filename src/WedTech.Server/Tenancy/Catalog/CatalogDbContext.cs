@@ -10,7 +10,8 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<CustomDomain> CustomDomains => Set<CustomDomain>();
-    public DbSet<Messaging.Outbox.MessageRoute> MessageRoutes => Set<Messaging.Outbox.MessageRoute>();
+
+    private static readonly ICatalogModel[] Models = ModelParts.InAssembly<ICatalogModel>();
 
     public async Task<IReadOnlyList<(string Status, int Count)>> CountTenantsByStatusAsync(CancellationToken cancellationToken)
     {
@@ -44,8 +45,17 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
             domain.Property(d => d.Host).HasMaxLength(253);
             domain.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
-        Messaging.Outbox.OutboxModel.ConfigureCatalog(modelBuilder);
+        foreach (var model in Models)
+        {
+            model.Configure(modelBuilder);
+        }
     }
+}
+
+/// <summary>A module's part of the catalog database (what it keeps across tenants); the catalog applies every implementation in the assembly.</summary>
+public interface ICatalogModel
+{
+    void Configure(ModelBuilder modelBuilder);
 }
 
 public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbContext> options) : CatalogDbContext(options)

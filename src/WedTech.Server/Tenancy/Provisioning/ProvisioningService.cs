@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WedTech.Contracts;
-using WedTech.Server.Identity;
-using WedTech.Server.Messaging;
 using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Email;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy.Catalog;
 
@@ -18,7 +15,7 @@ namespace WedTech.Server.Tenancy.Provisioning;
 /// </summary>
 public sealed class ProvisioningService(
     IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, IEnumerable<ITenantSeeder> seeders,
-    IPasswordHasher<User> hasher, IEmailSender email, IOptions<TenancyOptions> options, TimeProvider time, ILogger<ProvisioningService> logger)
+    IStudioAdmins admins, IEmailSender email, IOptions<TenancyOptions> options, TimeProvider time, ILogger<ProvisioningService> logger)
 {
     public async Task<Tenant> ProvisionAsync(CreateTenantRequest request, CancellationToken cancellationToken)
     {
@@ -28,7 +25,7 @@ public sealed class ProvisioningService(
             throw new ValidationFailedException("slug", problem);
         }
         EmailAddresses.Check(request.AdminEmail, "adminEmail");
-        PasswordRules.Check(request.AdminPassword, request.AdminEmail, "adminPassword");
+        admins.CheckPassword(request.AdminPassword, request.AdminEmail, "adminPassword");
         if (request.CompanyName.Trim().Length < 2)
         {
             throw new ValidationFailedException("companyName", "Use at least 2 characters.");
@@ -43,7 +40,7 @@ public sealed class ProvisioningService(
             var isRetry = tenant.Status == TenantStatus.Provisioning
                 && string.Equals(tenant.PendingAdminEmail, adminEmail, StringComparison.OrdinalIgnoreCase)
                 && tenant.PendingAdminPasswordHash is { } pending
-                && hasher.VerifyHashedPassword(null!, pending, request.AdminPassword) != PasswordVerificationResult.Failed;
+                && admins.VerifyPassword(pending, request.AdminPassword);
             if (!isRetry)
             {
                 throw new ValidationFailedException("slug", "This address is taken; choose another.");
@@ -62,7 +59,7 @@ public sealed class ProvisioningService(
                 CreatedAt = time.GetUtcNow(),
                 PendingAdminName = request.AdminName.Trim(),
                 PendingAdminEmail = adminEmail,
-                PendingAdminPasswordHash = hasher.HashPassword(null!, request.AdminPassword),
+                PendingAdminPasswordHash = admins.HashPassword(request.AdminPassword),
             };
             catalog.Tenants.Add(tenant);
             try
@@ -118,7 +115,7 @@ public sealed class ProvisioningService(
             {
                 await seeder.SeedAsync(db, tenant, cancellationToken);
             }
-            await EnsureAdminAsync(db, tenant, cancellationToken);
+            await admins.EnsureFirstAdminAsync(db, tenant.Slug, tenant.PendingAdminName!, tenant.PendingAdminEmail!, tenant.PendingAdminPasswordHash, cancellationToken);
         }
 
         var adminName = tenant.PendingAdminName!;
@@ -132,28 +129,6 @@ public sealed class ProvisioningService(
         logger.LogInformation("Tenant {TenantSlug} ({TenantId}) provisioned", tenant.Slug, tenant.Id);
 
         await SendWelcomeAsync(tenant, adminName, adminEmail, cancellationToken);
-    }
-
-    private async Task EnsureAdminAsync(TenantDbContext db, Tenant tenant, CancellationToken cancellationToken)
-    {
-        var normalized = User.Normalize(tenant.PendingAdminEmail!);
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
-        {
-            return;
-        }
-        var admin = new User
-        {
-            Email = tenant.PendingAdminEmail!,
-            NormalizedEmail = normalized,
-            Name = tenant.PendingAdminName!,
-            Role = Role.Admin,
-            Status = UserStatus.Active,
-            PasswordHash = tenant.PendingAdminPasswordHash,
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.Users.Add(admin);
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), UserId = admin.Id, UserEmail = admin.Email, Action = "tenant.created", Details = tenant.Slug });
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SendWelcomeAsync(Tenant tenant, string adminName, string adminEmail, CancellationToken cancellationToken)

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Calendar;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Realtime;
+
+namespace WedTech.Server.Weddings;
+
+/// <summary>
+/// What other modules ask of the weddings. The queries compose into the asker's own query, so a filter by wedding
+/// stays one round trip.
+/// </summary>
+public interface IWeddingDirectory
+{
+    /// <summary>The ids of the weddings the caller may see.</summary>
+    IQueryable<Guid> VisibleIds();
+
+    /// <summary>The ids of the weddings that are not deleted.</summary>
+    IQueryable<Guid> Ids();
+
+    /// <summary>The ids of the weddings whose team this user is on.</summary>
+    IQueryable<Guid> IdsWithMember(Guid userId);
+
+    /// <summary>Whether the caller may see the wedding; false in a scope without a user (a job acting for no one).</summary>
+    Task<bool> IsVisibleAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Whether the wedding exists (not deleted), whoever asks.</summary>
+    Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The titles of those of these weddings the caller may see.</summary>
+    Task<Dictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>The staff (not the clients) on the wedding's team.</summary>
+    Task<List<Guid>> StaffAsync(Guid weddingId, CancellationToken cancellationToken);
+
+    /// <summary>Whether this user is staff on the wedding's team.</summary>
+    Task<bool> IsStaffAsync(Guid weddingId, Guid userId, CancellationToken cancellationToken);
+}
+
+internal sealed class WeddingDirectory(TenantDbContext db, WeddingService weddings) : IWeddingDirectory, ICalendarWeddings, IWeddingVisibility
+{
+    public IQueryable<Guid> VisibleIds() => weddings.Visible().Select(w => w.Id);
+
+    public IQueryable<Guid> Ids() => db.Weddings.Select(w => w.Id);
+
+    public IQueryable<Guid> IdsWithMember(Guid userId) => db.WeddingTeamMembers.Where(t => t.UserId == userId).Select(t => t.WeddingId);
+
+    public Task<bool> IsVisibleAsync(Guid id, CancellationToken cancellationToken) => weddings.IsVisibleAsync(id, cancellationToken);
+
+    public Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) => db.Weddings.AnyAsync(w => w.Id == id, cancellationToken);
+
+    public Task<Dictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => weddings.TitlesAsync(ids, cancellationToken);
+
+    public Task<List<Guid>> StaffAsync(Guid weddingId, CancellationToken cancellationToken) =>
+        db.WeddingTeamMembers.Where(t => t.WeddingId == weddingId && t.Role != TeamRole.Client).Select(t => t.UserId).ToListAsync(cancellationToken);
+
+    public Task<bool> IsStaffAsync(Guid weddingId, Guid userId, CancellationToken cancellationToken) =>
+        db.WeddingTeamMembers.AnyAsync(t => t.WeddingId == weddingId && t.UserId == userId && t.Role != TeamRole.Client, cancellationToken);
+}
