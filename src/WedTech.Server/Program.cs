@@ -1,4 +1,5 @@
 using WedTech.Server.Calendar;
+using WedTech.Server.Demo;
 using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Identity;
@@ -32,7 +33,8 @@ builder.Services
     .AddFiles(builder.Configuration)
     .AddReports()
     .AddRealtime(builder.Configuration)
-    .AddWeb();
+    .AddWeb()
+    .AddDemo();
 
 var app = builder.Build();
 if (OperatorCli.IsCommand(args))
@@ -42,6 +44,7 @@ if (OperatorCli.IsCommand(args))
 
 await app.PrepareAsync();
 app.UsePlatform();
+app.MapDemo();
 // A worker-only node (Jobs:Role = Worker) serves health and metrics, and runs jobs.
 if (app.Services.ServesWeb())
 {

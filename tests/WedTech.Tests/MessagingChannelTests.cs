@@ -14,6 +14,7 @@ using WedTech.Contracts;
 using WedTech.Server.Messaging;
 using WedTech.Server.Messaging.Channels;
 using WedTech.Server.Messaging.Push;
+using WedTech.Server.Platform.Email;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 using WedTech.Tests.Infrastructure;

@@ -10,6 +10,7 @@ using WedTech.Contracts;
 using WedTech.Server.Messaging;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Messaging.Webhooks;
+using WedTech.Server.Platform.Email;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Tenancy;
 using WedTech.Tests.Infrastructure;

@@ -6,7 +6,6 @@ public static class MessagingModule
 {
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<EmailOptions>(configuration.GetSection("Email"));
         services.AddMessageChannels(configuration);
         services.Configure<Outbox.MessagingOptions>(configuration.GetSection("Messaging"));
         services.AddScoped<Outbox.OutboxService>();

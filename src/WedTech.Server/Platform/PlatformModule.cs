@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Caching;
+using WedTech.Server.Platform.Email;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Observability;
 using WedTech.Server.Platform.Persistence;
@@ -21,6 +22,7 @@ public static class PlatformModule
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddCaching(builder.Configuration);
         builder.Services.AddJobs(builder.Configuration);
+        builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -63,7 +65,6 @@ public static class PlatformModule
         app.MapJobs();
         app.MapOpenApi().ExcludeFromDescription();
         app.MapScalarApiReference("/docs", options => options.WithTitle("WedTech API")).ExcludeFromDescription();
-        BenchFloor.MapIfEnabled(app);
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WedTech.Contracts;
+using WedTech.Server.Identity;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Realtime;
@@ -51,16 +52,7 @@ public static class RealtimeModule
         }
         services.AddSingleton<IRealtimePublisher, RealtimePublisher>();
         services.AddSingleton<LiveConnectionLimiter>();
+        services.AddSingleton(new AccessTokenQueryPath(HubsPath));
         return services;
     }
-
-    /// <summary>
-    /// The <c>access_token</c> query parameter, accepted on hub paths only: browsers cannot set headers on a
-    /// WebSocket, so SignalR clients send the token there when they have no cookie.
-    /// </summary>
-    public static string? QueryAccessToken(HttpRequest request) =>
-        request.Path.StartsWithSegments(HubsPath) && request.Query.TryGetValue("access_token", out var token) && token.Count == 1
-            && !string.IsNullOrEmpty(token[0])
-            ? token[0]
-            : null;
 }

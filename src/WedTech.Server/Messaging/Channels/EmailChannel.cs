@@ -1,4 +1,5 @@
 using WedTech.Contracts;
+using WedTech.Server.Platform.Email;
 
 namespace WedTech.Server.Messaging.Channels;
 

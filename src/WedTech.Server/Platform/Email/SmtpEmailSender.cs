@@ -5,7 +5,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 
-namespace WedTech.Server.Messaging;
+namespace WedTech.Server.Platform.Email;
 
 public enum SmtpSecurity { None, StartTls, SslOnConnect }
 

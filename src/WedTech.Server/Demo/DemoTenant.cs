@@ -5,10 +5,11 @@ using WedTech.Server.Identity;
 using WedTech.Server.Events;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Templates;
+using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Provisioning;
 using WedTech.Server.Weddings;
 
-namespace WedTech.Server.Tenancy;
+namespace WedTech.Server.Demo;
 
 /// <summary>
 /// The demo studio for local runs (Demo:Seed): provisioned through the real signup path, with a user
@@ -87,7 +88,7 @@ public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory
             if (w.Template >= 0)
             {
                 var plan = BuiltInTemplates.All[w.Template].Events;
-                var events = TemplateService.EventsOf(plan, wedding.Id, wedding.PrimaryDate.AddDays(-Math.Max(0, plan.Max(e => e.Day) - 1)), "Asia/Kolkata", now);
+                var events = TemplateEvents.EventsOf(plan, wedding.Id, wedding.PrimaryDate.AddDays(-Math.Max(0, plan.Max(e => e.Day) - 1)), "Asia/Kolkata", now);
                 foreach (var weddingEvent in events.Where(_ => w.Coordinated))
                 {
                     weddingEvent.Team.Add(new EventTeamMember { EventId = weddingEvent.Id, UserId = users[Role.Coordinator].Id, Role = TeamRole.Coordinator });

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
-using WedTech.Server.Messaging.Channels;
 
-namespace WedTech.Server.Messaging;
+namespace WedTech.Server.Platform.Email;
 
 /// <summary>Addresses people type that our mail pipeline can deliver to (no display names, spaces or lists).</summary>
 public static class EmailAddresses
@@ -13,7 +12,7 @@ public static class EmailAddresses
         if (!MailboxAddress.TryParse(ParserOptions.Default, trimmed, out var mailbox) || mailbox.Address != trimmed
             || trimmed.Any(char.IsWhiteSpace) || trimmed.Count(c => c == '@') != 1)
         {
-            throw new Platform.Api.ValidationFailedException(field, "This is not an e-mail address we can deliver to.");
+            throw new Api.ValidationFailedException(field, "This is not an e-mail address we can deliver to.");
         }
     }
 }
@@ -73,7 +72,7 @@ public sealed class EmailOptions
 }
 
 /// <summary>Writes RFC 5322 messages as .eml files, the way IIS/SMTP pickup folders work; open them with any mail client.</summary>
-internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, IOptions<Platform.Persistence.PersistenceOptions> persistence, IHostEnvironment environment)
+internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, IOptions<Persistence.PersistenceOptions> persistence, IHostEnvironment environment)
     : IEmailSender
 {
     private readonly string _directory = Path.GetFullPath(options.Value.PickupDirectory, persistence.Value.DataPath(environment));

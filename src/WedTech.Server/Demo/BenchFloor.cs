@@ -4,7 +4,7 @@ using WedTech.Server.Tenancy;
 using WedTech.Server.Weddings;
 using Microsoft.EntityFrameworkCore;
 
-namespace WedTech.Server.Platform;
+namespace WedTech.Server.Demo;
 
 /// <summary>
 /// For bench/ only (Bench:FloorEndpoint): the demo studio's first page of weddings, loaded once and served

@@ -1,0 +1,33 @@
+using WedTech.Server.Platform;
+
+namespace WedTech.Server.Demo;
+
+/// <summary>
+/// The demo studio for local runs (Demo:Seed) and the benchmark's floor endpoint. It seeds through every module's
+/// tables, so it sits above all of them and nothing depends on it.
+/// </summary>
+public static class DemoModule
+{
+    public static IServiceCollection AddDemo(this IServiceCollection services) => services
+        .AddSingleton<DemoTenant>()
+        .AddSingleton<IStartupTask, DemoOnStartup>();
+
+    public static WebApplication MapDemo(this WebApplication app)
+    {
+        BenchFloor.MapIfEnabled(app);
+        return app;
+    }
+
+    private sealed class DemoOnStartup(DemoTenant demo, IConfiguration configuration) : IStartupTask
+    {
+        private bool Seeds => configuration.GetValue<bool>("Demo:Seed");
+
+        public Task RunAsync(CancellationToken cancellationToken) => Seeds ? demo.EnsureAsync(cancellationToken) : Task.CompletedTask;
+
+        public IEnumerable<string> BannerLines(int port) => !Seeds ? [] :
+        [
+            $"  Demo studio: http://{DemoTenant.Slug}.localhost:{port}   (API clients: header X-Tenant: {DemoTenant.Slug})",
+            .. DemoTenant.People.Select(p => $"    {p.Role,-12} {p.Email,-32} password {DemoTenant.Password}"),
+        ];
+    }
+}
