@@ -37,13 +37,18 @@ builder.Services
     .AddDemo();
 
 var app = builder.Build();
-if (OperatorCli.IsCommand(args))
+if (OperatorCli.IsCommand(app.Services, args))
 {
     return await OperatorCli.RunAsync(app.Services, args);
 }
 
 await app.PrepareAsync();
+// The pipeline: each module's middleware in the order requests need it.
+app.UseSecurityHeaders();
 app.UsePlatform();
+app.UseTenantResolution();
+app.UseIdentity();
+app.UseRateLimiter();
 app.MapDemo();
 // A worker-only node (Jobs:Role = Worker) serves health and metrics, and runs jobs.
 if (app.Services.ServesWeb())

@@ -12,12 +12,6 @@ public static class DemoModule
         .AddSingleton<DemoTenant>()
         .AddSingleton<IStartupTask, DemoOnStartup>();
 
-    public static WebApplication MapDemo(this WebApplication app)
-    {
-        BenchFloor.MapIfEnabled(app);
-        return app;
-    }
-
     private sealed class DemoOnStartup(DemoTenant demo, IConfiguration configuration) : IStartupTask
     {
         private bool Seeds => configuration.GetValue<bool>("Demo:Seed");

@@ -37,6 +37,10 @@ public sealed class CurrentUser : IWriteActor
 
     public bool IsPerson => User is not null;
 
+    Guid? IWriteActor.UserId => User?.Id;
+
+    string? IWriteActor.UserEmail => User?.Email;
+
     public UserSnapshot Required => User ?? throw new InvalidOperationException("No authenticated user in this scope.");
 
     public bool Can(string permission) => User is { } user && Permissions.Has(user.Role, permission);

@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Observability;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
@@ -28,6 +29,7 @@ public static class IdentityModule
         services.AddScoped<CurrentUser>();
         services.AddScoped<IWriteActor>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<UserDirectory>();
+        services.AddScoped<IJobUser, JobUser>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuthService>();
         services.AddSingleton<PasswordVerifier>();
@@ -94,6 +96,13 @@ public static class IdentityModule
         return services;
     }
 
+    /// <summary>After tenant resolution: who is calling, their tenant and user ids on every log line, what they may do, antiforgery.</summary>
+    public static IApplicationBuilder UseIdentity(this IApplicationBuilder app) => app
+        .UseAuthentication()
+        .UseMiddleware<LogScopeMiddleware>()
+        .UseAuthorization()
+        .UseAntiforgery();
+
     /// <summary>
     /// A token is good only on the tenant that issued it, for a user who is still active and whose sessions
     /// have not been ended since (security stamp). The role comes from the user's current record.
@@ -145,6 +154,23 @@ public static class IdentityModule
                 context.Succeed(requirement);
             }
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Puts tenant and user ids on every log line of the request.</summary>
+    private sealed class LogScopeMiddleware(RequestDelegate next, ILogger<LogScopeMiddleware> logger)
+    {
+        public async Task InvokeAsync(HttpContext context, TenantContext tenant, CurrentUser user)
+        {
+            if (tenant.Tenant is null)
+            {
+                await next(context);
+                return;
+            }
+            using (logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = tenant.Tenant.Id, ["TenantSlug"] = tenant.Tenant.Slug, ["UserId"] = user.User?.Id }))
+            {
+                await next(context);
+            }
         }
     }
 }

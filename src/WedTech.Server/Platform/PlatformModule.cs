@@ -1,14 +1,11 @@
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
-using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Caching;
 using WedTech.Server.Platform.Email;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Observability;
 using WedTech.Server.Platform.Persistence;
-using WedTech.Server.Tenancy;
-using WedTech.Server.Web;
 
 namespace WedTech.Server.Platform;
 
@@ -45,21 +42,15 @@ public static class PlatformModule
         return builder;
     }
 
+    /// <summary>Errors as problem details, routing, metrics and the request guards; then the platform's own endpoints.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseHttpMetrics();
         app.UseMiddleware<RequestSizeGuard>();
         app.UseMiddleware<QueryTextGuard>();
-        app.UseTenantResolution();
-        app.UseAuthentication();
-        app.UseMiddleware<LogScopeMiddleware>();
-        app.UseAuthorization();
-        app.UseAntiforgery();
-        app.UseRateLimiter();
 
         app.MapObservability();
         app.MapJobs();
@@ -68,27 +59,6 @@ public static class PlatformModule
         return app;
     }
 
-    /// <summary>The API of one tenant: every endpoint under it resolves the tenant first.</summary>
-    public static RouteGroupBuilder MapTenantApi(this WebApplication app) =>
-        app.MapGroup("/api/v1").WithMetadata(TenantScopedAttribute.Instance);
-
     /// <summary>Endpoints outside any tenant (signup).</summary>
     public static RouteGroupBuilder MapPlatformApi(this WebApplication app) => app.MapGroup("/api/v1");
-
-    /// <summary>Puts tenant and user ids on every log line of the request.</summary>
-    private sealed class LogScopeMiddleware(RequestDelegate next, ILogger<LogScopeMiddleware> logger)
-    {
-        public async Task InvokeAsync(HttpContext context, TenantContext tenant, CurrentUser user)
-        {
-            if (tenant.Tenant is null)
-            {
-                await next(context);
-                return;
-            }
-            using (logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = tenant.Tenant.Id, ["TenantSlug"] = tenant.Tenant.Slug, ["UserId"] = user.User?.Id }))
-            {
-                await next(context);
-            }
-        }
-    }
 }

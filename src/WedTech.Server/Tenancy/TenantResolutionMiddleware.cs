@@ -57,7 +57,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantLoc
 }
 
 /// <summary>Which tenant an address names: custom domain, or <c>{slug}.{BaseDomain}</c>; or, for API clients, the <c>X-Tenant</c> header.</summary>
-public sealed class TenantLocator(TenantDirectory directory, IOptions<TenancyOptions> options)
+public sealed class TenantLocator(TenantDirectory directory, IOptions<TenancyOptions> options) : ITenantRequests
 {
     public const string HeaderName = "X-Tenant";
     private readonly string _baseDomain = options.Value.BaseDomain.ToLowerInvariant();
@@ -75,6 +75,8 @@ public sealed class TenantLocator(TenantDirectory directory, IOptions<TenancyOpt
             ? await directory.FindByCustomDomainAsync(host, context.RequestAborted)
             : null;
     }
+
+    public async ValueTask<bool> IsForTenantAsync(HttpContext context) => context.Request.Headers.ContainsKey(HeaderName) || await FromHostAsync(context) is not null;
 
     /// <summary>A malformed header is never looked up, so junk cannot fill the cache.</summary>
     public async ValueTask<TenantInfo?> FromHeaderAsync(HttpContext context)

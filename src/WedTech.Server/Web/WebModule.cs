@@ -2,10 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
-using WedTech.Server.Identity;
-using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Persistence;
-using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Web;
 
@@ -29,26 +26,6 @@ public static class WebModule
         return services;
     }
 
-    public static WebApplication MapWeb(this WebApplication app)
-    {
-        app.UseServerRejections();
-        app.MapStaticAssets();
-        app.MapRazorComponents<Site>();
-
-        app.MapGet("/auth/handoff", async (string? ticket, HttpContext http, SignInHandoff handoff, TenantDbContext db, TenantContext tenant, TokenService tokens,
-            AuditLog audit, CancellationToken ct) =>
-        {
-            var session = ticket is { Length: <= 2000 } ? await handoff.RedeemAsync(ticket, db, tenant, tokens, audit, ct) : null;
-            if (session is null)
-            {
-                return Results.Redirect("/login");
-            }
-            BrowserSession.SignIn(http, session);
-            return Results.Redirect(AppPaths.Home);
-        }).WithMetadata(TenantScopedAttribute.Instance).ExcludeFromDescription();
-
-        // Every address under /app/ that is not a file is a page of the app: its shell, with the app's content policy.
-        app.MapFallback("/app/{*path:nonfile}", (HttpContext http, AppShell shell) => shell.Serve(http)).ExcludeFromDescription();
-        return app;
-    }
+    /// <summary>First in the pipeline, so every response carries them (<see cref="SecurityHeaders"/>).</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeaders>();
 }

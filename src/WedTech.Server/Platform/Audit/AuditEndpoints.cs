@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
-using WedTech.Server.Identity;
 using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Persistence;
 

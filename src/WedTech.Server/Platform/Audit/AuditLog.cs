@@ -1,4 +1,3 @@
-using WedTech.Server.Identity;
 using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Platform.Audit;
@@ -7,7 +6,7 @@ namespace WedTech.Server.Platform.Audit;
 /// Adds audit entries to the tenant's unit of work, so an entry is saved together with the change it
 /// describes, or not at all.
 /// </summary>
-public sealed class AuditLog(TenantDbContext db, CurrentUser currentUser, IHttpContextAccessor http, TimeProvider time)
+public sealed class AuditLog(TenantDbContext db, IWriteActor actor, IHttpContextAccessor http, TimeProvider time)
 {
     /// <param name="origin">Where the action came from, for work done later for a request (a job); the current request's by default.</param>
     public void Record(string action, string? entityType = null, Guid? entityId = null, string? details = null, Guid? userId = null, string? userEmail = null,
@@ -17,8 +16,8 @@ public sealed class AuditLog(TenantDbContext db, CurrentUser currentUser, IHttpC
         db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow(),
-            UserId = userId ?? currentUser.User?.Id,
-            UserEmail = userEmail ?? currentUser.User?.Email,
+            UserId = userId ?? actor.UserId,
+            UserEmail = userEmail ?? actor.UserEmail,
             Action = action,
             EntityType = entityType,
             EntityId = entityId,

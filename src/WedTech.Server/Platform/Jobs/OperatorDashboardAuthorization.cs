@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire.Dashboard;
-using WedTech.Server.Tenancy;
+using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Platform.Jobs;
 
@@ -15,7 +15,7 @@ internal sealed class OperatorDashboardAuthorization(JobsOptions.DashboardOption
     public async Task<bool> AuthorizeAsync(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        if (http.Request.Headers.ContainsKey("X-Tenant") || await http.RequestServices.GetRequiredService<TenantLocator>().FromHostAsync(http) is not null)
+        if (await http.RequestServices.GetRequiredService<ITenantRequests>().IsForTenantAsync(http))
         {
             return false;
         }

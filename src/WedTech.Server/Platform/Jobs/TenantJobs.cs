@@ -1,6 +1,4 @@
 using Hangfire;
-using WedTech.Server.Identity;
-using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Platform.Jobs;
 
@@ -14,21 +12,42 @@ public interface ITenantJob<in TArgs>
     Task RunAsync(TArgs args, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// The tenant a job runs for: the current scope's when the job is enqueued, made the scope's again when it runs.
+/// The Tenancy module implements it.
+/// </summary>
+public interface IJobTenant
+{
+    Guid CurrentId { get; }
+
+    /// <summary>Makes the tenant the scope's and returns its slug; throws <see cref="JobScopeUnavailableException"/> when it cannot be served now.</summary>
+    Task<string> EnterAsync(Guid tenantId, CancellationToken cancellationToken);
+}
+
+/// <summary>The user a job acts for, when it acts for someone; the Identity module implements it.</summary>
+public interface IJobUser
+{
+    Guid? CurrentId { get; }
+
+    /// <summary>Makes the user the scope's, with their current permissions; throws <see cref="JobScopeUnavailableException"/> when they are no longer active.</summary>
+    Task EnterAsync(Guid userId, CancellationToken cancellationToken);
+}
+
 /// <summary>Enqueues tenant jobs for the tenant (and user) of the current scope.</summary>
-public sealed class TenantJobs(IBackgroundJobClient client, TenantContext tenant, CurrentUser user)
+public sealed class TenantJobs(IBackgroundJobClient client, IJobTenant tenant, IJobUser user)
 {
     /// <summary>Runs <typeparamref name="TJob"/> for this tenant, as the current user when there is one.</summary>
     public string Enqueue<TJob, TArgs>(TArgs args) where TJob : ITenantJob<TArgs>
     {
-        var tenantId = tenant.Current.Id;
-        var userId = user.User?.Id;
+        var tenantId = tenant.CurrentId;
+        var userId = user.CurrentId;
         return client.Enqueue<TenantJobRunner<TJob, TArgs>>(runner => runner.RunAsync(tenantId, userId, args, CancellationToken.None));
     }
 
     public string Schedule<TJob, TArgs>(TArgs args, TimeSpan delay) where TJob : ITenantJob<TArgs>
     {
-        var tenantId = tenant.Current.Id;
-        var userId = user.User?.Id;
+        var tenantId = tenant.CurrentId;
+        var userId = user.CurrentId;
         return client.Schedule<TenantJobRunner<TJob, TArgs>>(runner => runner.RunAsync(tenantId, userId, args, CancellationToken.None), delay);
     }
 }
@@ -41,29 +60,19 @@ public sealed class JobScopeUnavailableException(string message) : Exception(mes
 /// A generic class rather than a generic method: Hangfire cannot find a generic method again when a type
 /// argument (the job) does not appear among its parameters.
 /// </summary>
-public sealed class TenantJobRunner<TJob, TArgs>(IServiceScopeFactory scopes, TenantDirectory tenants, ILogger<TenantJobRunner<TJob, TArgs>> logger)
+public sealed class TenantJobRunner<TJob, TArgs>(IServiceScopeFactory scopes, ILogger<TenantJobRunner<TJob, TArgs>> logger)
     where TJob : ITenantJob<TArgs>
 {
     public async Task RunAsync(Guid tenantId, Guid? userId, TArgs args, CancellationToken cancellationToken)
     {
-        var tenant = await tenants.FindByIdAsync(tenantId, cancellationToken);
-        if (tenant is not { Status: Contracts.TenantStatus.Active })
-        {
-            throw new JobScopeUnavailableException($"Tenant {tenantId} is {(tenant is null ? "unknown" : tenant.Status.ToString())}.");
-        }
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Set(tenant);
+        var slug = await services.GetRequiredService<IJobTenant>().EnterAsync(tenantId, cancellationToken);
         if (userId is { } id)
         {
-            var user = await services.GetRequiredService<UserDirectory>().FindAsync(id, cancellationToken);
-            if (user is not { Status: Contracts.UserStatus.Active })
-            {
-                throw new JobScopeUnavailableException($"User {id} of tenant {tenant.Slug} is no longer active.");
-            }
-            services.GetRequiredService<CurrentUser>().Set(user);
+            await services.GetRequiredService<IJobUser>().EnterAsync(id, cancellationToken);
         }
-        using (logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = tenant.Id, ["TenantSlug"] = tenant.Slug, ["UserId"] = userId, ["Job"] = typeof(TJob).Name }))
+        using (logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = tenantId, ["TenantSlug"] = slug, ["UserId"] = userId, ["Job"] = typeof(TJob).Name }))
         {
             await ActivatorUtilities.CreateInstance<TJob>(services).RunAsync(args, cancellationToken);
         }

@@ -4,6 +4,12 @@ using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Platform.Observability;
 
+/// <summary>A module's gauges, brought up to date before each scrape of /metrics.</summary>
+public interface IGaugeSource
+{
+    Task UpdateAsync(AppMetrics metrics, CancellationToken cancellationToken);
+}
+
 public static class ObservabilityModule
 {
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
@@ -20,7 +26,6 @@ public static class ObservabilityModule
         builder.Services.AddSingleton<ActiveUserTracker>();
         builder.Services.AddSingleton<AppMetrics>();
         builder.Services.AddHealthChecks()
-            .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"])
             .AddCheck<TenantStoreHealthCheck>("tenant-store", tags: ["ready"]);
         return builder;
     }
@@ -33,15 +38,14 @@ public static class ObservabilityModule
         app.MapHealthChecks("/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealthJson }).ExcludeFromDescription();
 
         var activeUsers = app.Services.GetRequiredService<ActiveUserTracker>();
-        var databases = app.Services.GetRequiredService<IDatabaseProvider>();
+        var gauges = app.Services.GetServices<IGaugeSource>().ToList();
         var metrics = app.Services.GetRequiredService<AppMetrics>();
         metrics.Registry.AddBeforeCollectCallback(async cancellationToken =>
         {
             metrics.ActiveUsers.Set(activeUsers.CountActive());
-            await using var catalog = databases.CreateCatalogContext();
-            foreach (var (status, count) in await catalog.CountTenantsByStatusAsync(cancellationToken))
+            foreach (var source in gauges)
             {
-                metrics.Tenants.WithLabels(status).Set(count);
+                await source.UpdateAsync(metrics, cancellationToken);
             }
         });
         app.MapMetrics("/metrics", metrics.Registry).ExcludeFromDescription();
@@ -56,15 +60,6 @@ public static class ObservabilityModule
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
         });
-    }
-
-    private sealed class CatalogHealthCheck(IDatabaseProvider databases) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            await using var catalog = databases.CreateCatalogContext();
-            return await catalog.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("catalog unreachable");
-        }
     }
 
     private sealed class TenantStoreHealthCheck(IDatabaseProvider databases) : IHealthCheck

@@ -1,4 +1,4 @@
-using WedTech.Server.Tenancy.Catalog;
+using Microsoft.EntityFrameworkCore;
 
 namespace WedTech.Server.Platform.Persistence;
 
@@ -10,7 +10,10 @@ public interface IDatabaseProvider
 {
     string Name { get; }
 
-    CatalogDbContext CreateCatalogContext();
+    DatabaseProviderKind Kind { get; }
+
+    /// <summary>Options of a context on the catalog database (the Tenancy module's, one context type per provider for its migrations).</summary>
+    DbContextOptions<TContext> CatalogOptions<TContext>() where TContext : DbContext;
 
     TenantDbContext CreateTenantContext(string databaseName);
 

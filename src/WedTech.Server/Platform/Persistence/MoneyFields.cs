@@ -22,6 +22,11 @@ public interface IWriteActor
     /// <summary>False for work nobody asked for in person (seeding, a job acting for no one): nothing is guarded.</summary>
     bool IsPerson { get; }
 
+    /// <summary>The person's user id and e-mail, for the audit log; null for the system.</summary>
+    Guid? UserId { get; }
+
+    string? UserEmail { get; }
+
     bool Can(string permission);
 }
 

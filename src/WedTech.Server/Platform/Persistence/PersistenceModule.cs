@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Platform.Persistence;
 
@@ -20,13 +19,6 @@ public static class PersistenceModule
         {
             DatabaseProviderKind.Postgres => ActivatorUtilities.CreateInstance<PostgresDatabaseProvider>(sp),
             _ => ActivatorUtilities.CreateInstance<SqliteDatabaseProvider>(sp),
-        });
-        // The tenant database of the current request (or job): resolved by the tenancy middleware first.
-        services.AddScoped(sp =>
-        {
-            var context = sp.GetRequiredService<IDatabaseProvider>().CreateTenantContext(sp.GetRequiredService<TenantContext>().Current.DatabaseName);
-            context.Actor = sp.GetService<IWriteActor>();
-            return context;
         });
         return services;
     }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using WedTech.Server.Platform.Observability;
-using WedTech.Server.Tenancy.Catalog;
 
 namespace WedTech.Server.Platform.Persistence;
 
@@ -41,11 +40,12 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
 
     public string Name => "postgres";
 
-    public CatalogDbContext CreateCatalogContext() => new PostgresCatalogDbContext(
-        new DbContextOptionsBuilder<PostgresCatalogDbContext>()
-            .UseNpgsql(DataSource(_options.CatalogDatabase).CreateConnection(), contextOwnsConnection: true)
-            .AddInterceptors(_catalogMetrics)
-            .Options);
+    public DatabaseProviderKind Kind => DatabaseProviderKind.Postgres;
+
+    public DbContextOptions<TContext> CatalogOptions<TContext>() where TContext : DbContext => new DbContextOptionsBuilder<TContext>()
+        .UseNpgsql(DataSource(_options.CatalogDatabase).CreateConnection(), contextOwnsConnection: true)
+        .AddInterceptors(_catalogMetrics)
+        .Options;
 
     public TenantDbContext CreateTenantContext(string databaseName)
     {

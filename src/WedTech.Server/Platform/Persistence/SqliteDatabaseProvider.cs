@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WedTech.Server.Platform.Observability;
-using WedTech.Server.Tenancy.Catalog;
 
 namespace WedTech.Server.Platform.Persistence;
 
@@ -11,7 +10,9 @@ namespace WedTech.Server.Platform.Persistence;
 internal sealed class SqliteDatabaseProvider : IDatabaseProvider, IDisposable
 {
     private readonly string _tenantsDirectory;
-    private readonly DbContextOptions<SqliteCatalogDbContext> _catalogOptions;
+    private readonly string _catalogPath;
+    private readonly QueryMetricsInterceptor _catalogMetrics;
+    private readonly ConcurrentDictionary<Type, DbContextOptions> _catalogOptions = new();
     private readonly ConcurrentDictionary<string, DbContextOptions<SqliteTenantDbContext>> _tenantOptions = new();
     private readonly QueryMetricsInterceptor _tenantMetrics;
     private readonly OpenTenantDatabases _open;
@@ -28,19 +29,22 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider, IDisposable
         var root = options.Value.DataPath(environment);
         _tenantsDirectory = Path.Combine(root, "tenants");
         Directory.CreateDirectory(_tenantsDirectory);
-        var catalogPath = Path.Combine(root, "catalog.db");
-        UseWriteAheadLog(catalogPath);
-        _catalogOptions = new DbContextOptionsBuilder<SqliteCatalogDbContext>()
-            .UseSqlite(ConnectionString(catalogPath))
-            .AddInterceptors(new QueryMetricsInterceptor(metrics, "catalog"))
-            .Options;
+        _catalogPath = Path.Combine(root, "catalog.db");
+        UseWriteAheadLog(_catalogPath);
+        _catalogMetrics = new QueryMetricsInterceptor(metrics, "catalog");
     }
 
     public string Name => "sqlite";
 
+    public DatabaseProviderKind Kind => DatabaseProviderKind.Sqlite;
+
     public void Dispose() => _templateLock.Dispose();
 
-    public CatalogDbContext CreateCatalogContext() => new SqliteCatalogDbContext(_catalogOptions);
+    public DbContextOptions<TContext> CatalogOptions<TContext>() where TContext : DbContext =>
+        (DbContextOptions<TContext>)_catalogOptions.GetOrAdd(typeof(TContext), _ => new DbContextOptionsBuilder<TContext>()
+            .UseSqlite(ConnectionString(_catalogPath))
+            .AddInterceptors(_catalogMetrics)
+            .Options);
 
     public TenantDbContext CreateTenantContext(string databaseName)
     {

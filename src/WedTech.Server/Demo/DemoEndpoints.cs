@@ -6,18 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace WedTech.Server.Demo;
 
-/// <summary>
-/// For bench/ only (Bench:FloorEndpoint): the demo studio's first page of weddings, loaded once and served
-/// from memory through the same pipeline and serializer, so the benchmark can show what tenancy,
-/// authentication and the database add on top of the framework itself.
-/// </summary>
-internal static class BenchFloor
+public static class DemoEndpoints
 {
-    public static void MapIfEnabled(WebApplication app)
+    /// <summary>
+    /// For bench/ only (Bench:FloorEndpoint): the demo studio's first page of weddings, loaded once and served
+    /// from memory through the same pipeline and serializer, so the benchmark can show what tenancy,
+    /// authentication and the database add on top of the framework itself.
+    /// </summary>
+    public static WebApplication MapDemo(this WebApplication app)
     {
         if (!app.Configuration.GetValue<bool>("Bench:FloorEndpoint"))
         {
-            return;
+            return app;
         }
         var page = new Lazy<Task<PagedResponse<WeddingSummaryResponse>>>(async () =>
         {
@@ -28,5 +28,6 @@ internal static class BenchFloor
             return new PagedResponse<WeddingSummaryResponse>(items, 1, 20, items.Count);
         });
         app.MapGet("/bench/floor", async () => TypedResults.Ok(await page.Value)).ExcludeFromDescription();
+        return app;
     }
 }

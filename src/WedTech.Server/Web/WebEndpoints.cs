@@ -1,0 +1,32 @@
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Persistence;
+using WedTech.Server.Tenancy;
+
+namespace WedTech.Server.Web;
+
+public static class WebEndpoints
+{
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        app.UseServerRejections();
+        app.MapStaticAssets();
+        app.MapRazorComponents<Site>();
+
+        app.MapGet("/auth/handoff", async (string? ticket, HttpContext http, SignInHandoff handoff, TenantDbContext db, TenantContext tenant, TokenService tokens,
+            AuditLog audit, CancellationToken ct) =>
+        {
+            var session = ticket is { Length: <= 2000 } ? await handoff.RedeemAsync(ticket, db, tenant, tokens, audit, ct) : null;
+            if (session is null)
+            {
+                return Results.Redirect("/login");
+            }
+            BrowserSession.SignIn(http, session);
+            return Results.Redirect(AppPaths.Home);
+        }).WithMetadata(TenantScopedAttribute.Instance).ExcludeFromDescription();
+
+        // Every address under /app/ that is not a file is a page of the app: its shell, with the app's content policy.
+        app.MapFallback("/app/{*path:nonfile}", (HttpContext http, AppShell shell) => shell.Serve(http)).ExcludeFromDescription();
+        return app;
+    }
+}
