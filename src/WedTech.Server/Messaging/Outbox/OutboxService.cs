@@ -135,23 +135,25 @@ public sealed class OutboxService(
     public async Task<TemplateText> SaveTemplateAsync(string key, MessageChannel channel, string language, MessageTemplateRequest request, long? expectedVersion,
         CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
         if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z0-9][a-z0-9-]{0,59}$"))
         {
-            throw new ValidationFailedException("key", "Use lowercase letters, digits and hyphens (at most 60).");
+            errors.Add("key", "Use lowercase letters, digits and hyphens (at most 60).");
         }
         if (!Languages.Contains(language))
         {
-            throw new ValidationFailedException("language", $"Use one of: {string.Join(", ", Languages)}.");
+            errors.Add("language", $"Use one of: {string.Join(", ", Languages)}.");
         }
         var parameters = request.ProviderParameters ?? [];
         if (channel == MessageChannel.WhatsApp && string.IsNullOrWhiteSpace(request.ProviderTemplate))
         {
-            throw new ValidationFailedException("providerTemplate", "WhatsApp messages need the name of the template Meta approved.");
+            errors.Add("providerTemplate", "WhatsApp messages need the name of the template Meta approved.");
         }
         if (parameters.FirstOrDefault(p => !System.Text.RegularExpressions.Regex.IsMatch(p, "^[a-z][a-zA-Z0-9_]{0,39}$")) is { } bad)
         {
-            throw new ValidationFailedException("providerParameters", $"'{bad}' is not a variable name.");
+            errors.Add("providerParameters", $"'{bad}' is not a variable name.");
         }
+        errors.ThrowIfAny();
         var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Key == key && t.Channel == channel && t.Language == language, cancellationToken);
         if (template is null)
         {
@@ -165,7 +167,8 @@ public sealed class OutboxService(
         else
         {
             Concurrency.Expect(template, expectedVersion, "template");
-            template.Version++;
+            // Every save is a new version, even of the same wording.
+            db.Entry(template).State = EntityState.Modified;
         }
         template.Subject = request.Subject;
         template.Body = request.Body;
@@ -208,9 +211,15 @@ public sealed class OutboxService(
         Concurrency.Expect(settings, expectedVersion, "messaging settings");
         if (stored is null)
         {
+            // GET answered the defaults as version 1: the first stored row is their next version.
+            settings.Version++;
             db.MessagingSettings.Add(settings);
         }
-        settings.Version++;
+        else
+        {
+            // Every save is a new version, even of the same choice.
+            db.Entry(settings).State = EntityState.Modified;
+        }
         settings.SmsProvider = request.SmsProvider!.Value;
         audit.Record("messaging-settings.updated", details: $"SMS through {ApiConventions.EnumName(settings.SmsProvider)}");
         try

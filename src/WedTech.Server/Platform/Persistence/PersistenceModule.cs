@@ -26,6 +26,8 @@ public static class PersistenceModule
         {
             var context = sp.GetRequiredService<IDatabaseProvider>().CreateTenantContext(sp.GetRequiredService<TenantContext>().Current.DatabaseName);
             context.Actor = sp.GetService<IWriteActor>();
+            context.Clock = sp.GetRequiredService<TimeProvider>();
+            context.Audit = new Lazy<Audit.AuditLog>(sp.GetRequiredService<Audit.AuditLog>);
             return context;
         });
         return services;
