@@ -42,7 +42,8 @@ public sealed class PartOfRecordAttribute : Attribute;
 /// <list type="bullet">
 /// <item>a changed <see cref="IVersioned"/> record gets its next version (the version read stays the concurrency token, so a
 /// write that lost a race is refused); a changed <see cref="ITimestamped"/> one its update time, a new one both times;</item>
-/// <item>a changed record marked <see cref="AuditChangesAttribute"/> gets an audit entry naming its changed fields, saved with it;</item>
+/// <item>a changed record marked <see cref="AuditChangesAttribute"/> gets an audit entry naming its changed fields, saved with it
+/// (in a request's or job's scope: a context made by hand, to seed or to test, has no audit log);</item>
 /// <item>the work a module asked for after the commit (<see cref="TenantDbContext.AfterCommit"/>) runs once the changes are
 /// committed (after the save, or after the explicit transaction's commit), and is dropped if the save or the transaction fails.</item>
 /// </list>
@@ -147,10 +148,9 @@ public sealed class WritePath : SaveChangesInterceptor
             {
                 entry.Property(nameof(ITimestamped.UpdatedAt)).CurrentValue = now;
             }
-            if (fields.Count > 0 && entry.Metadata.ClrType.GetCustomAttribute<AuditChangesAttribute>() is { } audited)
+            if (fields.Count > 0 && db.Audit is { } audit && entry.Metadata.ClrType.GetCustomAttribute<AuditChangesAttribute>() is { } audited)
             {
-                var audit = db.Audit?.Value ?? throw new InvalidOperationException($"A change of {entry.Metadata.ClrType.Name} is audited: save it in a request's or job's scope.");
-                audit.RecordChanges(entry.Entity, audited.Subject, (Guid)entry.Property("Id").CurrentValue!, fields);
+                audit.Value.RecordChanges(entry.Entity, audited.Subject, (Guid)entry.Property("Id").CurrentValue!, fields);
             }
         }
     }
