@@ -37,26 +37,32 @@ public sealed class OutboxService(
             return (earlier, false);
         }
 
+        var errors = new FieldErrors();
         var channel = request.Channel!.Value;
-        var recipient = await RecipientAsync(channel, request.Recipient.Trim(), cancellationToken);
+        var recipient = await RecipientAsync(channel, request.Recipient.Trim(), errors, cancellationToken);
         if (request.WeddingId is { } weddingId && !await db.Weddings.AnyAsync(w => w.Id == weddingId, cancellationToken))
         {
-            throw new ValidationFailedException("weddingId", "There is no such wedding.");
+            errors.Add("weddingId", "There is no such wedding.");
         }
         var language = request.Language ?? "en";
-        var template = await FindTemplateAsync(request.TemplateKey, channel, language, cancellationToken)
-            ?? throw new ValidationFailedException("templateKey", $"There is no '{request.TemplateKey}' template for {ApiConventions.EnumName(channel)} in '{language}'.");
-        var rendered = TemplateRenderer.Render(template, await WithStudioNameAsync(request.Variables, cancellationToken));
+        var template = await FindTemplateAsync(request.TemplateKey, channel, language, cancellationToken);
+        if (template is null)
+        {
+            errors.Add("templateKey", $"There is no '{request.TemplateKey}' template for {ApiConventions.EnumName(channel)} in '{language}'.");
+        }
+        var variables = await WithStudioNameAsync(request.Variables, cancellationToken);
+        var rendered = template is null ? null : errors.Check(() => TemplateRenderer.Render(template, variables));
+        errors.ThrowIfAny();
         var settings = await SettingsAsync(cancellationToken);
 
         var message = new OutboxMessage
         {
             Channel = channel,
-            Recipient = recipient,
+            Recipient = recipient!,
             RecipientName = request.RecipientName?.Trim(),
-            TemplateKey = template.Key,
+            TemplateKey = template!.Key,
             Language = language,
-            Subject = rendered.Subject,
+            Subject = rendered!.Subject,
             Body = rendered.Body,
             ProviderTemplate = template.ProviderTemplate,
             ProviderParameters = [.. rendered.ProviderParameters],
@@ -245,19 +251,19 @@ public sealed class OutboxService(
     }
 
     /// <summary>The recipient as it will be stored and sent; refused here, not at send time.</summary>
-    private async Task<string> RecipientAsync(MessageChannel channel, string recipient, CancellationToken cancellationToken)
+    private async Task<string?> RecipientAsync(MessageChannel channel, string recipient, FieldErrors errors, CancellationToken cancellationToken)
     {
         switch (channel)
         {
             case MessageChannel.Email:
-                EmailAddresses.Check(recipient, "recipient");
-                return recipient;
+                return errors.Check(() => EmailAddresses.Check(recipient, "recipient")) ? recipient : null;
             case MessageChannel.Sms or MessageChannel.WhatsApp:
-                return PhoneNumbers.ToE164(recipient, "recipient");
+                return errors.Check(() => PhoneNumbers.ToE164(recipient, "recipient"));
             default:
                 if (!Guid.TryParse(recipient, out var userId) || await users.FindAsync(userId, cancellationToken) is not { Status: UserStatus.Active })
                 {
-                    throw new ValidationFailedException("recipient", "Push and in-app messages go to an active member of the studio: give their user id.");
+                    errors.Add("recipient", "Push and in-app messages go to an active member of the studio: give their user id.");
+                    return null;
                 }
                 return userId.ToString();
         }

@@ -50,7 +50,7 @@ public sealed class PartOfRecordAttribute : Attribute;
 /// A service only changes its entities; to make a new version of a record whose values may be unchanged (a save is a
 /// new version), it marks the record modified.
 /// </summary>
-public sealed class WritePath : SaveChangesInterceptor
+public sealed class WritePath : BeforeSaveInterceptor
 {
     public static readonly WritePath Instance = new();
 
@@ -59,18 +59,6 @@ public sealed class WritePath : SaveChangesInterceptor
 
     private static readonly ConcurrentDictionary<IReadOnlyProperty, bool> Audited = new();
     private static readonly ConcurrentDictionary<IReadOnlyNavigation, bool> Parts = new();
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Stamp(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -119,7 +107,7 @@ public sealed class WritePath : SaveChangesInterceptor
     public static IReadOnlyList<string>? ChangedFields(DbContext db, object record) =>
         Changes(db.ChangeTracker.Entries().ToList()).FirstOrDefault(change => ReferenceEquals(change.Entry.Entity, record))?.Fields;
 
-    private static void Stamp(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is not TenantDbContext db)
         {
