@@ -140,13 +140,12 @@ public sealed class EventService(
         {
             throw ApiException.Conflict($"A wedding has at most {MaxEventsPerWedding} events.");
         }
-        var now = time.GetUtcNow();
-        var e = new WeddingEvent { WeddingId = weddingId, Name = "", TimeZone = "", CreatedAt = now, UpdatedAt = now };
+        var e = new WeddingEvent { WeddingId = weddingId, Name = "", TimeZone = "" };
         await ApplyAsync(e, request, cancellationToken);
         db.Events.Add(e);
         audit.Record("event.created", nameof(WeddingEvent), e.Id, $"{e.Name} ({ApiJson.EnumName(e.Type)}) on {Local(e.Start)} {e.TimeZone}, wedding {weddingId}");
+        Publish(e, WeddingChange.EventCreated);
         await db.SaveChangesAsync(cancellationToken);
-        await PublishAsync(e, WeddingChange.EventCreated);
         return await GetAsync(e.Id, cancellationToken);
     }
 
@@ -158,24 +157,16 @@ public sealed class EventService(
     {
         var e = await LoadForWriteAsync(id, cancellationToken);
         Concurrency.Expect(e, expectedVersion, "event");
-        var before = Describe(e);
         var oldStart = e.Start;
         await ApplyAsync(e, request, cancellationToken);
-        var moved = 0;
-        if (e.Start != oldStart)
+        if (e.Start != oldStart && RunOfShowService.Move(e.Items.Where(i => !i.IsFixed), e.Start - oldStart) is > 0 and var moved)
         {
-            moved = RunOfShowService.Move(e.Items.Where(i => !i.IsFixed), e.Start - oldStart, time.GetUtcNow());
+            audit.Note(e, $"{moved} run-of-show items moved with it");
         }
-        var after = Describe(e);
-        var changed = before.Where(pair => after[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
-        if (changed.Count > 0)
+        if (WritePath.ChangedFields(db, e) is not null)
         {
-            e.Version++;
-            e.UpdatedAt = time.GetUtcNow();
-            audit.Record("event.updated", nameof(WeddingEvent), e.Id,
-                "changed: " + string.Join(", ", changed) + (moved > 0 ? $"; {moved} run-of-show items moved with it" : ""));
+            Publish(e, WeddingChange.EventUpdated);
             await db.SaveChangesAsync(cancellationToken);
-            await PublishAsync(e, WeddingChange.EventUpdated);
         }
         return await GetAsync(e.Id, cancellationToken);
     }
@@ -186,25 +177,31 @@ public sealed class EventService(
         Concurrency.Expect(e, expectedVersion, "event");
         db.Events.Remove(e);
         audit.Record("event.deleted", nameof(WeddingEvent), e.Id, $"{e.Name} on {Local(e.Start)}, wedding {e.WeddingId}");
+        Publish(e, WeddingChange.EventDeleted);
         await db.SaveChangesAsync(cancellationToken);
-        await PublishAsync(e, WeddingChange.EventDeleted);
     }
 
-    /// <summary>Tells everyone watching the wedding; after the commit, so even if the caller has gone away.</summary>
-    internal Task PublishAsync(WeddingEvent e, string change, RunOfShowItem? item = null) =>
-        realtime.WeddingChangedAsync(tenant.Current.Id,
-            new WeddingChangedMessage(e.WeddingId, change, item?.Version ?? e.Version, e.Id, item?.Id), CancellationToken.None);
+    /// <summary>
+    /// Tells everyone watching the wedding once the change being saved is committed, even if the caller has gone away;
+    /// with the version the event (or the item) has then, or <paramref name="version"/>.
+    /// </summary>
+    internal void Publish(WeddingEvent e, string change, RunOfShowItem? item = null, long? version = null)
+    {
+        var tenantId = tenant.Current.Id;
+        db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId,
+            new WeddingChangedMessage(e.WeddingId, change, version ?? item?.Version ?? e.Version, e.Id, item?.Id), CancellationToken.None));
+    }
 
     private async Task ApplyAsync(WeddingEvent e, EventRequest request, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         string? venueZone = null;
         if (request.VenueId is { } venueId)
         {
             venueZone = await venues.TimeZoneAsync(venueId, cancellationToken);
             if (venueZone is null)
             {
-                errors["venueId"] = ["No venue in your venue book has this id."];
+                errors.Add("venueId", "No venue in your venue book has this id.");
             }
         }
         var zone = string.IsNullOrWhiteSpace(request.TimeZone)
@@ -212,25 +209,26 @@ public sealed class EventService(
             : VenueTime.CanonicalZone(request.TimeZone);
         if (zone is null)
         {
-            errors["timeZone"] = ["Use an IANA time zone, like Asia/Kolkata or Asia/Dubai."];
+            errors.Add("timeZone", "Use an IANA time zone, like Asia/Kolkata or Asia/Dubai.");
         }
         var team = await CheckTeamAsync(e.WeddingId, request.Team ?? [], errors, cancellationToken);
-        if (errors.Count > 0)
-        {
-            throw new ValidationFailedException(errors);
-        }
         var start = request.Start!.Value;
         var end = request.End!.Value;
-        var startsAt = VenueTime.ToInstant(start, zone!, "start");
-        var endsAt = VenueTime.ToInstant(end, zone!, "end");
-        if (endsAt <= startsAt)
+        DateTimeOffset startsAt = default, endsAt = default;
+        var startExists = zone is not null && errors.Check(() => startsAt = VenueTime.ToInstant(start, zone, "start"));
+        var endExists = zone is not null && errors.Check(() => endsAt = VenueTime.ToInstant(end, zone, "end"));
+        if (startExists && endExists)
         {
-            throw new ValidationFailedException("end", "The event must end after it starts; for one that runs past midnight, give the next day's date.");
+            if (endsAt <= startsAt)
+            {
+                errors.Add("end", "The event must end after it starts; for one that runs past midnight, give the next day's date.");
+            }
+            else if (endsAt - startsAt > MaxDuration)
+            {
+                errors.Add("end", "An event lasts at most 48 hours; make each day its own event.");
+            }
         }
-        if (endsAt - startsAt > MaxDuration)
-        {
-            throw new ValidationFailedException("end", "An event lasts at most 48 hours; make each day its own event.");
-        }
+        errors.ThrowIfAny();
         e.Type = request.Type!.Value;
         e.Name = request.Name.Trim();
         e.Start = start;
@@ -247,7 +245,7 @@ public sealed class EventService(
     }
 
     /// <summary>People on an event must be staff on its wedding's team, each once, with a staff role.</summary>
-    private async Task<IReadOnlyList<TeamAssignment>> CheckTeamAsync(Guid weddingId, IReadOnlyList<TeamAssignment> team, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TeamAssignment>> CheckTeamAsync(Guid weddingId, IReadOnlyList<TeamAssignment> team, FieldErrors errors, CancellationToken cancellationToken)
     {
         if (team.Count == 0)
         {
@@ -259,19 +257,19 @@ public sealed class EventService(
         {
             if (team[i] is not { UserId: { } userId, Role: { } role })
             {
-                errors[$"team[{i}]"] = ["Give the person's userId and role."];
+                errors.Add($"team[{i}]", "Give the person's userId and role.");
             }
             else if (!seen.Add(userId))
             {
-                errors[$"team[{i}].userId"] = ["This person is already on the event."];
+                errors.Add($"team[{i}].userId", "This person is already on the event.");
             }
             else if (!staff.Contains(userId))
             {
-                errors[$"team[{i}].userId"] = ["Add this person to the wedding's team first; an event's people come from its wedding's staff."];
+                errors.Add($"team[{i}].userId", "Add this person to the wedding's team first; an event's people come from its wedding's staff.");
             }
             else if (role == TeamRole.Client)
             {
-                errors[$"team[{i}].role"] = ["Use a staff role: lead-planner, planner or coordinator."];
+                errors.Add($"team[{i}].role", "Use a staff role: lead-planner, planner or coordinator.");
             }
         }
         return team;
@@ -344,21 +342,6 @@ public sealed class EventService(
         seesInternal ? i.StatusChangedAt : null,
         seesInternal && i.StatusChangedById is { } by && names.TryGetValue(by, out var changer) ? changer.Name : null,
         i.Version);
-
-    private static Dictionary<string, string?> Describe(WeddingEvent e) => new()
-    {
-        ["type"] = e.Type.ToString(),
-        ["name"] = e.Name,
-        ["start"] = Local(e.Start),
-        ["end"] = Local(e.End),
-        ["timeZone"] = e.TimeZone,
-        ["venueId"] = e.VenueId?.ToString(),
-        ["dressCode"] = e.DressCode,
-        ["expectedGuests"] = e.ExpectedGuests?.ToString(CultureInfo.InvariantCulture),
-        ["notes"] = e.Notes,
-        ["status"] = e.Status.ToString(),
-        ["team"] = string.Join(",", e.Team.OrderBy(t => t.UserId).Select(t => $"{t.UserId}:{t.Role}")),
-    };
 
     internal static string Local(DateTime local) => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -33,13 +33,12 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
         {
             throw ApiException.Conflict($"An event's run-of-show has at most {MaxItemsPerEvent} items.");
         }
-        var now = time.GetUtcNow();
-        var item = new RunOfShowItem { EventId = e.Id, WeddingId = e.WeddingId, Title = "", CreatedAt = now, UpdatedAt = now };
+        var item = new RunOfShowItem { EventId = e.Id, WeddingId = e.WeddingId, Title = "" };
         await ApplyAsync(e, item, request, cancellationToken);
         e.Items.Add(item);
         audit.Record("run-of-show.created", nameof(RunOfShowItem), item.Id, $"{EventService.Local(item.Start)} {item.Title}, event {e.Id}");
+        events.Publish(e, WeddingChange.RunOfShowChanged, item);
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(e, WeddingChange.RunOfShowChanged, item);
         return await ToResponseAsync(item, cancellationToken);
     }
 
@@ -48,15 +47,12 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
         var e = await events.LoadForWriteAsync(eventId, cancellationToken);
         var item = Find(e, itemId);
         Concurrency.Expect(item, expectedVersion, "run-of-show item");
-        var before = Describe(item);
         await ApplyAsync(e, item, request, cancellationToken);
-        if (Describe(item) != before)
+        if (WritePath.ChangedFields(db, item) is not null)
         {
-            item.Version++;
-            item.UpdatedAt = time.GetUtcNow();
             audit.Record("run-of-show.updated", nameof(RunOfShowItem), item.Id, $"{EventService.Local(item.Start)} {item.Title}, event {e.Id}");
+            events.Publish(e, WeddingChange.RunOfShowChanged, item);
             await db.SaveChangesAsync(cancellationToken);
-            await events.PublishAsync(e, WeddingChange.RunOfShowChanged, item);
         }
         return await ToResponseAsync(item, cancellationToken);
     }
@@ -68,9 +64,9 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
         Concurrency.Expect(item, expectedVersion, "run-of-show item");
         db.RunOfShowItems.Remove(item);
         audit.Record("run-of-show.deleted", nameof(RunOfShowItem), item.Id, $"{EventService.Local(item.Start)} {item.Title}, event {e.Id}");
+        // A deletion is the item's last version: clients holding the one before learn that it is gone.
+        events.Publish(e, WeddingChange.RunOfShowChanged, item, item.Version + 1);
         await db.SaveChangesAsync(cancellationToken);
-        item.Version++;
-        await events.PublishAsync(e, WeddingChange.RunOfShowChanged, item);
     }
 
     /// <summary>
@@ -85,15 +81,12 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
         Concurrency.Expect(item, expectedVersion, "run-of-show item");
         if (item.Status != status)
         {
-            var now = time.GetUtcNow();
             item.Status = status;
-            item.StatusChangedAt = now;
+            item.StatusChangedAt = time.GetUtcNow();
             item.StatusChangedById = currentUser.Required.Id;
-            item.UpdatedAt = now;
-            item.Version++;
             audit.Record("run-of-show.status", nameof(RunOfShowItem), item.Id, $"{item.Title}: {ApiJson.EnumName(status)}, event {e.Id}");
+            events.Publish(e, WeddingChange.RunOfShowChanged, item);
             await db.SaveChangesAsync(cancellationToken);
-            await events.PublishAsync(e, WeddingChange.RunOfShowChanged, item);
         }
         return await ToResponseAsync(item, cancellationToken);
     }
@@ -104,39 +97,45 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
     /// </summary>
     public async Task<RunOfShowShiftResponse> ShiftAsync(Guid eventId, Guid fromItemId, int minutes, long expectedVersion, CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
         if (minutes == 0)
         {
-            throw new ValidationFailedException("minutes", "Shift by at least one minute, earlier (negative) or later.");
+            errors.Add("minutes", "Shift by at least one minute, earlier (negative) or later.");
         }
         var e = await events.LoadForWriteAsync(eventId, cancellationToken);
         Concurrency.Expect(e, expectedVersion, "event");
-        var from = e.Items.Find(i => i.Id == fromItemId) ?? throw new ValidationFailedException("fromItemId", "This event's run-of-show has no item with this id.");
-        var later = e.Items.Where(i => i.Start > from.Start || (i.Start == from.Start && i.Id.CompareTo(from.Id) >= 0)).ToList();
+        var from = e.Items.Find(i => i.Id == fromItemId);
+        if (from is null)
+        {
+            errors.Add("fromItemId", "This event's run-of-show has no item with this id.");
+        }
+        errors.ThrowIfAny();
+        var shiftFrom = from!;
+        var later = e.Items.Where(i => i.Start > shiftFrom.Start || (i.Start == shiftFrom.Start && i.Id.CompareTo(shiftFrom.Id) >= 0)).ToList();
         var kept = later.Where(i => i.IsFixed || i.Status == RunOfShowStatus.Done).OrderBy(i => i.Start).ThenBy(i => i.Id).Select(i => i.Id).ToList();
         var delta = TimeSpan.FromMinutes(minutes);
         var moving = later.Where(i => !i.IsFixed && i.Status != RunOfShowStatus.Done).ToList();
         foreach (var item in moving)
         {
-            CheckNearEvent(e, item.Start + delta, "minutes");
+            CheckNearEvent(e, item.Start + delta, "minutes", errors);
         }
-        var moved = Move(moving, delta, time.GetUtcNow());
-        e.Version++;
-        e.UpdatedAt = time.GetUtcNow();
-        audit.Record("run-of-show.shifted", nameof(WeddingEvent), e.Id, $"{moved} items from \"{from.Title}\" by {minutes:+#;-#} min, {kept.Count} kept in place");
+        errors.ThrowIfAny();
+        var moved = Move(moving, delta);
+        // A shift is a new version of the event even when nothing moved: it is what guards against shifting twice.
+        db.Entry(e).State = EntityState.Modified;
+        audit.Record("run-of-show.shifted", nameof(WeddingEvent), e.Id, $"{moved} items from \"{shiftFrom.Title}\" by {minutes:+#;-#} min, {kept.Count} kept in place");
+        events.Publish(e, WeddingChange.RunOfShowChanged);
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(e, WeddingChange.RunOfShowChanged);
         return new RunOfShowShiftResponse(moved, kept, await events.GetAsync(e.Id, cancellationToken));
     }
 
-    /// <summary>Moves items by a time span, each a new version; returns how many moved.</summary>
-    internal static int Move(IEnumerable<RunOfShowItem> items, TimeSpan delta, DateTimeOffset now)
+    /// <summary>Moves items by a time span (each a new version, at save); returns how many moved.</summary>
+    internal static int Move(IEnumerable<RunOfShowItem> items, TimeSpan delta)
     {
         var count = 0;
         foreach (var item in items)
         {
             item.Start += delta;
-            item.Version++;
-            item.UpdatedAt = now;
             count++;
         }
         return count;
@@ -144,21 +143,25 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
 
     private async Task ApplyAsync(WeddingEvent e, RunOfShowItem item, RunOfShowItemRequest request, CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
         var start = request.Start!.Value;
-        VenueTime.ToInstant(start, e.TimeZone, "start");
-        CheckNearEvent(e, start, "start");
+        if (errors.Check(() => VenueTime.ToInstant(start, e.TimeZone, "start")))
+        {
+            CheckNearEvent(e, start, "start", errors);
+        }
         if (request.OwnerUserId is { } owner)
         {
             if (!string.IsNullOrWhiteSpace(request.OwnerName))
             {
-                throw new ValidationFailedException("ownerName", "Give a staff member (ownerUserId) or a name, not both.");
+                errors.Add("ownerName", "Give a staff member (ownerUserId) or a name, not both.");
             }
             var onTeam = await weddings.IsStaffAsync(e.WeddingId, owner, cancellationToken);
             if (!onTeam)
             {
-                throw new ValidationFailedException("ownerUserId", "The owner must be on the wedding's staff; for a vendor, give ownerName.");
+                errors.Add("ownerUserId", "The owner must be on the wedding's staff; for a vendor, give ownerName.");
             }
         }
+        errors.ThrowIfAny();
         item.Start = start;
         item.DurationMinutes = request.DurationMinutes ?? 0;
         item.Title = request.Title.Trim();
@@ -176,11 +179,11 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
         }
     }
 
-    private static void CheckNearEvent(WeddingEvent e, DateTime start, string field)
+    private static void CheckNearEvent(WeddingEvent e, DateTime start, string field, FieldErrors errors)
     {
         if (start < e.Start - MaxDistanceFromEvent || start > e.End + MaxDistanceFromEvent)
         {
-            throw new ValidationFailedException(field, $"Items must be within a day of their event ({EventService.Local(e.Start)} – {EventService.Local(e.End)}).");
+            errors.Add(field, $"Items must be within a day of their event ({EventService.Local(e.Start)} – {EventService.Local(e.End)}).");
         }
     }
 
@@ -195,7 +198,4 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
             .ToDictionaryAsync(u => u.Id, u => (u.Name, u.Role), cancellationToken);
         return EventService.ToResponse(item, names, currentUser.Can(Permissions.WeddingInternal));
     }
-
-    private static string Describe(RunOfShowItem i) =>
-        string.Join('|', EventService.Local(i.Start), i.DurationMinutes, i.Title, i.OwnerUserId, i.OwnerName, i.Location, i.Notes, i.Status, i.IsFixed, i.IsShared);
 }

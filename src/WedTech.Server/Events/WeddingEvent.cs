@@ -13,7 +13,8 @@ namespace WedTech.Server.Events;
 /// venue in <see cref="TimeZone"/>, the truth the planner typed; <see cref="StartsAt"/>/<see cref="EndsAt"/> are the same
 /// moments as instants, kept for ordering across zones, clash checks and "today" queries.
 /// </summary>
-public sealed class WeddingEvent : IVersioned
+[AuditChanges("event")]
+public sealed class WeddingEvent : IVersioned, ITimestamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid WeddingId { get; init; }
@@ -23,8 +24,13 @@ public sealed class WeddingEvent : IVersioned
     public DateTime Start { get; set; }
     public DateTime End { get; set; }
     public required string TimeZone { get; set; }
+
+    [NotAudited]
     public DateTimeOffset StartsAt { get; set; }
+
+    [NotAudited]
     public DateTimeOffset EndsAt { get; set; }
+
     public Guid? VenueId { get; set; }
     public Venue? Venue { get; set; }
     public string? DressCode { get; set; }
@@ -37,7 +43,10 @@ public sealed class WeddingEvent : IVersioned
     public long Version { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    [PartOfRecord]
     public List<EventTeamMember> Team { get; init; } = [];
+
     public List<RunOfShowItem> Items { get; init; } = [];
 }
 
@@ -53,7 +62,7 @@ public sealed class EventTeamMember : ITeamMember
 /// One timed item of an event's run-of-show, at <see cref="Start"/> local to the event's venue. Its own version lets a
 /// coordinator tick it off while a planner edits another item.
 /// </summary>
-public sealed class RunOfShowItem : IVersioned
+public sealed class RunOfShowItem : IVersioned, ITimestamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid EventId { get; init; }

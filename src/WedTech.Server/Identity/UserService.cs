@@ -81,8 +81,8 @@ public sealed class UserService(
         user.LastLoginAt = time.GetUtcNow();
         var response = tokens.Issue(user, tenant.Current, Guid.CreateVersion7());
         audit.Record("user.invitation-accepted", nameof(User), user.Id, userId: user.Id, userEmail: user.Email);
+        ForgetSnapshot(user);
         await db.SaveChangesAsync(cancellationToken);
-        await directory.InvalidateAsync(user.Id, cancellationToken);
         return response;
     }
 
@@ -108,8 +108,8 @@ public sealed class UserService(
         user.LockoutEndsAt = null;
         await auth.RevokeAllSessionsAsync(user, AuthService.RevokedReasons.PasswordReset, cancellationToken);
         audit.Record("user.password-reset", nameof(User), user.Id, userId: user.Id, userEmail: user.Email);
+        ForgetSnapshot(user);
         await db.SaveChangesAsync(cancellationToken);
-        await directory.InvalidateAsync(user.Id, cancellationToken);
     }
 
     public Task<UserResponse> ChangeRoleAsync(Guid id, Role role, CancellationToken cancellationToken) =>
@@ -164,9 +164,9 @@ public sealed class UserService(
             await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
             var user = await FindAsync(id, cancellationToken);
             await change(user);
+            ForgetSnapshot(user);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            await directory.InvalidateAsync(user.Id, cancellationToken);
             return ToResponse(user);
         }
         catch (Exception e) when (IsConcurrentChange(e))
@@ -174,6 +174,9 @@ public sealed class UserService(
             throw ApiException.Conflict("Someone changed the studio's team at the same moment. Reload and try again.");
         }
     }
+
+    /// <summary>Drops the user's cached snapshot once the change being saved is committed.</summary>
+    private void ForgetSnapshot(User user) => db.AfterCommit(() => directory.InvalidateAsync(user.Id).AsTask());
 
     private static bool IsConcurrentChange(Exception e)
     {

@@ -18,20 +18,32 @@ public sealed class ReportService(TenantDbContext db, CurrentUser currentUser, W
         var kind = request.Kind!.Value;
         var format = request.Format ?? (kind == ReportKind.WeddingsList ? ReportFormat.Xlsx : ReportFormat.Pdf);
         var weddingId = kind == ReportKind.WeddingSummary ? request.WeddingId : null;
+        var errors = new FieldErrors();
         switch (kind)
         {
             case ReportKind.WeddingSummary when format != ReportFormat.Pdf:
-                throw new ValidationFailedException("format", "The wedding summary is a PDF.");
+                errors.Add("format", "The wedding summary is a PDF.");
+                break;
             case ReportKind.RunSheet when format != ReportFormat.Pdf:
-                throw new ValidationFailedException("format", "The run sheet is a PDF.");
+                errors.Add("format", "The run sheet is a PDF.");
+                break;
             case ReportKind.WeddingsList when format == ReportFormat.Pdf:
-                throw new ValidationFailedException("format", "The weddings list comes as xlsx or csv.");
-            case ReportKind.WeddingSummary when request.WeddingId is not { } id:
-                throw new ValidationFailedException("weddingId", "Choose the wedding to summarise.");
+                errors.Add("format", "The weddings list comes as xlsx or csv.");
+                break;
+        }
+        if (kind == ReportKind.WeddingSummary && request.WeddingId is null)
+        {
+            errors.Add("weddingId", "Choose the wedding to summarise.");
+        }
+        if (kind == ReportKind.RunSheet && request.EventId is null)
+        {
+            errors.Add("eventId", "Choose the event whose run sheet to print.");
+        }
+        errors.ThrowIfAny();
+        switch (kind)
+        {
             case ReportKind.WeddingSummary when !await weddings.IsVisibleAsync(request.WeddingId!.Value, cancellationToken):
                 throw ApiException.NotFound("Wedding");
-            case ReportKind.RunSheet when request.EventId is null:
-                throw new ValidationFailedException("eventId", "Choose the event whose run sheet to print.");
             case ReportKind.RunSheet:
                 weddingId = await events.Visible().Where(e => e.Id == request.EventId).Select(e => (Guid?)e.WeddingId).FirstOrDefaultAsync(cancellationToken)
                     ?? throw ApiException.NotFound("Event");

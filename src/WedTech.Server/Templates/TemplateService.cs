@@ -47,14 +47,11 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
         }
         var name = request.Name.Trim();
         await RefuseTakenNameAsync(name, cancellationToken);
-        var now = time.GetUtcNow();
         var template = new WeddingTemplate
         {
             Name = name,
             Description = request.Description.TrimmedOrNull(),
             Events = events,
-            CreatedAt = now,
-            UpdatedAt = now,
         };
         db.WeddingTemplates.Add(template);
         audit.Record("template.created", nameof(WeddingTemplate), template.Id, $"{template.Name} (from wedding {weddingId})");
@@ -76,12 +73,8 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
         {
             await RefuseTakenNameAsync(name, cancellationToken);
         }
-        var changed = name == template.Name ? "description" : description == template.Description ? "name" : "name, description";
         template.Name = name;
         template.Description = description;
-        template.Version++;
-        template.UpdatedAt = time.GetUtcNow();
-        audit.Record("template.updated", nameof(WeddingTemplate), template.Id, "changed: " + changed);
         await SaveAsync(name, cancellationToken);
         return ToResponse(template);
     }
@@ -102,14 +95,17 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
     public async Task<WeddingResponse> CreateWeddingAsync(Guid id, WeddingFromTemplateRequest request, CancellationToken cancellationToken)
     {
         var template = await db.WeddingTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw ApiException.NotFound("Template");
+        var errors = new FieldErrors();
         var firstDay = request.FirstDay!.Value;
         if (firstDay.Year is < 2000 or > 2100)
         {
-            throw new ValidationFailedException("firstDay", "The date must be between the years 2000 and 2100.");
+            errors.Add("firstDay", "The date must be between the years 2000 and 2100.");
         }
-        var zone = string.IsNullOrWhiteSpace(request.TimeZone)
+        var knownZone = string.IsNullOrWhiteSpace(request.TimeZone)
             ? await studio.TimeZoneAsync(cancellationToken)
-            : VenueTime.RequireZone(request.TimeZone, "timeZone");
+            : errors.Check(() => VenueTime.RequireZone(request.TimeZone, "timeZone"));
+        errors.ThrowIfAny();
+        var zone = knownZone!;
 
         // A dry run checks every time before anything is created: a template day can land on a time the zone skips.
         var now = time.GetUtcNow();

@@ -6,7 +6,8 @@ using WedTech.Server.Platform.Persistence;
 namespace WedTech.Server.Templates;
 
 /// <summary>A studio's saved shape of a wedding: its events by day and their run-of-show, with no dates, venues or people.</summary>
-public sealed class WeddingTemplate : IVersioned
+[AuditChanges("template")]
+public sealed class WeddingTemplate : IVersioned, ITimestamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }

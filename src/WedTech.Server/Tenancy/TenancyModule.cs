@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WedTech.Contracts;
 using WedTech.Server.Platform;
 using WedTech.Server.Platform.Api;
+using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Observability;
@@ -36,6 +37,8 @@ public static class TenancyModule
         {
             var context = sp.GetRequiredService<IDatabaseProvider>().CreateTenantContext(sp.GetRequiredService<TenantContext>().Current.DatabaseName);
             context.Actor = sp.GetService<IWriteActor>();
+            context.Clock = sp.GetRequiredService<TimeProvider>();
+            context.Audit = new Lazy<AuditLog>(sp.GetRequiredService<AuditLog>);
             return context;
         });
         services.AddScoped<IJobTenant, JobTenant>();

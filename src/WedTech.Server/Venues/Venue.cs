@@ -6,7 +6,8 @@ using WedTech.Server.Platform.Persistence;
 namespace WedTech.Server.Venues;
 
 /// <summary>A venue of the studio's venue book, reused by the events of any wedding.</summary>
-public sealed class Venue : IVersioned
+[AuditChanges("venue")]
+public sealed class Venue : IVersioned, ITimestamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
@@ -24,6 +25,7 @@ public sealed class Venue : IVersioned
     public required string TimeZone { get; set; }
 
     /// <summary>Name and city, lower-cased, for search in any script on either provider.</summary>
+    [NotAudited]
     public string SearchText { get; private set; } = "";
 
     public long Version { get; set; } = 1;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
@@ -12,7 +11,7 @@ namespace WedTech.Server.Venues;
 public sealed record VenueFilter(string? Search, string? City, string? StateCode);
 
 /// <summary>The studio's venue book: venues reused by the events of any wedding.</summary>
-public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvider time, IVenueUsage usage)
+public sealed class VenueService(TenantDbContext db, AuditLog audit, IVenueUsage usage)
 {
     public const string India = "IN";
 
@@ -53,8 +52,7 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
 
     public async Task<VenueResponse> CreateAsync(VenueRequest request, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var venue = new Venue { Name = "", City = "", TimeZone = "", CreatedAt = now, UpdatedAt = now };
+        var venue = new Venue { Name = "", City = "", TimeZone = "" };
         Apply(venue, request);
         db.Venues.Add(venue);
         audit.Record("venue.created", nameof(Venue), venue.Id, venue.Name);
@@ -66,17 +64,8 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
     {
         var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw ApiException.NotFound("Venue");
         Concurrency.Expect(venue, expectedVersion, "venue");
-        var before = Describe(venue);
         Apply(venue, request);
-        var after = Describe(venue);
-        var changed = before.Where(pair => after[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
-        if (changed.Count > 0)
-        {
-            venue.Version++;
-            venue.UpdatedAt = time.GetUtcNow();
-            audit.Record("venue.updated", nameof(Venue), venue.Id, "changed: " + string.Join(", ", changed));
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await db.SaveChangesAsync(cancellationToken);
         return ToResponse(venue, await EventCountAsync(id, cancellationToken));
     }
 
@@ -119,41 +108,41 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
     /// <summary>Checks the whole request and reports every field at fault at once.</summary>
     private static void Apply(Venue venue, VenueRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var country = request.Country.TrimmedOrNull()?.ToUpperInvariant() ?? India;
         var countryValid = country.Length == 2 && country.All(char.IsAsciiLetterUpper);
         if (!countryValid)
         {
-            errors["country"] = ["Use the two-letter ISO country code, like IN or AE."];
+            errors.Add("country", "Use the two-letter ISO country code, like IN or AE.");
         }
 
         var stateCode = request.StateCode.TrimmedOrNull();
         if (country == India && stateCode is null)
         {
-            errors["stateCode"] = ["A venue in India needs its GST state code (07 for Delhi, 08 for Rajasthan): it decides the place of supply."];
+            errors.Add("stateCode", "A venue in India needs its GST state code (07 for Delhi, 08 for Rajasthan): it decides the place of supply.");
         }
         else if (country == India && !IndianStates.ByCode.ContainsKey(stateCode!))
         {
-            errors["stateCode"] = ["This is not a GST state code; use the two digits that start the state's GSTINs, like 07 for Delhi."];
+            errors.Add("stateCode", "This is not a GST state code; use the two digits that start the state's GSTINs, like 07 for Delhi.");
         }
         else if (country != India && stateCode is not null)
         {
-            errors["stateCode"] = ["Only a venue in India has a GST state code; leave it empty for a venue abroad."];
+            errors.Add("stateCode", "Only a venue in India has a GST state code; leave it empty for a venue abroad.");
         }
 
         var mapUrl = request.MapUrl.TrimmedOrNull();
         if (mapUrl is not null && !(Uri.TryCreate(mapUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && uri.Host.Length > 0))
         {
-            errors["mapUrl"] = ["Give the map link as a full web address, like https://maps.app.goo.gl/…"];
+            errors.Add("mapUrl", "Give the map link as a full web address, like https://maps.app.goo.gl/…");
         }
 
         // Abroad there is no safe default: the studio's own zone would put every event there at the wrong hour.
-        var zone = request.TimeZone.TrimmedOrNull() is { } givenZone ? Checked(errors, () => VenueTime.RequireZone(givenZone, "timeZone"))
+        var zone = request.TimeZone.TrimmedOrNull() is { } givenZone ? errors.Check(() => VenueTime.RequireZone(givenZone, "timeZone"))
             : country == India ? IndiaTimeZone : null;
-        if (zone is null && !errors.ContainsKey("timeZone"))
+        if (zone is null)
         {
-            errors["timeZone"] = ["Give the time zone of a venue outside India (IANA, like Asia/Dubai)."];
+            errors.Add("timeZone", "Give the time zone of a venue outside India (IANA, like Asia/Dubai).");
         }
 
         var contacts = new List<VenueContact>();
@@ -163,29 +152,22 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
             var contact = given[i];
             if (contact is null || string.IsNullOrWhiteSpace(contact.Name))
             {
-                errors[$"contacts[{i}].name"] = ["Give the contact's name."];
+                errors.Add($"contacts[{i}].name", "Give the contact's name.");
                 continue;
             }
             var field = $"contacts[{i}]";
             var phone = contact.Phone.TrimmedOrNull() is { } number
-                ? Checked(errors, () => Messaging.PhoneNumbers.ToE164(number, field + ".phone", countryValid ? country : Messaging.PhoneNumbers.DefaultRegion, anyLine: true))
+                ? errors.Check(() => Messaging.PhoneNumbers.ToE164(number, field + ".phone", countryValid ? country : Messaging.PhoneNumbers.DefaultRegion, anyLine: true))
                 : null;
             var email = contact.Email.TrimmedOrNull();
             if (email is not null)
             {
-                Checked(errors, () =>
-                {
-                    EmailAddresses.Check(email, field + ".email");
-                    return email;
-                });
+                errors.Check(() => EmailAddresses.Check(email, field + ".email"));
             }
             contacts.Add(new VenueContact(contact.Name.Trim(), contact.Role.TrimmedOrNull(), phone, email));
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ValidationFailedException(errors);
-        }
+        errors.ThrowIfAny();
         venue.Name = request.Name.Trim();
         venue.Address = request.Address.TrimmedOrNull();
         venue.City = request.City.Trim();
@@ -199,37 +181,6 @@ public sealed class VenueService(TenantDbContext db, AuditLog audit, TimeProvide
         venue.RefreshSearchText();
     }
 
-    /// <summary>The value, or null with the field errors of the check added to <paramref name="errors"/>.</summary>
-    private static T? Checked<T>(Dictionary<string, string[]> errors, Func<T> check) where T : class
-    {
-        try
-        {
-            return check();
-        }
-        catch (ValidationFailedException e)
-        {
-            foreach (var (field, messages) in e.Errors)
-            {
-                errors[field] = messages;
-            }
-            return null;
-        }
-    }
-
-
-    private static Dictionary<string, string?> Describe(Venue v) => new()
-    {
-        ["name"] = v.Name,
-        ["address"] = v.Address,
-        ["city"] = v.City,
-        ["stateCode"] = v.StateCode,
-        ["country"] = v.Country,
-        ["mapUrl"] = v.MapUrl,
-        ["capacity"] = v.Capacity?.ToString(CultureInfo.InvariantCulture),
-        ["contacts"] = JsonSerializer.Serialize(v.Contacts, ApiJson.Options),
-        ["notes"] = v.Notes,
-        ["timeZone"] = v.TimeZone,
-    };
 
     private static VenueResponse ToResponse(Venue v, int eventCount) => new(
         v.Id, v.Name, v.Address, v.City, v.StateCode, v.StateCode is null ? null : IndianStates.ByCode.GetValueOrDefault(v.StateCode), v.Country, v.MapUrl,

@@ -7,7 +7,8 @@ using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Weddings;
 
-public sealed class Wedding : IVersioned
+[AuditChanges("wedding")]
+public sealed class Wedding : IVersioned, ITimestamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Title { get; set; }
@@ -26,6 +27,7 @@ public sealed class Wedding : IVersioned
     public string? Notes { get; set; }
 
     /// <summary>Title and couple's names, lower-cased, for search in any script on either provider.</summary>
+    [NotAudited]
     public string SearchText { get; private set; } = "";
 
     /// <summary>Optimistic concurrency: sent as the ETag, checked against If-Match.</summary>
@@ -33,7 +35,10 @@ public sealed class Wedding : IVersioned
 
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+    [NotAudited]
     public DateTimeOffset? DeletedAt { get; set; }
+
+    [PartOfRecord]
     public List<WeddingTeamMember> Team { get; init; } = [];
 
     public void RefreshSearchText() => SearchText = string.Join('\n', Title, BrideName, GroomName).ToLowerInvariant();

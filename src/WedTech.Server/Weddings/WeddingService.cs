@@ -87,13 +87,17 @@ public sealed class WeddingService(
     }
 
     /// <summary>
-    /// Saves a change to weddings and drops the tenant's cached lists. The callers then tell connected clients, even if
-    /// their own caller has gone away meanwhile: the change is committed.
+    /// Saves a change to weddings; once it is committed, the tenant's cached lists are dropped and connected clients told
+    /// (<paramref name="change"/>), even if the caller has gone away meanwhile.
     /// </summary>
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    private async Task SaveAsync(Func<Task> change, CancellationToken cancellationToken)
     {
+        db.AfterCommit(async () =>
+        {
+            await invalidator.InvalidateAsync(ListsTag, CancellationToken.None);
+            await change();
+        });
         await db.SaveChangesAsync(cancellationToken);
-        await invalidator.InvalidateAsync(ListsTag, cancellationToken);
     }
 
     /// <summary>Counts by status and the next weddings still to happen, from "today" in the studio's time zone.</summary>
@@ -129,24 +133,18 @@ public sealed class WeddingService(
     /// <summary>Creates a wedding; <paramref name="addParts"/> adds what comes with it (a template's events), saved together with it.</summary>
     public async Task<WeddingResponse> CreateAsync(WeddingRequest request, Action<Wedding>? addParts, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var wedding = new Wedding
-        {
-            Title = "",
-            BrideName = "",
-            GroomName = "",
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        Apply(wedding, request);
-        var team = await CheckTeamAsync(request.Team, cancellationToken);
+        var wedding = new Wedding { Title = "", BrideName = "", GroomName = "" };
+        var errors = new FieldErrors();
+        Apply(wedding, request, errors);
+        var team = await CheckTeamAsync(request.Team, errors, cancellationToken);
+        errors.ThrowIfAny();
         SetTeam(wedding, request.Team ?? []);
         db.Weddings.Add(wedding);
         audit.Record("wedding.created", nameof(Wedding), wedding.Id, wedding.Title);
         addParts?.Invoke(wedding);
-        await SaveAsync(cancellationToken);
-        await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.Created, wedding.Version,
-            wedding.Team.Select(t => t.UserId).ToList(), CancellationToken.None);
+        var tenantId = tenant.Current.Id;
+        await SaveAsync(() => realtime.WeddingChangedAsync(tenantId, wedding.Id, WeddingChange.Created, wedding.Version,
+            wedding.Team.Select(t => t.UserId).ToList(), CancellationToken.None), cancellationToken);
         return ToResponse(wedding, team);
     }
 
@@ -156,27 +154,24 @@ public sealed class WeddingService(
             ?? throw ApiException.NotFound("Wedding");
         Concurrency.Expect(wedding, expectedVersion, "wedding");
 
-        var before = Describe(wedding);
         var teamBefore = wedding.Team.Select(t => t.UserId).ToHashSet();
-        Apply(wedding, request);
-        var team = await CheckTeamAsync(request.Team, cancellationToken);
+        var errors = new FieldErrors();
+        Apply(wedding, request, errors);
+        var team = await CheckTeamAsync(request.Team, errors, cancellationToken);
+        errors.ThrowIfAny();
         SetTeam(wedding, request.Team ?? []);
-        var after = Describe(wedding);
-        var changed = before.Where(pair => after[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
-        if (changed.Count > 0)
+        if (WritePath.ChangedFields(db, wedding) is { } changed)
         {
-            wedding.Version++;
-            wedding.UpdatedAt = time.GetUtcNow();
-            audit.Record("wedding.updated", nameof(Wedding), wedding.Id, "changed: " + string.Join(", ", changed));
-            await SaveAsync(cancellationToken);
+            var tenantId = tenant.Current.Id;
             if (changed.Contains("team"))
             {
                 teamBefore.SymmetricExceptWith(wedding.Team.Select(t => t.UserId));
-                await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.TeamChanged, wedding.Version, teamBefore, CancellationToken.None);
+                await SaveAsync(() => realtime.WeddingChangedAsync(tenantId, wedding.Id, WeddingChange.TeamChanged, wedding.Version, teamBefore, CancellationToken.None),
+                    cancellationToken);
             }
             else
             {
-                await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.Updated, wedding.Version, CancellationToken.None);
+                await SaveAsync(() => realtime.WeddingChangedAsync(tenantId, wedding.Id, WeddingChange.Updated, wedding.Version, CancellationToken.None), cancellationToken);
             }
         }
         return ToResponse(wedding, team);
@@ -187,18 +182,17 @@ public sealed class WeddingService(
         var wedding = await Visible().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw ApiException.NotFound("Wedding");
         Concurrency.Expect(wedding, expectedVersion, "wedding");
         wedding.DeletedAt = time.GetUtcNow();
-        wedding.Version++;
         audit.Record("wedding.deleted", nameof(Wedding), wedding.Id, wedding.Title);
-        await SaveAsync(cancellationToken);
-        await realtime.WeddingChangedAsync(tenant.Current.Id, wedding.Id, WeddingChange.Deleted, wedding.Version, CancellationToken.None);
+        var tenantId = tenant.Current.Id;
+        await SaveAsync(() => realtime.WeddingChangedAsync(tenantId, wedding.Id, WeddingChange.Deleted, wedding.Version, CancellationToken.None), cancellationToken);
     }
 
     /// <summary>The budget is money: who may set or change it is decided at save (<see cref="MoneyGuard"/>).</summary>
-    private static void Apply(Wedding wedding, WeddingRequest request)
+    private static void Apply(Wedding wedding, WeddingRequest request, FieldErrors errors)
     {
         if (request.PrimaryDate is { Year: < 2000 or > 2100 })
         {
-            throw new ValidationFailedException("primaryDate", "The date must be between the years 2000 and 2100.");
+            errors.Add("primaryDate", "The date must be between the years 2000 and 2100.");
         }
         wedding.Title = request.Title.Trim();
         wedding.BrideName = request.BrideName.Trim();
@@ -212,62 +206,49 @@ public sealed class WeddingService(
         wedding.RefreshSearchText();
     }
 
-    private static Dictionary<string, string?> Describe(Wedding w) => new()
-    {
-        ["title"] = w.Title,
-        ["brideName"] = w.BrideName,
-        ["groomName"] = w.GroomName,
-        ["primaryDate"] = w.PrimaryDate.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        ["city"] = w.City,
-        ["status"] = w.Status.ToString(),
-        ["estimatedBudgetPaise"] = w.EstimatedBudgetPaise?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["guestCountEstimate"] = w.GuestCountEstimate?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["notes"] = w.Notes,
-        ["team"] = string.Join(",", w.Team.OrderBy(t => t.UserId).Select(t => $"{t.UserId}:{t.Role}")),
-    };
-
     private static void SetTeam(Wedding wedding, IReadOnlyList<TeamAssignment> team) =>
         team.ApplyTo(wedding.Team, (userId, role) => new WeddingTeamMember { WeddingId = wedding.Id, UserId = userId, Role = role });
-
-    private static readonly string[] IncompleteAssignment = ["Give the person's userId and role."];
 
     /// <summary>
     /// Team members must be active users of this studio; clients only as the couple, staff only as staff.
     /// Returns the team's users, for the response.
     /// </summary>
-    private async Task<Dictionary<Guid, User>> CheckTeamAsync(IReadOnlyList<TeamAssignment>? team, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, User>> CheckTeamAsync(IReadOnlyList<TeamAssignment>? team, FieldErrors errors, CancellationToken cancellationToken)
     {
         if (team is null || team.Count == 0)
         {
             return [];
         }
         var missing = Enumerable.Range(0, team.Count).Where(i => team[i] is null || team[i].UserId is null || team[i].Role is null).ToList();
+        foreach (var i in missing)
+        {
+            errors.Add($"team[{i}]", "Give the person's userId and role.");
+        }
         if (missing.Count > 0)
         {
-            throw new ValidationFailedException(missing.ToDictionary(i => $"team[{i}]", _ => IncompleteAssignment));
+            return [];
         }
         var ids = team.Select(a => a.UserId!.Value).ToList();
         var users = await UsersAsync(ids, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < team.Count; i++)
         {
             var assignment = team[i];
             if (ids.IndexOf(assignment.UserId!.Value) != i)
             {
-                errors[$"team[{i}].userId"] = ["This person is already on the team."];
+                errors.Add($"team[{i}].userId", "This person is already on the team.");
             }
             else if (!users.TryGetValue(assignment.UserId.Value, out var user) || user.Status == UserStatus.Disabled)
             {
-                errors[$"team[{i}].userId"] = ["No active member of the studio has this id."];
+                errors.Add($"team[{i}].userId", "No active member of the studio has this id.");
             }
             else if ((assignment.Role == TeamRole.Client) != (user.Role == Role.Client))
             {
-                errors[$"team[{i}].role"] = [assignment.Role == TeamRole.Client
+                errors.Add($"team[{i}].role", assignment.Role == TeamRole.Client
                     ? "Only a client account can be linked as the couple."
-                    : "A client account can only be linked as the couple (role client)."];
+                    : "A client account can only be linked as the couple (role client).");
             }
         }
-        return errors.Count > 0 ? throw new ValidationFailedException(errors) : users;
+        return users;
     }
 
     private async Task<Dictionary<Guid, User>> UsersAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)

@@ -38,26 +38,32 @@ public sealed class OutboxService(
             return (earlier, false);
         }
 
+        var errors = new FieldErrors();
         var channel = request.Channel!.Value;
-        var recipient = await RecipientAsync(channel, request.Recipient.Trim(), cancellationToken);
+        var recipient = await RecipientAsync(channel, request.Recipient.Trim(), errors, cancellationToken);
         if (request.WeddingId is { } weddingId && !await weddings.ExistsAsync(weddingId, cancellationToken))
         {
-            throw new ValidationFailedException("weddingId", "There is no such wedding.");
+            errors.Add("weddingId", "There is no such wedding.");
         }
         var language = request.Language ?? "en";
-        var template = await FindTemplateAsync(request.TemplateKey, channel, language, cancellationToken)
-            ?? throw new ValidationFailedException("templateKey", $"There is no '{request.TemplateKey}' template for {ApiConventions.EnumName(channel)} in '{language}'.");
-        var rendered = TemplateRenderer.Render(template, await WithStudioNameAsync(request.Variables, cancellationToken));
+        var template = await FindTemplateAsync(request.TemplateKey, channel, language, cancellationToken);
+        if (template is null)
+        {
+            errors.Add("templateKey", $"There is no '{request.TemplateKey}' template for {ApiConventions.EnumName(channel)} in '{language}'.");
+        }
+        var variables = await WithStudioNameAsync(request.Variables, cancellationToken);
+        var rendered = template is null ? null : errors.Check(() => TemplateRenderer.Render(template, variables));
+        errors.ThrowIfAny();
         var settings = await SettingsAsync(cancellationToken);
 
         var message = new OutboxMessage
         {
             Channel = channel,
-            Recipient = recipient,
+            Recipient = recipient!,
             RecipientName = request.RecipientName?.Trim(),
-            TemplateKey = template.Key,
+            TemplateKey = template!.Key,
             Language = language,
-            Subject = rendered.Subject,
+            Subject = rendered!.Subject,
             Body = rendered.Body,
             ProviderTemplate = template.ProviderTemplate,
             ProviderParameters = [.. rendered.ProviderParameters],
@@ -136,23 +142,25 @@ public sealed class OutboxService(
     public async Task<TemplateText> SaveTemplateAsync(string key, MessageChannel channel, string language, MessageTemplateRequest request, long? expectedVersion,
         CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
         if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z0-9][a-z0-9-]{0,59}$"))
         {
-            throw new ValidationFailedException("key", "Use lowercase letters, digits and hyphens (at most 60).");
+            errors.Add("key", "Use lowercase letters, digits and hyphens (at most 60).");
         }
         if (!Languages.Contains(language))
         {
-            throw new ValidationFailedException("language", $"Use one of: {string.Join(", ", Languages)}.");
+            errors.Add("language", $"Use one of: {string.Join(", ", Languages)}.");
         }
         var parameters = request.ProviderParameters ?? [];
         if (channel == MessageChannel.WhatsApp && string.IsNullOrWhiteSpace(request.ProviderTemplate))
         {
-            throw new ValidationFailedException("providerTemplate", "WhatsApp messages need the name of the template Meta approved.");
+            errors.Add("providerTemplate", "WhatsApp messages need the name of the template Meta approved.");
         }
         if (parameters.FirstOrDefault(p => !System.Text.RegularExpressions.Regex.IsMatch(p, "^[a-z][a-zA-Z0-9_]{0,39}$")) is { } bad)
         {
-            throw new ValidationFailedException("providerParameters", $"'{bad}' is not a variable name.");
+            errors.Add("providerParameters", $"'{bad}' is not a variable name.");
         }
+        errors.ThrowIfAny();
         var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Key == key && t.Channel == channel && t.Language == language, cancellationToken);
         if (template is null)
         {
@@ -166,7 +174,8 @@ public sealed class OutboxService(
         else
         {
             Concurrency.Expect(template, expectedVersion, "template");
-            template.Version++;
+            // Every save is a new version, even of the same wording.
+            db.Entry(template).State = EntityState.Modified;
         }
         template.Subject = request.Subject;
         template.Body = request.Body;
@@ -209,9 +218,15 @@ public sealed class OutboxService(
         Concurrency.Expect(settings, expectedVersion, "messaging settings");
         if (stored is null)
         {
+            // GET answered the defaults as version 1: the first stored row is their next version.
+            settings.Version++;
             db.MessagingSettings.Add(settings);
         }
-        settings.Version++;
+        else
+        {
+            // Every save is a new version, even of the same choice.
+            db.Entry(settings).State = EntityState.Modified;
+        }
         settings.SmsProvider = request.SmsProvider!.Value;
         audit.Record("messaging-settings.updated", details: $"SMS through {ApiConventions.EnumName(settings.SmsProvider)}");
         try
@@ -237,19 +252,19 @@ public sealed class OutboxService(
     }
 
     /// <summary>The recipient as it will be stored and sent; refused here, not at send time.</summary>
-    private async Task<string> RecipientAsync(MessageChannel channel, string recipient, CancellationToken cancellationToken)
+    private async Task<string?> RecipientAsync(MessageChannel channel, string recipient, FieldErrors errors, CancellationToken cancellationToken)
     {
         switch (channel)
         {
             case MessageChannel.Email:
-                EmailAddresses.Check(recipient, "recipient");
-                return recipient;
+                return errors.Check(() => EmailAddresses.Check(recipient, "recipient")) ? recipient : null;
             case MessageChannel.Sms or MessageChannel.WhatsApp:
-                return PhoneNumbers.ToE164(recipient, "recipient");
+                return errors.Check(() => PhoneNumbers.ToE164(recipient, "recipient"));
             default:
                 if (!Guid.TryParse(recipient, out var userId) || await users.FindAsync(userId, cancellationToken) is not { Status: UserStatus.Active })
                 {
-                    throw new ValidationFailedException("recipient", "Push and in-app messages go to an active member of the studio: give their user id.");
+                    errors.Add("recipient", "Push and in-app messages go to an active member of the studio: give their user id.");
+                    return null;
                 }
                 return userId.ToString();
         }

@@ -30,23 +30,20 @@ public static partial class TemplateRenderer
     public static RenderedMessage Render(TemplateText template, IReadOnlyDictionary<string, string>? variables)
     {
         variables ??= new Dictionary<string, string>();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var missing = template.Variables.Where(v => !variables.ContainsKey(v) || string.IsNullOrWhiteSpace(variables[v])).ToList();
         if (missing.Count > 0)
         {
-            errors["variables"] = [$"Give a value for: {string.Join(", ", missing)}."];
+            errors.Add("variables", $"Give a value for: {string.Join(", ", missing)}.");
         }
         foreach (var (name, value) in variables)
         {
             if (value.Length > MaxValueLength || !PlainTextConverter.IsPlain(value))
             {
-                errors[$"variables.{name}"] = [$"Use at most {MaxValueLength} characters of plain text."];
+                errors.Add($"variables.{name}", $"Use at most {MaxValueLength} characters of plain text.");
             }
         }
-        if (errors.Count > 0)
-        {
-            throw new ValidationFailedException(errors);
-        }
+        errors.ThrowIfAny();
         string Fill(string text) => Placeholder().Replace(text, m => variables[m.Groups[1].Value].Trim());
         return new RenderedMessage(template.Subject is null ? null : Fill(template.Subject), Fill(template.Body),
             template.ProviderParameters.Select(p => variables[p].Trim()).ToList());

@@ -65,21 +65,22 @@ public sealed class PushSubscriptions(TenantDbContext db, CurrentUser currentUse
 
     private string Check(PushSubscriptionRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var endpoint = request.Endpoint?.Trim() ?? "";
         if (CheckEndpoint(endpoint) is { } endpointError)
         {
-            errors["endpoint"] = [endpointError];
+            errors.Add("endpoint", endpointError);
         }
         if (!IsPublicKey(request.Keys?.P256dh))
         {
-            errors["keys.p256dh"] = ["Send the browser's P-256 public key: 65 bytes, base64url."];
+            errors.Add("keys.p256dh", "Send the browser's P-256 public key: 65 bytes, base64url.");
         }
         if (VapidKeys.DecodedLength(request.Keys?.Auth) != 16)
         {
-            errors["keys.auth"] = ["Send the browser's authentication secret: 16 bytes, base64url."];
+            errors.Add("keys.auth", "Send the browser's authentication secret: 16 bytes, base64url.");
         }
-        return errors.Count == 0 ? endpoint : throw new ValidationFailedException(errors);
+        errors.ThrowIfAny();
+        return endpoint;
     }
 
     private string? CheckEndpoint(string endpoint)

@@ -8,6 +8,8 @@ namespace WedTech.Server.Platform.Audit;
 /// </summary>
 public sealed class AuditLog(TenantDbContext db, IWriteActor actor, IHttpContextAccessor http, TimeProvider time)
 {
+    private readonly Dictionary<object, string> _notes = new(ReferenceEqualityComparer.Instance);
+
     /// <param name="origin">Where the action came from, for work done later for a request (a job); the current request's by default.</param>
     public void Record(string action, string? entityType = null, Guid? entityId = null, string? details = null, Guid? userId = null, string? userEmail = null,
         RequestOrigin? origin = null)
@@ -26,6 +28,14 @@ public sealed class AuditLog(TenantDbContext db, IWriteActor actor, IHttpContext
             UserAgent = origin.UserAgent,
         });
     }
+
+    /// <summary>Says more of a record's change than its changed fields ("3 run-of-show items moved with it"), in the entry written at save.</summary>
+    public void Note(object record, string note) => _notes[record] = note;
+
+    /// <summary>The entry of a record changed in this unit of work, written at save (<see cref="WritePath"/>).</summary>
+    internal void RecordChanges(object record, string subject, Guid id, IReadOnlyList<string> fields) =>
+        Record($"{subject}.updated", record.GetType().Name, id,
+            "changed: " + string.Join(", ", fields) + (_notes.Remove(record, out var note) ? "; " + note : ""));
 
     /// <summary>The current request's address and user agent (none in a job).</summary>
     public RequestOrigin Origin()

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
@@ -39,28 +38,16 @@ public interface IWriteActor
 /// <c>financial:create</c>, a changed or erased one <c>financial:edit</c>. Sending the amount unchanged is no change.</item>
 /// </list>
 /// </summary>
-public sealed class MoneyGuard : SaveChangesInterceptor
+public sealed class MoneyGuard : BeforeSaveInterceptor
 {
     public static readonly MoneyGuard Instance = new();
     private static readonly ConcurrentDictionary<IReadOnlyProperty, bool> Declared = new();
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Guard(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Guard(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
 
     /// <summary>Whether the property is declared as money (<see cref="MoneyAttribute"/>).</summary>
     public static bool IsMoney(IReadOnlyProperty property) =>
         Declared.GetOrAdd(property, p => p.PropertyInfo?.IsDefined(typeof(MoneyAttribute)) == true);
 
-    private static void Guard(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is not TenantDbContext { Actor: { IsPerson: true } actor } tenant)
         {

@@ -54,6 +54,7 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
             new DbContextOptionsBuilder<PostgresTenantDbContext>()
                 .UseNpgsql(DataSource(databaseName).CreateConnection(), contextOwnsConnection: true)
                 .AddInterceptors(_tenantMetrics, MoneyGuard.Instance, new TenantDatabaseUseInterceptor(_open, databaseName))
+                .AddInterceptors(WritePath.Interceptors)
                 .Options);
     }
 

@@ -52,6 +52,7 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider, IDisposable
         return new SqliteTenantDbContext(_tenantOptions.GetOrAdd(databaseName, name => new DbContextOptionsBuilder<SqliteTenantDbContext>()
             .UseSqlite(ConnectionString(TenantPath(name)))
             .AddInterceptors(_tenantMetrics, MoneyGuard.Instance, new TenantDatabaseUseInterceptor(_open, name))
+            .AddInterceptors(WritePath.Interceptors)
             .Options));
     }
 

@@ -12,6 +12,32 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Who writes through this context (the request's or job's user), for the guards run at save; null for the system.</summary>
     public IWriteActor? Actor { get; set; }
 
+    /// <summary>The clock of the times stamped at save (<see cref="WritePath"/>).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the changes audited at save are recorded: the request's or job's audit log; none outside a scope.</summary>
+    public Lazy<Audit.AuditLog>? Audit { get; set; }
+
+    private List<Func<Task>> _afterCommit = [];
+
+    /// <summary>
+    /// Work for once this unit of work's changes are committed: dropping cached copies, telling connected clients. Raise
+    /// it with the change, before saving; it runs after the commit, and is dropped if the save or its transaction fails.
+    /// </summary>
+    public void AfterCommit(Func<Task> work) => _afterCommit.Add(work);
+
+    internal async Task RunAfterCommitAsync()
+    {
+        var work = _afterCommit;
+        _afterCommit = [];
+        foreach (var step in work)
+        {
+            await step();
+        }
+    }
+
+    internal void DropAfterCommit() => _afterCommit = [];
+
     /// <summary>Every module's part of the model, found once in the assembly.</summary>
     private static readonly ITenantModel[] Models = ModelParts.InAssembly<ITenantModel>();
 

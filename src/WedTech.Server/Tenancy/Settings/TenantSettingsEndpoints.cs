@@ -23,32 +23,30 @@ public static partial class TenantSettingsEndpoints
             IDatabaseProvider databases, TenantDirectory directory, HttpContext http, CancellationToken ct) =>
         {
             var expected = Concurrency.RequireIfMatch(http);
-            var errors = new Dictionary<string, string[]>();
+            var errors = new FieldErrors();
             var timeZone = VenueTime.CanonicalZone(request.TimeZone);
             if (timeZone is null)
             {
-                errors["timeZone"] = ["Use an IANA time zone such as Asia/Kolkata."];
+                errors.Add("timeZone", "Use an IANA time zone such as Asia/Kolkata.");
             }
             if (request.CompanyName.Trim().Length < 2)
             {
-                errors["companyName"] = ["Use at least 2 characters."];
+                errors.Add("companyName", "Use at least 2 characters.");
             }
             var gstin = string.IsNullOrWhiteSpace(request.Gstin) ? null : request.Gstin.Trim().ToUpperInvariant();
             if (gstin is not null && !IsValidGstin(gstin))
             {
-                errors["gstin"] = ["This is not a valid GSTIN (15 characters, with a matching check digit)."];
+                errors.Add("gstin", "This is not a valid GSTIN (15 characters, with a matching check digit).");
             }
-            if (errors.Count > 0)
-            {
-                throw new ValidationFailedException(errors);
-            }
+            errors.ThrowIfAny();
 
             var current = await LoadAsync(db, ct);
             Concurrency.Expect(current, expected, "settings");
             current.CompanyName = request.CompanyName.Trim();
             current.TimeZone = timeZone!;
             current.Gstin = gstin;
-            current.Version++;
+            // Every save is a new version, even of the same settings.
+            db.Entry(current).State = EntityState.Modified;
             audit.Record("settings.updated", "TenantSettings", tenant.Current.Id, $"company name, time zone {current.TimeZone}, GSTIN {gstin ?? "none"}");
             await db.SaveChangesAsync(ct);
 
