@@ -8,6 +8,8 @@ namespace WedTech.Server.Files;
 
 public static class FilesEndpoints
 {
+    public static readonly ApiTag Tag = new("Files", "Files attached to records: upload, list, download and signed links.");
+
     /// <summary>
     /// Room around one file of the largest size for the multipart framing and small form fields, and for
     /// Kestrel, which counts a chunked body as it buffers it (up to 1 MB ahead of the reader): a file just
@@ -17,7 +19,7 @@ public static class FilesEndpoints
 
     public static RouteGroupBuilder MapFiles(this RouteGroupBuilder api)
     {
-        var files = api.MapGroup("/files").WithTags("Files");
+        var files = api.MapGroup("/files").WithApiTag(Tag);
         var maxFileBytes = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<FileStorageOptions>>().Value.MaxFileBytes;
 
         files.MapPost("/", async Task<Created<FileResponse>> (string? ownerType, Guid? ownerId, HttpRequest request, FileService service, CancellationToken ct) =>

@@ -8,9 +8,13 @@ namespace WedTech.Server.Messaging;
 
 public static class MessagingEndpoints
 {
+    public static readonly ApiTag MessagingTag = new("Messaging", "Messages by e-mail, SMS and WhatsApp: the outbox, templates and gateway settings.");
+
+    public static readonly ApiTag NotificationsTag = new("Notifications", "The caller's in-app notifications.");
+
     public static RouteGroupBuilder MapMessaging(this RouteGroupBuilder api)
     {
-        var messages = api.MapGroup("/messages").WithTags("Messaging");
+        var messages = api.MapGroup("/messages").WithApiTag(MessagingTag);
         messages.MapPost("/", async Task<Results<Created<MessageResponse>, Ok<MessageResponse>>> (
             SendMessageRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, OutboxService outbox, CancellationToken ct) =>
         {
@@ -28,15 +32,14 @@ public static class MessagingEndpoints
         messages.MapGet("/{id:guid}", (Guid id, OutboxService outbox, CancellationToken ct) => outbox.GetAsync(id, ct))
             .RequireAuthorization(Permissions.MessageSend).WithSummary("One message and its delivery status");
 
-        var messaging = api.MapGroup("/messaging").WithTags("Messaging");
+        var messaging = api.MapGroup("/messaging").WithApiTag(MessagingTag);
         messaging.MapGet("/templates", async (OutboxService outbox, CancellationToken ct) => (await outbox.TemplatesAsync(ct)).Select(t => t.ToResponse()))
             .RequireAuthorization(Permissions.MessageSend).WithSummary("Templates: the studio's own and the built-in ones (English and Hindi)");
         messaging.MapPut("/templates/{key}/{channel}/{language}", async (string key, string channel, string language, MessageTemplateRequest request, OutboxService outbox,
             HttpContext http, CancellationToken ct) =>
         {
             var template = await outbox.SaveTemplateAsync(key, Parse<MessageChannel>(channel, "channel"), language, request, Concurrency.RequireIfMatch(http), ct);
-            Concurrency.SetETag(http, template.Version);
-            return template.ToResponse();
+            return TypedResults.Ok(template.ToResponse()).WithETag(template.Version);
         }).RequireAuthorization(Permissions.SettingsEdit).RequiresIfMatch().WithSummary("Reword a template for the studio")
             .WithDescription("If-Match is the version listed with the template: 0 for the built-in wording, which this replaces for the studio.");
         messaging.MapDelete("/templates/{key}/{channel}/{language}", async Task<NoContent> (string key, string channel, string language, OutboxService outbox,
@@ -47,22 +50,20 @@ public static class MessagingEndpoints
         }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Go back to the built-in wording").WithDescription("If-Match optional.");
         messaging.MapPost("/templates/preview", (PreviewMessageRequest request, OutboxService outbox, CancellationToken ct) => outbox.PreviewAsync(request, ct))
             .RequireAuthorization(Permissions.MessageSend).WithSummary("Render a template with variables, without sending");
-        messaging.MapGet("/settings", async (OutboxService outbox, HttpContext http, CancellationToken ct) =>
+        messaging.MapGet("/settings", async (OutboxService outbox, CancellationToken ct) =>
         {
             var settings = await outbox.SettingsResponseAsync(ct);
-            Concurrency.SetETag(http, settings.Version);
-            return settings;
+            return TypedResults.Ok(settings).WithETag(settings.Version);
         }).RequireAuthorization(Permissions.SettingsView).WithSummary("SMS gateway, daily quotas and today's use")
             .WithDescription("The ETag header carries the settings' version for If-Match.");
         messaging.MapPut("/settings", async (MessagingSettingsRequest request, OutboxService outbox, HttpContext http, CancellationToken ct) =>
         {
             var settings = await outbox.SaveSettingsAsync(request, Concurrency.RequireIfMatch(http), ct);
-            Concurrency.SetETag(http, settings.Version);
-            return settings;
+            return TypedResults.Ok(settings).WithETag(settings.Version);
         }).RequireAuthorization(Permissions.SettingsEdit).RequiresIfMatch().WithSummary("Choose the SMS gateway (Twilio or MSG91)")
             .WithDescription("Requires If-Match; answers 409 when someone changed the settings since.");
 
-        var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization();
+        var notifications = api.MapGroup("/notifications").WithApiTag(NotificationsTag).RequireAuthorization();
         notifications.MapGet("/", (bool? unread, int? page, int? pageSize, NotificationService service, CancellationToken ct) =>
             service.ListAsync(unread ?? false, Paging.From(page, pageSize), ct)).WithSummary("The caller's in-app notifications, newest first");
         notifications.MapPost("/{id:guid}/read", async Task<NoContent> (Guid id, NotificationService service, CancellationToken ct) =>

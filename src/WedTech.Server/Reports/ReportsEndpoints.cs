@@ -7,9 +7,11 @@ namespace WedTech.Server.Reports;
 
 public static class ReportsEndpoints
 {
+    public static readonly ApiTag Tag = new("Reports", "Reports made in the background (PDF, xlsx, csv) and their progress.");
+
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
-        var reports = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Permissions.WeddingView);
+        var reports = api.MapGroup("/reports").WithApiTag(Tag).RequireAuthorization(Permissions.WeddingView);
         reports.MapPost("/", async Task<Accepted<ReportResponse>> (ReportRequest request, ReportService service, CancellationToken ct) =>
         {
             var report = await service.RequestAsync(request, ct);

@@ -6,9 +6,11 @@ namespace WedTech.Server.Venues;
 
 public static class VenuesEndpoints
 {
+    public static readonly ApiTag Tag = new("Venues", "The studio's venue book.");
+
     public static RouteGroupBuilder MapVenues(this RouteGroupBuilder api)
     {
-        var venues = api.MapGroup("/venues").WithTags("Venues");
+        var venues = api.MapGroup("/venues").WithApiTag(Tag);
 
         venues.MapGet("/", (string? q, string? city, string? stateCode, int? page, int? pageSize, VenueService service, CancellationToken ct) =>
         {
@@ -30,26 +32,23 @@ public static class VenuesEndpoints
         }).RequireAuthorization(Permissions.VenueView)
             .WithSummary("List venues").WithDescription("The studio's venue book by name; search name and city in any script (q), filter by city and GST state code.");
 
-        venues.MapPost("/", async Task<Created<VenueResponse>> (VenueRequest request, VenueService service, HttpContext http, CancellationToken ct) =>
+        venues.MapPost("/", async (VenueRequest request, VenueService service, CancellationToken ct) =>
         {
             var venue = await service.CreateAsync(request, ct);
-            Concurrency.SetETag(http, venue.Version);
-            return TypedResults.Created($"/api/v1/venues/{venue.Id}", venue);
+            return TypedResults.Created($"/api/v1/venues/{venue.Id}", venue).WithETag(venue.Version);
         }).RequireAuthorization(Permissions.VenueManage).WithSummary("Add a venue")
             .WithDescription("A venue in India needs its GST state code; abroad, its country and IANA time zone. Contact phones are stored in E.164.");
 
-        venues.MapGet("/{id:guid}", async (Guid id, VenueService service, HttpContext http, CancellationToken ct) =>
+        venues.MapGet("/{id:guid}", async (Guid id, VenueService service, CancellationToken ct) =>
         {
             var venue = await service.GetAsync(id, ct);
-            Concurrency.SetETag(http, venue.Version);
-            return TypedResults.Ok(venue);
+            return TypedResults.Ok(venue).WithETag(venue.Version);
         }).RequireAuthorization(Permissions.VenueView).WithSummary("Get a venue").WithDescription("One venue with the number of events using it; the ETag header carries its version for If-Match.");
 
         venues.MapPut("/{id:guid}", async (Guid id, VenueRequest request, VenueService service, HttpContext http, CancellationToken ct) =>
         {
             var venue = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
-            Concurrency.SetETag(http, venue.Version);
-            return TypedResults.Ok(venue);
+            return TypedResults.Ok(venue).WithETag(venue.Version);
         }).RequireAuthorization(Permissions.VenueManage).RequiresIfMatch().WithSummary("Update a venue").WithDescription("Replace a venue's details; requires If-Match, answers 409 when someone changed it since.");
 
         venues.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, VenueService service, HttpContext http, CancellationToken ct) =>

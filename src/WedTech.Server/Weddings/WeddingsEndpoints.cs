@@ -9,9 +9,11 @@ namespace WedTech.Server.Weddings;
 
 public static class WeddingsEndpoints
 {
+    public static readonly ApiTag Tag = new("Weddings", "Weddings: the couple, dates, budget, team and status.");
+
     public static RouteGroupBuilder MapWeddings(this RouteGroupBuilder api)
     {
-        var weddings = api.MapGroup("/weddings").WithTags("Weddings");
+        var weddings = api.MapGroup("/weddings").WithApiTag(Tag);
 
         weddings.MapGet("/", (int? page, int? pageSize, string? status, DateOnly? from, DateOnly? to, string? q, WeddingService service, CancellationToken ct) =>
         {
@@ -38,25 +40,22 @@ public static class WeddingsEndpoints
             .RequireAuthorization(Permissions.WeddingView)
             .WithSummary("Dashboard overview").WithDescription("Counts by status and the next eight weddings still to happen, among the weddings the caller may see.");
 
-        weddings.MapPost("/", async Task<Created<WeddingResponse>> (WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
+        weddings.MapPost("/", async (WeddingRequest request, WeddingService service, CancellationToken ct) =>
         {
             var wedding = await service.CreateAsync(request, ct);
-            Concurrency.SetETag(http, wedding.Version);
-            return TypedResults.Created($"/api/v1/weddings/{wedding.Id}", wedding);
+            return TypedResults.Created($"/api/v1/weddings/{wedding.Id}", wedding).WithETag(wedding.Version);
         }).RequireAuthorization(Permissions.WeddingCreate).WithSummary("Create a wedding");
 
-        weddings.MapGet("/{id:guid}", async (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
+        weddings.MapGet("/{id:guid}", async (Guid id, WeddingService service, CancellationToken ct) =>
         {
             var wedding = await service.GetAsync(id, ct);
-            Concurrency.SetETag(http, wedding.Version);
-            return TypedResults.Ok(wedding);
+            return TypedResults.Ok(wedding).WithETag(wedding.Version);
         }).RequireAuthorization(Permissions.WeddingView).WithSummary("Get a wedding").WithDescription("One wedding; the ETag header carries its version for If-Match.");
 
         weddings.MapPut("/{id:guid}", async (Guid id, WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
             var wedding = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
-            Concurrency.SetETag(http, wedding.Version);
-            return TypedResults.Ok(wedding);
+            return TypedResults.Ok(wedding).WithETag(wedding.Version);
         }).RequireAuthorization(Permissions.WeddingEdit).RequiresIfMatch().WithSummary("Update a wedding").WithDescription("Replace a wedding's details; requires If-Match, answers 409 when someone changed it since.");
 
         weddings.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>

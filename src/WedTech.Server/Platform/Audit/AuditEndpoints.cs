@@ -8,6 +8,8 @@ namespace WedTech.Server.Platform.Audit;
 
 public static class AuditEndpoints
 {
+    public static readonly ApiTag Tag = new("Audit", "The studio's audit log: who changed what, and when.");
+
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
         api.MapGet("/audit", async (int? page, int? pageSize, string? action, Guid? entityId, TenantDbContext db, CancellationToken ct) =>
@@ -24,7 +26,7 @@ public static class AuditEndpoints
             }
             return TypedResults.Ok(await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPageAsync(paging,
                 e => new AuditEntryResponse(e.Id, e.At, e.UserId, e.UserEmail, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress, e.UserAgent), ct));
-        }).RequireAuthorization(Permissions.AuditView).WithTags("Audit").WithSummary("Audit log").WithDescription("The studio's audit log, newest first.");
+        }).RequireAuthorization(Permissions.AuditView).WithApiTag(Tag).WithSummary("Audit log").WithDescription("The studio's audit log, newest first.");
         return api;
     }
 }
