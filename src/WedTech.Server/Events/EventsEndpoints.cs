@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
 using WedTech.Server.Calendar;
@@ -14,9 +15,8 @@ public static class EventsEndpoints
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
     {
         var ofWedding = api.MapGroup("/weddings/{weddingId:guid}").WithApiTag(Tag);
-        ofWedding.MapGet("/events", (Guid weddingId, int? page, int? pageSize, string? status, string? type, DateOnly? from, DateOnly? to,
-                EventService service, CancellationToken ct) =>
-            service.ListForWeddingAsync(weddingId, Filter(status, type, from, to, mine: false), Paging.From(page, pageSize), ct))
+        ofWedding.MapGet("/events", (Guid weddingId, [AsParameters] EventListQuery query, EventService service, CancellationToken ct) =>
+            service.ListForWeddingAsync(weddingId, query.ToFilter(mine: false), query.ToPaging(), ct))
             .RequireAuthorization(Permissions.WeddingView)
             .WithSummary("A wedding's events").WithDescription("The wedding's timeline: its events in time order, with progress, key moments (muhurats) and clashes; filter by status, type and venue-local date.");
 
@@ -32,8 +32,8 @@ public static class EventsEndpoints
             .WithDescription("Start and end are the venue's local time without offset; the zone defaults to the venue's, else the studio's.");
 
         var events = api.MapGroup("/events").WithApiTag(Tag);
-        events.MapGet("/", (int? page, int? pageSize, string? status, string? type, DateOnly? from, DateOnly? to, bool? mine, EventService service, CancellationToken ct) =>
-            service.ListAcrossWeddingsAsync(Filter(status, type, from, to, mine ?? false), EventsModule.MaxRangeDays, Paging.From(page, pageSize), ct))
+        events.MapGet("/", ([AsParameters] EventsAcrossWeddingsQuery query, EventService service, CancellationToken ct) =>
+            service.ListAcrossWeddingsAsync(query.ToFilter(query.mine ?? false), EventsModule.MaxRangeDays, query.ToPaging(), ct))
             .RequireAuthorization(Permissions.WeddingView)
             .WithSummary("Events across weddings").WithDescription($"Events of every wedding the caller sees between two venue-local dates (at most {EventsModule.MaxRangeDays} days; default the coming week); mine=true keeps those of weddings or events the caller is on.");
 
@@ -100,18 +100,19 @@ public static class EventsEndpoints
         }).RequireAuthorization(Permissions.RunOfShowProgress).WithSummary("Mark a run-of-show item")
             .WithDescription("Pending, in progress, done or slipped: what the coordinator taps on the day. If-Match optional.");
     }
-
-    private static EventFilter Filter(string? status, string? type, DateOnly? from, DateOnly? to, bool mine)
-    {
-        if (from > to)
-        {
-            throw new ValidationFailedException("to", "The end of the date range is before its start.");
-        }
-        return new EventFilter(ParseOrNull<EventStatus>(status, "status"), ParseOrNull<EventType>(type, "type"), from, to, mine);
-    }
-
-    private static T? ParseOrNull<T>(string? value, string field) where T : struct, Enum =>
-        string.IsNullOrEmpty(value) ? null
-        : ApiConventions.TryParseEnum<T>(value, out var parsed) ? parsed
-        : throw new ValidationFailedException(field, "Use one of: " + string.Join(", ", Enum.GetValues<T>().Select(ApiConventions.EnumName)) + ".");
 }
+
+/// <summary>The query string of a wedding's event list.</summary>
+public record EventListQuery(int? page, int? pageSize, [property: ApiEnum(typeof(EventStatus))] string? status, [property: ApiEnum(typeof(EventType))] string? type,
+    DateOnly? from, DateOnly? to) : PageQuery(page, pageSize)
+{
+    public EventFilter ToFilter(bool mine) =>
+        new(ApiConventions.ParseEnum<EventStatus>(status, nameof(status)), ApiConventions.ParseEnum<EventType>(type, nameof(type)), from, to, mine);
+
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        base.Validate(validationContext).Concat(QueryRules.DateRange(from, to));
+}
+
+/// <summary>The query string of the events across weddings: mine=true keeps those of weddings or events the caller is on.</summary>
+public sealed record EventsAcrossWeddingsQuery(int? page, int? pageSize, string? status, string? type, DateOnly? from, DateOnly? to, bool? mine)
+    : EventListQuery(page, pageSize, status, type, from, to);

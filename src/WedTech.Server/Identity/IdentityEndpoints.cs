@@ -86,7 +86,7 @@ public static class IdentityEndpoints
         }).RequireAuthorization().WithApiTag(SignInTag).WithSummary("Who am I").WithDescription("The signed-in user, their studio and their permissions.");
 
         var users = api.MapGroup("/users").WithApiTag(TeamTag);
-        users.MapGet("/", (int? page, int? pageSize, UserService service, CancellationToken ct) => service.ListAsync(Paging.From(page, pageSize), ct))
+        users.MapGet("/", ([AsParameters] PageQuery query, UserService service, CancellationToken ct) => service.ListAsync(query.ToPaging(), ct))
             .RequireAuthorization(Permissions.TeamView).WithSummary("List users");
         users.MapPost("/invitations", async Task<Created<UserResponse>> (InviteUserRequest request, UserService service, CancellationToken ct) =>
         {

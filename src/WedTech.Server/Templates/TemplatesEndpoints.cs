@@ -13,14 +13,9 @@ public static class TemplatesEndpoints
     {
         var templates = api.MapGroup("/templates").WithApiTag(Tag);
 
-        templates.MapGet("/", (string? q, int? page, int? pageSize, TemplateService service, CancellationToken ct) =>
-        {
-            if (q is { Length: > 100 } || q is not null && !PlainTextConverter.IsPlain(q))
-            {
-                throw new ValidationFailedException("q", "Search for at most 100 characters of text.");
-            }
-            return service.ListAsync(q, Paging.From(page, pageSize), ct);
-        }).RequireAuthorization(Permissions.WeddingCreate)
+        templates.MapGet("/", ([AsParameters] TemplateListQuery query, TemplateService service, CancellationToken ct) =>
+            service.ListAsync(query.q, query.ToPaging(), ct))
+            .RequireAuthorization(Permissions.WeddingCreate)
             .WithSummary("List wedding templates").WithDescription("The studio's wedding templates by name, with their number of days, events and run-of-show items; search name and description (q).");
 
         templates.MapGet("/{id:guid}", async (Guid id, TemplateService service, CancellationToken ct) =>
@@ -61,3 +56,6 @@ public static class TemplatesEndpoints
         return api;
     }
 }
+
+/// <summary>The query string of the wedding templates.</summary>
+public sealed record TemplateListQuery([property: QueryText(100)] string? q, int? page, int? pageSize) : PageQuery(page, pageSize);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
@@ -12,24 +13,9 @@ public static class VenuesEndpoints
     {
         var venues = api.MapGroup("/venues").WithApiTag(Tag);
 
-        venues.MapGet("/", (string? q, string? city, string? stateCode, int? page, int? pageSize, VenueService service, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (q is { Length: > 100 } || q is not null && !PlainTextConverter.IsPlain(q))
-            {
-                errors["q"] = ["Search for at most 100 characters of text."];
-            }
-            if (city is { Length: > 100 } || city is not null && !PlainTextConverter.IsPlain(city))
-            {
-                errors["city"] = ["Give a city name of at most 100 characters."];
-            }
-            if (!string.IsNullOrWhiteSpace(stateCode) && !IndianStates.ByCode.ContainsKey(stateCode.Trim()))
-            {
-                errors["stateCode"] = ["This is not a GST state code; use two digits, like 07 for Delhi."];
-            }
-            var paging = Paging.From(page, pageSize);
-            return errors.Count > 0 ? throw new ValidationFailedException(errors) : service.ListAsync(new VenueFilter(q, city, stateCode), paging, ct);
-        }).RequireAuthorization(Permissions.VenueView)
+        venues.MapGet("/", ([AsParameters] VenueListQuery query, VenueService service, CancellationToken ct) =>
+            service.ListAsync(new VenueFilter(query.q, query.city, query.stateCode), query.ToPaging(), ct))
+            .RequireAuthorization(Permissions.VenueView)
             .WithSummary("List venues").WithDescription("The studio's venue book by name; search name and city in any script (q), filter by city and GST state code.");
 
         venues.MapPost("/", async (VenueRequest request, VenueService service, CancellationToken ct) =>
@@ -59,5 +45,22 @@ public static class VenuesEndpoints
             .WithDescription("Remove a venue from the book; refused with 409 while events use it. If-Match optional.");
 
         return api;
+    }
+}
+
+/// <summary>The query string of the venue book.</summary>
+public sealed record VenueListQuery([property: QueryText(100)] string? q, [property: QueryText(100, ErrorMessage = "Give a city name of at most 100 characters.")] string? city,
+    string? stateCode, int? page, int? pageSize) : PageQuery(page, pageSize)
+{
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var error in base.Validate(validationContext))
+        {
+            yield return error;
+        }
+        if (!string.IsNullOrWhiteSpace(stateCode) && !IndianStates.ByCode.ContainsKey(stateCode.Trim()))
+        {
+            yield return new ValidationResult("This is not a GST state code; use two digits, like 07 for Delhi.", [nameof(stateCode)]);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
 using WedTech.Server.Calendar;
@@ -15,25 +16,9 @@ public static class WeddingsEndpoints
     {
         var weddings = api.MapGroup("/weddings").WithApiTag(Tag);
 
-        weddings.MapGet("/", (int? page, int? pageSize, string? status, DateOnly? from, DateOnly? to, string? q, WeddingService service, CancellationToken ct) =>
-        {
-            WeddingStatus? statusFilter = null;
-            if (!string.IsNullOrEmpty(status))
-            {
-                statusFilter = ApiConventions.TryParseEnum<WeddingStatus>(status, out var parsed)
-                    ? parsed
-                    : throw new ValidationFailedException("status", "Use one of: " + string.Join(", ", Enum.GetValues<WeddingStatus>().Select(ApiConventions.EnumName)) + ".");
-            }
-            if (from > to)
-            {
-                throw new ValidationFailedException("to", "The end of the date range is before its start.");
-            }
-            if (q is { Length: > 100 } || q is not null && !PlainTextConverter.IsPlain(q))
-            {
-                throw new ValidationFailedException("q", "Search for at most 100 characters of text.");
-            }
-            return service.ListAsync(new WeddingFilter(statusFilter, from, to, q), Paging.From(page, pageSize), ct);
-        }).RequireAuthorization(Permissions.WeddingView)
+        weddings.MapGet("/", ([AsParameters] WeddingListQuery query, WeddingService service, CancellationToken ct) =>
+            service.ListAsync(query.ToFilter(), query.ToPaging(), ct))
+            .RequireAuthorization(Permissions.WeddingView)
             .WithSummary("List weddings").WithDescription("Weddings the caller may see, by date; filter by status (inquiry, booked, in-progress, completed, cancelled), date range and couple's name.");
 
         weddings.MapGet("/overview", (WeddingService service, CancellationToken ct) => service.OverviewAsync(upcoming: 8, ct))
@@ -66,4 +51,14 @@ public static class WeddingsEndpoints
 
         return api;
     }
+}
+
+/// <summary>The query string of the wedding list.</summary>
+public sealed record WeddingListQuery(int? page, int? pageSize, [property: ApiEnum(typeof(WeddingStatus))] string? status, DateOnly? from, DateOnly? to,
+    [property: QueryText(100)] string? q) : PageQuery(page, pageSize)
+{
+    public WeddingFilter ToFilter() => new(ApiConventions.ParseEnum<WeddingStatus>(status, nameof(status)), from, to, q);
+
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        base.Validate(validationContext).Concat(QueryRules.DateRange(from, to));
 }
