@@ -158,7 +158,7 @@ public sealed class PublishTests(BrowserServer browsers)
         return (process.ExitCode, await output + await errors);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -7,14 +7,17 @@ using Microsoft.Net.Http.Headers;
 using WedTech.Contracts;
 using WedTech.Server.Platform;
 using WedTech.Server.Tenancy;
+using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Calendar;
 
 public static class CalendarEndpoints
 {
+    public static readonly ApiTag Tag = new("Calendar", "Calendar subscriptions: iCalendar feeds of the weddings a user may see, and the feeds themselves.");
+
     public static WebApplication MapCalendar(this WebApplication app)
     {
-        var feeds = app.MapTenantApi().MapGroup("/calendar/feeds").WithTags("Calendar");
+        var feeds = app.MapTenantApi().MapGroup("/calendar/feeds").WithApiTag(Tag);
 
         feeds.MapPost("/", async Task<Created<CalendarFeedCreatedResponse>> (CreateCalendarFeedRequest request, CalendarFeedService service, HttpContext http,
             CancellationToken ct) =>
@@ -49,7 +52,7 @@ public static class CalendarEndpoints
             return known.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
                 ? Results.StatusCode(StatusCodes.Status304NotModified)
                 : Results.Bytes(body, "text/calendar; charset=utf-8");
-        }).WithMetadata(TenantScopedAttribute.Instance).RequireRateLimiting(CalendarModule.FeedRateLimit).WithTags("Calendar")
+        }).WithMetadata(TenantScopedAttribute.Instance).RequireRateLimiting(CalendarModule.FeedRateLimit).WithApiTag(Tag)
             .WithSummary("Fetch a calendar feed")
             .WithDescription("The iCalendar (RFC 5545) document of a feed, at the address its creation returned. No sign-in; answers 404 once the feed is revoked.");
         return app;

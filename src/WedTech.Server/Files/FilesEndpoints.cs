@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,8 @@ namespace WedTech.Server.Files;
 
 public static class FilesEndpoints
 {
+    public static readonly ApiTag Tag = new("Files", "Files attached to records: upload, list, download and signed links.");
+
     /// <summary>
     /// Room around one file of the largest size for the multipart framing and small form fields, and for
     /// Kestrel, which counts a chunked body as it buffers it (up to 1 MB ahead of the reader): a file just
@@ -17,7 +20,7 @@ public static class FilesEndpoints
 
     public static RouteGroupBuilder MapFiles(this RouteGroupBuilder api)
     {
-        var files = api.MapGroup("/files").WithTags("Files");
+        var files = api.MapGroup("/files").WithApiTag(Tag);
         var maxFileBytes = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<FileStorageOptions>>().Value.MaxFileBytes;
 
         files.MapPost("/", async Task<Created<FileResponse>> (string? ownerType, Guid? ownerId, HttpRequest request, FileService service, CancellationToken ct) =>
@@ -37,11 +40,8 @@ public static class FilesEndpoints
                 $"Attach one file (multipart/form-data) to a record the caller may see, e.g. ?ownerType=wedding&ownerId=…. At most {FileService.DescribeSize(maxFileBytes)}; " +
                 $"{FileTypes.Allowed}, detected from the content: a different claimed Content-Type or file extension is refused with 415.");
 
-        files.MapGet("/", (string? ownerType, Guid? ownerId, int? page, int? pageSize, FileService service, CancellationToken ct) =>
-        {
-            var owner = ownerId ?? throw new ValidationFailedException("ownerId", "Give the id of the record whose files to list.");
-            return service.ListAsync(ownerType, owner, Paging.From(page, pageSize), ct);
-        }).RequireAuthorization().WithSummary("List a record's files").WithDescription("The files of a record the caller may see, newest first.");
+        files.MapGet("/", ([AsParameters] FileListQuery query, FileService service, CancellationToken ct) =>
+            service.ListAsync(query.ownerType, query.ownerId!.Value, query.ToPaging(), ct)).RequireAuthorization().WithSummary("List a record's files").WithDescription("The files of a record the caller may see, newest first.");
 
         files.MapGet("/{id:guid}", async (Guid id, FileService service, CancellationToken ct) => TypedResults.Ok(FileService.ToResponse(await service.GetAsync(id, ct))))
             .RequireAuthorization().WithSummary("Get a file's details");
@@ -81,4 +81,12 @@ public static class FilesEndpoints
 
     /// <summary>Applied by routing to the server's body limit, and by <c>RequestSizeGuard</c> to a declared length.</summary>
     private sealed record UploadSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
+}
+
+/// <summary>The query string of a record's files.</summary>
+public sealed record FileListQuery(string? ownerType, Guid? ownerId, int? page, int? pageSize) : PageQuery(page, pageSize)
+{
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ownerId is null
+        ? base.Validate(validationContext).Append(new ValidationResult("Give the id of the record whose files to list.", [nameof(ownerId)]))
+        : base.Validate(validationContext);
 }

@@ -9,9 +9,13 @@ namespace WedTech.Server.Identity;
 
 public static class IdentityEndpoints
 {
+    public static readonly ApiTag SignInTag = new("Sign-in", "Signing in and out, sessions, invitations, password resets, and who the caller is.");
+
+    public static readonly ApiTag TeamTag = new("Team", "The studio's users: invitations, roles, disabling.");
+
     public static RouteGroupBuilder MapIdentity(this RouteGroupBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Sign-in");
+        var auth = api.MapGroup("/auth").WithApiTag(SignInTag);
         auth.MapPost("/login", (LoginRequest request, AuthService service, CancellationToken ct) => service.LoginAsync(request, ct))
             .RequireRateLimiting(IdentityModule.LoginRateLimit)
             .WithSummary("Sign in").WithDescription("Sign in with e-mail and password; returns an access token (15 min) and a refresh token (7 days).");
@@ -25,7 +29,7 @@ public static class IdentityEndpoints
             return TypedResults.NoContent();
         }).WithSummary("Sign out").WithDescription("End the session the refresh token belongs to.");
         // The browser app's session lives in cookies (see BrowserSession); these two endpoints are its refresh and logout.
-        var session = auth.MapGroup("/session").WithTags("Sign-in");
+        var session = auth.MapGroup("/session").WithApiTag(SignInTag);
         session.MapPost("/refresh", async Task<NoContent> (HttpContext http, AuthService service, CancellationToken ct) =>
         {
             var refreshToken = BrowserSession.RefreshToken(http.Request);
@@ -43,7 +47,7 @@ public static class IdentityEndpoints
                 throw;
             }
             return TypedResults.NoContent();
-        }).WithSummary("Renew the browser session").WithDescription($"Renews the session held in cookies. Requires the {BrowserSession.CsrfHeader} header.");
+        }).ProducesProblem(StatusCodes.Status401Unauthorized).WithSummary("Renew the browser session").WithDescription($"Renews the session held in cookies. Requires the {BrowserSession.CsrfHeader} header.");
         session.MapPost("/logout", async Task<NoContent> (HttpContext http, AuthService service, CancellationToken ct) =>
         {
             if (!BrowserSession.HasCsrfHeader(http.Request))
@@ -56,7 +60,7 @@ public static class IdentityEndpoints
             }
             BrowserSession.SignOut(http);
             return TypedResults.NoContent();
-        }).WithSummary("End the browser session").WithDescription($"Ends the session held in cookies and removes them. Requires the {BrowserSession.CsrfHeader} header.");
+        }).ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("End the browser session").WithDescription($"Ends the session held in cookies and removes them. Requires the {BrowserSession.CsrfHeader} header.");
         auth.MapPost("/invitations/accept", (AcceptInvitationRequest request, UserService service, CancellationToken ct) => service.AcceptInvitationAsync(request, ct))
             .WithSummary("Accept an invitation").WithDescription("Accept an invitation from its e-mailed link: set a password and sign in.");
         auth.MapPost("/password-reset", Accepted (PasswordResetRequest request, UserService service) =>
@@ -78,10 +82,10 @@ public static class IdentityEndpoints
             var zone = await studio.TimeZoneAsync(ct);
             return TypedResults.Ok(new MeResponse(user.Id, user.Email, user.Name, user.Role, tenant.Current.Id, tenant.Current.Slug, tenant.Current.CompanyName,
                 Permissions.ByRole[user.Role].Order(StringComparer.Ordinal).ToList(), zone));
-        }).RequireAuthorization().WithTags("Sign-in").WithSummary("Who am I").WithDescription("The signed-in user, their studio and their permissions.");
+        }).RequireAuthorization().WithApiTag(SignInTag).WithSummary("Who am I").WithDescription("The signed-in user, their studio and their permissions.");
 
-        var users = api.MapGroup("/users").WithTags("Team");
-        users.MapGet("/", (int? page, int? pageSize, UserService service, CancellationToken ct) => service.ListAsync(Paging.From(page, pageSize), ct))
+        var users = api.MapGroup("/users").WithApiTag(TeamTag);
+        users.MapGet("/", ([AsParameters] PageQuery query, UserService service, CancellationToken ct) => service.ListAsync(query.ToPaging(), ct))
             .RequireAuthorization(Permissions.TeamView).WithSummary("List users");
         users.MapPost("/invitations", async Task<Created<UserResponse>> (InviteUserRequest request, UserService service, CancellationToken ct) =>
         {

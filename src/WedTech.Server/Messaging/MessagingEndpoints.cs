@@ -8,9 +8,13 @@ namespace WedTech.Server.Messaging;
 
 public static class MessagingEndpoints
 {
+    public static readonly ApiTag MessagingTag = new("Messaging", "Messages by e-mail, SMS and WhatsApp: the outbox, templates and gateway settings.");
+
+    public static readonly ApiTag NotificationsTag = new("Notifications", "The caller's in-app notifications.");
+
     public static RouteGroupBuilder MapMessaging(this RouteGroupBuilder api)
     {
-        var messages = api.MapGroup("/messages").WithTags("Messaging");
+        var messages = api.MapGroup("/messages").WithApiTag(MessagingTag);
         messages.MapPost("/", async Task<Results<Created<MessageResponse>, Ok<MessageResponse>>> (
             SendMessageRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, OutboxService outbox, CancellationToken ct) =>
         {
@@ -21,50 +25,45 @@ public static class MessagingEndpoints
             .WithDescription("Renders the template once and queues the message; a background job sends it. Phone numbers are normalised to E.164 " +
                 "(Indian when written without a country code). Send an Idempotency-Key to make retries safe: the same key returns the message already queued. " +
                 "SMS and WhatsApp count against the studio's daily quota (429 when it is used up).");
-        messages.MapGet("/", (int? page, int? pageSize, string? status, string? channel, Guid? weddingId, OutboxService outbox, CancellationToken ct) =>
-            outbox.ListAsync(new MessageFilter(ParseOptional<MessageStatus>(status, "status"), ParseOptional<MessageChannel>(channel, "channel"), weddingId),
-                Paging.From(page, pageSize), ct))
+        messages.MapGet("/", ([AsParameters] MessageListQuery query, OutboxService outbox, CancellationToken ct) => outbox.ListAsync(query.ToFilter(), query.ToPaging(), ct))
             .RequireAuthorization(Permissions.MessageSend).WithSummary("List the outbox, newest first");
         messages.MapGet("/{id:guid}", (Guid id, OutboxService outbox, CancellationToken ct) => outbox.GetAsync(id, ct))
             .RequireAuthorization(Permissions.MessageSend).WithSummary("One message and its delivery status");
 
-        var messaging = api.MapGroup("/messaging").WithTags("Messaging");
+        var messaging = api.MapGroup("/messaging").WithApiTag(MessagingTag);
         messaging.MapGet("/templates", async (OutboxService outbox, CancellationToken ct) => (await outbox.TemplatesAsync(ct)).Select(t => t.ToResponse()))
             .RequireAuthorization(Permissions.MessageSend).WithSummary("Templates: the studio's own and the built-in ones (English and Hindi)");
         messaging.MapPut("/templates/{key}/{channel}/{language}", async (string key, string channel, string language, MessageTemplateRequest request, OutboxService outbox,
             HttpContext http, CancellationToken ct) =>
         {
-            var template = await outbox.SaveTemplateAsync(key, Parse<MessageChannel>(channel, "channel"), language, request, Concurrency.RequireIfMatch(http), ct);
-            Concurrency.SetETag(http, template.Version);
-            return template.ToResponse();
+            var template = await outbox.SaveTemplateAsync(key, ApiConventions.ParseEnum<MessageChannel>(channel, nameof(channel))!.Value, language, request, Concurrency.RequireIfMatch(http), ct);
+            return TypedResults.Ok(template.ToResponse()).WithETag(template.Version);
         }).RequireAuthorization(Permissions.SettingsEdit).RequiresIfMatch().WithSummary("Reword a template for the studio")
             .WithDescription("If-Match is the version listed with the template: 0 for the built-in wording, which this replaces for the studio.");
         messaging.MapDelete("/templates/{key}/{channel}/{language}", async Task<NoContent> (string key, string channel, string language, OutboxService outbox,
             HttpContext http, CancellationToken ct) =>
         {
-            await outbox.ResetTemplateAsync(key, Parse<MessageChannel>(channel, "channel"), language, Concurrency.IfMatch(http), ct);
+            await outbox.ResetTemplateAsync(key, ApiConventions.ParseEnum<MessageChannel>(channel, nameof(channel))!.Value, language, Concurrency.IfMatch(http), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Permissions.SettingsEdit).WithSummary("Go back to the built-in wording").WithDescription("If-Match optional.");
         messaging.MapPost("/templates/preview", (PreviewMessageRequest request, OutboxService outbox, CancellationToken ct) => outbox.PreviewAsync(request, ct))
             .RequireAuthorization(Permissions.MessageSend).WithSummary("Render a template with variables, without sending");
-        messaging.MapGet("/settings", async (OutboxService outbox, HttpContext http, CancellationToken ct) =>
+        messaging.MapGet("/settings", async (OutboxService outbox, CancellationToken ct) =>
         {
             var settings = await outbox.SettingsResponseAsync(ct);
-            Concurrency.SetETag(http, settings.Version);
-            return settings;
+            return TypedResults.Ok(settings).WithETag(settings.Version);
         }).RequireAuthorization(Permissions.SettingsView).WithSummary("SMS gateway, daily quotas and today's use")
             .WithDescription("The ETag header carries the settings' version for If-Match.");
         messaging.MapPut("/settings", async (MessagingSettingsRequest request, OutboxService outbox, HttpContext http, CancellationToken ct) =>
         {
             var settings = await outbox.SaveSettingsAsync(request, Concurrency.RequireIfMatch(http), ct);
-            Concurrency.SetETag(http, settings.Version);
-            return settings;
+            return TypedResults.Ok(settings).WithETag(settings.Version);
         }).RequireAuthorization(Permissions.SettingsEdit).RequiresIfMatch().WithSummary("Choose the SMS gateway (Twilio or MSG91)")
             .WithDescription("Requires If-Match; answers 409 when someone changed the settings since.");
 
-        var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization();
-        notifications.MapGet("/", (bool? unread, int? page, int? pageSize, NotificationService service, CancellationToken ct) =>
-            service.ListAsync(unread ?? false, Paging.From(page, pageSize), ct)).WithSummary("The caller's in-app notifications, newest first");
+        var notifications = api.MapGroup("/notifications").WithApiTag(NotificationsTag).RequireAuthorization();
+        notifications.MapGet("/", ([AsParameters] NotificationListQuery query, NotificationService service, CancellationToken ct) =>
+            service.ListAsync(query.unread ?? false, query.ToPaging(), ct)).WithSummary("The caller's in-app notifications, newest first");
         notifications.MapPost("/{id:guid}/read", async Task<NoContent> (Guid id, NotificationService service, CancellationToken ct) =>
         {
             await service.MarkReadAsync(id, ct);
@@ -77,12 +76,15 @@ public static class MessagingEndpoints
         }).WithSummary("Mark all of the caller's notifications read");
         return api;
     }
-
-    private static T Parse<T>(string value, string field) where T : struct, Enum =>
-        ApiConventions.TryParseEnum<T>(value, out var parsed)
-            ? parsed
-            : throw new ValidationFailedException(field, "Use one of: " + string.Join(", ", Enum.GetValues<T>().Select(v => ApiConventions.EnumName(v))) + ".");
-
-    private static T? ParseOptional<T>(string? value, string field) where T : struct, Enum =>
-        string.IsNullOrEmpty(value) ? null : Parse<T>(value, field);
 }
+
+/// <summary>The query string of the outbox.</summary>
+public sealed record MessageListQuery(int? page, int? pageSize, [property: ApiEnum(typeof(MessageStatus))] string? status,
+    [property: ApiEnum(typeof(MessageChannel))] string? channel, Guid? weddingId) : PageQuery(page, pageSize)
+{
+    public MessageFilter ToFilter() =>
+        new(ApiConventions.ParseEnum<MessageStatus>(status, nameof(status)), ApiConventions.ParseEnum<MessageChannel>(channel, nameof(channel)), weddingId);
+}
+
+/// <summary>The query string of the caller's notifications.</summary>
+public sealed record NotificationListQuery(bool? unread, int? page, int? pageSize) : PageQuery(page, pageSize);

@@ -21,7 +21,7 @@ public static class PlatformModule
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddEmail(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options => options.AddOperationConventions().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

@@ -8,6 +8,8 @@ namespace WedTech.Server.Tenancy;
 
 public static class TenancyEndpoints
 {
+    public static readonly ApiTag Tag = new("Signup", "Signing up a planning studio (a tenant); outside any studio.");
+
     /// <summary>Signup lives outside any tenant: it creates one.</summary>
     public static RouteGroupBuilder MapTenancy(this RouteGroupBuilder platformApi)
     {
@@ -17,7 +19,7 @@ public static class TenancyEndpoints
             var tenant = await provisioning.ProvisionAsync(request, ct);
             var url = options.Value.TenantUrl(tenant.Slug);
             return TypedResults.Created(url, new TenantCreatedResponse(tenant.Id, tenant.Slug, tenant.Status, url));
-        }).RequireRateLimiting(TenancyModule.SignupRateLimit).WithTags("Signup")
+        }).RequireRateLimiting(TenancyModule.SignupRateLimit).WithApiTag(Tag)
             .WithSummary("Sign up a studio").WithDescription("Sign up a planning studio: creates its database and its first admin. Repeat the same request to finish a signup that was interrupted.");
         return platformApi;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Api;
@@ -6,50 +7,34 @@ namespace WedTech.Server.Venues;
 
 public static class VenuesEndpoints
 {
+    public static readonly ApiTag Tag = new("Venues", "The studio's venue book.");
+
     public static RouteGroupBuilder MapVenues(this RouteGroupBuilder api)
     {
-        var venues = api.MapGroup("/venues").WithTags("Venues");
+        var venues = api.MapGroup("/venues").WithApiTag(Tag);
 
-        venues.MapGet("/", (string? q, string? city, string? stateCode, int? page, int? pageSize, VenueService service, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (q is { Length: > 100 } || q is not null && !PlainTextConverter.IsPlain(q))
-            {
-                errors["q"] = ["Search for at most 100 characters of text."];
-            }
-            if (city is { Length: > 100 } || city is not null && !PlainTextConverter.IsPlain(city))
-            {
-                errors["city"] = ["Give a city name of at most 100 characters."];
-            }
-            if (!string.IsNullOrWhiteSpace(stateCode) && !IndianStates.ByCode.ContainsKey(stateCode.Trim()))
-            {
-                errors["stateCode"] = ["This is not a GST state code; use two digits, like 07 for Delhi."];
-            }
-            var paging = Paging.From(page, pageSize);
-            return errors.Count > 0 ? throw new ValidationFailedException(errors) : service.ListAsync(new VenueFilter(q, city, stateCode), paging, ct);
-        }).RequireAuthorization(Permissions.VenueView)
+        venues.MapGet("/", ([AsParameters] VenueListQuery query, VenueService service, CancellationToken ct) =>
+            service.ListAsync(new VenueFilter(query.q, query.city, query.stateCode), query.ToPaging(), ct))
+            .RequireAuthorization(Permissions.VenueView)
             .WithSummary("List venues").WithDescription("The studio's venue book by name; search name and city in any script (q), filter by city and GST state code.");
 
-        venues.MapPost("/", async Task<Created<VenueResponse>> (VenueRequest request, VenueService service, HttpContext http, CancellationToken ct) =>
+        venues.MapPost("/", async (VenueRequest request, VenueService service, CancellationToken ct) =>
         {
             var venue = await service.CreateAsync(request, ct);
-            Concurrency.SetETag(http, venue.Version);
-            return TypedResults.Created($"/api/v1/venues/{venue.Id}", venue);
+            return TypedResults.Created($"/api/v1/venues/{venue.Id}", venue).WithETag(venue.Version);
         }).RequireAuthorization(Permissions.VenueManage).WithSummary("Add a venue")
             .WithDescription("A venue in India needs its GST state code; abroad, its country and IANA time zone. Contact phones are stored in E.164.");
 
-        venues.MapGet("/{id:guid}", async (Guid id, VenueService service, HttpContext http, CancellationToken ct) =>
+        venues.MapGet("/{id:guid}", async (Guid id, VenueService service, CancellationToken ct) =>
         {
             var venue = await service.GetAsync(id, ct);
-            Concurrency.SetETag(http, venue.Version);
-            return TypedResults.Ok(venue);
+            return TypedResults.Ok(venue).WithETag(venue.Version);
         }).RequireAuthorization(Permissions.VenueView).WithSummary("Get a venue").WithDescription("One venue with the number of events using it; the ETag header carries its version for If-Match.");
 
         venues.MapPut("/{id:guid}", async (Guid id, VenueRequest request, VenueService service, HttpContext http, CancellationToken ct) =>
         {
             var venue = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
-            Concurrency.SetETag(http, venue.Version);
-            return TypedResults.Ok(venue);
+            return TypedResults.Ok(venue).WithETag(venue.Version);
         }).RequireAuthorization(Permissions.VenueManage).RequiresIfMatch().WithSummary("Update a venue").WithDescription("Replace a venue's details; requires If-Match, answers 409 when someone changed it since.");
 
         venues.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, VenueService service, HttpContext http, CancellationToken ct) =>
@@ -60,5 +45,22 @@ public static class VenuesEndpoints
             .WithDescription("Remove a venue from the book; refused with 409 while events use it. If-Match optional.");
 
         return api;
+    }
+}
+
+/// <summary>The query string of the venue book.</summary>
+public sealed record VenueListQuery([property: QueryText(100)] string? q, [property: QueryText(100, ErrorMessage = "Give a city name of at most 100 characters.")] string? city,
+    string? stateCode, int? page, int? pageSize) : PageQuery(page, pageSize)
+{
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var error in base.Validate(validationContext))
+        {
+            yield return error;
+        }
+        if (!string.IsNullOrWhiteSpace(stateCode) && !IndianStates.ByCode.ContainsKey(stateCode.Trim()))
+        {
+            yield return new ValidationResult("This is not a GST state code; use two digits, like 07 for Delhi.", [nameof(stateCode)]);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
 using WedTech.Server.Calendar;
@@ -9,54 +10,37 @@ namespace WedTech.Server.Weddings;
 
 public static class WeddingsEndpoints
 {
+    public static readonly ApiTag Tag = new("Weddings", "Weddings: the couple, dates, budget, team and status.");
+
     public static RouteGroupBuilder MapWeddings(this RouteGroupBuilder api)
     {
-        var weddings = api.MapGroup("/weddings").WithTags("Weddings");
+        var weddings = api.MapGroup("/weddings").WithApiTag(Tag);
 
-        weddings.MapGet("/", (int? page, int? pageSize, string? status, DateOnly? from, DateOnly? to, string? q, WeddingService service, CancellationToken ct) =>
-        {
-            WeddingStatus? statusFilter = null;
-            if (!string.IsNullOrEmpty(status))
-            {
-                statusFilter = ApiConventions.TryParseEnum<WeddingStatus>(status, out var parsed)
-                    ? parsed
-                    : throw new ValidationFailedException("status", "Use one of: " + string.Join(", ", Enum.GetValues<WeddingStatus>().Select(ApiConventions.EnumName)) + ".");
-            }
-            if (from > to)
-            {
-                throw new ValidationFailedException("to", "The end of the date range is before its start.");
-            }
-            if (q is { Length: > 100 } || q is not null && !PlainTextConverter.IsPlain(q))
-            {
-                throw new ValidationFailedException("q", "Search for at most 100 characters of text.");
-            }
-            return service.ListAsync(new WeddingFilter(statusFilter, from, to, q), Paging.From(page, pageSize), ct);
-        }).RequireAuthorization(Permissions.WeddingView)
+        weddings.MapGet("/", ([AsParameters] WeddingListQuery query, WeddingService service, CancellationToken ct) =>
+            service.ListAsync(query.ToFilter(), query.ToPaging(), ct))
+            .RequireAuthorization(Permissions.WeddingView)
             .WithSummary("List weddings").WithDescription("Weddings the caller may see, by date; filter by status (inquiry, booked, in-progress, completed, cancelled), date range and couple's name.");
 
         weddings.MapGet("/overview", (WeddingService service, CancellationToken ct) => service.OverviewAsync(upcoming: 8, ct))
             .RequireAuthorization(Permissions.WeddingView)
             .WithSummary("Dashboard overview").WithDescription("Counts by status and the next eight weddings still to happen, among the weddings the caller may see.");
 
-        weddings.MapPost("/", async Task<Created<WeddingResponse>> (WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
+        weddings.MapPost("/", async (WeddingRequest request, WeddingService service, CancellationToken ct) =>
         {
             var wedding = await service.CreateAsync(request, ct);
-            Concurrency.SetETag(http, wedding.Version);
-            return TypedResults.Created($"/api/v1/weddings/{wedding.Id}", wedding);
+            return TypedResults.Created($"/api/v1/weddings/{wedding.Id}", wedding).WithETag(wedding.Version);
         }).RequireAuthorization(Permissions.WeddingCreate).WithSummary("Create a wedding");
 
-        weddings.MapGet("/{id:guid}", async (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
+        weddings.MapGet("/{id:guid}", async (Guid id, WeddingService service, CancellationToken ct) =>
         {
             var wedding = await service.GetAsync(id, ct);
-            Concurrency.SetETag(http, wedding.Version);
-            return TypedResults.Ok(wedding);
+            return TypedResults.Ok(wedding).WithETag(wedding.Version);
         }).RequireAuthorization(Permissions.WeddingView).WithSummary("Get a wedding").WithDescription("One wedding; the ETag header carries its version for If-Match.");
 
         weddings.MapPut("/{id:guid}", async (Guid id, WeddingRequest request, WeddingService service, HttpContext http, CancellationToken ct) =>
         {
             var wedding = await service.UpdateAsync(id, request, Concurrency.RequireIfMatch(http), ct);
-            Concurrency.SetETag(http, wedding.Version);
-            return TypedResults.Ok(wedding);
+            return TypedResults.Ok(wedding).WithETag(wedding.Version);
         }).RequireAuthorization(Permissions.WeddingEdit).RequiresIfMatch().WithSummary("Update a wedding").WithDescription("Replace a wedding's details; requires If-Match, answers 409 when someone changed it since.");
 
         weddings.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, WeddingService service, HttpContext http, CancellationToken ct) =>
@@ -67,4 +51,14 @@ public static class WeddingsEndpoints
 
         return api;
     }
+}
+
+/// <summary>The query string of the wedding list.</summary>
+public sealed record WeddingListQuery(int? page, int? pageSize, [property: ApiEnum(typeof(WeddingStatus))] string? status, DateOnly? from, DateOnly? to,
+    [property: QueryText(100)] string? q) : PageQuery(page, pageSize)
+{
+    public WeddingFilter ToFilter() => new(ApiConventions.ParseEnum<WeddingStatus>(status, nameof(status)), from, to, q);
+
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        base.Validate(validationContext).Concat(QueryRules.DateRange(from, to));
 }

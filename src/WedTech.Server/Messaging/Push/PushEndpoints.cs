@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Contracts;
+using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Messaging.Push;
 
 public static class PushEndpoints
 {
+    public static readonly ApiTag Tag = new("Push notifications", "Web Push subscriptions of the caller's browsers.");
+
     public static RouteGroupBuilder MapPush(this RouteGroupBuilder api)
     {
-        var push = api.MapGroup("/push").WithTags("Push notifications").RequireAuthorization();
+        var push = api.MapGroup("/push").WithApiTag(Tag).RequireAuthorization();
 
         push.MapGet("/public-key", (VapidKeys keys) => TypedResults.Ok(new PushPublicKeyResponse(keys.PublicKey)))
             .WithSummary("VAPID public key").WithDescription("The applicationServerKey a browser subscribes with (base64url).");

@@ -21,18 +21,21 @@ public sealed record WebhookReceipt(int Recorded, int Stale);
 /// </summary>
 public static class WebhookEndpoints
 {
+    public static readonly ApiTag Tag = new("Delivery-status webhooks", "Delivery reports from Twilio and Meta (WhatsApp), each verified by its provider's signature.");
+
     public static RouteGroupBuilder MapMessagingWebhooks(this RouteGroupBuilder platformApi)
     {
-        var webhooks = platformApi.MapGroup("/webhooks").WithTags("Delivery-status webhooks");
+        var webhooks = platformApi.MapGroup("/webhooks").WithApiTag(Tag);
 
-        webhooks.MapPost("/twilio/status", TwilioStatusAsync)
+        webhooks.MapPost("/twilio/status", TwilioStatusAsync).ProducesSignatureProblems()
             .WithSummary("Twilio status callback")
             .WithDescription("Form POST from Twilio (MessageSid, MessageStatus, ErrorCode) signed with X-Twilio-Signature over Messaging:Twilio:StatusCallbackUrl.");
 
         webhooks.MapGet("/whatsapp", WhatsAppVerification)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("WhatsApp webhook verification").WithDescription("Meta's subscription handshake: answers hub.challenge when hub.verify_token matches.");
 
-        webhooks.MapPost("/whatsapp", WhatsAppStatusesAsync)
+        webhooks.MapPost("/whatsapp", WhatsAppStatusesAsync).ProducesSignatureProblems()
             .WithSummary("WhatsApp status notifications")
             .WithDescription("Meta's webhook payload signed with X-Hub-Signature-256; entry[].changes[].value.statuses[] are recorded.");
 
@@ -129,6 +132,11 @@ public static class WebhookEndpoints
         }
         return TypedResults.Ok(new WebhookReceipt(recorded, stale));
     }
+
+    /// <summary>A callback without its provider's signature is refused (401), one with a wrong signature too (403); one this server cannot verify, 404.</summary>
+    private static RouteHandlerBuilder ProducesSignatureProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>The outbox, asked for only once a callback is verified.</summary>
     private static IDeliveryStatusSink Sink(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<IDeliveryStatusSink>();

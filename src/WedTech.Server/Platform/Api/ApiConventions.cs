@@ -80,4 +80,16 @@ public static class ApiConventions
     }
 
     public static string EnumName<T>(T value) where T : struct, Enum => ApiJson.EnumName(value);
+
+    /// <summary>The names the API writes for an enum's members.</summary>
+    public static IEnumerable<string> EnumNames(Type enumType) => Enum.GetNames(enumType).Select(EnumNaming.ConvertName);
+
+    /// <summary>The field error for a value that names no member.</summary>
+    public static string EnumChoices(Type enumType) => "Use one of: " + string.Join(", ", EnumNames(enumType)) + ".";
+
+    /// <summary>The member a query-string or path value names; null for an empty value; otherwise a field error.</summary>
+    public static T? ParseEnum<T>(string? value, string field) where T : struct, Enum =>
+        string.IsNullOrEmpty(value) ? null
+        : TryParseEnum<T>(value, out var parsed) ? parsed
+        : throw new ValidationFailedException(field, EnumChoices(typeof(T)));
 }

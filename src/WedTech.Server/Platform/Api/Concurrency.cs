@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.OpenApi;
 
 namespace WedTech.Server.Platform.Api;
@@ -9,11 +11,40 @@ public interface IVersioned
     long Version { get; set; }
 }
 
-/// <summary>ETag / If-Match handling shared by every endpoint that edits a versioned record.</summary>
+/// <summary>
+/// A versioned record's answer: the result, with the record's version as its ETag, the value a later If-Match sends back.
+/// The OpenAPI document lists the ETag header on the operation's answer.
+/// </summary>
+public sealed class ETagged<TResult>(TResult result, long version) : IResult, IEndpointMetadataProvider
+    where TResult : IResult, IEndpointMetadataProvider
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+        return result.ExecuteAsync(httpContext);
+    }
+
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        TResult.PopulateMetadata(method, builder);
+        builder.Metadata.Add(ETagResponse.Instance);
+    }
+}
+
+/// <summary>Endpoint metadata: the successful answer carries an ETag header.</summary>
+public sealed class ETagResponse
+{
+    public static readonly ETagResponse Instance = new();
+
+    private ETagResponse() { }
+}
+
+/// <summary>ETag / If-Match handling shared by every endpoint that reads or edits a versioned record.</summary>
 public static class Concurrency
 {
-    public static void SetETag(HttpContext http, long version) =>
-        http.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+    /// <summary>The answer with the record's version as its ETag: <c>TypedResults.Ok(wedding).WithETag(wedding.Version)</c>.</summary>
+    public static ETagged<TResult> WithETag<TResult>(this TResult result, long version) where TResult : IResult, IEndpointMetadataProvider =>
+        new(result, version);
 
     /// <summary>
     /// The version the client last read, from If-Match: null when the header is absent; <see cref="long.MinValue"/>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using WedTech.Contracts;
@@ -14,6 +15,13 @@ public readonly record struct Paging(int Page, int PageSize)
 
     public static Paging From(int? page, int? pageSize)
     {
+        var errors = Errors(page, pageSize);
+        return errors.Count > 0 ? throw new ValidationFailedException(errors) : new Paging(page ?? 1, pageSize ?? DefaultPageSize);
+    }
+
+    /// <summary>What is wrong with a page and page size, by field: nothing when they are fine.</summary>
+    public static Dictionary<string, string[]> Errors(int? page, int? pageSize)
+    {
         var errors = new Dictionary<string, string[]>();
         if (page is < 1)
         {
@@ -27,12 +35,20 @@ public readonly record struct Paging(int Page, int PageSize)
         {
             errors["page"] = ["This page is beyond the end of any list."];
         }
-        if (errors.Count > 0)
-        {
-            throw new ValidationFailedException(errors);
-        }
-        return new Paging(page ?? 1, pageSize ?? DefaultPageSize);
+        return errors;
     }
+}
+
+/// <summary>
+/// The page and page size of a list's query string, bound with [AsParameters] and checked by the platform's validation before
+/// the handler runs. A list with filters derives its own query record from it. Members are named as in the query string.
+/// </summary>
+public record PageQuery(int? page, int? pageSize) : IValidatableObject
+{
+    public Paging ToPaging() => new(page ?? 1, pageSize ?? Paging.DefaultPageSize);
+
+    public virtual IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Paging.Errors(page, pageSize).Select(error => new ValidationResult(error.Value[0], [error.Key]));
 }
 
 public static class PagingQueries

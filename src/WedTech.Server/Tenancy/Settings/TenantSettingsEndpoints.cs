@@ -9,14 +9,15 @@ namespace WedTech.Server.Tenancy.Settings;
 
 public static partial class TenantSettingsEndpoints
 {
+    public static readonly ApiTag Tag = new("Settings", "The studio's settings: company name, time zone and GSTIN.");
+
     public static RouteGroupBuilder MapTenantSettings(this RouteGroupBuilder api)
     {
-        var settings = api.MapGroup("/settings").WithTags("Settings");
-        settings.MapGet("/", async (TenantDbContext db, HttpContext http, CancellationToken ct) =>
+        var settings = api.MapGroup("/settings").WithApiTag(Tag);
+        settings.MapGet("/", async (TenantDbContext db, CancellationToken ct) =>
         {
             var current = await LoadAsync(db, ct);
-            Concurrency.SetETag(http, current.Version);
-            return ToResponse(current);
+            return TypedResults.Ok(ToResponse(current)).WithETag(current.Version);
         })
             .RequireAuthorization(Permissions.SettingsView).WithSummary("Get settings");
         settings.MapPut("/", async (UpdateTenantSettingsRequest request, TenantDbContext db, AuditLog audit, TenantContext tenant,
@@ -54,8 +55,7 @@ public static partial class TenantSettingsEndpoints
             await using var catalog = databases.CreateCatalogContext();
             await catalog.Tenants.Where(t => t.Id == tenant.Current.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.CompanyName, current.CompanyName), ct);
             await directory.InvalidateAsync(ct);
-            Concurrency.SetETag(http, current.Version);
-            return ToResponse(current);
+            return TypedResults.Ok(ToResponse(current)).WithETag(current.Version);
         }).RequireAuthorization(Permissions.SettingsEdit).RequiresIfMatch().WithSummary("Update settings").WithDescription("Change the studio's name, time zone and GSTIN.");
         return api;
     }
