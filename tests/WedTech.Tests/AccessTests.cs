@@ -1,5 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using WedTech.Contracts;
 using WedTech.Tests.Infrastructure;
 
@@ -13,12 +15,15 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
 
     /// <summary>
     /// The expected table, written out independently of the server's permission table: A(dmin), P(lanner),
-    /// C(oordinator), L (client). "✓" allowed, "·" refused with 403.
+    /// C(oordinator), L (client). "✓" allowed, "·" refused with 403. Every signed-in route of the API has a row
+    /// (<see cref="Every_api_route_is_in_the_access_matrix"/>); {notification}, {feed}, {report} and {push} are the
+    /// caller's own.
     /// </summary>
     public static TheoryData<string, string, string> Matrix => new()
     {
         { "GET /api/v1/weddings", "", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/weddings/{wedding}", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/overview", "", "A✓ P✓ C✓ L✓" },
         { "POST /api/v1/weddings", "wedding", "A✓ P✓ C· L·" },
         { "PUT /api/v1/weddings/{wedding}", "wedding", "A✓ P✓ C· L·" },
         { "DELETE /api/v1/weddings/{wedding}", "", "A✓ P· C· L·" },
@@ -34,15 +39,30 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "POST /api/v1/files?ownerType=wedding&ownerId={wedding}", "file", "A✓ P✓ C✓ L·" },
         { "GET /api/v1/files/{file}/content", "", "A✓ P✓ C✓ L✓" },
         { "DELETE /api/v1/files/{file}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/files?ownerType=wedding&ownerId={wedding}", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/files/{file}", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/files/{file}/link", "", "A✓ P✓ C✓ L✓" },
         { "POST /api/v1/messages", "message", "A✓ P✓ C· L·" },
         { "GET /api/v1/messages", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/messages/{message}", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/messaging/templates", "", "A✓ P✓ C· L·" },
         { "PUT /api/v1/messaging/templates/announcement/email/en", "template", "A✓ P· C· L·" },
+        { "DELETE /api/v1/messaging/templates/announcement/email/en", "", "A✓ P· C· L·" },
+        { "POST /api/v1/messaging/templates/preview", "preview", "A✓ P✓ C· L·" },
         { "GET /api/v1/messaging/settings", "", "A✓ P✓ C· L·" },
         { "PUT /api/v1/messaging/settings", "messaging", "A✓ P· C· L·" },
         { "GET /api/v1/notifications", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/notifications/{notification}/read", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/notifications/read", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/push/public-key", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/push/subscriptions", "push", "A✓ P✓ C✓ L✓" },
+        { "DELETE /api/v1/push/subscriptions?endpoint={push}", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/calendar/feeds", "feed", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/calendar/feeds", "", "A✓ P✓ C✓ L✓" },
+        { "DELETE /api/v1/calendar/feeds/{feed}", "", "A✓ P✓ C✓ L✓" },
         { "POST /api/v1/reports", "report", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/reports", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/reports/{report}", "", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/weddings/{wedding}/events", "", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/weddings/{wedding}/schedule", "", "A✓ P✓ C✓ L✓" },
         { "POST /api/v1/weddings/{wedding}/events", "event", "A✓ P✓ C· L·" },
@@ -69,12 +89,72 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "POST /api/v1/templates/{template}/weddings", "from-template", "A✓ P✓ C· L·" },
     };
 
+    /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
+    public static readonly IReadOnlyList<(string Route, string GuardedBy)> AnonymousRoutes =
+    [
+        ("POST /api/v1/tenants", "nothing: signing up creates a studio"),
+        ("POST /api/v1/auth/login", "the password"),
+        ("POST /api/v1/auth/refresh", "the refresh token"),
+        ("POST /api/v1/auth/logout", "the refresh token"),
+        ("POST /api/v1/auth/session/refresh", "the refresh cookie and the CSRF header"),
+        ("POST /api/v1/auth/session/logout", "the refresh cookie and the CSRF header"),
+        ("POST /api/v1/auth/invitations/accept", "the e-mailed invitation token"),
+        ("POST /api/v1/auth/password-reset", "nothing: the answer is the same for any address"),
+        ("POST /api/v1/auth/password-reset/confirm", "the e-mailed reset token"),
+        ("GET /api/v1/files/signed/{token}", "the signed link"),
+        ("POST /api/v1/webhooks/twilio/status", "Twilio's signature"),
+        ("GET /api/v1/webhooks/whatsapp", "the verify token"),
+        ("POST /api/v1/webhooks/whatsapp", "Meta's signature"),
+    ];
+
+    /// <summary>
+    /// Every route under /api/v1 the server maps, tenant and platform API alike, has a row in <see cref="Matrix"/> (a signed-in
+    /// route, tested for every role) or in <see cref="AnonymousRoutes"/> (and then asks for no sign-in); no row names a route
+    /// that is not there.
+    /// </summary>
+    [Fact]
+    public void Every_api_route_is_in_the_access_matrix()
+    {
+        var routes = Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } path && path.StartsWith("/api/v1/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(method =>
+                (Route: $"{method} {e.RoutePattern.RawText!.TrimEnd('/')}", SignedIn: e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0)))
+            .ToList();
+        var signedInRows = Matrix.Select(row => (string)((ITheoryDataRow)row).GetData()[0]!).ToList();
+        var anonymousRows = AnonymousRoutes.Select(row => row.Route).ToList();
+
+        var missing = routes.Where(r => !signedInRows.Concat(anonymousRows).Any(row => RowIsFor(row, r.Route))).Select(r => r.Route).ToList();
+        Assert.True(missing.Count == 0, $"Routes with no row in AccessTests.Matrix (or AnonymousRoutes):\n{string.Join("\n", missing.Order())}");
+        var stale = signedInRows.Concat(anonymousRows).Where(row => !routes.Any(r => RowIsFor(row, r.Route))).ToList();
+        Assert.True(stale.Count == 0, $"Rows for no route of the server:\n{string.Join("\n", stale)}");
+        Assert.Empty(routes.Where(r => anonymousRows.Any(row => RowIsFor(row, r.Route)) == r.SignedIn)
+            .Select(r => $"{r.Route} is {(r.SignedIn ? "signed-in only, yet in AnonymousRoutes" : "open to anyone, yet in the role matrix")}"));
+    }
+
+    /// <summary>
+    /// Whether a row ("PUT /api/v1/weddings/{wedding}", "GET /api/v1/files?ownerType=…") is for a route ("PUT /api/v1/weddings/{id:guid}"):
+    /// a placeholder of the row stands for a parameter of the route, a concrete value of the row may fill one.
+    /// </summary>
+    private static bool RowIsFor(string row, string route)
+    {
+        var rowParts = row.Split('?')[0].TrimEnd('/').Split(' ', '/');
+        var routeParts = route.Split(' ', '/');
+        return rowParts.Length == routeParts.Length && rowParts.Zip(routeParts).All(pair => pair.First == pair.Second || pair.Second.StartsWith('{'));
+    }
+
     private static readonly EventRequest NewEvent = new(EventType.Sangeet, "Sangeet", new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 23, 0, 0),
         null, null, null, null, null, null, null);
 
     private static readonly RunOfShowItemRequest SharedItem = new(new DateTime(2027, 11, 19, 20, 0, 0), 15, "First dance", null, null, null, null, null, true, null);
 
     private static readonly VenueRequest NewVenue = new("Samode Palace", null, "Jaipur", "08", null, null, 400, null, null, null);
+
+    private static readonly SendMessageRequest Announcement = new(MessageChannel.Email, "guest@example.com", null, "announcement", "en",
+        new Dictionary<string, string> { ["title"] = "Hello", ["text"] = "See you soon." }, null);
+
+    private static readonly ReportRequest WeddingsList = new(ReportKind.WeddingsList, ReportFormat.Csv, null);
+
+    private static readonly CreateCalendarFeedRequest PersonalFeed = new(CalendarFeedKind.User, null);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -83,10 +163,12 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         var studio = await NewStudioAsync();
         using var admin = await studio.AdminAsync();
         var members = new Dictionary<char, HttpClient> { ['A'] = admin };
+        var ids = new Dictionary<char, Guid> { ['A'] = (await admin.GetAsync<MeResponse>("/api/v1/me")).Id };
         var other = await studio.AddMemberAsync(Role.Planner, admin);
         foreach (var (key, role) in new[] { ('P', Role.Planner), ('C', Role.Coordinator), ('L', Role.Client) })
         {
-            members[key] = (await studio.AddMemberAsync(role, admin)).Client;
+            var member = await studio.AddMemberAsync(role, admin);
+            (members[key], ids[key]) = (member.Client, member.Id);
         }
 
         foreach (var cell in expected.Split(' '))
@@ -129,6 +211,11 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                     .ReadAsync<WeddingTemplateResponse>(HttpStatusCode.Created);
                 url = url.Replace("{template}", template.Id.ToString(), StringComparison.Ordinal);
             }
+            url = await WithCallersOwnAsync(url, admin, members[who], ids[who]);
+            if (parts[0] == "DELETE" && url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal))
+            {
+                (await admin.PutJsonAsync(url, new MessageTemplateRequest("{{title}}", "{{text}}", null, null), "*")).EnsureSuccessStatusCode();
+            }
             using var request = new HttpRequestMessage(new HttpMethod(parts[0]), url);
             request.Content = body switch
             {
@@ -137,11 +224,14 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 "role" => System.Net.Http.Json.JsonContent.Create(new ChangeRoleRequest(Role.Planner), options: Api.Json),
                 "settings" => System.Net.Http.Json.JsonContent.Create(new UpdateTenantSettingsRequest("Shaadi Studio", "Asia/Kolkata", null), options: Api.Json),
                 "file" => Attachment(),
-                "message" => System.Net.Http.Json.JsonContent.Create(new SendMessageRequest(MessageChannel.Email, "guest@example.com", null, "announcement", "en",
-                    new Dictionary<string, string> { ["title"] = "Hello", ["text"] = "See you soon." }, null), options: Api.Json),
+                "message" => System.Net.Http.Json.JsonContent.Create(Announcement, options: Api.Json),
+                "preview" => System.Net.Http.Json.JsonContent.Create(new PreviewMessageRequest(Announcement.Channel, Announcement.TemplateKey, Announcement.Language,
+                    Announcement.Variables), options: Api.Json),
+                "push" => System.Net.Http.Json.JsonContent.Create(PushRequest(FakeProviders.Instance.NewPushSubscriber()), options: Api.Json),
+                "feed" => System.Net.Http.Json.JsonContent.Create(PersonalFeed, options: Api.Json),
                 "template" => System.Net.Http.Json.JsonContent.Create(new MessageTemplateRequest("{{title}}", "{{text}}", null, null), options: Api.Json),
                 "messaging" => System.Net.Http.Json.JsonContent.Create(new MessagingSettingsRequest(SmsProvider.Msg91), options: Api.Json),
-                "report" => System.Net.Http.Json.JsonContent.Create(new ReportRequest(ReportKind.WeddingsList, ReportFormat.Csv, null), options: Api.Json),
+                "report" => System.Net.Http.Json.JsonContent.Create(WeddingsList, options: Api.Json),
                 "event" => System.Net.Http.Json.JsonContent.Create(NewEvent, options: Api.Json),
                 "item" => System.Net.Http.Json.JsonContent.Create(SharedItem, options: Api.Json),
                 "status" => System.Net.Http.Json.JsonContent.Create(new RunOfShowStatusRequest(RunOfShowStatus.Done), options: Api.Json),
@@ -174,6 +264,56 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
             }
         }
     }
+
+    /// <summary>Fills in the records a route reaches that belong to the caller (or, for {message}, to the studio) by making one.</summary>
+    private static async Task<string> WithCallersOwnAsync(string url, HttpClient admin, HttpClient caller, Guid callerId)
+    {
+        if (url.Contains("{message}", StringComparison.Ordinal))
+        {
+            var message = await (await admin.PostJsonAsync("/api/v1/messages", Announcement)).ReadAsync<MessageResponse>(HttpStatusCode.Created);
+            url = url.Replace("{message}", message.Id.ToString(), StringComparison.Ordinal);
+        }
+        if (url.Contains("{notification}", StringComparison.Ordinal))
+        {
+            (await admin.PostJsonAsync("/api/v1/messages", Announcement with { Channel = MessageChannel.InApp, Recipient = callerId.ToString() })).EnsureSuccessStatusCode();
+            url = url.Replace("{notification}", (await FirstNotificationAsync(caller)).Id.ToString(), StringComparison.Ordinal);
+        }
+        if (url.Contains("{feed}", StringComparison.Ordinal))
+        {
+            var feed = await (await caller.PostJsonAsync("/api/v1/calendar/feeds", PersonalFeed)).ReadAsync<CalendarFeedCreatedResponse>(HttpStatusCode.Created);
+            url = url.Replace("{feed}", feed.Feed.Id.ToString(), StringComparison.Ordinal);
+        }
+        if (url.Contains("{report}", StringComparison.Ordinal))
+        {
+            var report = await (await caller.PostJsonAsync("/api/v1/reports", WeddingsList)).ReadAsync<ReportResponse>(HttpStatusCode.Accepted);
+            url = url.Replace("{report}", report.Id.ToString(), StringComparison.Ordinal);
+        }
+        if (url.Contains("{push}", StringComparison.Ordinal))
+        {
+            var device = FakeProviders.Instance.NewPushSubscriber();
+            (await caller.PostJsonAsync("/api/v1/push/subscriptions", PushRequest(device))).EnsureSuccessStatusCode();
+            url = url.Replace("{push}", Uri.EscapeDataString(device.Endpoint), StringComparison.Ordinal);
+        }
+        return url;
+    }
+
+    /// <summary>The caller's newest notification, once the in-app message sent to them has been delivered by its job.</summary>
+    private static async Task<NotificationResponse> FirstNotificationAsync(HttpClient caller)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var inbox = await caller.GetAsync<PagedResponse<NotificationResponse>>("/api/v1/notifications");
+            if (inbox.Items.Count > 0)
+            {
+                return inbox.Items[0];
+            }
+            Assert.True(DateTime.UtcNow < deadline, "The in-app message did not arrive within a minute.");
+            await Task.Delay(200, Cancel);
+        }
+    }
+
+    private static PushSubscriptionRequest PushRequest(PushSubscriber device) => new(device.Endpoint, new(device.P256dh, device.Auth));
 
     private static async Task<WeddingResponse> WeddingFromBuiltInAsync(HttpClient admin)
     {

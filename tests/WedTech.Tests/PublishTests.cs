@@ -12,9 +12,15 @@ namespace WedTech.Tests;
 /// compressed. The published server must serve the app and its files (a hosting project's publish once
 /// left the app's index.html out, and /app/ answered 404), and the trimmed app must work in a browser.
 /// </summary>
-[Collection(BrowserServer.Collection)]
+[Collection(Collection)]
 public sealed class PublishTests(BrowserServer browsers)
 {
+    /// <summary>
+    /// Not in a lane of the browser scenarios (<see cref="BrowserServer.Collection"/>): the publish takes minutes of its own,
+    /// and only at its end does it open an app.
+    /// </summary>
+    public const string Collection = "Publish";
+
     [Fact]
     public async Task The_published_server_serves_the_app_shell_and_its_files()
     {

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 using Shouldly;
+using WedTech.Contracts;
+using WedTech.Server.Identity;
+using WedTech.Server.Web;
 using WedTech.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(WedTech.Tests.Browser.BrowserServer))]
@@ -16,12 +19,19 @@ namespace WedTech.Tests.Browser;
 public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
 {
     /// <summary>
-    /// Browser scenarios run one at a time: each starts a WebAssembly app in its own Chromium, and two
-    /// cores shared with the rest of the suite make parallel ones slow enough to time out.
+    /// Browser scenarios run in two lanes, one at a time in each: each starts a WebAssembly app in its own Chromium, and two
+    /// cores shared with the rest of the suite make more at once slow enough to time out. Both lanes start first
+    /// (<see cref="LongestCollectionsFirst"/>): they are the longest part of the suite.
     /// </summary>
     public const string Collection = "Browser";
 
+    /// <inheritdoc cref="Collection"/>
+    public const string SecondLane = "Browser, second lane";
+
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>How long a scenario waits for a page to get where it expects, in milliseconds.</summary>
+    private const float Wait = 60_000;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -81,8 +91,9 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         _factory.StartServer();
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        // The first app start of a run (WebAssembly boot while other tests run) can take several seconds.
-        Assertions.SetDefaultExpectTimeout(30_000);
+        // An app start (WebAssembly boot while other tests run) can take several seconds, tens of them on a loaded machine;
+        // every wait is for a condition, so a longer bound costs nothing when the page is quick.
+        Assertions.SetDefaultExpectTimeout(Wait);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -104,7 +115,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             Locale = "en-IN",
             TimezoneId = "Asia/Kolkata",
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(Wait);
         return await context.NewPageAsync();
     }
 
@@ -141,7 +152,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
     public static readonly PageWaitForURLOptions InApp = new() { WaitUntil = WaitUntilState.Commit };
 
     /// <summary>Signs in on the studio's sign-in page and waits to land at <paramref name="expectedPath"/>.</summary>
-    public async Task SignInAsync(IPage page, string slug, string email, string expectedPath)
+    public async Task SignInWithTheFormAsync(IPage page, string slug, string email, string expectedPath)
     {
         await page.GotoAsync($"{StudioUrl(slug)}/login");
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -149,6 +160,37 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(StudioUrl(slug) + expectedPath);
     }
+
+    /// <summary>
+    /// Signs in as the sign-in form does (the API's tokens in the session cookies, see <see cref="BrowserSession"/>) without
+    /// the form, opens <paramref name="open"/> (where the form goes next, unless told) and waits to land at
+    /// <paramref name="expectedPath"/>. For the scenarios about something else; the form has scenarios of its own.
+    /// </summary>
+    public async Task SignInAsync(IPage page, string slug, string email, string expectedPath, string open = AppPaths.Home)
+    {
+        using var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Tenant", slug);
+        var tokens = await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(email, Studio.Password))).ReadAsync<TokenResponse>();
+        var host = new Uri(StudioUrl(slug)).Host;
+        await page.Context.AddCookiesAsync(
+        [
+            SessionCookie(BrowserSession.AccessCookie, tokens.AccessToken, host, "/", tokens.AccessTokenExpiresAt),
+            SessionCookie(BrowserSession.RefreshCookie, tokens.RefreshToken, host, BrowserSession.RefreshPath, tokens.RefreshTokenExpiresAt),
+        ]);
+        await page.GotoAsync(StudioUrl(slug) + open);
+        await page.WaitForURLAsync(StudioUrl(slug) + expectedPath);
+    }
+
+    private static Cookie SessionCookie(string name, string value, string host, string path, DateTimeOffset expires) => new()
+    {
+        Name = name,
+        Value = value,
+        Domain = host,
+        Path = path,
+        Expires = expires.ToUnixTimeSeconds(),
+        HttpOnly = true,
+        SameSite = SameSiteAttribute.Strict,
+    };
 
     /// <summary>Nothing on the page is wider than the viewport (a phone never scrolls sideways).</summary>
     public static async Task NoHorizontalScrollAsync(IPage page, string name)

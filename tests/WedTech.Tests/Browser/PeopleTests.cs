@@ -22,7 +22,7 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "coordinator", async () =>
         {
-            await server.SignInAsync(page, api.Slug, coordinator.Email, expectedPath: "/app/weddings");
+            await server.SignInWithTheFormAsync(page, api.Slug, coordinator.Email, expectedPath: "/app/weddings");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My weddings" })).ToBeVisibleAsync();
             await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync(assigned.Title);
             await Expect(page.Locator("[data-test=weddings-table] tbody tr")).ToHaveCountAsync(1);
@@ -154,8 +154,7 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "session-expiry", async () =>
         {
-            await server.SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
-            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/new");
+            await server.SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/weddings/new", open: "/app/weddings/new");
             await page.GetByLabel("Title").FillAsync("गुप्ता–सिंह विवाह");
             await page.GetByLabel("Bride's name").FillAsync("नेहा गुप्ता");
 
@@ -188,8 +187,7 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "conflict", async () =>
         {
-            await server.SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: "/app/");
-            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{wedding.Id}/edit");
+            await server.SignInAsync(page, api.Slug, api.AdminEmail, expectedPath: $"/app/weddings/{wedding.Id}/edit", open: $"/app/weddings/{wedding.Id}/edit");
             await page.GetByLabel("City").FillAsync("Kolkata");
 
             // Meanwhile a colleague renames it.

@@ -10,7 +10,7 @@ namespace WedTech.Tests.Browser;
 /// The day itself: a coordinator ticks off the run-of-show on a phone while a planner watches it change on a desktop,
 /// and the couple sees their programme and nothing of the studio's own.
 /// </summary>
-[Collection(BrowserServer.Collection)]
+[Collection(BrowserServer.SecondLane)]
 public sealed class RunOfShowTests(BrowserServer server)
 {
     private const string StaffNote = "Cash envelope is with Meera";
@@ -27,8 +27,7 @@ public sealed class RunOfShowTests(BrowserServer server)
         await BrowserServer.ScenarioAsync(planner, "planner-live", async () =>
         {
             // The planner adds an event through the form, then opens the Sangeet and leaves it open.
-            await server.SignInAsync(planner, day.Slug, day.Planner.Email, expectedPath: "/app/");
-            await planner.GotoAsync($"{server.StudioUrl(day.Slug)}/app/weddings/{day.Wedding.Id}");
+            await server.SignInAsync(planner, day.Slug, day.Planner.Email, expectedPath: $"/app/weddings/{day.Wedding.Id}", open: $"/app/weddings/{day.Wedding.Id}");
             await Expect(planner.Locator("[data-test=event-row]")).ToHaveCountAsync(1);
             await planner.Locator("[data-test=add-event]").ClickAsync();
             await planner.GetByLabel("Name", new() { Exact = true }).FillAsync("Haldi at home");

@@ -6,7 +6,7 @@ using WedTech.Tests.Infrastructure;
 namespace WedTech.Tests.Browser;
 
 /// <summary>A new visitor signs up a studio and plans a first wedding, in the real app in Chromium.</summary>
-[Collection(BrowserServer.Collection)]
+[Collection(BrowserServer.SecondLane)]
 public sealed class StudioJourneyTests(BrowserServer server)
 {
     [Fact]

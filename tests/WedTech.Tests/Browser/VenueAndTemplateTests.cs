@@ -7,7 +7,7 @@ using WedTech.Contracts;
 namespace WedTech.Tests.Browser;
 
 /// <summary>A planner's venue book and wedding templates, and the dashboard's week of events, in the real app in Chromium.</summary>
-[Collection(BrowserServer.Collection)]
+[Collection(BrowserServer.SecondLane)]
 public sealed partial class VenueAndTemplateTests(BrowserServer server)
 {
     private const string NorthIndian = "North Indian 3-day";

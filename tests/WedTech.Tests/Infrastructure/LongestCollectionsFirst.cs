@@ -1,0 +1,23 @@
+using WedTech.Tests.Browser;
+using Xunit.Sdk;
+using Xunit.v3;
+
+[assembly: TestCollectionOrderer(typeof(WedTech.Tests.Infrastructure.LongestCollectionsFirst))]
+
+namespace WedTech.Tests.Infrastructure;
+
+/// <summary>
+/// Starts the collections that run longest one test after another first, so that they run alongside the rest of the suite
+/// instead of after it: the two lanes of browser scenarios (minutes each) and the publish check (a trimmed publish).
+/// The rest keep xUnit's default order.
+/// </summary>
+public sealed class LongestCollectionsFirst : ITestCollectionOrderer
+{
+    private static readonly string[] Longest = [BrowserServer.Collection, BrowserServer.SecondLane, PublishTests.Collection];
+
+    public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
+        where TTestCollection : ITestCollection =>
+        DefaultTestCollectionOrderer.Instance.OrderTestCollections(testCollections)
+            .OrderBy(collection => Array.IndexOf(Longest, collection.TestCollectionDisplayName) is var rank and >= 0 ? rank : Longest.Length)
+            .ToList();
+}
