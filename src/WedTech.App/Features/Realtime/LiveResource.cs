@@ -4,11 +4,11 @@ using WedTech.Contracts;
 namespace WedTech.App.Features.Realtime;
 
 /// <summary>
-/// One resource a page or card shows (an event, a wedding's schedule, a wedding, a venue) and what keeps it right: it loads
-/// the resource, offline from the copy kept on this device; follows its wedding's live changes and loads again what a
-/// message says changed (one part alone when the message names one); loads again when the live line resumes, as changes
-/// may have been missed meanwhile; runs one load at a time, once more when asked meanwhile; and turns a write refused
-/// with 409 into the latest version and a message saying why. The component that owns it renders what it holds.
+/// One resource a page or card shows (an event, a wedding's schedule, a wedding, a venue, a template) and what keeps it
+/// right: it loads the resource, offline from the copy kept on this device; follows its wedding's live changes and loads
+/// again what a message says changed (one part alone when the message names one); loads again when the live line
+/// resumes, as changes may have been missed meanwhile; runs one load at a time, once more when asked meanwhile; and turns
+/// a write refused with 409 into the latest version and a message saying why. The component that owns it renders it.
 /// </summary>
 public sealed class LiveResource<T> : IAsyncDisposable where T : class
 {
