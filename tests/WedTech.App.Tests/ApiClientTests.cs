@@ -2,7 +2,7 @@ using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
-using WedTech.App.Services;
+using WedTech.App.Platform;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 

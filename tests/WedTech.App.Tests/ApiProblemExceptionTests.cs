@@ -1,6 +1,6 @@
 using System.Net;
 using Shouldly;
-using WedTech.App.Services;
+using WedTech.App.Platform;
 
 namespace WedTech.App.Tests;
 

@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Shouldly;
-using WedTech.App.Components;
+using WedTech.App.Features.Files.Components;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 

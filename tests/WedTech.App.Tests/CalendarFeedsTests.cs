@@ -1,7 +1,7 @@
 using System.Net;
 using Bunit;
 using Shouldly;
-using WedTech.App.Components;
+using WedTech.App.Features.Calendar.Components;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 

@@ -4,8 +4,8 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Shouldly;
-using WedTech.App.Components;
-using WedTech.App.Services;
+using WedTech.App.Features.Weddings.Components;
+using WedTech.App.Platform;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 

@@ -1,8 +1,9 @@
 using Bunit;
 using MudBlazor;
 using Shouldly;
-using WedTech.App.Components;
-using WedTech.App.Services;
+using WedTech.App.Features.Events;
+using WedTech.App.Features.Events.Components;
+using WedTech.App.Features.Weddings;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 
@@ -114,7 +115,7 @@ public class EventDaysTests : AppTestContext
     public async Task A_coordinator_sees_their_own_by_default_from_the_studios_today()
     {
         await SignInAsAsync(Role.Coordinator);
-        Api.Returns(WeddingQueries.Overview, new WeddingOverviewResponse([], [], Today));
+        Api.Returns(WeddingsApi.Routes.Overview, new WeddingOverviewResponse([], [], Today));
         Api.Returns(MyWeek, Page(Pheras));
 
         Render<MudPopoverProvider>();

@@ -3,8 +3,10 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Shouldly;
-using WedTech.App.Components;
-using WedTech.App.Services;
+using WedTech.App.Common;
+using WedTech.App.Features.Events;
+using WedTech.App.Features.Events.Components;
+using WedTech.App.Features.Venues;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 using static WedTech.App.Tests.Infrastructure.Schedules;
@@ -14,7 +16,7 @@ namespace WedTech.App.Tests;
 public class EventDialogTests : AppTestContext
 {
     private const string SangeetId = "01938a00-0000-7000-8000-000000000002";
-    private static readonly string EventUrl = EventQueries.One(Guid.Parse(SangeetId));
+    private static readonly string EventUrl = EventsApi.Routes.One(Guid.Parse(SangeetId));
     private static readonly TeamMemberResponse Kavya = new(Guid.Parse("66666666-6666-7666-8666-666666666666"), "Kavya Reddy", Role.Coordinator, TeamRole.Coordinator);
     private static readonly TeamMemberResponse Couple = new(Guid.Parse("77777777-7777-7777-8777-777777777777"), "Priya Sharma", Role.Client, TeamRole.Client);
 
@@ -38,7 +40,7 @@ public class EventDialogTests : AppTestContext
     public async Task An_edit_sends_venue_local_times_with_the_version_it_read_and_a_409_offers_theirs_or_mine()
     {
         await SignInAsAsync(Role.Planner);
-        Api.ReturnsProblem(EventQueries.Venues, HttpStatusCode.NotFound, "Not found");
+        Api.ReturnsProblem(VenuesApi.Routes.Venues, HttpStatusCode.NotFound, "Not found");
         Api.ReturnsProblem(EventUrl, HttpStatusCode.Conflict, "Conflict", method: "PUT");
         Api.Returns(EventUrl, Sangeet("Sangeet under the stars", version: 4));
         var (dialogs, _) = await OpenAsync(Sangeet());
@@ -67,7 +69,7 @@ public class EventDialogTests : AppTestContext
     public async Task Save_mine_over_theirs_sends_if_match_any_and_closes_with_the_saved_event()
     {
         await SignInAsAsync(Role.Planner);
-        Api.Returns(EventQueries.Venues, new PagedResponse<VenueResponse>([], 1, 100, 0));
+        Api.Returns(VenuesApi.Routes.Venues, new PagedResponse<VenueResponse>([], 1, 100, 0));
         var attempts = 0;
         Api.Answers(EventUrl, _ => ++attempts == 1 ? HttpStatusCode.Conflict : HttpStatusCode.OK, "PUT");
         var (dialogs, result) = await OpenAsync(Sangeet());

@@ -4,8 +4,11 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Shouldly;
-using WedTech.App.Pages;
-using WedTech.App.Services;
+using WedTech.App.Features.Events;
+using WedTech.App.Features.Events.Pages;
+using WedTech.App.Features.Realtime;
+using WedTech.App.Features.Weddings;
+using WedTech.App.Platform;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 using static WedTech.App.Tests.Infrastructure.Schedules;
@@ -16,7 +19,7 @@ public class EventPageTests : AppTestContext
 {
     private const string SangeetId = "01938a00-0000-7000-8000-000000000002";
     private static readonly Guid EventId = Guid.Parse(SangeetId);
-    private static readonly string EventUrl = EventQueries.One(EventId);
+    private static readonly string EventUrl = EventsApi.Routes.One(EventId);
 
     private static readonly RunOfShowItemResponse Drinks = Item(SangeetId, "01938a00-0000-7000-8000-000000000021", new DateTime(2026, 12, 10, 20, 30, 0), "Welcome drinks", isShared: true);
     private static readonly RunOfShowItemResponse Performances = Item(SangeetId, "01938a00-0000-7000-8000-000000000022", new DateTime(2026, 12, 10, 21, 0, 0), "Family performances", isShared: true);
@@ -84,7 +87,7 @@ public class EventPageTests : AppTestContext
         await SignInAsAsync(Role.Coordinator);
         Api.Returns(EventUrl, Sangeet([Drinks, Performances, Ring, Band]));
         var done = Drinks with { Status = RunOfShowStatus.Done, Version = 2, StatusChangedBy = "Test Coordinator", StatusChangedAt = DateTimeOffset.UtcNow };
-        Api.Returns(EventQueries.ItemStatus(EventId, Drinks.Id), done, "POST");
+        Api.Returns(EventsApi.Routes.ItemStatus(EventId, Drinks.Id), done, "POST");
         var page = RenderPage();
         page.WaitForAssertion(() => page.FindAll("[data-test=ros-done]").Count.ShouldBe(4));
         page.FindAll("[data-test=edit-event], [data-test=ros-edit], [data-test=add-item]").ShouldBeEmpty();
@@ -109,15 +112,15 @@ public class EventPageTests : AppTestContext
 
         // One item changed: only that item is fetched, not the whole event.
         var fetched = Api.Requests.Count(r => r.RequestUri!.PathAndQuery == EventUrl);
-        Api.Returns(EventQueries.Item(EventId, Drinks.Id), Drinks with { Status = RunOfShowStatus.Done, Version = 2 });
+        Api.Returns(EventsApi.Routes.Item(EventId, Drinks.Id), Drinks with { Status = RunOfShowStatus.Done, Version = 2 });
         Services.GetRequiredService<LiveUpdates>().Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 2, EventId, Drinks.Id));
         page.WaitForAssertion(() => page.Find("[data-test=ros-progress]").TextContent.ShouldBe("1 of 2 done"));
-        Api.Returns(EventQueries.Item(EventId, Performances.Id), Performances with { Status = RunOfShowStatus.InProgress, Version = 2 });
+        Api.Returns(EventsApi.Routes.Item(EventId, Performances.Id), Performances with { Status = RunOfShowStatus.InProgress, Version = 2 });
         Services.GetRequiredService<LiveUpdates>().Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 2, EventId, Performances.Id));
         page.WaitForAssertion(() => page.Find($"[data-item='{Performances.Id}'] [data-test=ros-now]").ShouldNotBeNull());
 
         // An item that is gone (deleted, or no longer shared) leaves the list.
-        Api.Returns(EventQueries.Item(EventId, Drinks.Id), HttpStatusCode.NotFound);
+        Api.Returns(EventsApi.Routes.Item(EventId, Drinks.Id), HttpStatusCode.NotFound);
         Services.GetRequiredService<LiveUpdates>().Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 3, EventId, Drinks.Id));
         page.WaitForAssertion(() => page.FindAll($"[data-item='{Drinks.Id}']").ShouldBeEmpty());
         Api.Requests.Count(r => r.RequestUri!.PathAndQuery == EventUrl).ShouldBe(fetched);
@@ -129,7 +132,7 @@ public class EventPageTests : AppTestContext
         await SignInAsAsync(Role.Planner);
         Api.Returns(EventUrl, Sangeet([Drinks, Performances, Ring, Band]));
         var after = Sangeet([Drinks, Performances with { Start = Performances.Start.AddMinutes(20), Version = 2 }, Ring, Band with { Start = Band.Start.AddMinutes(20), Version = 2 }], version: 5);
-        Api.Returns(EventQueries.Shift(EventId), new RunOfShowShiftResponse(2, [Ring.Id], after), "POST");
+        Api.Returns(EventsApi.Routes.Shift(EventId), new RunOfShowShiftResponse(2, [Ring.Id], after), "POST");
         var page = RenderPage();
         page.WaitForAssertion(() => page.FindAll("[data-test=ros-shift]").Count.ShouldBe(4));
 
@@ -139,7 +142,7 @@ public class EventPageTests : AppTestContext
         _dialogs.Find("[data-test=shift-confirm]").Click();
 
         page.WaitForAssertion(() => page.Find($"[data-item='{Performances.Id}'] .ros-start").TextContent.ShouldBe("21:20"));
-        var shift = Api.Requests.Single(r => r.RequestUri!.PathAndQuery == EventQueries.Shift(EventId));
+        var shift = Api.Requests.Single(r => r.RequestUri!.PathAndQuery == EventsApi.Routes.Shift(EventId));
         shift.Headers.IfMatch.Single().Tag.ShouldBe("\"4\"");
         Api.RequestBodies.ShouldContain($$"""{"fromItemId":"{{Performances.Id}}","minutes":20}""");
         Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message).ShouldContain("2 moved, 1 fixed kept in place.");
@@ -150,7 +153,7 @@ public class EventPageTests : AppTestContext
     {
         await SignInAsAsync(Role.Planner);
         Api.Returns(EventUrl, Sangeet([Drinks, Performances]));
-        Api.ReturnsProblem(EventQueries.Shift(EventId), HttpStatusCode.Conflict, "Conflict", method: "POST");
+        Api.ReturnsProblem(EventsApi.Routes.Shift(EventId), HttpStatusCode.Conflict, "Conflict", method: "POST");
         var page = RenderPage();
         page.WaitForAssertion(() => page.FindAll("[data-test=ros-shift]").Count.ShouldBe(2));
 
@@ -167,10 +170,10 @@ public class EventPageTests : AppTestContext
     {
         var me = await SignInAsAsync(Role.Coordinator);
         Api.Unreachable(EventUrl);
-        Api.Unreachable(WeddingQueries.One(WeddingId));
+        Api.Unreachable(WeddingsApi.Routes.One(WeddingId));
         var savedAt = new DateTimeOffset(2026, 12, 10, 14, 0, 0, TimeSpan.Zero);
         var kept = new { value = Schedule(Sangeet([Drinks, Performances, Ring, Band])), eTag = (string?)null, savedAt };
-        JSInterop.Setup<string?>("wedtech.storage.get", "localStorage", $"{OfflineCopies.Prefix}{me.TenantId}:{me.Id}:{EventQueries.Schedule(WeddingId)}")
+        JSInterop.Setup<string?>("wedtech.storage.get", "localStorage", $"{OfflineCopies.Prefix}{me.TenantId}:{me.Id}:{EventsApi.Routes.Schedule(WeddingId)}")
             .SetResult(JsonSerializer.Serialize(kept, ApiJson.Options));
 
         var page = RenderPage();

@@ -1,8 +1,9 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
-using WedTech.App.Components;
-using WedTech.App.Services;
+using WedTech.App.Features.Events;
+using WedTech.App.Features.Events.Components;
+using WedTech.App.Features.Realtime;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 using static WedTech.App.Tests.Infrastructure.Schedules;
@@ -16,7 +17,7 @@ public class EventsCardTests : AppTestContext
     private const string PherasId = "01938a00-0000-7000-8000-000000000003";
     private const string CocktailId = "01938a00-0000-7000-8000-000000000004";
     private const string HennaItem = "01938a00-0000-7000-8000-000000000011";
-    private static readonly string ScheduleUrl = EventQueries.Schedule(WeddingId);
+    private static readonly string ScheduleUrl = EventsApi.Routes.Schedule(WeddingId);
 
     private static readonly EventConflict OtherWeddingAtRambagh = new(Guid.NewGuid(), Guid.NewGuid(), null, null,
         new DateTimeOffset(2026, 12, 10, 21, 0, 0, India), new DateTimeOffset(2026, 12, 10, 23, 0, 0, India));
@@ -118,7 +119,7 @@ public class EventsCardTests : AppTestContext
         // A tap on one item: that item alone is fetched and put into the schedule shown.
         var fetched = ScheduleFetches();
         var henna = Mehendi(RunOfShowStatus.Done, hennaVersion: 2).RunOfShow.Single(i => i.Id == Guid.Parse(HennaItem));
-        Api.Returns(EventQueries.Item(Guid.Parse(MehendiId), henna.Id), henna);
+        Api.Returns(EventsApi.Routes.Item(Guid.Parse(MehendiId), henna.Id), henna);
         var message = new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 2, Guid.Parse(MehendiId), Guid.Parse(HennaItem));
         live.Deliver(message);
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Bunit;
 using Shouldly;
-using WedTech.App.Components;
+using WedTech.App.Features.Messaging.Components;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 

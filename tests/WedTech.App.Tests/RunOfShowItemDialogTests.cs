@@ -3,8 +3,8 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Shouldly;
-using WedTech.App.Components;
-using WedTech.App.Services;
+using WedTech.App.Features.Events;
+using WedTech.App.Features.Events.Components;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 using static WedTech.App.Tests.Infrastructure.Schedules;
@@ -39,7 +39,7 @@ public class RunOfShowItemDialogTests : AppTestContext
     {
         await SignInAsAsync(Role.Planner);
         var created = Item(SangeetId, "01938a00-0000-7000-8000-000000000025", new DateTime(2026, 12, 10, 22, 30, 0), "Cake cutting", isShared: true);
-        Api.Returns(EventQueries.Items(Sangeet.Id), created, "POST");
+        Api.Returns(EventsApi.Routes.Items(Sangeet.Id), created, "POST");
         var (dialogs, result) = await OpenAsync(item: null);
 
         dialogs.Find("#item-start").GetAttribute("value").ShouldBe("2026-12-10T22:30");
@@ -60,7 +60,7 @@ public class RunOfShowItemDialogTests : AppTestContext
     public async Task An_edit_keeps_the_staff_owner_sends_the_items_version_and_a_409_offers_theirs()
     {
         await SignInAsAsync(Role.Planner);
-        var url = EventQueries.Item(Sangeet.Id, Performances.Id);
+        var url = EventsApi.Routes.Item(Sangeet.Id, Performances.Id);
         Api.ReturnsProblem(url, HttpStatusCode.Conflict, "Conflict", method: "PUT");
         Api.Returns(url, Performances with { Title = "Family performances (short)", Version = 3 });
         var (dialogs, _) = await OpenAsync(Performances);

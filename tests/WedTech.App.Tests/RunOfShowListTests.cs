@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Shouldly;
-using WedTech.App.Components;
+using WedTech.App.Features.Events.Components;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 using static WedTech.App.Tests.Infrastructure.Schedules;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
-using WedTech.App.Services;
+using WedTech.App.Platform;
 using WedTech.App.Tests.Infrastructure;
 
 namespace WedTech.App.Tests;

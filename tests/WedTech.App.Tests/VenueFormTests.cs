@@ -2,8 +2,8 @@ using AngleSharp.Dom;
 using Bunit;
 using MudBlazor;
 using Shouldly;
-using WedTech.App.Components;
-using WedTech.App.Services;
+using WedTech.App.Features.Venues.Components;
+using WedTech.App.Platform;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 

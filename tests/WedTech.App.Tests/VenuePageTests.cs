@@ -2,7 +2,7 @@ using System.Net;
 using Bunit;
 using MudBlazor;
 using Shouldly;
-using WedTech.App.Pages;
+using WedTech.App.Features.Venues.Pages;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Shouldly;
-using WedTech.App.Components;
-using WedTech.App.Services;
+using WedTech.App.Features.Weddings.Components;
 using WedTech.Contracts;
 
 namespace WedTech.App.Tests;

@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using Bunit;
 using MudBlazor;
 using Shouldly;
-using WedTech.App.Pages;
+using WedTech.App.Features.Weddings.Pages;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 

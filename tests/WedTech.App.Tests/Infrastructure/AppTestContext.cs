@@ -3,7 +3,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using WedTech.App.Services;
+using WedTech.App.Features.Identity;
 using WedTech.Contracts;
 
 namespace WedTech.App.Tests.Infrastructure;

@@ -1,0 +1,45 @@
+using WedTech.App.Features.Calendar;
+using WedTech.App.Features.Events;
+using WedTech.App.Features.Files;
+using WedTech.App.Features.Identity;
+using WedTech.App.Features.Messaging;
+using WedTech.App.Features.Realtime;
+using WedTech.App.Features.Reports;
+using WedTech.App.Features.Templates;
+using WedTech.App.Features.Tenancy;
+using WedTech.App.Features.Venues;
+using WedTech.App.Features.Weddings;
+using WedTech.App.Platform;
+
+namespace WedTech.App;
+
+public static class AppServices
+{
+    /// <summary>The app's own services; the component tests register the same set.</summary>
+    public static IServiceCollection AddWedTechApp(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<BrowserStorage>();
+        services.AddScoped<Connectivity>();
+        services.AddScoped<SessionRenewal>();
+        services.AddScoped<OfflineCopies>();
+        services.AddScoped<Drafts>();
+        services.AddScoped<ApiClient>();
+        services.AddScoped<SessionState>();
+        services.AddScoped<PushNotifications>();
+        services.AddScoped<LiveUpdates>();
+        services.AddScoped<StudioZone>();
+        // The typed API clients, one a module.
+        services.AddScoped<IdentityApi>();
+        services.AddScoped<SettingsApi>();
+        services.AddScoped<WeddingsApi>();
+        services.AddScoped<EventsApi>();
+        services.AddScoped<VenuesApi>();
+        services.AddScoped<TemplatesApi>();
+        services.AddScoped<CalendarApi>();
+        services.AddScoped<NotificationsApi>();
+        services.AddScoped<FilesApi>();
+        services.AddScoped<ReportsApi>();
+        return services;
+    }
+}
