@@ -19,6 +19,8 @@ public abstract class OpenApiLintTests(TestServer server) : ProviderTests(server
     {
         var npx = ExternalServers.Require(FindOnPath("npx"), "npx (Node.js), to run the Redocly CLI");
         using var client = AnonymousClient();
+        // The document names the server it was fetched from: as a deployed one is, by its host name rather than the test host's localhost.
+        client.DefaultRequestHeaders.Host = "api.wedtech.test";
         var document = Path.Combine(Path.GetTempPath(), $"wedtech-openapi-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(document, await client.GetStringAsync("/openapi/v1.json", Cancel), Cancel);
         try

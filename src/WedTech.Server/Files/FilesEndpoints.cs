@@ -84,9 +84,5 @@ public static class FilesEndpoints
 }
 
 /// <summary>The query string of a record's files.</summary>
-public sealed record FileListQuery(string? ownerType, Guid? ownerId, int? page, int? pageSize) : PageQuery(page, pageSize)
-{
-    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ownerId is null
-        ? base.Validate(validationContext).Append(new ValidationResult("Give the id of the record whose files to list.", [nameof(ownerId)]))
-        : base.Validate(validationContext);
-}
+public sealed record FileListQuery(string? ownerType, [property: Required(ErrorMessage = "Give the id of the record whose files to list.")] Guid? ownerId,
+    int? page, int? pageSize) : PageQuery(page, pageSize);

@@ -50,17 +50,11 @@ public static class VenuesEndpoints
 
 /// <summary>The query string of the venue book.</summary>
 public sealed record VenueListQuery([property: QueryText(100)] string? q, [property: QueryText(100, ErrorMessage = "Give a city name of at most 100 characters.")] string? city,
-    string? stateCode, int? page, int? pageSize) : PageQuery(page, pageSize)
+    [property: GstStateCode] string? stateCode, int? page, int? pageSize) : PageQuery(page, pageSize);
+
+/// <summary>Empty, or a GST state code (two digits, like 07 for Delhi).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class GstStateCodeAttribute() : ValidationAttribute("This is not a GST state code; use two digits, like 07 for Delhi.")
 {
-    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        foreach (var error in base.Validate(validationContext))
-        {
-            yield return error;
-        }
-        if (!string.IsNullOrWhiteSpace(stateCode) && !IndianStates.ByCode.ContainsKey(stateCode.Trim()))
-        {
-            yield return new ValidationResult("This is not a GST state code; use two digits, like 07 for Delhi.", [nameof(stateCode)]);
-        }
-    }
+    public override bool IsValid(object? value) => value is not string text || string.IsNullOrWhiteSpace(text) || IndianStates.ByCode.ContainsKey(text.Trim());
 }

@@ -41,9 +41,12 @@ public readonly record struct Paging(int Page, int PageSize)
 
 /// <summary>
 /// The page and page size of a list's query string, bound with [AsParameters] and checked by the platform's validation before
-/// the handler runs. A list with filters derives its own query record from it. Members are named as in the query string.
+/// the handler runs: each field's attributes all at once, then (when those pass) the rules across fields, <see cref="Validate"/>.
+/// A list with filters derives its own query record from it. Members are named as in the query string.
 /// </summary>
-public record PageQuery(int? page, int? pageSize) : IValidatableObject
+public record PageQuery(
+    [property: Range(1, int.MaxValue, ErrorMessage = "Page numbers start at 1.")] int? page,
+    [property: Range(1, Paging.MaxPageSize, ErrorMessage = "Page size must be between 1 and 100.")] int? pageSize) : IValidatableObject
 {
     public Paging ToPaging() => new(page ?? 1, pageSize ?? Paging.DefaultPageSize);
 
