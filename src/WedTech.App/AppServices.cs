@@ -9,7 +9,6 @@ using WedTech.App.Features.Templates;
 using WedTech.App.Features.Tenancy;
 using WedTech.App.Features.Venues;
 using WedTech.App.Features.Weddings;
-using WedTech.App.Platform;
 
 namespace WedTech.App;
 

@@ -1,5 +1,3 @@
-using WedTech.App.Platform;
-
 namespace WedTech.App.Common;
 
 /// <summary>

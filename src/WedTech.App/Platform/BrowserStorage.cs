@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.JSInterop;
-using WedTech.Contracts;
 
 namespace WedTech.App.Platform;
 

@@ -4,10 +4,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using WedTech.Contracts;
 using WedTech.Server.Platform;
 using WedTech.Server.Tenancy;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Calendar;
 

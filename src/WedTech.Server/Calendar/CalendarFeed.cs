@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Calendar;
 

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 

@@ -1,8 +1,5 @@
-using WedTech.Contracts;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Weddings;
-using Microsoft.EntityFrameworkCore;
 
 namespace WedTech.Server.Demo;
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
 using WedTech.Server.Identity;
 using WedTech.Server.Events;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Templates;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Provisioning;

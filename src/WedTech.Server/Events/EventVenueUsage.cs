@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Venues;
 using WedTech.Server.Weddings;
 

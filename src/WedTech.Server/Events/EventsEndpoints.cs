@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Contracts;
 using WedTech.Server.Calendar;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Events;
 

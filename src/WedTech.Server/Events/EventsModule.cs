@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Contracts;
 using WedTech.Server.Calendar;
 using WedTech.Server.Venues;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Events;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Events;

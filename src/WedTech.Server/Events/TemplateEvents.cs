@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Events;
 
 /// <summary>A wedding's events as a template's plan, and a plan made into a wedding's events; the Templates module uses it.</summary>

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Venues;
 using WedTech.Server.Weddings;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Events;
 

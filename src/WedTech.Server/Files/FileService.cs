@@ -1,15 +1,11 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using WedTech.Contracts;
 using WedTech.Server.Files.Storage;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Files;

@@ -2,8 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Files;
 

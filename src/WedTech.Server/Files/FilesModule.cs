@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using WedTech.Server.Files.Storage;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Files;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Files;
 

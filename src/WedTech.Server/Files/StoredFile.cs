@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Files;
 
 /// <summary>A file attached to a record of the tenant (its owner); the content lives in <see cref="Storage.IFileStorage"/>.</summary>

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Email;
 using WedTech.Server.Platform.Jobs;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Identity;

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 

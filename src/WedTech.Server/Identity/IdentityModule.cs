@@ -4,12 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Observability;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Identity;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Identity;
 
 /// <summary>The single-use secrets e-mailed to people (invitations, password resets), stored as hashes.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Identity;
 

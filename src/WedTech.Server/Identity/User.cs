@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Identity;
 
 /// <summary>A person who signs in to one studio: staff (admin, planner, coordinator) or a client.</summary>

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using WedTech.Contracts;
 using WedTech.Server.Messaging.Outbox;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Messaging;
 

@@ -1,5 +1,4 @@
 using PhoneNumbers;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Messaging;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Platform;
 

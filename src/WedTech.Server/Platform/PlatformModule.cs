@@ -1,11 +1,9 @@
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Caching;
 using WedTech.Server.Platform.Email;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Observability;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Platform;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using WedTech.Server.Platform;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Realtime;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using WedTech.Contracts;
 using WedTech.Server.Identity;
 using WedTech.Server.Tenancy;
 

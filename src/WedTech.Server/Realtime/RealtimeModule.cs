@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using WedTech.Contracts;
 using WedTech.Server.Identity;
 using WedTech.Server.Tenancy;
 

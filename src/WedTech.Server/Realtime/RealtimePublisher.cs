@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using WedTech.Contracts;
 
 namespace WedTech.Server.Realtime;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Reports;
 
 /// <summary>A report a user asked for: made by a job, as that user, into a stored file.</summary>

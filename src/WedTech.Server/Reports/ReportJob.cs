@@ -1,14 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using WedTech.Contracts;
 using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Messaging.Outbox;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Jobs;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Reports;

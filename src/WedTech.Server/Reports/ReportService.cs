@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
 using WedTech.Server.Events;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Jobs;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Reports;

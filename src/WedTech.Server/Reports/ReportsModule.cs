@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Contracts;
 using WedTech.Server.Files;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Reports;
 

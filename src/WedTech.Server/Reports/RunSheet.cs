@@ -1,6 +1,4 @@
 using System.Globalization;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Reports;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy.Catalog;
 using WedTech.Server.Tenancy.Provisioning;
 

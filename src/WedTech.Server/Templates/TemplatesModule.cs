@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Tenancy.Provisioning;
 
 namespace WedTech.Server.Templates;

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Templates;
 
 /// <summary>A studio's saved shape of a wedding: its events by day and their run-of-show, with no dates, venues or people.</summary>

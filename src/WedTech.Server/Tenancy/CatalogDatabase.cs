@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WedTech.Server.Platform.Observability;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy.Catalog;
 
 namespace WedTech.Server.Tenancy;

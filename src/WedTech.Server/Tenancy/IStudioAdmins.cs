@@ -1,5 +1,3 @@
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Tenancy;
 
 /// <summary>A studio's admin accounts as signup and the operator handle them; the Identity module implements it.</summary>

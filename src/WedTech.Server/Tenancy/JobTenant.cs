@@ -1,4 +1,3 @@
-using WedTech.Contracts;
 using WedTech.Server.Platform.Jobs;
 
 namespace WedTech.Server.Tenancy;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Tenancy.Provisioning;
 
 namespace WedTech.Server.Tenancy;

@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 using WedTech.Server.Platform;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Observability;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy.Provisioning;
 using WedTech.Server.Tenancy.Settings;
 

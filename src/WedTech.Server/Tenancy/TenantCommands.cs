@@ -1,6 +1,4 @@
 using System.CommandLine;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Cli;
 using WedTech.Server.Tenancy.Provisioning;
 

@@ -1,8 +1,6 @@
 using System.ComponentModel;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using WedTech.Server.Platform.Caching;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Tenancy;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using WedTech.Contracts;
 using WedTech.Server.Tenancy.Catalog;
 
 namespace WedTech.Server.Tenancy;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Tenancy;
 
 /// <summary>The tenant schema this build of the server expects: the id of its last tenant migration.</summary>

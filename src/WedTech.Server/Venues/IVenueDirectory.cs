@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Venues;
 
 /// <summary>What other modules read of the venue book.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Venues;
 
 /// <summary>A venue of the studio's venue book, reused by the events of any wedding.</summary>

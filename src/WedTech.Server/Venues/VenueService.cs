@@ -1,10 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Email;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Venues;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Web;
 

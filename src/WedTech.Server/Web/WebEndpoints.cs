@@ -1,6 +1,5 @@
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Audit;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Web;

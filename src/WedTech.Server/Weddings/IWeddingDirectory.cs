@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
 using WedTech.Server.Calendar;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Realtime;
 
 namespace WedTech.Server.Weddings;

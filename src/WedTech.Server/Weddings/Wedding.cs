@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Server.Platform.Persistence;
-using WedTech.Contracts;
 using WedTech.Server.Calendar;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Weddings;
 

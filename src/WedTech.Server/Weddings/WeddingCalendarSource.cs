@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 using WedTech.Server.Calendar;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Web;

@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Contracts;
 using WedTech.Server.Calendar;
 using WedTech.Server.Files;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Weddings;
 

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Contracts;
 using WedTech.Server.Calendar;
 using WedTech.Server.Files;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Realtime;
 
 namespace WedTech.Server.Weddings;

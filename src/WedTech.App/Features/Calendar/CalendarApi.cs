@@ -1,6 +1,3 @@
-using WedTech.App.Platform;
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Calendar;
 
 /// <summary>The Calendar module's API: the person's calendar feeds.</summary>

@@ -1,5 +1,4 @@
 using WedTech.App.Features.Realtime;
-using WedTech.Contracts;
 
 namespace WedTech.App.Features.Events;
 

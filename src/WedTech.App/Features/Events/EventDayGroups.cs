@@ -1,5 +1,3 @@
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Events;
 
 /// <summary>Events of several days, on the day they start at their venue.</summary>

@@ -1,5 +1,4 @@
 using MudBlazor;
-using WedTech.Contracts;
 
 namespace WedTech.App.Features.Events;
 

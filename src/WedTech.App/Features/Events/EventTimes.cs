@@ -1,5 +1,4 @@
 using System.Globalization;
-using WedTech.Contracts;
 
 namespace WedTech.App.Features.Events;
 

@@ -1,6 +1,3 @@
-using WedTech.App.Platform;
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Files;
 
 /// <summary>The Files module's API: a wedding's attachments.</summary>

@@ -1,6 +1,3 @@
-using WedTech.App.Platform;
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Identity;
 
 /// <summary>The Identity module's API: who is signed in, the session, and the studio's people.</summary>

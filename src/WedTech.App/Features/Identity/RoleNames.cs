@@ -1,5 +1,3 @@
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Identity;
 
 /// <summary>Names people read for roles and statuses.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using WedTech.App.Platform;
-using WedTech.Contracts;
 
 namespace WedTech.App.Features.Identity;
 

@@ -1,6 +1,3 @@
-using WedTech.App.Platform;
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Messaging;
 
 /// <summary>The Messaging module's API: the person's notifications in the app and Web Push subscriptions.</summary>

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.JSInterop;
-using WedTech.App.Platform;
-using WedTech.Contracts;
 
 namespace WedTech.App.Features.Messaging;
 

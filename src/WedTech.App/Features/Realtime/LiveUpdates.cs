@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using WedTech.App.Platform;
-using WedTech.Contracts;
 
 namespace WedTech.App.Features.Realtime;
 

@@ -1,6 +1,3 @@
-using WedTech.App.Platform;
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Reports;
 
 /// <summary>The Reports module's API: reports made by a job (the run sheet), asked for and then polled.</summary>

@@ -1,6 +1,3 @@
-using WedTech.App.Platform;
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Templates;
 
 /// <summary>The Templates module's API: wedding templates, and weddings made from one.</summary>

@@ -1,6 +1,3 @@
-using WedTech.App.Platform;
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Tenancy;
 
 /// <summary>The Tenancy module's API: the studio's settings.</summary>

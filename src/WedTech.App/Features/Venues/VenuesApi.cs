@@ -1,6 +1,3 @@
-using WedTech.App.Platform;
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Venues;
 
 /// <summary>The Venues module's API (the venue book), built in one place so the offline copies of a view share one key.</summary>

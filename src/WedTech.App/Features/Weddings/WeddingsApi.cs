@@ -1,6 +1,3 @@
-using WedTech.App.Platform;
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Weddings;
 
 /// <summary>The Weddings module's API: its routes, built in one place so the offline copies of a view share one key.</summary>

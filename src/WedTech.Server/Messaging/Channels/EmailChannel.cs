@@ -1,4 +1,3 @@
-using WedTech.Contracts;
 using WedTech.Server.Platform.Email;
 
 namespace WedTech.Server.Messaging.Channels;

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 
 namespace WedTech.Server.Messaging.Channels;
 

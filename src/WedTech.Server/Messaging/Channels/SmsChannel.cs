@@ -1,5 +1,3 @@
-using WedTech.Contracts;
-
 namespace WedTech.Server.Messaging.Channels;
 
 /// <summary>SMS through the gateway the studio chose (<see cref="OutgoingMessage.SmsProvider"/>).</summary>

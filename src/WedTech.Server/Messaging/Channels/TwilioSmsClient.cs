@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 
 namespace WedTech.Server.Messaging.Channels;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 
 namespace WedTech.Server.Messaging.Channels;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
 using WedTech.Server.Messaging.Channels;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Messaging.Outbox;

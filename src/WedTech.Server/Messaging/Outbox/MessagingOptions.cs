@@ -1,5 +1,3 @@
-using WedTech.Contracts;
-
 namespace WedTech.Server.Messaging.Outbox;
 
 public sealed class MessagingOptions

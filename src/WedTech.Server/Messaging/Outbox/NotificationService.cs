@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Messaging.Outbox;
 

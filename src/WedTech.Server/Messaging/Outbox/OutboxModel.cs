@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy.Catalog;
 
 namespace WedTech.Server.Messaging.Outbox;

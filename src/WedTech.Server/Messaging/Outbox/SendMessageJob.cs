@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 using WedTech.Server.Messaging.Channels;
 using WedTech.Server.Platform.Jobs;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Messaging.Outbox;

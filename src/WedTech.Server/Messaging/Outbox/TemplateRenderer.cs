@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Messaging.Outbox;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Messaging.Push;
 

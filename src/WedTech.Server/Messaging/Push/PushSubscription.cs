@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Messaging.Push;
 

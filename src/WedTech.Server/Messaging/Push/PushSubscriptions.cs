@@ -1,12 +1,8 @@
 using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 using WedTech.Server.Identity;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Messaging.Push;
 

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using WedTech.Server.Platform.Email;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Messaging.Push;
 

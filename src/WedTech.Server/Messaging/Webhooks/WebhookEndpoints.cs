@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
 using WedTech.Server.Messaging.Channels;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Messaging.Webhooks;
 

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
 
 namespace WedTech.Server.Platform.Api;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Platform.Audit;
 
 /// <summary>Who did what, when, from where. Append-only; kept in the tenant's own database.</summary>

@@ -1,5 +1,3 @@
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Platform.Audit;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Platform.Cli;
 

@@ -3,7 +3,6 @@ using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Platform.Jobs;
 

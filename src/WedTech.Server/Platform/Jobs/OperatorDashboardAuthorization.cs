@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire.Dashboard;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Platform.Jobs;
 

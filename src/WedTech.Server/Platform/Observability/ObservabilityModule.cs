@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Platform.Observability;
 

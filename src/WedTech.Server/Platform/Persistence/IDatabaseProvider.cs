@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace WedTech.Server.Platform.Persistence;
 
 /// <summary>

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Platform.Persistence;
 

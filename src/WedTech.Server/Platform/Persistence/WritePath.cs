@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
-using WedTech.Server.Platform.Api;
 
 namespace WedTech.Server.Platform.Persistence;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Tenancy.Catalog;
 
 /// <summary>The platform's own database: tenants and their domains.</summary>

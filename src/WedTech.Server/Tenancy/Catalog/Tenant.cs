@@ -1,5 +1,3 @@
-using WedTech.Contracts;
-
 namespace WedTech.Server.Tenancy.Catalog;
 
 /// <summary>A planning studio: one row in the catalog, one database of its own.</summary>

@@ -1,4 +1,3 @@
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy.Catalog;
 using WedTech.Server.Tenancy.Settings;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Email;
-using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy.Catalog;
 
 namespace WedTech.Server.Tenancy.Provisioning;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Tenancy.Settings;
 
 /// <summary>What other modules read of the studio's settings: its time zone and its name.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WedTech.Server.Platform.Api;
-using WedTech.Server.Platform.Persistence;
-
 namespace WedTech.Server.Tenancy.Settings;
 
 /// <summary>A studio's own settings, kept in its database (one row).</summary>

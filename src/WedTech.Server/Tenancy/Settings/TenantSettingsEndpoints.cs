@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using WedTech.Contracts;
-using WedTech.Server.Platform.Api;
 using WedTech.Server.Platform.Audit;
-using WedTech.Server.Platform.Persistence;
 
 namespace WedTech.Server.Tenancy.Settings;
 

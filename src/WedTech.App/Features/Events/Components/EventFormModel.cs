@@ -1,5 +1,4 @@
 using WedTech.App.Features.Weddings.Components;
-using WedTech.Contracts;
 
 namespace WedTech.App.Features.Events.Components;
 

@@ -1,5 +1,3 @@
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Events.Components;
 
 /// <summary>The editable form of a run-of-show item; its start is a wall-clock time in the event's zone.</summary>

@@ -1,5 +1,3 @@
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Venues.Components;
 
 /// <summary>The editable form of a venue of the studio's venue book.</summary>

@@ -1,5 +1,3 @@
-using WedTech.Contracts;
-
 namespace WedTech.App.Features.Weddings.Components;
 
 /// <summary>The editable form of a wedding: budget in rupees as people type it, sent as paise.</summary>
