@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using WedTech.Server.Platform;
 using WedTech.Server.Tenancy;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Server.Calendar;
 
 namespace WedTech.Server.Events;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Server.Calendar;
 using WedTech.Server.Venues;
 

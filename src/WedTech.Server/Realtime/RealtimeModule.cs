@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WedTech.Server.Identity;
-using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Realtime;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Server.Files;
 
 namespace WedTech.Server.Reports;
 

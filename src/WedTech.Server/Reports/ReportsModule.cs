@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Server.Files;
 
 namespace WedTech.Server.Reports;

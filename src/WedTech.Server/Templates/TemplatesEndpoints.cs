@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Server.Tenancy.Provisioning;
 
 namespace WedTech.Server.Templates;
 

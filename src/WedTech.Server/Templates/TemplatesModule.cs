@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Server.Tenancy.Provisioning;
 
 namespace WedTech.Server.Templates;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WedTech.Server.Platform;
 using WedTech.Server.Platform.Audit;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace WedTech.Server.Venues;
 
 public static class VenuesModule

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using WedTech.Server.Calendar;
 using WedTech.Server.Files;
 using WedTech.Server.Identity;
 

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using WedTech.Server.Calendar;
 using WedTech.Server.Files;
-using WedTech.Server.Identity;
 using WedTech.Server.Realtime;
 
 namespace WedTech.Server.Weddings;
