@@ -119,29 +119,80 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         return await context.NewPageAsync();
     }
 
-    /// <summary>Runs a browser scenario; when it fails, the screenshot and the page's console errors go with the failure.</summary>
+    /// <summary>
+    /// Runs a browser scenario; when it fails, the failure carries what explains it: a screenshot, the page's errors, its
+    /// requests with their times (the app's own files counted, not listed), the requests still unanswered and the page's text.
+    /// </summary>
     public static async Task ScenarioAsync(IPage page, string name, Func<Task> scenario)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string At() => $"{clock.Elapsed.TotalSeconds,5:0.0}s";
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
             {
-                errors.Add(message.Text);
+                errors.Add($"{At()} {message.Text}");
             }
         };
+        page.PageError += (_, error) => errors.Add($"{At()} uncaught: {error}");
+        page.Crash += (_, _) => errors.Add($"{At()} the page crashed");
         var requests = new List<string>();
-        page.Response += (_, response) => requests.Add($"{response.Request.Method} {response.Url} {response.Status}");
-        page.FrameNavigated += (_, frame) => requests.Add($"navigated {frame.Url}");
-        page.RequestFailed += (_, request) => requests.Add($"FAILED {request.Method} {request.Url} {request.Failure}");
+        var pending = new System.Collections.Concurrent.ConcurrentDictionary<IRequest, string>();
+        var frameworkFiles = 0;
+        page.Request += (_, request) => pending[request] = At();
+        page.RequestFinished += (_, request) => pending.TryRemove(request, out var _);
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/_framework/", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref frameworkFiles);
+            }
+            else
+            {
+                requests.Add($"{At()} {response.Request.Method} {response.Url} {response.Status}");
+            }
+        };
+        page.FrameNavigated += (_, frame) => requests.Add($"{At()} navigated {frame.Url}");
+        page.RequestFailed += (_, request) =>
+        {
+            pending.TryRemove(request, out var _);
+            requests.Add($"{At()} FAILED {request.Method} {request.Url} {request.Failure}");
+        };
         try
         {
             await scenario();
         }
         catch (Exception failure) when (failure is PlaywrightException or TimeoutException or Xunit.Sdk.IAssertionException or Shouldly.ShouldAssertException)
         {
-            await ScreenshotAsync(page, "failed-" + name);
-            throw new Xunit.Sdk.XunitException($"{failure.Message}\nAt {page.Url}; screenshot failed-{name}.png in {ArtifactsDirectory}.\nConsole errors:\n{string.Join("\n", errors)}\nLast requests:\n{string.Join("\n", requests.Where(r => !r.Contains("_framework", StringComparison.Ordinal)))}");
+            try
+            {
+                await ScreenshotAsync(page, "failed-" + name);
+            }
+            catch (PlaywrightException)
+            {
+                // A page that cannot be pictured still has its text and requests to tell.
+            }
+            var text = await VisibleTextAsync(page);
+            throw new Xunit.Sdk.XunitException(
+                $"{failure.Message}\nAt {page.Url}; screenshot failed-{name}.png in {ArtifactsDirectory}.\n" +
+                $"Page text: {text}\nErrors:\n{string.Join("\n", errors)}\n" +
+                $"Requests ({frameworkFiles} app files under _framework/ answered):\n{string.Join("\n", requests)}\n" +
+                $"Unanswered at {At()}:\n{string.Join("\n", pending.Select(p => $"{p.Value} {p.Key.Method} {p.Key.Url}"))}");
+        }
+    }
+
+    private static async Task<string> VisibleTextAsync(IPage page)
+    {
+        try
+        {
+            var text = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText : ''");
+            text = string.Join(" ", text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            return text.Length > 400 ? text[..400] + "…" : text;
+        }
+        catch (PlaywrightException unreadable)
+        {
+            return $"(unreadable: {unreadable.Message})";
         }
     }
 
