@@ -35,7 +35,7 @@ public sealed class PeopleTests(BrowserServer server)
             await Expect(page.Locator("[data-test=wedding-title]")).ToHaveTextAsync(assigned.Title);
             await Expect(page.Locator("[data-test=budget]")).ToHaveCountAsync(0);
             await Expect(page.Locator("[data-test=edit]")).ToHaveCountAsync(0);
-            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{other.Id}");
+            await BrowserServer.OpenAsync(page, $"{server.StudioUrl(api.Slug)}/app/weddings/{other.Id}");
             await Expect(page.Locator("[data-test=problem]")).ToContainTextAsync("Wedding not found");
             await BrowserServer.ScreenshotAsync(page, "coordinator-not-theirs");
         });
@@ -64,7 +64,7 @@ public sealed class PeopleTests(BrowserServer server)
             await BrowserServer.NoHorizontalScrollAsync(page, "client wedding");
             await BrowserServer.ScreenshotAsync(page, "phone-client-wedding");
 
-            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{other.Id}");
+            await BrowserServer.OpenAsync(page, $"{server.StudioUrl(api.Slug)}/app/weddings/{other.Id}");
             await Expect(page.Locator("[data-test=problem]")).ToContainTextAsync("Wedding not found");
         });
     }
@@ -99,7 +99,7 @@ public sealed class PeopleTests(BrowserServer server)
                 ("settings", "settings", "#settings-company"),
             })
             {
-                await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/{path}");
+                await BrowserServer.GoInAppAsync(page, $"/app/{path}");
                 await Expect(page.Locator(ready)).ToBeVisibleAsync();
                 await BrowserServer.NoHorizontalScrollAsync(page, name);
                 await Accessibility.CheckAsync(page, name);
@@ -129,7 +129,7 @@ public sealed class PeopleTests(BrowserServer server)
             // Cut the network: nothing reaches the server any more.
             await page.Context.SetOfflineAsync(true);
             await page.Context.RouteAsync("**/*", route => route.AbortAsync("internetdisconnected"));
-            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings");
+            await BrowserServer.OpenAsync(page, $"{server.StudioUrl(api.Slug)}/app/weddings");
 
             await Expect(page.Locator("[data-test=offline-banner]")).ToBeVisibleAsync();
             await Expect(page.Locator("[data-test=stale-notice]")).ToContainTextAsync("Offline copy from");
@@ -170,6 +170,7 @@ public sealed class PeopleTests(BrowserServer server)
             await page.GetByLabel("Password").FillAsync(Studio.Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings/new");
+            await BrowserServer.AppStartedAsync(page);
             await Expect(page.Locator("[data-test=draft-restored]")).ToBeVisibleAsync();
             await Expect(page.GetByLabel("Title")).ToHaveValueAsync("गुप्ता–सिंह विवाह");
             await Expect(page.GetByLabel("Groom's name")).ToHaveValueAsync("अमन सिंह");

@@ -27,6 +27,7 @@ public sealed class StudioJourneyTests(BrowserServer server)
 
         // Landed on the studio's own host, signed in, on the dashboard.
         await page.WaitForURLAsync(server.StudioUrl(slug) + "/app/");
+        await BrowserServer.AppStartedAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Namaste, Meera Iyer" })).ToBeVisibleAsync();
         await BrowserServer.ScreenshotAsync(page, "dashboard-empty");
 

@@ -80,7 +80,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{weddingId}/events/{first.Id}", BrowserServer.InApp);
 
             // Saved as a template of the studio's own, then viewed and renamed on the templates page.
-            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{weddingId}");
+            await BrowserServer.GoInAppAsync(page, $"/app/weddings/{weddingId}");
             await page.Locator("[data-test=save-as-template]").ClickAsync();
             await page.GetByLabel("Template name").FillAsync(NorthIndian);
             await page.Locator("[data-test=save-template]").ClickAsync();
@@ -116,7 +116,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             await Expect(phone.Locator("[data-test=today-events]")).ToContainTextAsync(first.Name);
             await CheckPhonePageAsync(phone, "phone-dashboard-week");
 
-            await phone.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings/new?template={templateId}");
+            await BrowserServer.GoInAppAsync(phone, $"/app/weddings/new?template={templateId}");
             await phone.GetByLabel("First day").FillAsync(Iso(today));
             await Expect(phone.Locator("[data-test=template-outline] li").First).ToContainTextAsync(Day(today));
             await CheckPhonePageAsync(phone, "phone-new-wedding-from-template");
@@ -128,7 +128,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
                 ($"templates/{templateId}", "phone-template", "[data-test=template-event]"),
             })
             {
-                await phone.GotoAsync($"{server.StudioUrl(api.Slug)}/app/{path}");
+                await BrowserServer.GoInAppAsync(phone, $"/app/{path}");
                 await Expect(phone.Locator(ready).First).ToBeVisibleAsync();
                 await CheckPhonePageAsync(phone, name);
             }
@@ -236,7 +236,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
                 ($"venues/{venueId}/edit", "phone-venue-edit", "[data-test=contact-row]"),
             })
             {
-                await phone.GotoAsync($"{server.StudioUrl(api.Slug)}/app/{path}");
+                await BrowserServer.GoInAppAsync(phone, $"/app/{path}");
                 await Expect(phone.Locator(ready)).ToBeVisibleAsync();
                 await CheckPhonePageAsync(phone, name);
             }
