@@ -19,8 +19,8 @@ using WedTech.Server.Venues;
 using WedTech.Server.Web;
 using WedTech.Server.Weddings;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatform();
+var builder = WebApplication.CreateBuilder(ServerStart.Options(args));
+builder.ListenOnTheAskedAddress().AddPlatform();
 builder.Services
     .AddTenancy(builder.Configuration)
     .AddIdentityModule(builder.Configuration)

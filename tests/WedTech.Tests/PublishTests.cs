@@ -35,9 +35,12 @@ public sealed class PublishTests(BrowserServer browsers)
             File.Exists(Path.Combine(output, "wwwroot", "app", "index.html")).ShouldBeTrue("the app's index.html is not in the publish output");
 
             var port = Ports.Free();
+            // Started from another folder, as a service manager or a container does: it finds its own files. Given no address
+            // for links: the studios' links follow the port it listens on.
+            var elsewhere = Directory.CreateDirectory(Path.Combine(output, "elsewhere")).FullName;
             using var server = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(output, "WedTech.Server.dll"), "--urls", $"http://127.0.0.1:{port}"])
             {
-                WorkingDirectory = output,
+                WorkingDirectory = elsewhere,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 Environment =
@@ -45,7 +48,6 @@ public sealed class PublishTests(BrowserServer browsers)
                     ["ASPNETCORE_ENVIRONMENT"] = "Production",
                     ["Tenancy__DataDirectory"] = Path.Combine(output, "data"),
                     ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-                    ["Tenancy__TenantUrlTemplate"] = $"http://{{slug}}.localhost:{port}",
                 },
             })!;
             try

@@ -8,7 +8,7 @@ namespace WedTech.Server.Calendar;
 
 public sealed class CalendarFeedService(
     TenantDbContext db, CurrentUser currentUser, UserDirectory users, ICalendarWeddings weddings, IEnumerable<ICalendarSource> sources,
-    AuditLog audit, TenantContext tenant, IOptions<TenancyOptions> tenancy, IOptions<CalendarOptions> options, TimeProvider time, IStudioSettings studio)
+    AuditLog audit, TenantContext tenant, StudioAddresses addresses, IOptions<CalendarOptions> options, TimeProvider time, IStudioSettings studio)
 {
     /// <summary>Keeps a user's list short enough to show whole, and a leaked session from minting addresses without end.</summary>
     public const int MaxFeedsPerUser = 20;
@@ -47,7 +47,7 @@ public sealed class CalendarFeedService(
         audit.Record("calendar-feed.created", nameof(CalendarFeed), feed.Id, Describe(feed, weddingTitle));
         await db.SaveChangesAsync(cancellationToken);
 
-        var url = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}/calendar/{secret}.ics";
+        var url = $"{addresses.For(tenant.Current.Slug)}/calendar/{secret}.ics";
         var webcal = "webcal://" + url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
         return new CalendarFeedCreatedResponse(ToResponse(feed, weddingTitle), url, webcal);
     }

@@ -1,4 +1,5 @@
 using WedTech.Server.Platform;
+using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Demo;
 
@@ -12,15 +13,15 @@ public static class DemoModule
         .AddSingleton<DemoTenant>()
         .AddSingleton<IStartupTask, DemoOnStartup>();
 
-    private sealed class DemoOnStartup(DemoTenant demo, IConfiguration configuration) : IStartupTask
+    private sealed class DemoOnStartup(DemoTenant demo, StudioAddresses addresses, IConfiguration configuration) : IStartupTask
     {
         private bool Seeds => configuration.GetValue<bool>("Demo:Seed");
 
         public Task RunAsync(CancellationToken cancellationToken) => Seeds ? demo.EnsureAsync(cancellationToken) : Task.CompletedTask;
 
-        public IEnumerable<string> BannerLines(int port) => !Seeds ? [] :
+        public IEnumerable<string> BannerLines() => !Seeds ? [] :
         [
-            $"  Demo studio: http://{DemoTenant.Slug}.localhost:{port}   (API clients: header X-Tenant: {DemoTenant.Slug})",
+            $"  Demo studio: {addresses.For(DemoTenant.Slug)}   (API clients: header X-Tenant: {DemoTenant.Slug})",
             .. DemoTenant.People.Select(p => $"    {p.Role,-12} {p.Email,-32} password {DemoTenant.Password}"),
         ];
     }

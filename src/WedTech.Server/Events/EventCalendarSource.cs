@@ -11,7 +11,7 @@ namespace WedTech.Server.Events;
 /// shows at 19:30 Dubai time in any calendar). The description carries the dress code and the venue's map link; a
 /// feed for the couple leaves out internal notes.
 /// </summary>
-public sealed class EventCalendarSource(EventService events, CurrentUser currentUser, TenantContext tenant, IOptions<TenancyOptions> tenancy) : ICalendarSource
+public sealed class EventCalendarSource(EventService events, CurrentUser currentUser, TenantContext tenant, StudioAddresses addresses) : ICalendarSource
 {
     public async Task<IReadOnlyList<CalendarItem>> ItemsAsync(CalendarScope scope, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class EventCalendarSource(EventService events, CurrentUser current
             })
             .ToListAsync(cancellationToken);
         var internalNotes = currentUser.Can(Permissions.WeddingInternal);
-        var app = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}{AppPaths.Home}weddings/";
+        var app = $"{addresses.For(tenant.Current.Slug)}{AppPaths.Home}weddings/";
         return rows.Select(e =>
         {
             var link = new Uri($"{app}{e.WeddingId}/events/{e.Id}");

@@ -19,7 +19,7 @@ public sealed record FileDownload(StoredFile File, Stream Content);
 /// </summary>
 public sealed partial class FileService(
     TenantDbContext db, TenantContext tenant, CurrentUser currentUser, AuditLog audit, IFileStorage storage, IEnumerable<FileOwnerType> ownerTypes,
-    IServiceProvider services, SignedFileLinks links, IOptions<FileStorageOptions> options, IOptions<TenancyOptions> tenancy, TimeProvider time,
+    IServiceProvider services, SignedFileLinks links, IOptions<FileStorageOptions> options, StudioAddresses addresses, TimeProvider time,
     ILogger<FileService> logger)
 {
     /// <summary>Where signed links are served, under the tenant's address.</summary>
@@ -177,7 +177,7 @@ public sealed partial class FileService(
         var token = links.Create(new SignedFileLink(tenant.Current.Id, file.Id, expires));
         audit.Record("file.link-created", nameof(StoredFile), file.Id, $"{file.FileName}, expires {expires.ToString("u", CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync(cancellationToken);
-        return new FileLinkResponse(tenancy.Value.TenantUrl(tenant.Current.Slug) + SignedLinkPath + token, expires);
+        return new FileLinkResponse(addresses.For(tenant.Current.Slug) + SignedLinkPath + token, expires);
     }
 
     /// <summary>The file a signed link names: 404 when the token is not genuine, is another tenant's or the file is gone; 410 once expired.</summary>

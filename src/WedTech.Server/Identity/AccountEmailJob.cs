@@ -23,7 +23,7 @@ public sealed record AccountEmail(AccountEmailKind Kind, string Email, RequestOr
 /// </summary>
 public sealed class AccountEmailJob(
     TenantDbContext db, TenantContext tenant, OneTimeLinks links, AuditLog audit, IEmailSender email, IOptions<AuthOptions> auth,
-    IOptions<TenancyOptions> tenancy, ILogger<AccountEmailJob> logger) : ITenantJob<AccountEmail>
+    StudioAddresses addresses, ILogger<AccountEmailJob> logger) : ITenantJob<AccountEmail>
 {
     public async Task RunAsync(AccountEmail args, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public sealed class AccountEmailJob(
         await db.SaveChangesAsync(cancellationToken);
 
         var studio = tenant.Current.CompanyName;
-        var link = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}/reset-password?token={Uri.EscapeDataString(secret)}";
+        var link = $"{addresses.For(tenant.Current.Slug)}/reset-password?token={Uri.EscapeDataString(secret)}";
         var message = args.Kind switch
         {
             AccountEmailKind.Locked => new EmailMessage(user.Email, user.Name, $"Your {studio} account is locked for {auth.Value.LockoutMinutes} minutes",

@@ -11,7 +11,7 @@ namespace WedTech.Server.Identity;
 public sealed class UserService(
     TenantDbContext db, TenantContext tenant, CurrentUser currentUser, IPasswordHasher<User> hasher, TokenService tokens, AuthService auth,
     UserDirectory directory, OneTimeLinks links, TenantJobs jobs, AuditLog audit, IEmailSender email, IOptions<AuthOptions> authOptions,
-    IOptions<TenancyOptions> tenancy, TimeProvider time, ILogger<UserService> logger)
+    StudioAddresses addresses, TimeProvider time, ILogger<UserService> logger)
 {
     public Task<PagedResponse<UserResponse>> ListAsync(Paging paging, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().OrderBy(u => u.Name).ThenBy(u => u.Id)
@@ -51,7 +51,7 @@ public sealed class UserService(
         audit.Record("user.invited", nameof(User), user.Id, $"{user.Email} as {ApiConventions.EnumName(user.Role)}");
         await db.SaveChangesAsync(cancellationToken);
 
-        var link = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}/accept-invitation?token={Uri.EscapeDataString(secret)}";
+        var link = $"{addresses.For(tenant.Current.Slug)}/accept-invitation?token={Uri.EscapeDataString(secret)}";
         var inviter = currentUser.Required.Name;
         await email.TrySendAsync(new EmailMessage(user.Email, user.Name,
             $"{inviter} invited you to {tenant.Current.CompanyName} on WedTech",

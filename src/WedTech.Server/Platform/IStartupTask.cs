@@ -8,5 +8,5 @@ public interface IStartupTask
 {
     Task RunAsync(CancellationToken cancellationToken);
 
-    IEnumerable<string> BannerLines(int port) => [];
+    IEnumerable<string> BannerLines() => [];
 }

@@ -15,11 +15,10 @@ public static class Startup
 
     private static void PrintBanner(WebApplication app, IReadOnlyList<IStartupTask> tasks)
     {
-        var url = app.Urls.FirstOrDefault() ?? "http://localhost:5080";
-        var port = new Uri(url).Port;
+        var url = app.Urls.FirstOrDefault() ?? ServerStart.DefaultUrl;
         Console.WriteLine();
         Console.WriteLine($"  WedTech is running at {url}   (API docs: {url}/docs)");
-        foreach (var line in tasks.SelectMany(task => task.BannerLines(port)))
+        foreach (var line in tasks.SelectMany(task => task.BannerLines()))
         {
             Console.WriteLine(line);
         }

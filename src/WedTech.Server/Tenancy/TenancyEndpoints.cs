@@ -12,10 +12,10 @@ public static class TenancyEndpoints
     public static RouteGroupBuilder MapTenancy(this RouteGroupBuilder platformApi)
     {
         platformApi.MapPost("/tenants", async Task<Created<TenantCreatedResponse>> (CreateTenantRequest request, ProvisioningService provisioning,
-            IOptions<TenancyOptions> options, CancellationToken ct) =>
+            StudioAddresses addresses, CancellationToken ct) =>
         {
             var tenant = await provisioning.ProvisionAsync(request, ct);
-            var url = options.Value.TenantUrl(tenant.Slug);
+            var url = addresses.For(tenant.Slug);
             return TypedResults.Created(url, new TenantCreatedResponse(tenant.Id, tenant.Slug, tenant.Status, url));
         }).RequireRateLimiting(TenancyModule.SignupRateLimit).WithApiTag(Tag)
             .WithSummary("Sign up a studio").WithDescription("Sign up a planning studio: creates its database and its first admin. Repeat the same request to finish a signup that was interrupted.");

@@ -10,7 +10,7 @@ namespace WedTech.Server.Weddings;
 /// marked STATUS:CANCELLED, so a subscribed calendar shows the date as called off instead of the event just
 /// vanishing; an inquiry is TENTATIVE.
 /// </summary>
-public sealed class WeddingCalendarSource(WeddingService weddings, TenantContext tenant, IOptions<TenancyOptions> tenancy) : ICalendarSource
+public sealed class WeddingCalendarSource(WeddingService weddings, TenantContext tenant, StudioAddresses addresses) : ICalendarSource
 {
     public async Task<IReadOnlyList<CalendarItem>> ItemsAsync(CalendarScope scope, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class WeddingCalendarSource(WeddingService weddings, TenantContext
         var rows = await query.OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id)
             .Select(w => new { w.Id, w.Title, w.BrideName, w.GroomName, w.PrimaryDate, w.City, w.Status, w.UpdatedAt })
             .ToListAsync(cancellationToken);
-        var app = $"{tenancy.Value.TenantUrl(tenant.Current.Slug)}{AppPaths.Home}weddings/";
+        var app = $"{addresses.For(tenant.Current.Slug)}{AppPaths.Home}weddings/";
         return rows.Select(w =>
         {
             var link = new Uri(app + w.Id);

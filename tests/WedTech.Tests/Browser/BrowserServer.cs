@@ -32,6 +32,12 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
 
     /// <summary>How long a scenario waits for a page to get where it expects, in milliseconds.</summary>
     private const float Wait = 60_000;
+
+    /// <summary>
+    /// How long a document load waits for the app to start: the whole WebAssembly app is fetched, compiled and started
+    /// while the rest of the suite runs on two cores. In CI starts took over a minute while the other tests were busiest.
+    /// </summary>
+    private const float AppStart = 180_000;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -83,7 +89,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             builder.UseSetting("Tenancy:Provider", "Sqlite");
             builder.UseSetting("Tenancy:DataDirectory", DataDirectory);
             builder.UseSetting("Tenancy:SignupPermitsPerHour", "100000");
-            builder.UseSetting("Tenancy:TenantUrlTemplate", $"http://{{slug}}.localhost:{Port}");
+            // No Tenancy:TenantUrlTemplate: links follow the port served (ServedAddressTests).
             builder.UseSetting("Auth:LoginPermitsPerMinute", "1000");
             builder.UseSetting("Demo:Seed", "false");
         });
@@ -210,6 +216,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         await page.GetByLabel("Password").FillAsync(Studio.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(StudioUrl(slug) + expectedPath);
+        await AppStartedAsync(page);
     }
 
     /// <summary>
@@ -228,9 +235,31 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             SessionCookie(BrowserSession.AccessCookie, tokens.AccessToken, host, "/", tokens.AccessTokenExpiresAt),
             SessionCookie(BrowserSession.RefreshCookie, tokens.RefreshToken, host, BrowserSession.RefreshPath, tokens.RefreshTokenExpiresAt),
         ]);
-        await page.GotoAsync(StudioUrl(slug) + open);
+        await OpenAsync(page, StudioUrl(slug) + open);
         await page.WaitForURLAsync(StudioUrl(slug) + expectedPath);
     }
+
+    /// <summary>Loads an app address as a typed or bookmarked link does (a new document) and waits for the app to start.</summary>
+    public static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await AppStartedAsync(page);
+    }
+
+    /// <summary>
+    /// Moves the running app to <paramref name="appPath"/> (under /app/) as its own links do, without loading a document:
+    /// for going through several pages of the app, each start of which would cost the suite seconds of both cores.
+    /// </summary>
+    public static async Task GoInAppAsync(IPage page, string appPath)
+    {
+        var target = new Uri(new Uri(page.Url), appPath).AbsoluteUri;
+        await page.EvaluateAsync("path => Blazor.navigateTo(path)", appPath);
+        await page.WaitForURLAsync(url => url == target, InApp);
+    }
+
+    /// <summary>The app has replaced its start screen with a page (or the server answered with a page of its own).</summary>
+    public static async Task AppStartedAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => !document.querySelector('#app > .boot')", null, new() { Timeout = AppStart, PollingInterval = 250 });
 
     private static Cookie SessionCookie(string name, string value, string host, string path, DateTimeOffset expires) => new()
     {

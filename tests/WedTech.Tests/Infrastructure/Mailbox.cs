@@ -74,6 +74,13 @@ public static partial class Mailbox
             ? token
             : throw new Xunit.Sdk.XunitException("The e-mail has no link with a token.");
 
+    /// <summary>Every web address in the message's text.</summary>
+    public static IReadOnlyList<string> Links(MimeMessage message) =>
+        [.. LinkInText().Matches(message.TextBody ?? "").Select(m => m.Value.TrimEnd('.', ','))];
+
+    [GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial Regex LinkInText();
+
     [GeneratedRegex(@"token=([A-Za-z0-9_\-%]+)")]
     private static partial Regex TokenInLink();
 }

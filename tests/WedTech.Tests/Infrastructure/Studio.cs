@@ -41,6 +41,9 @@ public sealed class Studio
         return new Studio(server, slug, created.TenantId, request.AdminEmail);
     }
 
+    /// <summary>A studio the caller signed up itself (to see the signup's own answer).</summary>
+    public static Studio SignedUp(IServerUnderTest server, TenantCreatedResponse created, string adminEmail) => new(server, created.Slug, created.TenantId, adminEmail);
+
     /// <summary>A client that addresses this studio by the X-Tenant header, not signed in.</summary>
     public HttpClient Anonymous()
     {

@@ -11,7 +11,7 @@ namespace WedTech.Server.Tenancy.Provisioning;
 /// </summary>
 public sealed class ProvisioningService(
     IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema, IEnumerable<ITenantSeeder> seeders,
-    IStudioAdmins admins, IEmailSender email, IOptions<TenancyOptions> options, TimeProvider time, ILogger<ProvisioningService> logger)
+    IStudioAdmins admins, IEmailSender email, StudioAddresses addresses, TimeProvider time, ILogger<ProvisioningService> logger)
 {
     public async Task<Tenant> ProvisionAsync(CreateTenantRequest request, CancellationToken cancellationToken)
     {
@@ -129,7 +129,7 @@ public sealed class ProvisioningService(
 
     private async Task SendWelcomeAsync(Tenant tenant, string adminName, string adminEmail, CancellationToken cancellationToken)
     {
-        var url = options.Value.TenantUrl(tenant.Slug);
+        var url = addresses.For(tenant.Slug);
         var name = System.Net.WebUtility.HtmlEncode(adminName);
         var company = System.Net.WebUtility.HtmlEncode(tenant.CompanyName);
         await email.TrySendAsync(new EmailMessage(adminEmail, adminName, $"Welcome to WedTech, {tenant.CompanyName}",
