@@ -62,7 +62,7 @@ public class DraftsTests : AppTestContext
         json.ShouldContain("\"status\":\"inquiry\"");
 
         var signIn = Navigation.History.First();
-        signIn.Uri.ShouldBe("/login?returnUrl=%2Fweddings%2Fnew");
+        signIn.Uri.ShouldBe("/login?ended=true&returnUrl=%2Fweddings%2Fnew");
         signIn.Options.ForceLoad.ShouldBeTrue();
     }
 
@@ -109,7 +109,7 @@ public class DraftsTests : AppTestContext
         await Services.GetRequiredService<SessionRenewal>().SessionEndedAsync();
 
         DraftsStored().ShouldBeEmpty();
-        Navigation.History.First().Uri.ShouldStartWith("/login?returnUrl=");
+        Navigation.History.First().Uri.ShouldStartWith("/login?ended=true&returnUrl=");
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public class MainLayoutTests : AppTestContext
         layout.WaitForAssertion(() => layout.Markup.ShouldContain("Taking you to sign in"));
         layout.FindAll("#page").ShouldBeEmpty();
         var signIn = Navigation.History.First();
-        signIn.Uri.ShouldBe("/login?returnUrl=%2Fweddings%3Fstatus%3Dbooked");
+        signIn.Uri.ShouldBe("/login?ended=true&returnUrl=%2Fweddings%3Fstatus%3Dbooked");
         signIn.Options.ForceLoad.ShouldBeTrue();
     }
 }

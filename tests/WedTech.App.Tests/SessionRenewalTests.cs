@@ -30,7 +30,7 @@ public class SessionRenewalTests : AppTestContext
         await Renewal.SessionEndedAsync();
 
         var signIn = Navigation.History.First();
-        signIn.Uri.ShouldBe("/login?returnUrl=%2Fweddings%3Fq%3DAnanya%2520%2526%2520Vikram%26page%3D2");
+        signIn.Uri.ShouldBe("/login?ended=true&returnUrl=%2Fweddings%3Fq%3DAnanya%2520%2526%2520Vikram%26page%3D2");
         signIn.Options.ForceLoad.ShouldBeTrue();
     }
 

@@ -145,6 +145,13 @@ public abstract partial class ApiFuzzTests(TestServer server) : ProviderTests(se
                 {
                     Failures.Add($"{where}: a problem without its status or title {Snippet(body)}");
                 }
+                var messages = new[] { problem["title"], problem["detail"] }
+                    .Concat(problem["errors"]?.AsObject().SelectMany(e => e.Value?.AsArray() ?? []) ?? [])
+                    .Select(m => m?.GetValue<string>()).OfType<string>();
+                foreach (var message in messages.Where(m => !ProblemText.IsForPeople(m)))
+                {
+                    Failures.Add($"{where}: \"{message}\" is worded for programmers, not for the person reading it");
+                }
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
             {

@@ -28,12 +28,14 @@ public abstract partial class BrowserSessionTests(TestServer server) : ProviderT
         var cookies = response.Headers.GetValues("Set-Cookie").ToList();
         var access = cookies.Single(c => c.StartsWith(BrowserSession.AccessCookie + "=", StringComparison.Ordinal));
         var refresh = cookies.Single(c => c.StartsWith(BrowserSession.RefreshCookie + "=", StringComparison.Ordinal));
-        foreach (var cookie in new[] { access, refresh })
+        var signedIn = cookies.Single(c => c.StartsWith(BrowserSession.SignedInCookie + "=", StringComparison.Ordinal));
+        foreach (var cookie in new[] { access, refresh, signedIn })
         {
             cookie.ShouldContain("httponly", Case.Insensitive);
-            cookie.ShouldContain("samesite=strict", Case.Insensitive);
+            cookie.ShouldContain(cookie == signedIn ? "samesite=lax" : "samesite=strict", Case.Insensitive);
             cookie.ShouldNotContain("domain=", Case.Insensitive);
         }
+        signedIn.ShouldStartWith(BrowserSession.SignedInCookie + "=1;", customMessage: "it says only that there is a session, never which");
         refresh.ShouldContain("path=/api/v1/auth/session", Case.Insensitive);
 
         (await browser.GetAsync<MeResponse>("/api/v1/me")).Email.ShouldBe(studio.AdminEmail);
@@ -70,8 +72,12 @@ public abstract partial class BrowserSessionTests(TestServer server) : ProviderT
         secondRefresh.ShouldNotBe(firstRefresh);
         (await browser.GetAsync<MeResponse>("/api/v1/me")).Email.ShouldBe(studio.AdminEmail);
 
+        (await browser.GetAsync("/app/weddings", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
         (await browser.PostAsync("/api/v1/auth/session/logout", null, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await browser.GetAsync("/api/v1/me", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var afterLogout = await browser.GetAsync("/app/weddings", Cancel);
+        afterLogout.StatusCode.ShouldBe(HttpStatusCode.Redirect, "signed out, the app's addresses go to sign in");
 
         // The refresh token of the ended session renews nothing, even when replayed by hand.
         using var replay = Browser(studio.Slug);
@@ -153,6 +159,39 @@ public abstract partial class BrowserSessionTests(TestServer server) : ProviderT
     }
 
     [Fact]
+    public async Task A_visitor_without_a_session_goes_to_sign_in_before_any_of_the_app_is_sent_and_comes_back_after()
+    {
+        var studio = await NewStudioAsync();
+        using var visitor = Browser(studio.Slug);
+        foreach (var (path, back) in new[]
+        {
+            ("/app/", "%2Fapp%2F"),
+            ("/app/weddings?status=booked&q=Priya%20%26%20Rahul", "%2Fapp%2Fweddings%3Fstatus%3Dbooked%26q%3DPriya%2520%2526%2520Rahul"),
+            ("/app/weddings/0190a1b2-0000-7000-8000-000000000000/events", "%2Fapp%2Fweddings%2F0190a1b2-0000-7000-8000-000000000000%2Fevents"),
+        })
+        {
+            var sent = await visitor.GetAsync(path, Cancel);
+            sent.StatusCode.ShouldBe(HttpStatusCode.Redirect, path);
+            sent.Headers.Location!.OriginalString.ShouldBe("/login?returnUrl=" + back, path);
+            (await sent.Content.ReadAsStringAsync(Cancel)).ShouldNotContain("blazor", Case.Insensitive);
+        }
+
+        // Someone who never signed in is asked to sign in, not told a session ended; the app says so when one did.
+        var login = await (await visitor.GetAsync("/login?returnUrl=%2Fapp%2F", Cancel)).Content.ReadAsStringAsync(Cancel);
+        login.ShouldNotContain("session has ended");
+        (await (await visitor.GetAsync("/login?ended=true&returnUrl=%2Fapp%2F", Cancel)).Content.ReadAsStringAsync(Cancel)).ShouldContain("Your session has ended.");
+
+        var signedIn = await SubmitFormAsync(visitor, "/login?returnUrl=%2Fapp%2Fweddings%3Fstatus%3Dbooked", "login",
+            new() { ["Posted.Email"] = studio.AdminEmail, ["Posted.Password"] = Studio.Password });
+        Target(signedIn).ShouldBe($"http://{studio.Slug}.localhost/app/weddings?status=booked");
+        (await visitor.GetAsync("/app/weddings?status=booked", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The product's own root (no studio) has no sign-in to send anyone to: it serves the shell as before.
+        using var root = Server.Factory.CreateDefaultClient(new Uri("http://localhost"));
+        (await root.GetAsync("/app/", Cancel)).StatusCode.ShouldNotBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task Pages_and_the_app_shell_carry_a_strict_content_policy_and_no_referrer()
     {
         var studio = await NewStudioAsync();
@@ -162,6 +201,9 @@ public abstract partial class BrowserSessionTests(TestServer server) : ProviderT
         login.Headers.GetValues("Referrer-Policy").Single().ShouldBe("no-referrer");
         login.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
 
+        // Only a browser that has (or may renew) a session gets the app; the cookie that says so is all it takes to get the
+        // shell, which holds nothing of the studio's.
+        browser.DefaultRequestHeaders.Add("Cookie", $"{BrowserSession.SignedInCookie}=1");
         var shell = await browser.GetAsync("/app/weddings/some-page", Cancel);
         shell.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await shell.Content.ReadAsStringAsync(Cancel)).ShouldContain("<base href=\"/app/\"");

@@ -36,9 +36,9 @@ public sealed class SessionRenewal(IJSRuntime js, NavigationManager navigation)
         navigation.NavigateTo(SignInUrl(navigation), forceLoad: true);
     }
 
-    /// <summary>The server-rendered sign-in page, coming back to where the person was.</summary>
+    /// <summary>The server-rendered sign-in page, saying the session ended, coming back to where the person was.</summary>
     public static string SignInUrl(NavigationManager navigation) =>
-        "/login?returnUrl=" + Uri.EscapeDataString(new Uri(navigation.Uri).PathAndQuery);
+        "/login?ended=true&returnUrl=" + Uri.EscapeDataString(new Uri(navigation.Uri).PathAndQuery);
 
     private sealed class Registration(Action remove) : IDisposable
     {

@@ -149,7 +149,7 @@ public sealed class RunOfShowService(TenantDbContext db, CurrentUser currentUser
         {
             if (!string.IsNullOrWhiteSpace(request.OwnerName))
             {
-                errors.Add("ownerName", "Give a staff member (ownerUserId) or a name, not both.");
+                errors.Add("ownerName", "Give a staff member or a name, not both.");
             }
             var onTeam = await weddings.IsStaffAsync(e.WeddingId, owner, cancellationToken);
             if (!onTeam)

@@ -25,7 +25,7 @@ public sealed class FormErrors
         {
             foreach (var member in result.MemberNames)
             {
-                _fields.TryAdd(member, result.ErrorMessage ?? "Check this field.");
+                _fields.TryAdd(member, result.ErrorMessage is { } message ? ValidationMessages.ForPeople(message) : "Check this field.");
             }
         }
         foreach (var property in request.GetType().GetProperties().Where(p => p.PropertyType == typeof(string)))

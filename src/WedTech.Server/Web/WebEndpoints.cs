@@ -24,8 +24,12 @@ public static class WebEndpoints
             return Results.Redirect(AppPaths.Home);
         }).WithMetadata(TenantScopedAttribute.Instance).ExcludeFromDescription();
 
-        // Every address under /app/ that is not a file is a page of the app: its shell, with the app's content policy.
-        app.MapFallback("/app/{*path:nonfile}", (HttpContext http, AppShell shell) => shell.Serve(http)).ExcludeFromDescription();
+        // Every address under /app/ that is not a file is a page of the app: its shell, with the app's content policy. A visitor
+        // of a studio with no session goes to sign in at once, coming back here after.
+        app.MapFallback("/app/{*path:nonfile}", async (HttpContext http, AppShell shell, TenantLocator studios) =>
+            !BrowserSession.MayHaveSession(http.Request) && await studios.FromHostAsync(http) is not null
+                ? Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString))
+                : shell.Serve(http)).ExcludeFromDescription();
         return app;
     }
 }

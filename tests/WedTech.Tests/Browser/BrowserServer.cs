@@ -208,10 +208,16 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
     /// </summary>
     public static readonly PageWaitForURLOptions InApp = new() { WaitUntil = WaitUntilState.Commit };
 
-    /// <summary>Signs in on the studio's sign-in page and waits to land at <paramref name="expectedPath"/>.</summary>
-    public async Task SignInWithTheFormAsync(IPage page, string slug, string email, string expectedPath)
+    /// <summary>
+    /// Signs in on the studio's sign-in page (opening it unless the page <paramref name="isOnIt"/> already) and waits to land
+    /// at <paramref name="expectedPath"/>.
+    /// </summary>
+    public async Task SignInWithTheFormAsync(IPage page, string slug, string email, string expectedPath, bool isOnIt = false)
     {
-        await page.GotoAsync($"{StudioUrl(slug)}/login");
+        if (!isOnIt)
+        {
+            await page.GotoAsync($"{StudioUrl(slug)}/login");
+        }
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Studio.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

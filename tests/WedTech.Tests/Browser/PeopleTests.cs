@@ -22,7 +22,16 @@ public sealed class PeopleTests(BrowserServer server)
 
         await BrowserServer.ScenarioAsync(page, "coordinator", async () =>
         {
-            await server.SignInWithTheFormAsync(page, api.Slug, coordinator.Email, expectedPath: "/app/weddings");
+            // A first visit to an app address: the sign-in page at once, asking to sign in (no session has "ended"), and none
+            // of the app downloaded before signing in.
+            var appFiles = 0;
+            page.Request += (_, request) => appFiles += request.Url.Contains("/_framework/", StringComparison.Ordinal) ? 1 : 0;
+            await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings");
+            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/login?returnUrl=%2Fapp%2Fweddings");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Shaadi Studio" })).ToBeVisibleAsync();
+            await Expect(page.GetByText("session has ended")).ToHaveCountAsync(0);
+            appFiles.ShouldBe(0, "the app is downloaded only once there is someone to show it to");
+            await server.SignInWithTheFormAsync(page, api.Slug, coordinator.Email, expectedPath: "/app/weddings", isOnIt: true);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My weddings" })).ToBeVisibleAsync();
             await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync(assigned.Title);
             await Expect(page.Locator("[data-test=weddings-table] tbody tr")).ToHaveCountAsync(1);
@@ -163,7 +172,7 @@ public sealed class PeopleTests(BrowserServer server)
             await page.GetByLabel("Groom's name").FillAsync("अमन सिंह");
             await page.GetByLabel("Wedding date").FillAsync("2027-01-20");
             await page.Locator("[data-test=save]").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/login?returnUrl=", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => url.Contains("/login?ended=true&returnUrl=", StringComparison.Ordinal));
             await Expect(page.GetByText("Your session has ended.")).ToBeVisibleAsync();
 
             await page.GetByLabel("E-mail").FillAsync(api.AdminEmail);

@@ -17,10 +17,11 @@ public static class ApiConventions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            ProblemWording.ForPeople(context.ProblemDetails);
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             if (context.ProblemDetails is HttpValidationProblemDetails validation)
             {
-                validation.Errors = validation.Errors.ToDictionary(e => JsonFieldName(e.Key), e => e.Value);
+                validation.Errors = validation.Errors.ToDictionary(e => JsonFieldName(e.Key), e => e.Value.Select(ValidationMessages.ForPeople).ToArray());
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -13,7 +13,7 @@ public class ApiException(int status, string title, string? detail = null) : Exc
 
     public static ApiException NotFound(string what) => new(StatusCodes.Status404NotFound, $"{what} not found");
     public static ApiException Conflict(string detail) => new(StatusCodes.Status409Conflict, "Conflict", detail);
-    public static ApiException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Forbidden", detail);
+    public static ApiException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Not allowed", detail);
 }
 
 /// <summary>Input that is well-formed JSON but breaks a rule; reported per field like binding errors.</summary>

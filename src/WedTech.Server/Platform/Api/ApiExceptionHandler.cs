@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace WedTech.Server.Platform.Api;
 
 /// <summary>Maps every exception that reaches the pipeline to ProblemDetails; never a stack trace.</summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -68,6 +68,18 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             };
         }
 
+        if (BindingFailure().Match(bad.Message) is { Success: true } binding)
+        {
+            var name = binding.Groups["name"].Value;
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [name] = [binding.Groups["value"].Success ? NotValid(name, binding.Groups["type"].Value) : $"{ValidationMessages.FieldName(name)} is required."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+            };
+        }
+
         return new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -90,6 +102,27 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 
     // Binding messages name the parameter and the offending value; they never carry internals.
     private static string SafeMessage(string message) => message.Length > 300 ? message[..300] : message;
+
+    /// <summary>A query or route value that is not of its parameter's type, said as what was expected.</summary>
+    private static string NotValid(string name, string type)
+    {
+        var expected = type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>') switch
+        {
+            "Guid" => "an id (like 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b)",
+            "int" or "long" or "short" => "a whole number",
+            "decimal" or "double" or "float" => "a number",
+            "bool" => "true or false",
+            "DateOnly" => "a date (yyyy-mm-dd)",
+            "DateTime" or "DateTimeOffset" => "a date and time (ISO 8601)",
+            "TimeOnly" => "a time (hh:mm)",
+            _ => "a valid value",
+        };
+        return $"{ValidationMessages.FieldName(name)} must be {expected}.";
+    }
+
+    /// <summary>ASP.NET Core's "Failed to bind parameter \"Nullable&lt;Guid&gt; id\" from \"x\"." and "Required parameter \"int page\" was not provided…".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Failed to bind parameter ""(?<type>[^""]+) (?<name>\w+)"" from ""(?<value>.*)""\.|Required parameter ""(?<type>[^""]+) (?<name>\w+)"" was not provided from .*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex BindingFailure();
 
     private static string JsonPathToField(string? path)
     {
