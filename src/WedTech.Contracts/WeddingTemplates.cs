@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace WedTech.Contracts;
 
-/// <summary>Save a wedding's events and run-of-show as a reusable template ("North Indian 3-day").</summary>
+/// <summary>Save a wedding's events and run-of-show as a reusable template ("North Indian 4-day").</summary>
 public sealed record WeddingTemplateRequest(
     [property: Required, StringLength(100, MinimumLength = 1)] string Name,
     [property: StringLength(500)] string? Description,

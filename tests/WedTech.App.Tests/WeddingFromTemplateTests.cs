@@ -12,7 +12,7 @@ namespace WedTech.App.Tests;
 
 public class WeddingFromTemplateTests : AppTestContext
 {
-    private static readonly WeddingTemplateSummary NorthIndian = new(Guid.Parse("77777777-7777-7777-8777-777777777777"), "North Indian 3-day",
+    private static readonly WeddingTemplateSummary NorthIndian = new(Guid.Parse("77777777-7777-7777-8777-777777777777"), "North Indian 4-day",
         "Mehendi, sangeet, then the pheras and reception.", Days: 3, EventCount: 3, ItemCount: 21, Version: 1, DateTimeOffset.UnixEpoch);
 
     private static readonly WeddingTemplateSummary SouthIndian = new(Guid.Parse("88888888-8888-7888-8888-888888888888"), "South Indian 1-day",
@@ -72,7 +72,7 @@ public class WeddingFromTemplateTests : AppTestContext
         var choices = page.FindAll(".mud-radio").Select(r => r.TextContent.Trim()).ToList();
         choices.Count.ShouldBe(3);
         choices[0].ShouldBe("A blank wedding");
-        choices[1].ShouldContain("North Indian 3-day");
+        choices[1].ShouldContain("North Indian 4-day");
         choices[1].ShouldContain("3 days · 3 events · 21 run-of-show items");
         choices[2].ShouldContain("1 day · 2 events · 1 run-of-show item");
         page.FindAll("#template-first-day").ShouldBeEmpty();
@@ -85,7 +85,7 @@ public class WeddingFromTemplateTests : AppTestContext
         Api.Returns(FromNorthIndian, Created(), "POST");
         var page = RenderPage();
 
-        Choose(page, "North Indian 3-day");
+        Choose(page, "North Indian 4-day");
         page.WaitForElement("#template-first-day").Change("2026-12-10");
         page.WaitForAssertion(() => page.Find("#template-first-day").Closest(".mud-input-control")!.TextContent.ShouldContain("Its events from 10 Dec 2026 to 12 Dec 2026."));
         page.FindAll("[data-test=template-outline] li").Select(li => li.TextContent.Trim())
@@ -117,7 +117,7 @@ public class WeddingFromTemplateTests : AppTestContext
             ["timeZone"] = ["Use an IANA time zone, like Asia/Kolkata or Asia/Dubai."],
         }, method: "POST");
         var page = RenderPage();
-        Choose(page, "North Indian 3-day");
+        Choose(page, "North Indian 4-day");
         page.WaitForElement("#template-first-day").Change("2026-12-10");
         FillWedding(page);
 
@@ -136,7 +136,7 @@ public class WeddingFromTemplateTests : AppTestContext
     {
         await SignInAsAsync(Role.Planner);
         var page = RenderPage();
-        Choose(page, "North Indian 3-day");
+        Choose(page, "North Indian 4-day");
         page.WaitForElement("[data-test=template-outline]");
         page.FindAll("[data-test=template-outline] li")[0].TextContent.ShouldStartWith("Day 1:");
 
@@ -172,7 +172,7 @@ public class WeddingFromTemplateTests : AppTestContext
         await SignInAsAsync(Role.Planner);
         Api.Returns("/api/v1/weddings", Created(), "POST");
         var page = RenderPage();
-        Choose(page, "North Indian 3-day");
+        Choose(page, "North Indian 4-day");
         Choose(page, "A blank wedding");
         page.FindAll("#template-first-day").ShouldBeEmpty();
         FillWedding(page);

@@ -6,7 +6,7 @@ namespace WedTech.Tests;
 
 public abstract class WeddingTemplateTests(TestServer server) : ProviderTests(server)
 {
-    private static readonly string[] BuiltIn = ["North Indian 3-day", "South Indian 1-day"];
+    private static readonly string[] BuiltIn = ["North Indian 4-day", "South Indian 1-day"];
 
     private static WeddingRequest NewWedding(string title = "Isha & Arjun", IReadOnlyList<TeamAssignment>? team = null) =>
         new(title, "Isha", "Arjun", new DateOnly(2027, 11, 21), "Udaipur", WeddingStatus.Booked, null, 250, null, team);
@@ -145,7 +145,7 @@ public abstract class WeddingTemplateTests(TestServer server) : ProviderTests(se
         var list = await admin.GetAsync<PagedResponse<WeddingTemplateSummary>>("/api/v1/templates");
         var north = list.Items[0];
 
-        await (await admin.PostJsonAsync("/api/v1/templates", new WeddingTemplateRequest("north indian 3-DAY", null, source.Id))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PostJsonAsync("/api/v1/templates", new WeddingTemplateRequest("north indian 4-DAY", null, source.Id))).ProblemAsync(HttpStatusCode.Conflict);
         await (await admin.PutJsonAsync($"/api/v1/templates/{north.Id}", new WeddingTemplateUpdate("South Indian 1-day", null), "\"1\"")).ProblemAsync(HttpStatusCode.Conflict);
 
         var renamed = await (await admin.PutJsonAsync($"/api/v1/templates/{north.Id}", new WeddingTemplateUpdate(" Punjabi 3-day ", "With a jaggo night"), "\"1\""))
@@ -154,7 +154,7 @@ public abstract class WeddingTemplateTests(TestServer server) : ProviderTests(se
         await (await admin.PutJsonAsync($"/api/v1/templates/{north.Id}", new WeddingTemplateUpdate("Old copy", null), "\"1\"")).ProblemAsync(HttpStatusCode.Conflict);
         await (await admin.PutJsonAsync($"/api/v1/templates/{north.Id}", new WeddingTemplateUpdate("No precondition", null))).ProblemAsync(HttpStatusCode.PreconditionRequired);
         // A name freed by the rename can be taken again.
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostJsonAsync("/api/v1/templates", new WeddingTemplateRequest("North Indian 3-day", null, source.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJsonAsync("/api/v1/templates", new WeddingTemplateRequest("North Indian 4-day", null, source.Id))).StatusCode);
 
         using var staleDelete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/templates/{north.Id}");
         staleDelete.Headers.TryAddWithoutValidation("If-Match", "\"1\"");

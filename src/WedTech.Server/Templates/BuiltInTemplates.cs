@@ -41,7 +41,7 @@ internal static class BuiltInTemplates
 {
     public static readonly IReadOnlyList<BuiltInTemplate> All = [NorthIndian(), SouthIndian()];
 
-    private static BuiltInTemplate NorthIndian() => new("North Indian 3-day",
+    private static BuiltInTemplate NorthIndian() => new("North Indian 4-day",
         "Mehendi; haldi and sangeet; baraat and pheras at an evening muhurat; the reception the evening after.",
         [
             Event(0, EventType.Mehendi, "Mehendi", "15:00", "20:00", "Greens and yellows, festive casual", "Low seating on the lawn; shade for the artists.",

@@ -203,10 +203,11 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
     }
 
     /// <summary>
-    /// For waiting on the app's own page changes: the app moves between its pages without loading a document, and a
-    /// wait for a load event after one timed out under load in CI although the page was there.
+    /// For waiting on an address: the navigation has committed. What the page then shows is waited for by the condition
+    /// that follows (<see cref="AppStartedAsync"/> after a document load). Waiting for the load event instead timed out in
+    /// CI under load although the page was there, both for the app's own page changes and for a form's redirect.
     /// </summary>
-    public static readonly PageWaitForURLOptions InApp = new() { WaitUntil = WaitUntilState.Commit };
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     /// <summary>
     /// Signs in on the studio's sign-in page (opening it unless the page <paramref name="isOnIt"/> already) and waits to land
@@ -221,7 +222,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Studio.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(StudioUrl(slug) + expectedPath);
+        await page.WaitForURLAsync(StudioUrl(slug) + expectedPath, Committed);
         await AppStartedAsync(page);
     }
 
@@ -242,13 +243,13 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             SessionCookie(BrowserSession.RefreshCookie, tokens.RefreshToken, host, BrowserSession.RefreshPath, tokens.RefreshTokenExpiresAt),
         ]);
         await OpenAsync(page, StudioUrl(slug) + open);
-        await page.WaitForURLAsync(StudioUrl(slug) + expectedPath);
+        await page.WaitForURLAsync(StudioUrl(slug) + expectedPath, Committed);
     }
 
     /// <summary>Loads an app address as a typed or bookmarked link does (a new document) and waits for the app to start.</summary>
     public static async Task OpenAsync(IPage page, string url)
     {
-        await page.GotoAsync(url);
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
         await AppStartedAsync(page);
     }
 
@@ -260,7 +261,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
     {
         var target = new Uri(new Uri(page.Url), appPath).AbsoluteUri;
         await page.EvaluateAsync("path => Blazor.navigateTo(path)", appPath);
-        await page.WaitForURLAsync(url => url == target, InApp);
+        await page.WaitForURLAsync(url => url == target, Committed);
     }
 
     /// <summary>The app has replaced its start screen with a page (or the server answered with a page of its own).</summary>

@@ -27,7 +27,7 @@ public sealed class PeopleTests(BrowserServer server)
             var appFiles = 0;
             page.Request += (_, request) => appFiles += request.Url.Contains("/_framework/", StringComparison.Ordinal) ? 1 : 0;
             await page.GotoAsync($"{server.StudioUrl(api.Slug)}/app/weddings");
-            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/login?returnUrl=%2Fapp%2Fweddings");
+            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/login?returnUrl=%2Fapp%2Fweddings", BrowserServer.Committed);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Shaadi Studio" })).ToBeVisibleAsync();
             await Expect(page.GetByText("session has ended")).ToHaveCountAsync(0);
             appFiles.ShouldBe(0, "the app is downloaded only once there is someone to show it to");
@@ -172,13 +172,13 @@ public sealed class PeopleTests(BrowserServer server)
             await page.GetByLabel("Groom's name").FillAsync("अमन सिंह");
             await page.GetByLabel("Wedding date").FillAsync("2027-01-20");
             await page.Locator("[data-test=save]").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/login?ended=true&returnUrl=", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => url.Contains("/login?ended=true&returnUrl=", StringComparison.Ordinal), BrowserServer.Committed);
             await Expect(page.GetByText("Your session has ended.")).ToBeVisibleAsync();
 
             await page.GetByLabel("E-mail").FillAsync(api.AdminEmail);
             await page.GetByLabel("Password").FillAsync(Studio.Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings/new");
+            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings/new", BrowserServer.Committed);
             await BrowserServer.AppStartedAsync(page);
             await Expect(page.Locator("[data-test=draft-restored]")).ToBeVisibleAsync();
             await Expect(page.GetByLabel("Title")).ToHaveValueAsync("गुप्ता–सिंह विवाह");
@@ -219,7 +219,7 @@ public sealed class PeopleTests(BrowserServer server)
             await Expect(page.Locator("[data-test=wedding-title]")).ToBeVisibleAsync();
             await page.Locator("[data-test=delete]").ClickAsync();
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings", BrowserServer.InApp);
+            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings", BrowserServer.Committed);
             await Expect(page.Locator("[data-test=empty]")).ToHaveTextAsync("No weddings yet.");
         });
     }

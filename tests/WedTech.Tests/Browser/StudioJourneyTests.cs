@@ -26,7 +26,7 @@ public sealed class StudioJourneyTests(BrowserServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my studio" }).ClickAsync();
 
         // Landed on the studio's own host, signed in, on the dashboard.
-        await page.WaitForURLAsync(server.StudioUrl(slug) + "/app/");
+        await page.WaitForURLAsync(server.StudioUrl(slug) + "/app/", BrowserServer.Committed);
         await BrowserServer.AppStartedAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Namaste, Meera Iyer" })).ToBeVisibleAsync();
         await BrowserServer.ScreenshotAsync(page, "dashboard-empty");
@@ -54,7 +54,7 @@ public sealed class StudioJourneyTests(BrowserServer server)
         await page.GetByRole(AriaRole.Link, new() { Name = "Weddings", Exact = true }).ClickAsync();
         await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync("शर्मा–वर्मा विवाह");
         await page.GetByLabel("Search by title or couple's name").FillAsync("प्रिया");
-        await page.WaitForURLAsync(new Regex("q=%E0%A4%AA"), BrowserServer.InApp);
+        await page.WaitForURLAsync(new Regex("q=%E0%A4%AA"), BrowserServer.Committed);
         await Expect(page.Locator("[data-test=weddings-table]")).ToContainTextAsync("प्रिया शर्मा");
         await page.GetByLabel("Search by title or couple's name").FillAsync("nobody-by-this-name");
         await Expect(page.Locator("[data-test=empty]")).ToBeVisibleAsync();

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using WedTech.Contracts;
+using WedTech.Server.Demo;
+using WedTech.Tests.Infrastructure;
+
+namespace WedTech.Tests;
+
+/// <summary>
+/// The demo studio shows the product at its best on the day someone tries it, whatever the hour: a wedding under way with
+/// its run-of-show ticked off up to now, a full week, a venue book, and names in Devanagari and Tamil.
+/// </summary>
+public abstract class DemoStudioTests(TestServer server) : ProviderTests(server)
+{
+    [Fact]
+    public async Task The_demo_studio_is_busy_today_its_run_of_show_done_up_to_now_and_every_planned_event_at_a_venue()
+    {
+        await Server.Services.GetRequiredService<DemoTenant>().EnsureAsync(Cancel);
+        var now = DateTimeOffset.UtcNow;
+        using var planner = Server.Factory.CreateClient();
+        planner.DefaultRequestHeaders.Add("X-Tenant", DemoTenant.Slug);
+        var tokens = await (await planner.PostJsonAsync("/api/v1/auth/login", new LoginRequest("planner@demo.wedtech.test", DemoTenant.Password))).ReadAsync<TokenResponse>();
+        planner.UseBearer(tokens.AccessToken);
+
+        var venues = await planner.GetAsync<PagedResponse<VenueResponse>>("/api/v1/venues?pageSize=50");
+        venues.TotalCount.ShouldBe(6);
+        var weddings = (await planner.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings?pageSize=50")).Items;
+        weddings.Select(w => w.Title).ShouldContain("अनन्या और विक्रम");
+        weddings.Select(w => w.BrideName).ShouldContain("காவேரி");
+
+        // The coming week holds events on several days, every one at a venue of the book.
+        var week = (await planner.GetAsync<PagedResponse<EventSummaryResponse>>("/api/v1/events?pageSize=100")).Items;
+        week.Select(e => DateOnly.FromDateTime(e.Start)).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+        week.ShouldAllBe(e => e.Venue != null && venues.Items.Any(v => v.Id == e.Venue.Id));
+        week.Select(e => e.WeddingTitle).Distinct().Count().ShouldBeGreaterThanOrEqualTo(2);
+
+        // Today's wedding: its event of this hour (or the next today) is ticked off up to now, by the coordinator.
+        var live = weddings.Single(w => w.Status == WeddingStatus.InProgress);
+        var schedule = await planner.GetAsync<WeddingScheduleResponse>($"/api/v1/weddings/{live.Id}/schedule");
+        var today = schedule.Events.Where(e => e.EndsAt > now).MinBy(e => e.StartsAt)!;
+        (today.StartsAt - now).ShouldBeLessThan(TimeSpan.FromHours(24), "an event of the live wedding is on or ahead today");
+        var offset = today.StartsAt - new DateTimeOffset(today.Start, TimeSpan.Zero);
+        foreach (var item in schedule.Events.Where(e => e.StartsAt <= today.StartsAt).SelectMany(e => e.RunOfShow))
+        {
+            var starts = new DateTimeOffset(item.Start, TimeSpan.Zero) + offset;
+            var expected = starts.AddMinutes(item.DurationMinutes) <= now ? RunOfShowStatus.Done : starts <= now ? RunOfShowStatus.InProgress : RunOfShowStatus.Pending;
+            item.Status.ShouldBe(expected, $"{item.Title} at {item.Start:HH:mm}");
+            if (expected != RunOfShowStatus.Pending)
+            {
+                item.StatusChangedBy.ShouldBe("Kavya Iyer");
+            }
+        }
+        schedule.Events.Where(e => e.EndsAt <= now).ShouldAllBe(e => e.Status == EventStatus.Done);
+    }
+}
+
+public sealed class DemoStudioTestsOnSqlite(SqliteServer server) : DemoStudioTests(server);
+
+public sealed class DemoStudioTestsOnPostgres(PostgresServer server) : DemoStudioTests(server);
