@@ -1,5 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using WedTech.App.Features.Events.Components;
 using WedTech.App.Tests.Infrastructure;
@@ -22,6 +24,11 @@ public class RunOfShowListTests : AppTestContext
         notes: "Envelope is with Meera", minutes: 15);
 
     private static readonly RunOfShowItemResponse[] Items = [Welcome, Performances, Muhurat, Cash];
+
+    /// <summary>The evening of the Sangeet, in Delhi.</summary>
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 10, 17, 0, 0, TimeSpan.Zero));
+
+    public RunOfShowListTests() => Services.AddSingleton<TimeProvider>(_clock);
 
     private IRenderedComponent<RunOfShowList> RenderList(bool internalParts, bool progress, bool edit, IReadOnlyList<RunOfShowItemResponse>? items = null,
         bool readOnly = false, Action<(RunOfShowItemResponse, RunOfShowStatus)>? onStatus = null) =>
@@ -124,5 +131,16 @@ public class RunOfShowListTests : AppTestContext
     {
         RenderList(internalParts: true, progress: true, edit: true, items: []).Find("[data-test=ros-empty]").TextContent.ShouldBe("No items yet.");
         RenderList(internalParts: false, progress: false, edit: false, items: []).Find("[data-test=ros-empty]").TextContent.ShouldBe("Nothing to show yet.");
+    }
+
+    [Fact]
+    public void Who_ticked_an_item_off_says_the_day_when_it_was_not_today()
+    {
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 22, 6, 0, 0, TimeSpan.Zero));
+        Row(RenderList(internalParts: true, progress: false, edit: false), Welcome).QuerySelector("[data-test=ros-changed]")!.TextContent
+            .ShouldBe("Done · Kavya Reddy, 10 Dec, 20:35");
+        _clock.SetUtcNow(new DateTimeOffset(2027, 1, 2, 6, 0, 0, TimeSpan.Zero));
+        Row(RenderList(internalParts: true, progress: false, edit: false), Welcome).QuerySelector("[data-test=ros-changed]")!.TextContent
+            .ShouldBe("Done · Kavya Reddy, 10 Dec 2026, 20:35");
     }
 }

@@ -2,9 +2,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Shouldly;
 using WedTech.Contracts;
 using WedTech.Server.Identity;
+using WedTech.Server.Messaging.Outbox;
 using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;
@@ -85,6 +88,39 @@ public abstract partial class BrowserSessionTests(TestServer server) : ProviderT
         replay.DefaultRequestHeaders.Add(BrowserSession.CsrfHeader, "1");
         await (await replay.PostAsync("/api/v1/auth/session/refresh", null, Cancel)).ProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task The_landing_page_shows_the_product_and_each_plan_with_its_price_and_its_daily_messages()
+    {
+        using var site = Server.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost") });
+        var page = WebUtility.HtmlDecode(await site.GetStringAsync("/", Cancel));
+        var quotas = Server.Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        foreach (var (plan, price) in new[]
+        {
+            (TenantPlan.Starter, "₹2,999 a month"), (TenantPlan.Professional, "₹7,999 a month"), (TenantPlan.Premium, "₹19,999 a month"), (TenantPlan.Enterprise, "Talk to us"),
+        })
+        {
+            var card = PlanCard().Matches(page).Select(m => m.Value).Single(c => c.Contains($">{plan}</h3>", StringComparison.Ordinal));
+            card.ShouldContain(price);
+            var quota = quotas.QuotaFor(plan);
+            card.ShouldContain($"{IndianFormat.Count(quota.WhatsApp)} WhatsApp messages and {IndianFormat.Count(quota.Sms)} SMS a day",
+                customMessage: "the allowance shown is the one the outbox enforces");
+        }
+        page.ShouldContain("<option value=\"professional\">Professional — ₹7,999 a month</option>");
+        foreach (var screen in ScreenImage().Matches(page).Select(m => m.Groups[1].Value))
+        {
+            var image = await site.GetAsync(screen, Cancel);
+            image.StatusCode.ShouldBe(HttpStatusCode.OK, screen);
+            image.Content.Headers.ContentType!.MediaType.ShouldBe("image/png", screen);
+        }
+        ScreenImage().Count(page).ShouldBe(2);
+    }
+
+    [GeneratedRegex(@"<article class=""plan"".*?</article>", RegexOptions.Singleline)]
+    private static partial Regex PlanCard();
+
+    [GeneratedRegex(@"<img src=""(/screens/[^""]+)""")]
+    private static partial Regex ScreenImage();
 
     [Fact]
     public async Task Signup_on_the_landing_page_hands_the_admin_over_to_their_studio_once()

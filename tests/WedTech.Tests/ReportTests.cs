@@ -32,6 +32,7 @@ public abstract class ReportTests(TestServer server) : ProviderTests(server)
         text.ShouldContain("Arjun");
         text.ShouldContain("Jaipur");
         text.ShouldContain("Status: booked");
+        text.ShouldMatch(@"made \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Asia/Kolkata\)", "made on the studio's clock");
         var fonts = await PdfTools.RunAsync("pdffonts", pdf);
         var fontLines = fonts.Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
         fontLines.Count(l => l.Contains("Devanagari", StringComparison.Ordinal)).ShouldBeGreaterThan(0, fonts);
@@ -145,6 +146,8 @@ public abstract class ReportTests(TestServer server) : ProviderTests(server)
             var text = await PdfTools.RunAsync("pdftotext", pdf, "-layout", "-f", $"{page}", "-l", $"{page}");
             text.ShouldMatch(@"Time\s+Duration\s+Title\s+Owner\s+Location\s+Status", $"page {page}");
             text.ShouldContain($"page {page} of {pages}");
+            // Made on the venue's clock, which is the one the sheet's times are read on.
+            text.ShouldMatch(@"made \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Asia/Kolkata\)", $"page {page}");
             text.ShouldContain(page == 1 ? "Friday, 12 Feb 2027 · 19:30 – 01:00 (13 Feb) · Asia/Kolkata (UTC+05:30)" : "(continued)");
             steps.AddRange(System.Text.RegularExpressions.Regex.Matches(text, @"Step \d\d").Select(m => m.Value));
         }

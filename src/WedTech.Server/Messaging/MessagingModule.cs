@@ -12,6 +12,7 @@ public static class MessagingModule
         services.AddScoped<Outbox.NotificationService>();
         services.AddScoped<Channels.IMessageChannel, Outbox.InAppChannel>();
         services.AddSingleton<Channels.IDeliveryStatusSink, Outbox.DeliveryStatusSink>();
+        services.AddSingleton<Tenancy.IPlanAllowances, Outbox.MessageAllowances>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Reports;
@@ -14,7 +15,8 @@ namespace WedTech.Server.Reports;
 /// file of the report, and tells them in the app. A report already finished is left as it is on a re-run.
 /// </summary>
 public sealed class ReportJob(
-    TenantDbContext db, WeddingService weddings, EventService events, FileService files, OutboxService outbox, TimeProvider time, ILogger<ReportJob> logger) : ITenantJob<Guid>
+    TenantDbContext db, WeddingService weddings, EventService events, FileService files, OutboxService outbox, IStudioSettings studio, TimeProvider time,
+    ILogger<ReportJob> logger) : ITenantJob<Guid>
 {
     public async Task RunAsync(Guid reportId, CancellationToken cancellationToken)
     {
@@ -150,7 +152,7 @@ public sealed class ReportJob(
             {
                 pdf.Line($"{member.Name} — {ApiConventions.EnumName(member.Role)}");
             }
-            pdf.Save(content, $"Wedding summary: {wedding.Title}", $"Wedding summary — {wedding.Title} · {MadeOn()}");
+            pdf.Save(content, $"Wedding summary: {wedding.Title}", $"Wedding summary — {wedding.Title} · {MadeOn(await studio.TimeZoneAsync(cancellationToken))}");
         }
         await ProgressAsync(report, 80, cancellationToken);
         return $"wedding-summary-{wedding.PrimaryDate:yyyy-MM-dd}.pdf";
@@ -165,11 +167,15 @@ public sealed class ReportJob(
         using (var pdf = new ReportPdf())
         {
             RunSheet.Draw(pdf, weddingTitle, e);
-            pdf.Save(content, $"{RunSheet.Name(e)}: {weddingTitle}", $"{RunSheet.Name(e)} · {weddingTitle} · {MadeOn()}");
+            pdf.Save(content, $"{RunSheet.Name(e)}: {weddingTitle}", $"{RunSheet.Name(e)} · {weddingTitle} · {MadeOn(e.TimeZone)}");
         }
         await ProgressAsync(report, 80, cancellationToken);
         return $"{RunSheet.Name(e)} {e.Start:yyyy-MM-dd}.pdf";
     }
 
-    private string MadeOn() => $"made {IndianFormat.DateTime(time.GetUtcNow())} UTC";
+    /// <summary>When the file was made, on the clock of the people reading it: the venue's for a run sheet, the studio's otherwise.</summary>
+    private string MadeOn(string zone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
+            ? $"made {IndianFormat.DateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), info))} ({zone})"
+            : $"made {IndianFormat.DateTime(time.GetUtcNow())} UTC";
 }

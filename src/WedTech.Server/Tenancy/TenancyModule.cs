@@ -18,6 +18,7 @@ public static class TenancyModule
         services.Configure<TenancyOptions>(configuration.GetSection("Tenancy"));
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<StudioAddresses>();
+        services.AddSingleton<Plans>();
         services.AddSingleton<IGaugeSource, TenantGauges>();
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         services.AddSingleton<TenantLocator>();

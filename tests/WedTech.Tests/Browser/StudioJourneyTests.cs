@@ -18,6 +18,7 @@ public sealed class StudioJourneyTests(BrowserServer server)
         {
         await page.GotoAsync(server.RootUrl);
         await Accessibility.CheckAsync(page, "landing");
+        await BrowserServer.ScreenshotAsync(page, "desktop-landing");
         await page.GetByLabel("Studio name").FillAsync("Saat Vachan Weddings");
         await page.GetByLabel("Your address").FillAsync(slug);
         await page.GetByLabel("Your name").FillAsync("Meera Iyer");

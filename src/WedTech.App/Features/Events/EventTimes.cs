@@ -50,6 +50,18 @@ public static class EventTimes
         return $"{place} time (UTC{sign}{offset.Duration():hh\\:mm})";
     }
 
+    /// <summary>
+    /// When something happened, as wall-clock time in a zone: "23:22" today, "23 Nov, 23:22" on another day of this year,
+    /// "23 Nov 2025, 23:22" before it. A bare time twelve days before the event reads as if it were today.
+    /// </summary>
+    public static string Moment(DateTimeOffset at, string zone, DateTimeOffset now)
+    {
+        var (local, today) = (InZone(at, zone), InZone(now, zone));
+        return local.Date == today.Date ? Time(local)
+            : local.Year == today.Year ? $"{ShortDate(local)}, {Time(local)}"
+            : $"{IndianFormat.Date(DateOnly.FromDateTime(local))}, {Time(local)}";
+    }
+
     /// <summary>An instant as the wall-clock time in a zone (the venue's); in UTC if the zone is unknown here.</summary>
     public static DateTime InZone(DateTimeOffset at, string zone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info) ? TimeZoneInfo.ConvertTime(at, info).DateTime : at.UtcDateTime;
