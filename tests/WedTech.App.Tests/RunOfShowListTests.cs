@@ -143,4 +143,21 @@ public class RunOfShowListTests : AppTestContext
         Row(RenderList(internalParts: true, progress: false, edit: false), Welcome).QuerySelector("[data-test=ros-changed]")!.TextContent
             .ShouldBe("Done · Kavya Reddy, 10 Dec 2026, 20:35");
     }
+
+    [Fact]
+    public void What_is_done_folds_and_one_tap_shows_it_in_full()
+    {
+        var list = RenderList(internalParts: true, progress: true, edit: false);
+        list.Find("[data-test=ros-list]").ClassList.ShouldContain("ros-folded");
+        var toggle = list.Find("[data-test=ros-fold]");
+        toggle.TextContent.Trim().ShouldBe("Show the done item in full");
+        toggle.GetAttribute("aria-expanded").ShouldBe("false");
+
+        toggle.Click();
+        list.Find("[data-test=ros-list]").ClassList.ShouldNotContain("ros-folded");
+        list.Find("[data-test=ros-fold]").TextContent.Trim().ShouldBe("Fold what is done");
+        list.Find("[data-test=ros-fold]").GetAttribute("aria-expanded").ShouldBe("true");
+
+        RenderList(internalParts: true, progress: true, edit: false, items: [Performances, Muhurat]).FindAll("[data-test=ros-fold]").ShouldBeEmpty();
+    }
 }

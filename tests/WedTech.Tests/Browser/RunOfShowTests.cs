@@ -72,6 +72,11 @@ public sealed class RunOfShowTests(BrowserServer server)
             await done.ClickAsync();
             await coordinator.GetByRole(AriaRole.Button, new() { Name = "Start Family performances" }).ClickAsync();
             await Expect(Item(coordinator, "Welcome drinks")).ToHaveAttributeAsync("data-status", "done");
+            // On a phone what is done folds to a line, so that what comes next stays on the screen; one tap shows it in full.
+            await Expect(Item(coordinator, "Welcome drinks").Locator("[data-test=ros-changed]")).ToBeHiddenAsync();
+            await coordinator.Locator("[data-test=ros-fold]").ClickAsync();
+            await Expect(Item(coordinator, "Welcome drinks").Locator("[data-test=ros-changed]")).ToContainTextAsync("Done · ");
+            await coordinator.Locator("[data-test=ros-fold]").ClickAsync();
             await Expect(Item(coordinator, "Family performances").Locator("[data-test=ros-now]")).ToBeVisibleAsync();
             await BrowserServer.ScreenshotAsync(coordinator, "phone-coordinator-run-of-show");
         });
