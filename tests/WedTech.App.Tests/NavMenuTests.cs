@@ -16,14 +16,14 @@ public class NavMenuTests : AppTestContext
     [Theory]
     [InlineData(Role.Admin)]
     [InlineData(Role.Planner)]
-    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_venues_templates_team_and_settings(Role role)
+    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_calendar_venues_templates_team_and_settings(Role role)
     {
         await SignInAsAsync(role);
 
         var links = Links(RenderMenu());
 
-        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Venues", "Templates", "Team", "Settings"]);
-        links.Select(l => l.Href).ShouldBe(["", "weddings", "venues", "templates", "team", "settings"]);
+        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Calendar", "Venues", "Templates", "Team", "Settings"]);
+        links.Select(l => l.Href).ShouldBe(["", "weddings", "calendar", "venues", "templates", "team", "settings"]);
     }
 
     [Fact]
@@ -36,11 +36,11 @@ public class NavMenuTests : AppTestContext
     }
 
     [Fact]
-    public async Task A_coordinator_sees_only_their_own_weddings_and_the_venue_book()
+    public async Task A_coordinator_sees_only_their_own_weddings_their_calendar_and_the_venue_book()
     {
         await SignInAsAsync(Role.Coordinator);
 
-        Links(RenderMenu()).ShouldBe([("My weddings", "weddings"), ("Venues", "venues")]);
+        Links(RenderMenu()).ShouldBe([("My weddings", "weddings"), ("Calendar", "calendar"), ("Venues", "venues")]);
     }
 
     [Fact]

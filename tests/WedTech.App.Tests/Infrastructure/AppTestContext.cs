@@ -14,6 +14,12 @@ namespace WedTech.App.Tests.Infrastructure;
 /// </summary>
 public abstract class AppTestContext : BunitContext
 {
+    /// <summary>
+    /// A wait is for a condition and returns when it holds; its bound only decides when to give up. bUnit's default of one
+    /// second gave up on a loaded two-core machine (builds and the server suite beside it) before the renderer ran the check.
+    /// </summary>
+    static AppTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+
     protected AppTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

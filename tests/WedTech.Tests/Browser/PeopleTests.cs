@@ -75,6 +75,13 @@ public sealed class PeopleTests(BrowserServer server)
 
             await BrowserServer.OpenAsync(page, $"{server.StudioUrl(api.Slug)}/app/weddings/{other.Id}");
             await Expect(page.Locator("[data-test=problem]")).ToContainTextAsync("Wedding not found");
+
+            // The couple subscribe their phone's calendar from their account menu.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Your account" }).ClickAsync();
+            await page.Locator("[data-test=my-calendar]").ClickAsync();
+            await page.Locator("[data-test=calendar-create]").ClickAsync();
+            await Expect(page.Locator("#calendar-url")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"/calendar/[^/]+\.ics$"));
+            await BrowserServer.NoHorizontalScrollAsync(page, "client calendar");
         });
     }
 
@@ -106,6 +113,7 @@ public sealed class PeopleTests(BrowserServer server)
                 ($"weddings/{wedding.Id}/edit", "wedding-edit", "#wedding-title"),
                 ("team", "team", "[data-test=users-table]"),
                 ("settings", "settings", "#settings-company"),
+                ("calendar", "calendar", "[data-test=calendar-feeds]"),
             })
             {
                 await BrowserServer.GoInAppAsync(page, $"/app/{path}");
