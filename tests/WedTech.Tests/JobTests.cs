@@ -52,7 +52,8 @@ public abstract class JobTests(TestServer server) : ProviderTests(server)
         var jobId = await EnqueueAsync(Server.Services, studio.TenantId, null, new ProbeArgs(broken, FailFirstRuns: int.MaxValue));
         var storage = Server.Services.GetRequiredService<JobStorage>();
         StateData? state = null;
-        for (var i = 0; i < 150 && state?.Name != "Failed"; i++)
+        // Four runs a second apart, each picked up by a poll: seconds on a quiet machine, more under CI's load.
+        for (var i = 0; i < 600 && state?.Name != "Failed"; i++)
         {
             await Task.Delay(100, Cancel);
             using var connection = storage.GetConnection();
@@ -63,9 +64,9 @@ public abstract class JobTests(TestServer server) : ProviderTests(server)
         // What the operators' dashboard shows of it: the job, failed, with its exception. (Its paged list of failed jobs is the
         // storage's own query over a store every test shares, and was not always consistent with the job's state.)
         var monitoring = storage.GetMonitoringApi();
+        // Its history, as the dashboard lists it (states of the same second may come in either order).
         var details = monitoring.JobDetails(jobId).ShouldNotBeNull();
-        details.History[0].StateName.ShouldBe("Failed");
-        details.History[0].Data.ShouldContainKey("ExceptionMessage");
+        details.History.ShouldContain(h => h.StateName == "Failed" && h.Data.ContainsKey("ExceptionMessage"));
         monitoring.FailedCount().ShouldBeGreaterThan(0);
     }
 

@@ -101,7 +101,9 @@ public sealed class PublishTests(BrowserServer browsers)
             await page.GetByLabel("Your name").FillAsync("Ira Sen");
             await page.GetByLabel("Your e-mail").FillAsync($"ira@{slug}.example.com");
             await page.GetByLabel("Choose a password").FillAsync(Studio.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Create my studio" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create my studio" }).ClickAsync(BrowserServer.LoadsAnotherPage);
+            await page.WaitForURLAsync(url => url.Contains($"{slug}.localhost:{port}/app/", StringComparison.Ordinal), BrowserServer.Committed);
+            await BrowserServer.AppStartedAsync(page);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Namaste, Ira Sen" })).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Link, new() { Name = "New wedding" }).First.ClickAsync();

@@ -185,7 +185,7 @@ public sealed class PeopleTests(BrowserServer server)
 
             await page.GetByLabel("E-mail").FillAsync(api.AdminEmail);
             await page.GetByLabel("Password").FillAsync(Studio.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(BrowserServer.LoadsAnotherPage);
             await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings/new", BrowserServer.Committed);
             await BrowserServer.AppStartedAsync(page);
             await Expect(page.Locator("[data-test=draft-restored]")).ToBeVisibleAsync();

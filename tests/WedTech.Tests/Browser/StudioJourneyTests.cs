@@ -24,7 +24,7 @@ public sealed class StudioJourneyTests(BrowserServer server)
         await page.GetByLabel("Your name").FillAsync("Meera Iyer");
         await page.GetByLabel("Your e-mail").FillAsync($"meera@{slug}.example.com");
         await page.GetByLabel("Choose a password").FillAsync(Studio.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create my studio" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my studio" }).ClickAsync(BrowserServer.LoadsAnotherPage);
 
         // Landed on the studio's own host, signed in, on the dashboard.
         await page.WaitForURLAsync(server.StudioUrl(slug) + "/app/", BrowserServer.Committed);
