@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
 using WedTech.Server.Platform;
 using WedTech.Server.Platform.Caching;
 
@@ -43,5 +44,22 @@ public sealed class CacheGenerationsTests
         var generations = new CacheGenerations();
         var result = await ReadAfterWriteDuringSlowReadAsync(NewCache(), () => $"list:{generations.Current("data")}", () => generations.Bump("data"));
         Assert.Equal("fresh", result);
+    }
+
+    /// <summary>
+    /// Nodes share the second level: a node that has just started, or has bumped as often as another, must not ask for the
+    /// key under which another node stored what it read from an older catalog.
+    /// </summary>
+    [Fact]
+    public void Two_nodes_never_ask_for_the_same_generation_of_a_data_set()
+    {
+        var (first, second) = (new CacheGenerations(), new CacheGenerations());
+        first.Current("tenants").ShouldNotBe(second.Current("tenants"));
+        first.Bump("tenants");
+        second.Bump("tenants");
+        first.Current("tenants").ShouldNotBe(second.Current("tenants"));
+        var before = first.Current("tenants");
+        first.Bump("tenants");
+        first.Current("tenants").ShouldBe(before + 1);
     }
 }
