@@ -40,5 +40,18 @@ public sealed record WeddingSummaryResponse(
 
 public sealed record WeddingStatusCount(WeddingStatus Status, int Count);
 
-/// <summary>The dashboard: how many weddings the caller may see in each status, and the next ones coming up.</summary>
-public sealed record WeddingOverviewResponse(IReadOnlyList<WeddingStatusCount> ByStatus, IReadOnlyList<WeddingSummaryResponse> Upcoming, DateOnly Today);
+/// <summary>
+/// The dashboard: how many weddings the caller may see in each status, the next ones coming up, and what needs the caller
+/// soon (<see cref="NeedsYou"/>, soonest first).
+/// </summary>
+public sealed record WeddingOverviewResponse(
+    IReadOnlyList<WeddingStatusCount> ByStatus, IReadOnlyList<WeddingSummaryResponse> Upcoming, DateOnly Today, IReadOnlyList<AttentionItem> NeedsYou);
+
+/// <summary>What a line of the dashboard's "needs you" is about. Each module adds the kinds it raises.</summary>
+public enum AttentionKind { RunOfShowItem, EventWithoutVenue, WeddingWithoutStaff }
+
+/// <summary>
+/// Something that needs the caller by <see cref="Due"/> (a date in the studio's zone). <see cref="Link"/> is the app page
+/// that deals with it, relative to the app (<c>weddings/{id}/events/{id}</c>).
+/// </summary>
+public sealed record AttentionItem(AttentionKind Kind, string Title, string Detail, DateOnly Due, string Link);

@@ -115,7 +115,7 @@ public class EventDaysTests : AppTestContext
     public async Task A_coordinator_sees_their_own_by_default_from_the_studios_today()
     {
         await SignInAsAsync(Role.Coordinator);
-        Api.Returns(WeddingsApi.Routes.Overview, new WeddingOverviewResponse([], [], Today));
+        Api.Returns(WeddingsApi.Routes.Overview, new WeddingOverviewResponse([], [], Today, []));
         Api.Returns(MyWeek, Page(Pheras));
 
         Render<MudPopoverProvider>();

@@ -45,9 +45,10 @@ public class EventDialogTests : AppTestContext
         Api.Returns(EventUrl, Sangeet("Sangeet under the stars", version: 4));
         var (dialogs, _) = await OpenAsync(Sangeet());
 
-        dialogs.Find("#event-start").GetAttribute("value").ShouldBe("2026-12-10T20:30");
+        dialogs.Find("#event-start").GetAttribute("value").ShouldBe("10/12/2026");
+        dialogs.Find("#event-start-time").GetAttribute("value").ShouldBe("20:30");
         dialogs.Find("[data-test=no-venues]").TextContent.ShouldContain("The venue book is empty");
-        dialogs.Find("#event-end").Change("2026-12-11T01:30");
+        dialogs.Find("#event-end-time").Change("01:30");
         dialogs.Find("[data-test=save-event]").Click();
 
         dialogs.WaitForAssertion(() => dialogs.Find("[data-test=conflict]").TextContent.ShouldContain("Someone else changed this event"));
@@ -62,7 +63,8 @@ public class EventDialogTests : AppTestContext
         dialogs.Find("[data-test=load-latest]").Click();
         dialogs.WaitForAssertion(() => dialogs.Find("#event-name").GetAttribute("value").ShouldBe("Sangeet under the stars"));
         dialogs.FindAll("[data-test=conflict]").ShouldBeEmpty();
-        dialogs.Find("#event-end").GetAttribute("value").ShouldBe("2026-12-11T01:00");
+        dialogs.Find("#event-end").GetAttribute("value").ShouldBe("11/12/2026");
+        dialogs.Find("#event-end-time").GetAttribute("value").ShouldBe("01:00");
     }
 
     [Fact]
@@ -93,13 +95,25 @@ public class EventDialogTests : AppTestContext
     }
 
     [Theory]
-    [InlineData("2027-02-13T09:30", "2027-02-13T09:30:00")]
-    [InlineData("2027-02-13T09:30:15", "2027-02-13T09:30:15")]
-    [InlineData("", null)]
-    [InlineData("13/02/2027 09:30", null)]
-    public void A_date_and_time_is_read_as_the_browser_gives_it(string text, string? expected)
+    [InlineData("13/02/2027", "09:30", "2027-02-13T09:30:00")]
+    [InlineData("1/3/2027", "19:05", "2027-03-01T19:05:00")]
+    [InlineData("13/02/2027", "", null)]
+    [InlineData("", "09:30", null)]
+    [InlineData("02/13/2027", "09:30", null)]
+    public async Task A_date_and_time_are_typed_as_an_indian_studio_writes_them_whatever_the_browsers_language(string date, string time, string? expected)
     {
-        var parsed = LocalDateTimeField.Parse(text)?.ToString("s", System.Globalization.CultureInfo.InvariantCulture);
-        parsed.ShouldBe(expected);
+        DateTime? value = new DateTime(2026, 12, 10, 20, 30, 0);
+        var field = Render<LocalDateTimeField>(p => p.Add(c => c.Label, "Starts").Add(c => c.TimeLabel, "Start time").Add(c => c.InputId, "starts")
+            .Add(c => c.Value, value).Add(c => c.ValueChanged, v => value = v));
+
+        field.Find("#starts").Change(date);
+        field.Find("#starts-time").Change(time);
+
+        await Task.Yield();
+        value?.ToString("s", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected);
+        if (expected is null)
+        {
+            value.ShouldBeNull();
+        }
     }
 }

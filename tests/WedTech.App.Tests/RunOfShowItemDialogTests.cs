@@ -42,7 +42,8 @@ public class RunOfShowItemDialogTests : AppTestContext
         Api.Returns(EventsApi.Routes.Items(Sangeet.Id), created, "POST");
         var (dialogs, result) = await OpenAsync(item: null);
 
-        dialogs.Find("#item-start").GetAttribute("value").ShouldBe("2026-12-10T22:30");
+        dialogs.Find("#item-start").GetAttribute("value").ShouldBe("10/12/2026");
+        dialogs.Find("#item-start-time").GetAttribute("value").ShouldBe("22:30");
         dialogs.Find("#item-title").Change("Cake cutting");
         dialogs.Find("input[data-test=item-shared]").Change(true);
         dialogs.Find("[data-test=save-item]").Click();

@@ -86,12 +86,12 @@ public class WeddingFromTemplateTests : AppTestContext
         var page = RenderPage();
 
         Choose(page, "North Indian 4-day");
-        page.WaitForElement("#template-first-day").Change("2026-12-10");
+        page.WaitForElement("#template-first-day").Change("10/12/2026");
         page.WaitForAssertion(() => page.Find("#template-first-day").Closest(".mud-input-control")!.TextContent.ShouldContain("Its events from 10 Dec 2026 to 12 Dec 2026."));
         page.FindAll("[data-test=template-outline] li").Select(li => li.TextContent.Trim())
             .ShouldBe(["Thu, 10 Dec 2026: Mehendi 15:00", "Fri, 11 Dec 2026: Sangeet 11:00, Pheras 20:00", "Sat, 12 Dec 2026: Reception 19:30"]);
         // The wedding date, still empty, is the day of the template's ceremony.
-        page.Find("#wedding-date").GetAttribute("value").ShouldBe("2026-12-11");
+        page.Find("#wedding-date").GetAttribute("value").ShouldBe("11/12/2026");
         FillWedding(page);
         await page.Find("[data-test='save']").ClickAsync(new());
 
@@ -118,7 +118,7 @@ public class WeddingFromTemplateTests : AppTestContext
         }, method: "POST");
         var page = RenderPage();
         Choose(page, "North Indian 4-day");
-        page.WaitForElement("#template-first-day").Change("2026-12-10");
+        page.WaitForElement("#template-first-day").Change("10/12/2026");
         FillWedding(page);
 
         await page.Find("[data-test='save']").ClickAsync(new());
@@ -140,15 +140,15 @@ public class WeddingFromTemplateTests : AppTestContext
         page.WaitForElement("[data-test=template-outline]");
         page.FindAll("[data-test=template-outline] li")[0].TextContent.ShouldStartWith("Day 1:");
 
-        page.Find("#template-first-day").Change("2026-12-10");
-        page.WaitForAssertion(() => page.Find("#wedding-date").GetAttribute("value").ShouldBe("2026-12-11"));
-        page.Find("#template-first-day").Change("2026-12-20");
-        page.WaitForAssertion(() => page.Find("#wedding-date").GetAttribute("value").ShouldBe("2026-12-21"));
-        page.Find("#wedding-date").Change("2026-12-23");
-        page.Find("#template-first-day").Change("2026-12-21");
+        page.Find("#template-first-day").Change("10/12/2026");
+        page.WaitForAssertion(() => page.Find("#wedding-date").GetAttribute("value").ShouldBe("11/12/2026"));
+        page.Find("#template-first-day").Change("20/12/2026");
+        page.WaitForAssertion(() => page.Find("#wedding-date").GetAttribute("value").ShouldBe("21/12/2026"));
+        page.Find("#wedding-date").Change("23/12/2026");
+        page.Find("#template-first-day").Change("21/12/2026");
 
         page.WaitForAssertion(() => page.Find("[data-test=template-outline] li").TextContent.ShouldStartWith("Mon, 21 Dec 2026"));
-        page.Find("#wedding-date").GetAttribute("value").ShouldBe("2026-12-23");
+        page.Find("#wedding-date").GetAttribute("value").ShouldBe("23/12/2026");
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class WeddingFromTemplateTests : AppTestContext
         var page = RenderPage();
         Choose(page, "South Indian 1-day");
         FillWedding(page);
-        page.Find("#wedding-date").Change("2027-01-20");
+        page.Find("#wedding-date").Change("20/01/2027");
 
         await page.Find("[data-test='save']").ClickAsync(new());
 
@@ -176,7 +176,7 @@ public class WeddingFromTemplateTests : AppTestContext
         Choose(page, "A blank wedding");
         page.FindAll("#template-first-day").ShouldBeEmpty();
         FillWedding(page);
-        page.Find("#wedding-date").Change("2027-01-20");
+        page.Find("#wedding-date").Change("20/01/2027");
 
         await page.Find("[data-test='save']").ClickAsync(new());
 

@@ -127,6 +127,68 @@ public abstract class EventTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task The_dashboard_tells_each_person_what_needs_them_soonest_first_and_only_of_what_they_may_act_on()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var planner = await studio.AddMemberAsync(Role.Planner, admin);
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var client = await studio.AddMemberAsync(Role.Client, admin);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata")).DateTime);
+        DateTime On(int days, int hour, int minute = 0) => today.AddDays(days).ToDateTime(new TimeOnly(hour, minute));
+        var lawns = await AddVenueAsync(studio, "Lotus Lawns");
+
+        var staffed = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Kaveri & Arjun", "Kaveri", "Arjun", today.AddDays(3), "Chennai",
+            WeddingStatus.Booked, null, null, null,
+            [new TeamAssignment(planner.Id, TeamRole.LeadPlanner), new TeamAssignment(coordinator.Id, TeamRole.Coordinator), new TeamAssignment(client.Id, TeamRole.Client)])))
+            .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var unstaffed = await admin.CreateWeddingAsync("Meera & Dev", today.AddDays(10));
+        await admin.CreateWeddingAsync("Far off", today.AddDays(40));
+        var sangeet = await AddEventAsync(admin, staffed.Id, Event("Sangeet", On(0, 10), On(0, 23)));
+        await AddEventAsync(admin, staffed.Id, Event("Mehendi", On(3, 11), On(3, 15), EventType.Mehendi, venue: lawns));
+        await AddEventAsync(admin, staffed.Id, Event("Haldi far off", On(20, 9), On(20, 12), EventType.Haldi));
+        await AddEventAsync(admin, staffed.Id, Event("Cancelled brunch", On(1, 9), On(1, 12), EventType.Brunch, status: EventStatus.Cancelled));
+        var reception = await AddEventAsync(admin, unstaffed.Id, Event("Reception", On(10, 19), On(10, 23), EventType.Reception));
+        var grouped = await admin.CreateWeddingAsync("Many events", today.AddDays(12));
+        foreach (var (name, day) in new[] { ("Haldi", 12), ("Sangeet", 11), ("Mehendi", 11), ("Baraat", 12) })
+        {
+            await AddEventAsync(admin, grouped.Id, Event(name, On(day, 9), On(day, 12)));
+        }
+
+        await AddItemAsync(admin, sangeet.Id, Item("Baraat arrives", On(0, 12)) with { OwnerUserId = coordinator.Id, OwnerName = null });
+        var lights = await AddItemAsync(admin, sangeet.Id, Item("Lights check", On(0, 11)) with { OwnerUserId = coordinator.Id, OwnerName = null });
+        await AddItemAsync(admin, sangeet.Id, Item("Welcome speech", On(0, 12, 30)) with { OwnerUserId = planner.Id, OwnerName = null });
+        await AddItemAsync(admin, sangeet.Id, Item("Nobody's", On(0, 13)));
+        (await coordinator.Client.PostJsonAsync($"/api/v1/events/{sangeet.Id}/run-of-show/{lights.Id}/status", new RunOfShowStatusRequest(RunOfShowStatus.Done)))
+            .EnsureSuccessStatusCode();
+
+        async Task<List<AttentionItem>> NeedsAsync(HttpClient caller) => [.. (await caller.GetAsync<WeddingOverviewResponse>("/api/v1/weddings/overview")).NeedsYou];
+
+        // The coordinator: their own items still to do today, nothing they cannot act on.
+        (await NeedsAsync(coordinator.Client)).ShouldSatisfyAllConditions(
+            lines => lines.Select(l => (l.Kind, l.Title, l.Due)).ShouldBe([(AttentionKind.RunOfShowItem, "12:00 Baraat arrives", today)]),
+            lines => lines[0].Link.ShouldBe($"weddings/{staffed.Id}/events/{sangeet.Id}"),
+            lines => lines[0].Detail.ShouldContain("Sangeet"));
+
+        // The planner: their own item, the events of the next two weeks with no venue, the weddings of the next month nobody is on.
+        (await NeedsAsync(planner.Client)).Select(l => (l.Kind, l.Title, l.Due, l.Link)).ShouldBe(
+        [
+            (AttentionKind.RunOfShowItem, "12:30 Welcome speech", today, $"weddings/{staffed.Id}/events/{sangeet.Id}"),
+            (AttentionKind.EventWithoutVenue, "Choose a venue for Sangeet", today, $"weddings/{staffed.Id}/events/{sangeet.Id}"),
+            (AttentionKind.EventWithoutVenue, "Choose a venue for Reception", today.AddDays(10), $"weddings/{unstaffed.Id}/events/{reception.Id}"),
+            (AttentionKind.WeddingWithoutStaff, "Put your team on Meera & Dev", today.AddDays(10), $"weddings/{unstaffed.Id}/edit"),
+            // Several events of one wedding without a venue: one line, in the order they happen, opening the wedding.
+            (AttentionKind.EventWithoutVenue, "Choose venues for Sangeet, Mehendi and 2 more", today.AddDays(11), $"weddings/{grouped.Id}"),
+            (AttentionKind.WeddingWithoutStaff, "Put your team on Many events", today.AddDays(12), $"weddings/{grouped.Id}/edit"),
+        ]);
+
+        // The admin owns no item; the couple is never told of the studio's work.
+        (await NeedsAsync(admin)).Select(l => l.Kind).ShouldBe(
+            [AttentionKind.EventWithoutVenue, AttentionKind.EventWithoutVenue, AttentionKind.WeddingWithoutStaff, AttentionKind.EventWithoutVenue, AttentionKind.WeddingWithoutStaff]);
+        (await NeedsAsync(client.Client)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Events_in_the_same_venue_at_overlapping_times_are_flagged_across_weddings()
     {
         var studio = await NewStudioAsync();

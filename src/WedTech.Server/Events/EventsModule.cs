@@ -1,5 +1,6 @@
 using WedTech.Server.Calendar;
 using WedTech.Server.Venues;
+using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Events;
 
@@ -13,5 +14,6 @@ public static class EventsModule
         .AddScoped<RunOfShowService>()
         .AddScoped<IVenueUsage, EventVenueUsage>()
         .AddScoped<ITemplateEvents, TemplateEvents>()
-        .AddScoped<ICalendarSource, EventCalendarSource>();
+        .AddScoped<ICalendarSource, EventCalendarSource>()
+        .AddScoped<IAttentionSource, EventAttention>();
 }

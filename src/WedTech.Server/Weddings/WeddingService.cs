@@ -14,6 +14,9 @@ public sealed class WeddingService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, CacheInvalidator invalidator, IDatabaseProvider databases,
     TenantContext tenant, TimeProvider time, IRealtimePublisher realtime, IStudioSettings studio)
 {
+    /// <summary>The dashboard's "needs you" shows this many lines, soonest first.</summary>
+    internal const int MaxAttention = 20;
+
     private static readonly HybridCacheEntryOptions ListCacheOptions = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
 
     /// <summary>The weddings the caller may see: all of them, or only those whose team they are on.</summary>
@@ -97,7 +100,8 @@ public sealed class WeddingService(
     }
 
     /// <summary>Counts by status and the next weddings still to happen, from "today" in the studio's time zone.</summary>
-    public async Task<WeddingOverviewResponse> OverviewAsync(int upcoming, CancellationToken cancellationToken)
+    /// <summary>The dashboard; <paramref name="attention"/> are the modules' "needs you" lines, asked one after another (they share this request's context).</summary>
+    public async Task<WeddingOverviewResponse> OverviewAsync(int upcoming, IEnumerable<IAttentionSource> attention, CancellationToken cancellationToken)
     {
         var zone = await studio.TimeZoneAsync(cancellationToken);
         var today = VenueTime.Today(time, zone);
@@ -105,9 +109,14 @@ public sealed class WeddingService(
         var next = await Visible().AsNoTracking()
             .Where(w => w.PrimaryDate >= today && w.Status != WeddingStatus.Cancelled && w.Status != WeddingStatus.Completed)
             .OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id).Take(upcoming).Select(Summary).ToListAsync(cancellationToken);
+        var needsYou = new List<AttentionItem>();
+        foreach (var source in attention)
+        {
+            needsYou.AddRange(await source.ItemsAsync(today, cancellationToken));
+        }
         return new WeddingOverviewResponse(
             Enum.GetValues<WeddingStatus>().Select(s => new WeddingStatusCount(s, counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList(),
-            next, today);
+            next, today, [.. needsYou.OrderBy(i => i.Due).ThenBy(i => i.Kind).ThenBy(i => i.Title, StringComparer.Ordinal).Take(MaxAttention)]);
     }
 
     /// <summary>The titles of those of these weddings the caller may see.</summary>

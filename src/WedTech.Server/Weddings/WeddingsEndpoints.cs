@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using WedTech.Server.Files;
 using WedTech.Server.Identity;
 
@@ -18,9 +19,10 @@ public static class WeddingsEndpoints
             .RequireAuthorization(Permissions.WeddingView)
             .WithSummary("List weddings").WithDescription("Weddings the caller may see, by date; filter by status (inquiry, booked, in-progress, completed, cancelled), date range and couple's name.");
 
-        weddings.MapGet("/overview", (WeddingService service, CancellationToken ct) => service.OverviewAsync(upcoming: 8, ct))
+        weddings.MapGet("/overview", (WeddingService service, [FromServices] IEnumerable<IAttentionSource> attention, CancellationToken ct) =>
+            service.OverviewAsync(upcoming: 8, attention, ct))
             .RequireAuthorization(Permissions.WeddingView)
-            .WithSummary("Dashboard overview").WithDescription("Counts by status and the next eight weddings still to happen, among the weddings the caller may see.");
+            .WithSummary("Dashboard overview").WithDescription("Counts by status, the next eight weddings still to happen, and what needs the caller soon (needsYou: run-of-show items of theirs today, events without a venue, weddings nobody from the studio is on), among the weddings the caller may see.");
 
         weddings.MapPost("/", async (WeddingRequest request, WeddingService service, CancellationToken ct) =>
         {

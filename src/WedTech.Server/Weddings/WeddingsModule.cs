@@ -12,5 +12,6 @@ public static class WeddingsModule
         .AddScoped<ICalendarWeddings>(sp => sp.GetRequiredService<WeddingDirectory>())
         .AddScoped<IWeddingVisibility>(sp => sp.GetRequiredService<WeddingDirectory>())
         .AddScoped<ICalendarSource, WeddingCalendarSource>()
+        .AddScoped<IAttentionSource, WeddingAttention>()
         .AddFileOwner(FileOwnerTypes.Wedding, (sp, id, ct) => sp.GetRequiredService<WeddingService>().IsVisibleAsync(id, ct));
 }

@@ -110,6 +110,13 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         Directory.CreateDirectory(ArtifactsDirectory);
     }
 
+    /// <summary>Types into a field and leaves it, as a person tabbing on does: a typed date or time is read when the field is left.</summary>
+    public static async Task EnterAsync(ILocator field, string text)
+    {
+        await field.FillAsync(text);
+        await field.BlurAsync();
+    }
+
     /// <summary>A fresh browser profile (its own cookies and storage), phone-sized (360 px unless <paramref name="size"/> says) or desktop.</summary>
     public async Task<IPage> NewPageAsync(bool phone = false, ViewportSize? size = null)
     {

@@ -34,8 +34,10 @@ public sealed class RunOfShowTests(BrowserServer server)
             await planner.Locator("#event-type").ClickAsync();
             await planner.GetByRole(AriaRole.Option, new() { Name = "Haldi" }).ClickAsync();
             await Expect(planner.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Haldi at home");
-            await planner.GetByLabel("Starts", new() { Exact = true }).FillAsync("2027-02-13T09:30");
-            await planner.GetByLabel("Ends", new() { Exact = true }).FillAsync("2027-02-13T12:00");
+            await BrowserServer.EnterAsync(planner.GetByLabel("Starts", new() { Exact = true }), "13/02/2027");
+            await BrowserServer.EnterAsync(planner.GetByLabel("Start time", new() { Exact = true }), "09:30");
+            await BrowserServer.EnterAsync(planner.GetByLabel("Ends", new() { Exact = true }), "13/02/2027");
+            await BrowserServer.EnterAsync(planner.GetByLabel("End time", new() { Exact = true }), "12:00");
             await Expect(planner.Locator("[data-test=no-venues]")).ToBeVisibleAsync();
             await planner.Locator("[data-test=save-event]").ClickAsync();
             await Expect(planner.Locator("[data-test=event-row]")).ToHaveCountAsync(2);
@@ -106,7 +108,8 @@ public sealed class RunOfShowTests(BrowserServer server)
             // And a cake is added for the couple to see.
             await planner.Locator("[data-test=add-item]").ClickAsync();
             await planner.GetByLabel("What happens").FillAsync("Cake cutting");
-            await planner.GetByLabel("Starts", new() { Exact = true }).FillAsync("2027-02-13T23:00");
+            await BrowserServer.EnterAsync(planner.GetByLabel("Starts", new() { Exact = true }), "13/02/2027");
+            await BrowserServer.EnterAsync(planner.GetByLabel("Start time", new() { Exact = true }), "23:00");
             await planner.GetByLabel("Shared with the couple").CheckAsync();
             await planner.Locator("[data-test=save-item]").ClickAsync();
             await Expect(planner.Locator("[data-test=ros-item]")).ToHaveCountAsync(5);

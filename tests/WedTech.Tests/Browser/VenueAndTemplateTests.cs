@@ -34,9 +34,9 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             // Start from the seeded template, its first day today: the outline shows the days it will take.
             await page.Locator("[data-test=from-template] .mud-radio", new() { HasText = NorthIndian }).ClickAsync();
             await Expect(page.Locator("[data-test=template-outline]")).ToContainTextAsync("Day 1: Mehendi 15:00");
-            await page.GetByLabel("First day").FillAsync(Iso(today));
+            await BrowserServer.EnterAsync(page.GetByLabel("First day", new() { Exact = true }), Typed(today));
             await Expect(page.Locator("[data-test=template-outline] li").First).ToContainTextAsync(Day(today) + ": Mehendi 15:00");
-            await Expect(page.GetByLabel("Wedding date")).ToHaveValueAsync(Iso(today.AddDays(ceremonyDay)));
+            await Expect(page.GetByLabel("Wedding date", new() { Exact = true })).ToHaveValueAsync(Typed(today.AddDays(ceremonyDay)));
             await page.GetByLabel("Title").FillAsync("Kapoor–Malhotra wedding");
             await page.GetByLabel("Bride's name").FillAsync("Simran Kapoor");
             await page.GetByLabel("Groom's name").FillAsync("Raj Malhotra");
@@ -117,7 +117,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             await CheckPhonePageAsync(phone, "phone-dashboard-week");
 
             await BrowserServer.GoInAppAsync(phone, $"/app/weddings/new?template={templateId}");
-            await phone.GetByLabel("First day").FillAsync(Iso(today));
+            await BrowserServer.EnterAsync(phone.GetByLabel("First day", new() { Exact = true }), Typed(today));
             await Expect(phone.Locator("[data-test=template-outline] li").First).ToContainTextAsync(Day(today));
             await CheckPhonePageAsync(phone, "phone-new-wedding-from-template");
 
@@ -250,7 +250,8 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
         await BrowserServer.ScreenshotAsync(page, name);
     }
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date as a person in India types it.</summary>
+    private static string Typed(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A day as the app writes it: "Thu, 10 Dec 2026".</summary>
     private static string Day(DateOnly day) => day.ToString("ddd", CultureInfo.InvariantCulture) + ", " + IndianFormat.Date(day);
