@@ -7,25 +7,16 @@ using WedTech.App.Features.Messaging;
 using WedTech.App.Features.Messaging.Components;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
+using static WedTech.App.Tests.Infrastructure.Schedules;
+using static WedTech.App.Tests.Infrastructure.WeddingPeople;
 
 namespace WedTech.App.Tests;
 
 public class MessagesCardTests : AppTestContext
 {
-    private static readonly Guid WeddingId = Guid.Parse("33333333-3333-7333-8333-333333333333");
-    private static readonly Guid PriyaId = Guid.Parse("77777777-7777-7777-8777-777777777777");
-    private static readonly Guid KavyaId = Guid.Parse("66666666-6666-7666-8666-666666666666");
     private static readonly string ListUrl = $"/api/v1/messages?weddingId={WeddingId}&pageSize=20";
 
-    private static readonly IReadOnlyList<TeamMemberResponse> Team =
-    [
-        new(PriyaId, "Priya Sharma", Role.Client, TeamRole.Client),
-        new(KavyaId, "Kavya Reddy", Role.Coordinator, TeamRole.Coordinator),
-    ];
-
-    private static MessageResponse Message(MessageChannel channel, string recipient, string? name, MessageStatus status, string? subject, string body,
-        DateTimeOffset at, string? error = null) =>
-        new(Guid.CreateVersion7(), channel, recipient, name, "note", "en", subject, body, status, null, null, 1, error, WeddingId, at, null, null, null);
+    private static readonly IReadOnlyList<TeamMemberResponse> Team = [Priya, Kavya];
 
     private static PagedResponse<MessageResponse> Page(params MessageResponse[] messages) => new(messages, 1, 20, messages.Length);
 
@@ -81,8 +72,7 @@ public class MessagesCardTests : AppTestContext
         var dialogs = Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
         Api.Returns(ListUrl, Page());
-        Api.Returns(IdentityApi.Routes.Users, new PagedResponse<UserResponse>(
-            [new(PriyaId, "priya@example.com", "Priya Sharma", Role.Client, UserStatus.Active, DateTimeOffset.UnixEpoch, null)], 1, 100, 1));
+        Api.Returns(IdentityApi.Routes.Users, new PagedResponse<UserResponse>([PriyaAccount], 1, 100, 1));
         Api.Returns(MessagesApi.Routes.Settings, new MessagingSettingsResponse(SmsProvider.Twilio, 200, 200, 0, 0, 1));
         var queued = Message(MessageChannel.Email, "priya@example.com", "Priya Sharma", MessageStatus.Queued, "Mehendi timing", "The artists arrive at 3 pm.", DateTimeOffset.Now);
         Api.Returns(MessagesApi.Routes.Messages, queued, "POST");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,34 +8,22 @@ using WedTech.App.Features.Messaging;
 using WedTech.App.Features.Messaging.Components;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
+using static WedTech.App.Tests.Infrastructure.Schedules;
+using static WedTech.App.Tests.Infrastructure.WeddingPeople;
 
 namespace WedTech.App.Tests;
 
 public class WriteMessageDialogTests : AppTestContext
 {
-    private static readonly Guid WeddingId = Guid.Parse("33333333-3333-7333-8333-333333333333");
-    private static readonly Guid PriyaId = Guid.Parse("77777777-7777-7777-8777-777777777777");
-    private static readonly Guid RohanId = Guid.Parse("88888888-8888-7888-8888-888888888888");
-    private static readonly Guid KavyaId = Guid.Parse("66666666-6666-7666-8666-666666666666");
+    /// <summary>Rohan is not in the list of the studio's people read, so no e-mail address is known for him.</summary>
+    private static readonly IReadOnlyList<TeamMemberResponse> Team = [Kavya, Rohan, Priya];
 
-    private static readonly IReadOnlyList<TeamMemberResponse> Team =
-    [
-        new(KavyaId, "Kavya Reddy", Role.Coordinator, TeamRole.Coordinator),
-        new(RohanId, "Rohan Verma", Role.Client, TeamRole.Client),
-        new(PriyaId, "Priya Sharma", Role.Client, TeamRole.Client),
-    ];
-
-    /// <summary>Priya has an active account; Kavya is invited (no account yet); Rohan is not in the list read, so no e-mail address is known.</summary>
-    private static readonly IReadOnlyList<UserResponse> People =
-    [
-        new(PriyaId, "priya@example.com", "Priya Sharma", Role.Client, UserStatus.Active, DateTimeOffset.UnixEpoch, null),
-        new(KavyaId, "kavya@shaadi.example", "Kavya Reddy", Role.Coordinator, UserStatus.Invited, DateTimeOffset.UnixEpoch, null),
-    ];
+    private static readonly IReadOnlyList<UserResponse> People = [PriyaAccount, KavyaInvited];
 
     private static MessagingSettingsResponse Quota(int smsSent = 3, int whatsAppSent = 0) => new(SmsProvider.Twilio, 200, 200, smsSent, whatsAppSent, 1);
 
-    private static MessageResponse Queued(MessageChannel channel, string recipient, string name) => new(Guid.CreateVersion7(), channel, recipient, name, "note", "en",
-        "Mehendi timing", "The artists arrive at 3 pm.", MessageStatus.Queued, null, null, 0, null, WeddingId, DateTimeOffset.UnixEpoch, null, null, null);
+    private static MessageResponse Queued(MessageChannel channel, string recipient, string name) =>
+        Message(channel, recipient, name, MessageStatus.Queued, "Mehendi timing", "The artists arrive at 3 pm.", DateTimeOffset.UnixEpoch);
 
     private async Task<(IRenderedComponent<MudDialogProvider> Dialogs, Task<DialogResult?> Result)> OpenAsync(IReadOnlyList<UserResponse>? people = null)
     {

@@ -66,7 +66,6 @@ public sealed class MessagesTests(BrowserServer server)
         {
             await server.SignInAsync(phone, api.Slug, planner.Email, expectedPath: weddingPath, open: weddingPath);
             await Expect(phone.Locator("[data-test=message-to]").First).ToHaveTextAsync("Priya Sharma");
-            await phone.Locator("[data-test=messages]").ScrollIntoViewIfNeededAsync();
             await BrowserServer.NoHorizontalScrollAsync(phone, "phone wedding messages");
             await BrowserServer.ScreenshotAsync(phone, "phone-wedding-messages");
 
