@@ -37,6 +37,7 @@ public static class AppServices
         services.AddScoped<TemplatesApi>();
         services.AddScoped<CalendarApi>();
         services.AddScoped<NotificationsApi>();
+        services.AddScoped<MessagesApi>();
         services.AddScoped<FilesApi>();
         services.AddScoped<ReportsApi>();
         return services;

@@ -157,6 +157,57 @@ public abstract class MessagingTests(TestServer server) : ProviderTests(server)
         (await otherAdmin.GetAsync<PagedResponse<MessageResponse>>("/api/v1/messages")).TotalCount.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_note_carries_the_planners_own_words_on_every_channel_and_is_listed_under_its_wedding()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Sharma–Verma wedding", "Priya Sharma", "Rohan Verma",
+            new DateOnly(2026, 12, 12), "Jaipur", WeddingStatus.Booked, null, null, null, null))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var planner = await studio.AddMemberAsync(Role.Planner, admin);
+        planner.Client.Dispose();
+        var address = $"priya-{Guid.NewGuid():N}@example.com";
+        var words = new Dictionary<string, string> { ["subject"] = "Mehendi timing", ["text"] = "Namaste Priya,\nthe mehendi artists arrive at 3 pm.\nBring your playlist!" };
+
+        var templates = await admin.GetAsync<List<MessageTemplateResponse>>("/api/v1/messaging/templates");
+        foreach (var language in new[] { "en", "hi" })
+        {
+            templates.Where(t => t.Key == "note" && t.Language == language).Select(t => t.Channel).Order().ShouldBe(Enum.GetValues<MessageChannel>());
+        }
+        templates.Single(t => t.Key == "note" && t.Language == "en" && t.Channel == MessageChannel.WhatsApp)
+            .ShouldSatisfyAllConditions(t => t.ProviderTemplate.ShouldBe("note"), t => t.ProviderParameters.ShouldBe(["subject", "text"]));
+
+        var email = await (await admin.PostJsonAsync("/api/v1/messages", new SendMessageRequest(MessageChannel.Email, address, "Priya Sharma", "note", "en", words, wedding.Id)))
+            .ReadAsync<MessageResponse>(HttpStatusCode.Created);
+        email.Subject.ShouldBe("Mehendi timing");
+        email.Body.ShouldBe("Namaste Priya,\nthe mehendi artists arrive at 3 pm.\nBring your playlist!\n\n— Shaadi Studio");
+        var sent = await WaitForStatusAsync(admin, email.Id, MessageStatus.Sent);
+        var mail = await Mailbox.LatestToAsync(Server.MailDirectory, address);
+        mail.MessageId.ShouldBe(sent.ProviderMessageId);
+        mail.Subject.ShouldBe("Mehendi timing");
+        mail.TextBody.ShouldNotBeNull().ShouldContain("the mehendi artists arrive at 3 pm.");
+
+        // SMS carries the text without a subject; WhatsApp fills the approved template's two parameters.
+        var sms = await (await admin.PostJsonAsync("/api/v1/messages", new SendMessageRequest(MessageChannel.Sms, "98765 43210", "Priya Sharma", "note", "en",
+            new Dictionary<string, string> { ["text"] = "See you at 3 pm." }, wedding.Id))).ReadAsync<MessageResponse>(HttpStatusCode.Created);
+        (sms.Subject, sms.Body).ShouldBe((null, "See you at 3 pm.\n\n— Shaadi Studio"));
+        var whatsApp = await (await admin.PostJsonAsync("/api/v1/messaging/templates/preview", new PreviewMessageRequest(MessageChannel.WhatsApp, "note", "hi",
+            new Dictionary<string, string> { ["subject"] = "मेहंदी", ["text"] = "कलाकार 3 बजे आएँगे।" }))).ReadAsync<MessagePreviewResponse>();
+        whatsApp.ProviderParameters.ShouldBe(["मेहंदी", "कलाकार 3 बजे आएँगे।"]);
+
+        // Every word is the planner's to give: none may be missing or too long.
+        var empty = await (await admin.PostJsonAsync("/api/v1/messages", new SendMessageRequest(MessageChannel.Email, address, null, "note", "en",
+            new Dictionary<string, string> { ["subject"] = "Hello", ["text"] = " " }, wedding.Id))).ProblemAsync(HttpStatusCode.BadRequest);
+        empty.Errors.ShouldNotBeNull()["variables"].Single().ShouldContain("text");
+        var tooLong = await (await admin.PostJsonAsync("/api/v1/messages", new SendMessageRequest(MessageChannel.InApp, planner.Id.ToString(), null, "note", "en",
+            new Dictionary<string, string> { ["subject"] = "Hello", ["text"] = new string('a', TemplateRenderer.MaxValueLength + 1) }, wedding.Id))).ProblemAsync(HttpStatusCode.BadRequest);
+        tooLong.Errors.ShouldNotBeNull().ShouldContainKey("variables.text");
+
+        var listed = await admin.GetAsync<PagedResponse<MessageResponse>>($"/api/v1/messages?weddingId={wedding.Id}");
+        listed.Items.Select(m => m.Channel).ShouldBe([MessageChannel.Sms, MessageChannel.Email], "newest first, refused ones never queued");
+        (await admin.GetAsync<PagedResponse<MessageResponse>>($"/api/v1/messages?weddingId={Guid.CreateVersion7()}")).TotalCount.ShouldBe(0);
+    }
+
     [Theory]
     [InlineData(MessageStatus.Queued, MessageStatus.Sent, true)]
     [InlineData(MessageStatus.Sent, MessageStatus.Delivered, true)]

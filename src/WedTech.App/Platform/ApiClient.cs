@@ -19,6 +19,9 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
     /// <summary>The header the server requires on cookie-authenticated requests; a cross-site form cannot send it.</summary>
     public const string CsrfHeader = "X-WedTech-Csrf";
 
+    /// <summary>The header that makes a retried POST take effect once (the outbox honours it).</summary>
+    public const string IdempotencyHeader = "Idempotency-Key";
+
     public async Task<T> GetAsync<T>(string url, CancellationToken cancellationToken = default) =>
         (await SendAsync<T>(HttpMethod.Get, url, content: null, ifMatch: null, cancellationToken)).Value!;
 
@@ -58,6 +61,13 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
     public async Task<Loaded<TResponse>> PutAsync<TRequest, TResponse>(string url, TRequest body, string? ifMatch, CancellationToken cancellationToken = default) =>
         await SendAsync<TResponse>(HttpMethod.Put, url, JsonContent.Create(body, options: ApiJson.Options), ifMatch, cancellationToken);
 
+    /// <summary>
+    /// A POST that must take effect once (queuing a message): sent again with the same <paramref name="idempotencyKey"/>,
+    /// after a lost answer or a renewed session, it gets the first answer instead of doing it twice.
+    /// </summary>
+    public async Task<Loaded<TResponse>> PostOnceAsync<TRequest, TResponse>(string url, TRequest body, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        await SendAsync<TResponse>(HttpMethod.Post, url, JsonContent.Create(body, options: ApiJson.Options), ifMatch: null, cancellationToken, idempotencyKey);
+
     /// <summary>Uploads one file as multipart/form-data, claiming the type the browser reported for it.</summary>
     public async Task<Loaded<TResponse>> PostFileAsync<TResponse>(string url, Stream content, string fileName, string? contentType, CancellationToken cancellationToken = default)
     {
@@ -77,7 +87,8 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
     public async Task DeleteAsync(string url, string? ifMatch, CancellationToken cancellationToken = default) =>
         await SendAsync<object>(HttpMethod.Delete, url, content: null, ifMatch, cancellationToken);
 
-    private async Task<Loaded<T>> SendAsync<T>(HttpMethod method, string url, HttpContent? content, string? ifMatch, CancellationToken cancellationToken)
+    private async Task<Loaded<T>> SendAsync<T>(HttpMethod method, string url, HttpContent? content, string? ifMatch, CancellationToken cancellationToken,
+        string? idempotencyKey = null)
     {
         var write = method != HttpMethod.Get;
         if (write && !connectivity.IsOnline)
@@ -90,12 +101,12 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
             await content.LoadIntoBufferAsync(cancellationToken);
         }
 
-        var response = await SendOnceAsync(method, url, content, ifMatch, write, cancellationToken);
+        var response = await SendOnceAsync(method, url, content, ifMatch, idempotencyKey, write, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized && !url.StartsWith("/api/v1/auth/", StringComparison.Ordinal))
         {
             response.Dispose();
             response = await renewal.TryRenewAsync()
-                ? await SendOnceAsync(method, url, content, ifMatch, write, cancellationToken)
+                ? await SendOnceAsync(method, url, content, ifMatch, idempotencyKey, write, cancellationToken)
                 : new HttpResponseMessage(HttpStatusCode.Unauthorized);
         }
         using var _ = response;
@@ -117,10 +128,15 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
         return new Loaded<T>(await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken), etag, StaleSince: null);
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string url, HttpContent? content, string? ifMatch, bool write, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string url, HttpContent? content, string? ifMatch, string? idempotencyKey, bool write,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content is null ? null : new ReusedContent(content) };
         request.Headers.Add(CsrfHeader, "1");
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add(IdempotencyHeader, idempotencyKey);
+        }
         if (ifMatch is not null)
         {
             request.Headers.IfMatch.Add(ifMatch == "*" ? EntityTagHeaderValue.Any : EntityTagHeaderValue.Parse(ifMatch));

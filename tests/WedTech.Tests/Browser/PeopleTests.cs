@@ -44,6 +44,7 @@ public sealed class PeopleTests(BrowserServer server)
             await Expect(page.Locator("[data-test=wedding-title]")).ToHaveTextAsync(assigned.Title);
             await Expect(page.Locator("[data-test=budget]")).ToHaveCountAsync(0);
             await Expect(page.Locator("[data-test=edit]")).ToHaveCountAsync(0);
+            await Expect(page.Locator("[data-test=messages]")).ToHaveCountAsync(0);
             await BrowserServer.OpenAsync(page, $"{server.StudioUrl(api.Slug)}/app/weddings/{other.Id}");
             await Expect(page.Locator("[data-test=problem]")).ToContainTextAsync("Wedding not found");
             await BrowserServer.ScreenshotAsync(page, "coordinator-not-theirs");
@@ -68,6 +69,7 @@ public sealed class PeopleTests(BrowserServer server)
             content.ShouldNotContain("Staff-only note");
             content.ShouldNotContain("₹");
             content.ShouldNotContain(other.Title);
+            await Expect(page.Locator("[data-test=messages]")).ToHaveCountAsync(0);
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToHaveCountAsync(0);
             await Accessibility.CheckAsync(page, "client-wedding");
             await BrowserServer.NoHorizontalScrollAsync(page, "client wedding");

@@ -77,6 +77,10 @@ public static partial class TemplateRenderer
             "rsvp_request", "guestName", "coupleNames", "rsvpLink");
         Add("announcement", "en", "{{title}}", "{{text}} — {{studioName}}", "announcement", "title", "text");
         Add("announcement", "hi", "{{title}}", "{{text}} — {{studioName}}", "announcement", "title", "text");
+        // A planner's own words to one person (the couple, the team), written in the app. WhatsApp sends the studio's
+        // Meta-approved "note" template with the subject and text as its {{1}} and {{2}}.
+        Add("note", "en", "{{subject}}", "{{text}}\n\n— {{studioName}}", "note", "subject", "text");
+        Add("note", "hi", "{{subject}}", "{{text}}\n\n— {{studioName}}", "note", "subject", "text");
         // Told in the app only: the file is there to download.
         list.Add(new TemplateText("report-ready", MessageChannel.InApp, "en", "Your report is ready", "{{reportName}} is ready to download under Reports.", null, [], true, 0));
         list.Add(new TemplateText("report-ready", MessageChannel.InApp, "hi", "आपकी रिपोर्ट तैयार है", "{{reportName}} रिपोर्ट्स में डाउनलोड के लिए तैयार है।", null, [], true, 0));
