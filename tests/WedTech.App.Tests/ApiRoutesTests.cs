@@ -65,6 +65,7 @@ public class ApiRoutesTests : AppTestContext
         { MessagesApi.Routes.Messages, "/api/v1/messages" },
         { MessagesApi.Routes.OfWedding(Id, MessagesApi.ListSize), $"/api/v1/messages?weddingId={Id}&pageSize=20" },
         { MessagesApi.Routes.Settings, "/api/v1/messaging/settings" },
+        { MessagesApi.Routes.Latest, "/api/v1/messages?pageSize=50" },
         { IdentityApi.Routes.Me, "/api/v1/me" },
         { IdentityApi.Routes.Logout, "/api/v1/auth/session/logout" },
         { IdentityApi.Routes.Users, "/api/v1/users?pageSize=100" },

@@ -1,6 +1,7 @@
 using Bunit;
 using Shouldly;
 using WedTech.App.Features.Identity;
+using WedTech.App.Features.Messaging;
 using WedTech.App.Features.Tenancy.Components;
 using WedTech.App.Features.Venues;
 using WedTech.App.Features.Weddings.Components;
@@ -13,6 +14,9 @@ public class DashboardTests : AppTestContext
 {
     private static readonly DateOnly Today = new(2026, 12, 15);
     private static readonly string VenueCount = VenuesApi.Routes.List(null, null, null, 1, 1);
+
+    private static MessageResponse Message(MessageChannel channel, Guid? wedding) => new(Guid.NewGuid(), channel, "someone", "Someone", "note", "en", null, "Hello",
+        MessageStatus.Sent, null, null, 1, null, wedding, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, null);
 
     private static AttentionItem Item(AttentionKind kind, string title, int inDays) =>
         new(kind, title, "Why it matters.", Today.AddDays(inDays), $"weddings/{Guid.NewGuid()}");
@@ -49,13 +53,15 @@ public class DashboardTests : AppTestContext
         await SignInAsAsync(Role.Admin);
         Api.Returns(VenueCount, new PagedResponse<VenueResponse>([], 1, 1, 1));
         Api.Returns(IdentityApi.Routes.Users, new PagedResponse<UserResponse>([], 1, 100, 1));
+        // An invitation e-mail (no wedding) and a report notification are not writing to a couple.
+        Api.Returns(MessagesApi.Routes.Latest, new PagedResponse<MessageResponse>([Message(MessageChannel.Email, wedding: null), Message(MessageChannel.InApp, Guid.NewGuid())], 1, 50, 2));
 
         var steps = Render<FirstSteps>(p => p.Add(c => c.Weddings, 0));
 
-        steps.WaitForAssertion(() => steps.FindAll("[data-test=first-step]").Count.ShouldBe(3));
-        steps.FindAll("[data-test=first-step]").Select(s => s.GetAttribute("data-done")).ShouldBe(["true", "false", "false"]);
-        steps.Find("[data-test=first-steps]").TextContent.ShouldContain("1 of 3 done");
-        steps.FindAll("[data-test=first-step] a").Select(a => a.GetAttribute("href")).ShouldBe(["team", "weddings/new"]);
+        steps.WaitForAssertion(() => steps.FindAll("[data-test=first-step]").Count.ShouldBe(4));
+        steps.FindAll("[data-test=first-step]").Select(s => s.GetAttribute("data-done")).ShouldBe(["true", "false", "false", "false"]);
+        steps.Find("[data-test=first-steps]").TextContent.ShouldContain("1 of 4 done");
+        steps.FindAll("[data-test=first-step] a").Select(a => a.GetAttribute("href")).ShouldBe(["team", "weddings/new", "weddings"]);
 
         steps.Find("[data-test=hide-first-steps]").Click();
         steps.WaitForAssertion(() => steps.FindAll("[data-test=first-steps]").ShouldBeEmpty());
@@ -68,10 +74,11 @@ public class DashboardTests : AppTestContext
         await SignInAsAsync(Role.Admin);
         Api.Returns(VenueCount, new PagedResponse<VenueResponse>([], 1, 1, 4));
         Api.Returns(IdentityApi.Routes.Users, new PagedResponse<UserResponse>([], 1, 100, 3));
+        Api.Returns(MessagesApi.Routes.Latest, new PagedResponse<MessageResponse>([Message(MessageChannel.WhatsApp, Guid.NewGuid())], 1, 50, 1));
 
         var steps = Render<FirstSteps>(p => p.Add(c => c.Weddings, 2));
 
-        steps.WaitForAssertion(() => Api.Requests.Count(r => r.RequestUri!.PathAndQuery == IdentityApi.Routes.Users).ShouldBe(1));
+        steps.WaitForAssertion(() => Api.Requests.Count(r => r.RequestUri!.PathAndQuery == MessagesApi.Routes.Latest).ShouldBe(1));
         steps.FindAll("[data-test=first-steps]").ShouldBeEmpty();
     }
 
@@ -84,6 +91,7 @@ public class DashboardTests : AppTestContext
         await SignInAsAsync(role);
         var steps = Render<FirstSteps>(p => p.Add(c => c.Weddings, 0));
         steps.FindAll("[data-test=first-steps]").ShouldBeEmpty();
-        Api.Requests.ShouldNotContain(r => r.RequestUri!.PathAndQuery == IdentityApi.Routes.Users || r.RequestUri!.PathAndQuery == VenueCount);
+        Api.Requests.ShouldNotContain(r => r.RequestUri!.PathAndQuery == IdentityApi.Routes.Users || r.RequestUri!.PathAndQuery == VenueCount
+            || r.RequestUri!.PathAndQuery == MessagesApi.Routes.Latest);
     }
 }

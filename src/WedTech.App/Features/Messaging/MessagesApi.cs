@@ -16,6 +16,9 @@ public sealed class MessagesApi(ApiClient api)
         /// <summary>The SMS gateway, the daily quotas and today's use (settings:view, which every role that sends has).</summary>
         public const string Settings = "/api/v1/messaging/settings";
 
+        /// <summary>The studio's latest messages, of every wedding and none.</summary>
+        public const string Latest = "/api/v1/messages?pageSize=50";
+
         public static string OfWedding(Guid weddingId, int pageSize) => $"{Messages}?weddingId={weddingId}&pageSize={pageSize}";
     }
 
@@ -29,6 +32,11 @@ public sealed class MessagesApi(ApiClient api)
     /// <summary>Queues a message; the same <paramref name="idempotencyKey"/> sent again returns the message already queued.</summary>
     public async Task<MessageResponse> SendAsync(SendMessageRequest request, string idempotencyKey) =>
         (await api.PostOnceAsync<SendMessageRequest, MessageResponse>(Routes.Messages, request, idempotencyKey)).Value!;
+
+    /// <summary>Whether anyone has written to a couple or a wedding's team yet (by e-mail, SMS or WhatsApp), among the latest messages.</summary>
+    public async Task<bool> AnyWrittenToAWeddingAsync() =>
+        (await api.GetAsync<PagedResponse<MessageResponse>>(Routes.Latest)).Items
+            .Any(m => m.WeddingId is not null && m.Channel is MessageChannel.Email or MessageChannel.Sms or MessageChannel.WhatsApp);
 
     public Task<MessagingSettingsResponse> SettingsAsync() => api.GetAsync<MessagingSettingsResponse>(Routes.Settings);
 }
