@@ -56,7 +56,7 @@ public sealed class ReportJob(
         await outbox.QueueAsync(new SendMessageRequest(MessageChannel.InApp, report.RequestedBy.ToString(), null,
             report.Status == ReportStatus.Succeeded ? "report-ready" : "report-failed", "en",
             new Dictionary<string, string> { ["reportName"] = report.Status == ReportStatus.Succeeded ? name : ReportName(report) }, report.WeddingId),
-            $"report-{report.Id}", cancellationToken);
+            $"report-{report.Id}", cancellationToken, link: AppLinks.Report(report.Id));
     }
 
     private async Task ProgressAsync(Report report, int progress, CancellationToken cancellationToken)
