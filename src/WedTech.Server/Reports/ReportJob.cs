@@ -47,7 +47,9 @@ public sealed class ReportJob(
         {
             // What the requester may see changed since they asked (a wedding or event deleted, or unassigned).
             report.Status = ReportStatus.Failed;
-            report.Error = e.Detail ?? e.Title;
+            report.Error = e.Status == StatusCodes.Status404NotFound
+                ? $"The {(report.Kind == ReportKind.RunSheet ? "event" : "wedding")} was deleted, or you are no longer on its team"
+                : e.Detail ?? e.Title;
             name = "";
         }
         report.FinishedAt = time.GetUtcNow();
