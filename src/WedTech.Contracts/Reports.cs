@@ -16,7 +16,8 @@ public sealed record ReportRequest([property: Required] ReportKind? Kind, Report
 
 /// <summary>
 /// A report being made or made; <see cref="FileId"/> (download at /api/v1/files/{id}/content) once it succeeded. A run sheet
-/// names its <see cref="EventId"/> and the event's wedding.
+/// names its <see cref="EventId"/> and the event's wedding. <see cref="WeddingTitle"/> and <see cref="EventName"/> are as the
+/// requester may see them now: empty for a wedding or event since deleted or no longer theirs.
 /// </summary>
 public sealed record ReportResponse(Guid Id, ReportKind Kind, ReportFormat Format, Guid? WeddingId, ReportStatus Status, int Progress,
-    Guid? FileId, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, Guid? EventId = null);
+    Guid? FileId, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, Guid? EventId = null, string? WeddingTitle = null, string? EventName = null);

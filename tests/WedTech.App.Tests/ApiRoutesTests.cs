@@ -53,6 +53,7 @@ public class ApiRoutesTests : AppTestContext
         { FilesApi.Routes.Content(Id), $"/api/v1/files/{Id}/content" },
         { ReportsApi.Routes.Create, "/api/v1/reports" },
         { ReportsApi.Routes.One(Id), $"/api/v1/reports/{Id}" },
+        { ReportsApi.Routes.List(2, 20), "/api/v1/reports?page=2&pageSize=20" },
         { SettingsApi.Routes.Settings, "/api/v1/settings" },
         { CalendarApi.Routes.Feeds, "/api/v1/calendar/feeds" },
         { CalendarApi.Routes.Feed(Id), $"/api/v1/calendar/feeds/{Id}" },

@@ -16,14 +16,14 @@ public class NavMenuTests : AppTestContext
     [Theory]
     [InlineData(Role.Admin)]
     [InlineData(Role.Planner)]
-    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_calendar_venues_templates_team_and_settings(Role role)
+    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_calendar_reports_venues_templates_team_and_settings(Role role)
     {
         await SignInAsAsync(role);
 
         var links = Links(RenderMenu());
 
-        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Calendar", "Venues", "Templates", "Team", "Settings"]);
-        links.Select(l => l.Href).ShouldBe(["", "weddings", "calendar", "venues", "templates", "team", "settings"]);
+        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Calendar", "Reports", "Venues", "Templates", "Team", "Settings"]);
+        links.Select(l => l.Href).ShouldBe(["", "weddings", "calendar", "reports", "venues", "templates", "team", "settings"]);
     }
 
     [Fact]
@@ -36,11 +36,19 @@ public class NavMenuTests : AppTestContext
     }
 
     [Fact]
-    public async Task A_coordinator_sees_only_their_own_weddings_their_calendar_and_the_venue_book()
+    public async Task A_coordinator_sees_only_their_own_weddings_their_calendar_their_reports_and_the_venue_book()
     {
         await SignInAsAsync(Role.Coordinator);
 
-        Links(RenderMenu()).ShouldBe([("My weddings", "weddings"), ("Calendar", "calendar"), ("Venues", "venues")]);
+        Links(RenderMenu()).ShouldBe([("My weddings", "weddings"), ("Calendar", "calendar"), ("Reports", "reports"), ("Venues", "venues")]);
+    }
+
+    [Fact]
+    public async Task The_couple_gets_their_weddings_and_calendar_and_nothing_of_the_studio_s()
+    {
+        await SignInAsAsync(Role.Client);
+
+        Links(RenderMenu()).ShouldBe([("My weddings", "weddings"), ("Calendar", "calendar")]);
     }
 
     [Fact]

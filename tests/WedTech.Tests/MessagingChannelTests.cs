@@ -255,7 +255,7 @@ public abstract class MessagingChannelTests(TestServer server) : ProviderTests(s
         var (studio, member) = await MemberWithDevicesAsync(phone, laptop, uninstalled);
         var publicKey = (await member.Client.GetAsync<PushPublicKeyResponse>("/api/v1/push/public-key")).PublicKey;
 
-        var message = Message(MessageChannel.Push, member.Id.ToString(), tenantId: studio.TenantId);
+        var message = Message(MessageChannel.Push, member.Id.ToString(), tenantId: studio.TenantId) with { Link = "/app/reports?report=01938a00-0000-7000-8000-000000000001" };
         var outcome = (await SendAsync(message, studio)).ShouldBeOfType<SendOutcome.Accepted>();
         outcome.Provider.ShouldBe("webpush");
 
@@ -270,6 +270,7 @@ public abstract class MessagingChannelTests(TestServer server) : ProviderTests(s
             payload["title"]!.GetValue<string>().ShouldBe(HindiSubject);
             payload["body"]!.GetValue<string>().ShouldBe(HindiBody);
             payload["tag"]!.GetValue<string>().ShouldBe(message.Id.ToString("N"));
+            payload["url"]!.GetValue<string>().ShouldBe(message.Link, "what a tap on it opens");
             // The ciphertext does not carry the text.
             request.Body.ShouldNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes("नमस्ते")));
         }

@@ -38,6 +38,31 @@ public abstract class MessagingTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task An_in_app_message_about_a_wedding_opens_the_wedding_for_those_who_may_see_it()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var planner = await studio.AddMemberAsync(Role.Planner, admin);
+        var onTeam = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var notOnTeam = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Meera & Kabir", "Meera", "Kabir", new DateOnly(2027, 3, 1), "Udaipur",
+            WeddingStatus.Booked, null, null, null, [new TeamAssignment(onTeam.Id, TeamRole.Coordinator)]))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+
+        async Task<NotificationResponse> ToldAsync(Member member, Guid? weddingId)
+        {
+            var queued = await (await admin.PostJsonAsync("/api/v1/messages", Announcement(MessageChannel.InApp, member.Id.ToString()) with { WeddingId = weddingId }))
+                .ReadAsync<MessageResponse>(HttpStatusCode.Created);
+            await WaitForStatusAsync(admin, queued.Id, MessageStatus.Delivered);
+            return (await member.Client.GetAsync<PagedResponse<NotificationResponse>>("/api/v1/notifications")).Items[0];
+        }
+
+        (await ToldAsync(planner, wedding.Id)).Link.ShouldBe($"/app/weddings/{wedding.Id}", "planners see every wedding");
+        (await ToldAsync(onTeam, wedding.Id)).Link.ShouldBe($"/app/weddings/{wedding.Id}", "on the wedding's team");
+        (await ToldAsync(notOnTeam, wedding.Id)).Link.ShouldBeNull("a wedding they may not open is not linked");
+        (await ToldAsync(planner, null)).Link.ShouldBeNull("about nothing in the app");
+    }
+
+    [Fact]
     public async Task Phone_numbers_are_stored_in_E164_and_an_invalid_one_is_refused_at_the_API()
     {
         var studio = await NewStudioAsync();

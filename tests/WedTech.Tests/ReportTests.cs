@@ -21,6 +21,7 @@ public abstract class ReportTests(TestServer server) : ProviderTests(server)
         var report = await asked.ReadAsync<ReportResponse>(HttpStatusCode.Accepted);
         asked.Headers.Location!.ToString().ShouldBe($"/api/v1/reports/{report.Id}");
         report.Format.ShouldBe(ReportFormat.Pdf);
+        report.WeddingTitle.ShouldBe("प्रिया & Arjun", "named as the requester sees the wedding");
 
         var done = await WaitAsync(admin, report.Id);
         done.Status.ShouldBe(ReportStatus.Succeeded, done.Error);
@@ -41,8 +42,31 @@ public abstract class ReportTests(TestServer server) : ProviderTests(server)
         var file = await admin.GetAsync<FileResponse>($"/api/v1/files/{done.FileId}");
         file.ContentType.ShouldBe("application/pdf");
 
-        var told = await EventuallyAsync(async () => (await admin.GetAsync<PagedResponse<NotificationResponse>>("/api/v1/notifications")).Items);
-        told.ShouldHaveSingleItem().Title.ShouldBe("Your report is ready");
+        var told = (await EventuallyAsync(async () => (await admin.GetAsync<PagedResponse<NotificationResponse>>("/api/v1/notifications")).Items)).ShouldHaveSingleItem();
+        told.Title.ShouldBe("Your report is ready");
+        told.Link.ShouldBe($"/app/reports?report={report.Id}", "a tap opens the report in the app");
+    }
+
+    [Fact]
+    public async Task The_list_names_each_report_s_wedding_and_event_as_the_requester_sees_them_now()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Meera & Kabir");
+        var ev = await EventTests.AddEventAsync(admin, wedding.Id, Sangeet("संगीत Night"));
+        var list = await (await admin.PostJsonAsync("/api/v1/reports", new ReportRequest(ReportKind.WeddingsList, ReportFormat.Csv, null))).ReadAsync<ReportResponse>(HttpStatusCode.Accepted);
+        var sheet = await (await admin.PostJsonAsync("/api/v1/reports", new ReportRequest(ReportKind.RunSheet, null, null, ev.Id))).ReadAsync<ReportResponse>(HttpStatusCode.Accepted);
+        sheet.ShouldSatisfyAllConditions(r => r.WeddingTitle.ShouldBe("Meera & Kabir"), r => r.EventName.ShouldBe("संगीत Night"));
+        await WaitAsync(admin, sheet.Id);
+
+        var mine = await admin.GetAsync<PagedResponse<ReportResponse>>("/api/v1/reports");
+        mine.Items.Select(r => (r.Id, r.WeddingTitle, r.EventName)).ShouldBe(new (Guid, string?, string?)[] { (sheet.Id, "Meera & Kabir", "संगीत Night"), (list.Id, null, null) },
+            "newest first");
+
+        // A wedding since deleted is no longer named.
+        (await admin.DeleteAsync($"/api/v1/weddings/{wedding.Id}", Cancel)).EnsureSuccessStatusCode();
+        (await admin.GetAsync<ReportResponse>($"/api/v1/reports/{sheet.Id}")).ShouldSatisfyAllConditions(
+            r => r.WeddingTitle.ShouldBeNull(), r => r.EventName.ShouldBeNull(), r => r.WeddingId.ShouldBe(wedding.Id));
     }
 
     [Fact]

@@ -49,7 +49,8 @@ self.addEventListener('fetch', event => {
     })());
 });
 
-// Web Push from the server: {title, body, tag}. A click brings the app forward, or opens it.
+// Web Push from the server: {title, body, tag, url}. A click opens what it is about (url, a place in the app) in the
+// app's window, or brings the app forward; or opens a window.
 self.addEventListener('push', event => {
     let data = {};
     try {
@@ -60,6 +61,7 @@ self.addEventListener('push', event => {
     event.waitUntil(self.registration.showNotification(data.title || 'WedTech', {
         body: data.body || '',
         tag: data.tag,
+        data: { url: data.url },
         icon: new URL('icon-192.png', self.registration.scope).href,
     }));
 });
@@ -67,8 +69,24 @@ self.addEventListener('push', event => {
 self.addEventListener('notificationclick', event => {
     event.notification.close();
     event.waitUntil((async () => {
+        const link = event.notification.data?.url;
+        const href = typeof link === 'string' ? new URL(link, self.registration.scope).href : null;
+        // Only a place inside the app, never another site.
+        const target = href?.startsWith(self.registration.scope) ? href : null;
         const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
         const app = windows.find(w => w.url.startsWith(self.registration.scope));
-        return app ? app.focus() : self.clients.openWindow(self.registration.scope);
+        if (!app) {
+            return self.clients.openWindow(target || self.registration.scope);
+        }
+        const focused = await app.focus();
+        if (!target) {
+            return focused;
+        }
+        try {
+            return await focused.navigate(target);
+        } catch {
+            // A window this worker does not control cannot be moved: open the place in a new one.
+            return self.clients.openWindow(target);
+        }
     })());
 });

@@ -19,7 +19,8 @@ public sealed class Report
     public string? Error { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
-    public ReportResponse ToResponse() => new(Id, Kind, Format, WeddingId, Status, Progress, FileId, Error, CreatedAt, FinishedAt, EventId);
+    public ReportResponse ToResponse(string? weddingTitle = null, string? eventName = null) =>
+        new(Id, Kind, Format, WeddingId, Status, Progress, FileId, Error, CreatedAt, FinishedAt, EventId, weddingTitle, eventName);
 }
 
 public sealed class ReportModel : ITenantModel

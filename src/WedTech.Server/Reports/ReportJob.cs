@@ -47,7 +47,9 @@ public sealed class ReportJob(
         {
             // What the requester may see changed since they asked (a wedding or event deleted, or unassigned).
             report.Status = ReportStatus.Failed;
-            report.Error = e.Detail ?? e.Title;
+            report.Error = e.Status == StatusCodes.Status404NotFound
+                ? $"The {(report.Kind == ReportKind.RunSheet ? "event" : "wedding")} was deleted, or you are no longer on its team"
+                : e.Detail ?? e.Title;
             name = "";
         }
         report.FinishedAt = time.GetUtcNow();
@@ -56,7 +58,7 @@ public sealed class ReportJob(
         await outbox.QueueAsync(new SendMessageRequest(MessageChannel.InApp, report.RequestedBy.ToString(), null,
             report.Status == ReportStatus.Succeeded ? "report-ready" : "report-failed", "en",
             new Dictionary<string, string> { ["reportName"] = report.Status == ReportStatus.Succeeded ? name : ReportName(report) }, report.WeddingId),
-            $"report-{report.Id}", cancellationToken);
+            $"report-{report.Id}", cancellationToken, link: AppLinks.Report(report.Id));
     }
 
     private async Task ProgressAsync(Report report, int progress, CancellationToken cancellationToken)

@@ -54,14 +54,29 @@ public sealed class ReportService(TenantDbContext db, CurrentUser currentUser, W
         audit.Record("report.requested", nameof(Report), report.Id, $"{ApiConventions.EnumName(kind)} ({ApiConventions.EnumName(format)})");
         await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<ReportJob, Guid>(report.Id);
-        return report.ToResponse();
+        return (await NamedAsync([report], cancellationToken))[0];
     }
 
     public async Task<ReportResponse> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        (await Own().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw ApiException.NotFound("Report")).ToResponse();
+        (await NamedAsync([await Own().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw ApiException.NotFound("Report")], cancellationToken))[0];
 
-    public async Task<PagedResponse<ReportResponse>> ListAsync(Paging paging, CancellationToken cancellationToken) =>
-        await Own().OrderByDescending(r => r.Id).ToPageAsync(paging, r => r.ToResponse(), cancellationToken);
+    public async Task<PagedResponse<ReportResponse>> ListAsync(Paging paging, CancellationToken cancellationToken)
+    {
+        var page = await Own().OrderByDescending(r => r.Id).ToPageAsync(paging, r => r, cancellationToken);
+        return new PagedResponse<ReportResponse>(await NamedAsync(page.Items, cancellationToken), page.Page, page.PageSize, page.TotalCount);
+    }
+
+    /// <summary>The reports with the titles of their weddings and the names of their events, as the caller may see them now.</summary>
+    private async Task<List<ReportResponse>> NamedAsync(IReadOnlyList<Report> reports, CancellationToken cancellationToken)
+    {
+        var weddingIds = reports.Where(r => r.WeddingId is not null).Select(r => r.WeddingId!.Value).ToHashSet();
+        var eventIds = reports.Where(r => r.EventId is not null).Select(r => r.EventId!.Value).ToHashSet();
+        var titles = await weddings.TitlesAsync(weddingIds, cancellationToken);
+        var names = eventIds.Count == 0 ? []
+            : await events.Visible().AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        return [.. reports.Select(r => r.ToResponse(
+            r.WeddingId is { } wedding ? titles.GetValueOrDefault(wedding) : null, r.EventId is { } e ? names.GetValueOrDefault(e) : null))];
+    }
 
     /// <summary>Whether the caller may reach a report's file: it is their own report.</summary>
     public Task<bool> IsOwnAsync(Guid id, CancellationToken cancellationToken) =>

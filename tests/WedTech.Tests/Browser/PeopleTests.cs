@@ -71,6 +71,7 @@ public sealed class PeopleTests(BrowserServer server)
             content.ShouldNotContain(other.Title);
             await Expect(page.Locator("[data-test=messages]")).ToHaveCountAsync(0);
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToHaveCountAsync(0);
+            await Expect(page.Locator("[data-test=ask-wedding-summary]")).ToHaveCountAsync(0);
             await Accessibility.CheckAsync(page, "client-wedding");
             await BrowserServer.NoHorizontalScrollAsync(page, "client wedding");
             await BrowserServer.ScreenshotAsync(page, "phone-client-wedding");
@@ -116,6 +117,7 @@ public sealed class PeopleTests(BrowserServer server)
                 ("team", "team", "[data-test=users-table]"),
                 ("settings", "settings", "#settings-company"),
                 ("calendar", "calendar", "[data-test=calendar-feeds]"),
+                ("reports", "reports-empty", "[data-test=empty]"),
             })
             {
                 await BrowserServer.GoInAppAsync(page, $"/app/{path}");

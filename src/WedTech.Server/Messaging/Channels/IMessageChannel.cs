@@ -18,7 +18,9 @@ public sealed record OutgoingMessage(
     // WhatsApp business-initiated messages must use a template approved by Meta: its name and
     // positional body parameters ({{1}}, {{2}}…). Null sends Body as a plain text message.
     string? ProviderTemplate,
-    IReadOnlyList<string> ProviderTemplateParameters);
+    IReadOnlyList<string> ProviderTemplateParameters,
+    // In-app and push: the place in the app the message is about (AppLinks), opened when the person taps it.
+    string? Link = null);
 
 /// <summary>What a provider said to one send attempt.</summary>
 public abstract record SendOutcome

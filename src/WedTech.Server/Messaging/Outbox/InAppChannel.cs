@@ -24,6 +24,7 @@ public sealed class InAppChannel(IDatabaseProvider databases, Tenancy.TenantCont
             MessageId = message.Id,
             Title = message.Subject ?? "",
             Body = message.Body,
+            Link = message.Link,
             CreatedAt = time.GetUtcNow(),
         };
         db.Notifications.Add(notification);

@@ -18,6 +18,8 @@ public sealed class OutboxMessage
     public List<string> ProviderParameters { get; init; } = [];
     public SmsProvider SmsProvider { get; init; }
     public Guid? WeddingId { get; init; }
+    /// <summary>Where in the app the message's subject is (a report, a wedding): what an in-app notification or a push opens.</summary>
+    public string? Link { get; init; }
     public string? IdempotencyKey { get; init; }
     /// <summary>Hash of the request, to tell a repeated request from a different one reusing its key.</summary>
     public string? RequestFingerprint { get; init; }
@@ -114,6 +116,7 @@ public sealed class OutboxModel : ITenantModel
             message.Property(m => m.Subject).HasMaxLength(300);
             message.Property(m => m.Body).HasMaxLength(8000);
             message.Property(m => m.ProviderTemplate).HasMaxLength(100);
+            message.Property(m => m.Link).HasMaxLength(500);
             message.Property(m => m.IdempotencyKey).HasMaxLength(100);
             message.Property(m => m.RequestFingerprint).HasMaxLength(64);
             message.Property(m => m.Provider).HasMaxLength(20);

@@ -20,9 +20,18 @@ public sealed class OutboxService(
 {
     public static readonly string[] Languages = ["en", "hi"];
 
-    /// <summary>Queues a message, or returns the one already queued under the same idempotency key (created = false).</summary>
-    public async Task<(MessageResponse Message, bool Created)> QueueAsync(SendMessageRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a message, or returns the one already queued under the same idempotency key (created = false). An in-app
+    /// notification or a push opens <paramref name="link"/> (a place in the app, <see cref="AppLinks"/>); without one, the
+    /// message's wedding when its recipient may see it.
+    /// </summary>
+    public async Task<(MessageResponse Message, bool Created)> QueueAsync(SendMessageRequest request, string? idempotencyKey, CancellationToken cancellationToken,
+        string? link = null)
     {
+        if (link is not null && !AppLinks.IsInApp(link))
+        {
+            throw new ArgumentException($"A message links to a place in the app, not '{link}'.", nameof(link));
+        }
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 100 || idempotencyKey.Any(c => c is < '!' or > '~')))
         {
             throw new ValidationFailedException("Idempotency-Key", "Use 1 to 100 visible ASCII characters.");
@@ -50,6 +59,14 @@ public sealed class OutboxService(
         var rendered = template is null ? null : errors.Check(() => TemplateRenderer.Render(template, variables));
         errors.ThrowIfAny();
         var settings = await SettingsAsync(cancellationToken);
+        if (channel is MessageChannel.InApp or MessageChannel.Push)
+        {
+            link ??= request.WeddingId is { } about && await RecipientSeesAsync(Guid.Parse(recipient!), about, cancellationToken) ? AppLinks.Wedding(about) : null;
+        }
+        else
+        {
+            link = null;
+        }
 
         var message = new OutboxMessage
         {
@@ -64,6 +81,7 @@ public sealed class OutboxService(
             ProviderParameters = [.. rendered.ProviderParameters],
             SmsProvider = settings.SmsProvider,
             WeddingId = request.WeddingId,
+            Link = link,
             IdempotencyKey = idempotencyKey,
             RequestFingerprint = fingerprint,
             CreatedBy = currentUser.User?.Id,
@@ -264,6 +282,11 @@ public sealed class OutboxService(
                 return userId.ToString();
         }
     }
+
+    /// <summary>Whether a member of the studio may open the wedding: everyone's weddings, or one whose team they are on.</summary>
+    private async Task<bool> RecipientSeesAsync(Guid userId, Guid weddingId, CancellationToken cancellationToken) =>
+        await users.FindAsync(userId, cancellationToken) is { } user
+        && (Permissions.Has(user.Role, Permissions.WeddingViewAll) || await weddings.IdsWithMember(userId).ContainsAsync(weddingId, cancellationToken));
 
     private async Task<TemplateText?> FindTemplateAsync(string key, MessageChannel channel, string language, CancellationToken cancellationToken)
     {

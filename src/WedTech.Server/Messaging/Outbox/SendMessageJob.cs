@@ -81,7 +81,7 @@ public sealed class SendMessageJob(
         {
             return await channel.SendAsync(new OutgoingMessage(message.Id, tenant.Current.Id, message.Channel, message.Recipient, message.RecipientName,
                 message.Subject, message.Body, HtmlBody(message.Body), message.Language, message.SmsProvider, message.ProviderTemplate,
-                message.ProviderParameters), cancellationToken);
+                message.ProviderParameters, message.Link), cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

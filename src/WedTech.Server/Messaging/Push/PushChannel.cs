@@ -60,6 +60,8 @@ public sealed class PushChannel(IDatabaseProvider databases, TenantContext tenan
             title = Shorten(message.Subject ?? "WedTech", 120),
             body = Shorten(message.Body, 1000),
             tag = message.Id.ToString("N"),
+            // What a tap on it opens (a place in the app); without it, the app as it is.
+            url = message.Link,
         });
 
         int delivered = 0, removed = 0;

@@ -590,6 +590,10 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

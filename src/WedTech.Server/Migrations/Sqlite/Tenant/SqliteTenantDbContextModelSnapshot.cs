@@ -584,6 +584,10 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -1,0 +1,20 @@
+namespace WedTech.Contracts;
+
+/// <summary>
+/// Places in the studio's app (served under <see cref="Home"/> on the studio's host) that the server links to, as a
+/// notification's <see cref="NotificationResponse.Link"/>: the app opens them, and an API client may too.
+/// </summary>
+public static class AppLinks
+{
+    public const string Home = "/app/";
+
+    /// <summary>The person's reports, with this one shown first and marked.</summary>
+    public static string Report(Guid reportId) => $"{Home}reports?report={reportId}";
+
+    public static string Wedding(Guid weddingId) => $"{Home}weddings/{weddingId}";
+
+    /// <summary>A place inside the app on this host, never another site: a path under <see cref="Home"/>, nothing else.</summary>
+    public static bool IsInApp(string? link) =>
+        link is not null && link.StartsWith(Home, StringComparison.Ordinal) && !link.Contains('\\', StringComparison.Ordinal)
+        && Uri.TryCreate(link, UriKind.Relative, out _);
+}
