@@ -57,6 +57,7 @@ public sealed class ReportsTests(BrowserServer server)
             await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/reports?report={summaryId}", BrowserServer.Committed);
             await Expect(marked).ToHaveAttributeAsync("data-report", summaryId);
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Notifications, 1 unread" })).ToBeVisibleAsync();
+            await UnreadCountIsWhollyInTheAppBarAsync(page);
         });
 
         var phone = await server.NewPageAsync(phone: true);
@@ -66,9 +67,21 @@ public sealed class ReportsTests(BrowserServer server)
             await Expect(phone.Locator("[data-test=report]")).ToHaveCountAsync(2);
             await Expect(phone.Locator("[data-test=download]")).ToHaveCountAsync(2);
             await BrowserServer.NoHorizontalScrollAsync(phone, "reports");
+            await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Notifications, 1 unread" })).ToBeVisibleAsync();
+            await UnreadCountIsWhollyInTheAppBarAsync(phone);
             await Accessibility.CheckAsync(phone, "phone-reports");
             await BrowserServer.ScreenshotAsync(phone, "phone-reports");
         });
+    }
+
+    /// <summary>The bell's unread count is drawn inside the app bar, not cut off by the top of the screen or the bar's edge.</summary>
+    private static async Task UnreadCountIsWhollyInTheAppBarAsync(IPage page)
+    {
+        var bar = (await page.Locator(".mud-appbar").BoundingBoxAsync())!;
+        var count = (await page.Locator(".mud-appbar .mud-badge").BoundingBoxAsync())!;
+        count.Y.ShouldBeGreaterThanOrEqualTo(bar.Y, "the unread count sticks out above the app bar");
+        (count.Y + count.Height).ShouldBeLessThanOrEqualTo(bar.Y + bar.Height, "the unread count sticks out below the app bar");
+        (count.X + count.Width).ShouldBeLessThanOrEqualTo(bar.X + bar.Width, "the unread count sticks out of the screen");
     }
 
     /// <summary>The notifications are written by a job after each report: waits until the admin has this many.</summary>
