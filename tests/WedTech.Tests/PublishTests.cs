@@ -110,7 +110,7 @@ public sealed class PublishTests(BrowserServer browsers)
             await page.GetByLabel("Title").FillAsync("सेन–बसु विवाह");
             await page.GetByLabel("Bride's name").FillAsync("ইরা সেন");
             await page.GetByLabel("Groom's name").FillAsync("Arjun Basu");
-            await page.GetByLabel("Wedding date").FillAsync("2027-01-15");
+            await BrowserServer.EnterAsync(page.GetByLabel("Wedding date", new() { Exact = true }), "15/01/2027");
             await page.GetByLabel("Estimated budget (₹)").FillAsync("2500000");
             await page.Locator("[data-test=add-team-member]").ClickAsync();
             await page.Locator("[data-test=save]").ClickAsync();
