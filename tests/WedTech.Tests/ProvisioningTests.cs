@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
@@ -10,6 +11,29 @@ namespace WedTech.Tests;
 
 public abstract class ProvisioningTests(TestServer server) : ProviderTests(server)
 {
+    [Fact]
+    public async Task Many_studios_signing_up_at_once_on_a_node_that_has_just_started_all_get_their_studio()
+    {
+        // A fresh node has no template database yet: the first signup builds it while the others wait. Waiting signups
+        // must not hold the connections the builder needs (tests run with 4 connections a database).
+        var fresh = Server.Another();
+        await fresh.InitializeAsync();
+        try
+        {
+            var signups = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Studio.CreateAsync(fresh)));
+            signups.Select(s => s.Slug).Distinct().Count().ShouldBe(10);
+            foreach (var studio in signups.Take(3))
+            {
+                using var admin = await studio.AdminAsync();
+                (await admin.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).TotalCount.ShouldBe(0);
+            }
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
+    }
+
     [Theory]
     [InlineData("ab", "3 to 40")]
     [InlineData("a-very-long-studio-name-that-goes-past-forty", "3 to 40")]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Playwright;
 using Shouldly;
 using WedTech.Contracts;
@@ -92,6 +93,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             // No Tenancy:TenantUrlTemplate: links follow the port served (ServedAddressTests).
             builder.UseSetting("Auth:LoginPermitsPerMinute", "1000");
             builder.UseSetting("Demo:Seed", "false");
+            builder.ConfigureTestServices(TestPasswordHashing.Apply);
         });
         _factory.UseKestrel(kestrel => kestrel.ListenLocalhost(Port));
         _factory.StartServer();

@@ -37,7 +37,15 @@ public sealed class Studio
         slug ??= NewSlug();
         var request = SignupRequest(slug);
         using var anonymous = server.CreateClient();
-        var created = await (await anonymous.PostJsonAsync("/api/v1/tenants", request)).ReadAsync<TenantCreatedResponse>(HttpStatusCode.Created);
+        var response = await anonymous.PostJsonAsync("/api/v1/tenants", request);
+        if (response.StatusCode != HttpStatusCode.Created && server is TestServer test)
+        {
+            // A signup that failed says why in the server's log, not in its answer: put the log's errors in the failure.
+            var errors = test.Logs.Lines.Where(line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains(slug, StringComparison.Ordinal));
+            Assert.Fail($"Signing up {slug} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}\n"
+                + string.Join('\n', errors.Take(3)));
+        }
+        var created = await response.ReadAsync<TenantCreatedResponse>(HttpStatusCode.Created);
         return new Studio(server, slug, created.TenantId, request.AdminEmail);
     }
 

@@ -129,6 +129,7 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<ITenantSeeder>(CrashingSeeder.Instance);
+                TestPasswordHashing.Apply(services);
                 // Every log line still reaches Logs (LogCapture), where tests look at them; the server's JSON console output
                 // (tens of MB of Debug lines a run, formatted on the test's CPU) only with WEDTECH_TEST_CONSOLE_LOGS=1.
                 if (Environment.GetEnvironmentVariable("WEDTECH_TEST_CONSOLE_LOGS") != "1")

@@ -77,12 +77,8 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
     public async Task EnsureTenantDatabaseExistsAsync(string databaseName, CancellationToken cancellationToken)
     {
         DatabaseNames.EnsureSafe(databaseName);
-        await using var connection = DataSource("postgres").CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        if (await ExistsAsync(connection, databaseName, cancellationToken))
-        {
-            return;
-        }
+        // The template first, holding no connection: signups that wait for the first one to be built must not hold the
+        // maintenance pool's connections the builder needs (a pool of 4 ran dry with five signups at a node's start).
         string? template = null;
         try
         {
@@ -91,6 +87,12 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _logger.LogWarning(e, "No template database; tenant database {DatabaseName} is migrated from empty", databaseName);
+        }
+        await using var connection = DataSource("postgres").CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        if (await ExistsAsync(connection, databaseName, cancellationToken))
+        {
+            return;
         }
         if (template is not null)
         {
