@@ -231,7 +231,7 @@ public sealed class PeopleTests(BrowserServer server)
             await Expect(page.Locator("[data-test=wedding-title]")).ToBeVisibleAsync();
             await page.Locator("[data-test=delete]").ClickAsync();
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings", BrowserServer.Committed);
+            await Assertions.Expect(page).ToHaveURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings");
             await Expect(page.Locator("[data-test=empty]")).ToHaveTextAsync("No weddings yet.");
         });
     }

@@ -23,7 +23,7 @@ public sealed class ReportsTests(BrowserServer server)
 
             // The wedding's summary, asked for on the wedding: the planner lands on it, marked, and follows it until it is ready.
             await page.Locator("[data-test=ask-wedding-summary]").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/app/reports?report=", StringComparison.Ordinal), BrowserServer.Committed);
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/app/reports\?report="));
             var summaryId = new Uri(page.Url).Query[(new Uri(page.Url).Query.IndexOf('=') + 1)..];
             await Expect(marked).ToHaveAttributeAsync("data-report", summaryId);
             await Expect(marked.Locator("h2")).ToHaveTextAsync("Wedding summary");
@@ -56,7 +56,7 @@ public sealed class ReportsTests(BrowserServer server)
             var summaryReady = notifications.Filter(new() { HasText = "wedding-summary-" });
             await Expect(summaryReady).ToContainTextAsync("Your report is ready");
             await summaryReady.ClickAsync();
-            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/reports?report={summaryId}", BrowserServer.Committed);
+            await Assertions.Expect(page).ToHaveURLAsync($"{server.StudioUrl(api.Slug)}/app/reports?report={summaryId}");
             await Expect(marked).ToHaveAttributeAsync("data-report", summaryId);
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Notifications, 1 unread" })).ToBeVisibleAsync();
             await UnreadCountIsWhollyInTheAppBarAsync(page);

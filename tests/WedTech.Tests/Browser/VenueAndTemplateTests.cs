@@ -44,7 +44,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             await BrowserServer.ScreenshotAsync(page, "new-wedding-from-template");
             await page.Locator("[data-test=save]").ClickAsync();
 
-            await page.WaitForURLAsync(WeddingPage(), BrowserServer.Committed);
+            await Assertions.Expect(page).ToHaveURLAsync(WeddingPage());
             await Expect(page.Locator("[data-test=wedding-title]")).ToHaveTextAsync("Kapoor–Malhotra wedding");
             weddingId = Guid.Parse(WeddingPage().Match(page.Url).Groups[1].Value);
         });
@@ -77,7 +77,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             await Accessibility.CheckAsync(page, "dashboard with this week's events");
             await BrowserServer.ScreenshotAsync(page, "dashboard-week");
             await page.Locator("[data-test=today-events]").GetByRole(AriaRole.Link, new() { Name = first.Name }).ClickAsync();
-            await page.WaitForURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{weddingId}/events/{first.Id}", BrowserServer.Committed);
+            await Assertions.Expect(page).ToHaveURLAsync($"{server.StudioUrl(api.Slug)}/app/weddings/{weddingId}/events/{first.Id}");
 
             // Saved as a template of the studio's own, then viewed and renamed on the templates page.
             await BrowserServer.GoInAppAsync(page, $"/app/weddings/{weddingId}");
@@ -177,7 +177,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
 
             await page.Locator("#contact-phone-0").FillAsync("98290 12345");
             await page.Locator("[data-test=save-venue]").ClickAsync();
-            await page.WaitForURLAsync(new Regex(@"/app/venues/([0-9a-f-]{36})$"), BrowserServer.Committed);
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/app/venues/([0-9a-f-]{36})$"));
             venueId = Guid.Parse(page.Url[^36..]);
             await Expect(page.Locator("[data-test=venue-name]")).ToHaveTextAsync("Rambagh Palace");
             await Expect(page.Locator("[data-test=venue-state]")).ToHaveTextAsync("Rajasthan GST 08");
@@ -207,7 +207,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             await Expect(page.Locator("[data-test=empty]")).ToHaveTextAsync("No venues match these filters.");
             await page.Locator("input[data-test=state-filter]").ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Rajasthan" }).ClickAsync();
-            await page.WaitForURLAsync(new Regex("state=08"), BrowserServer.Committed);
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("state=08"));
             await Expect(page.Locator("[data-test=venues-table] tbody tr")).ToHaveCountAsync(1);
             await Expect(page.Locator("[data-test=venues-table]")).ToContainTextAsync("Rajasthan (08)");
             await Accessibility.CheckAsync(page, "venues");
