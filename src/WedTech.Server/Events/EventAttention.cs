@@ -33,7 +33,7 @@ internal sealed class EventAttention(EventService events, TenantDbContext db, Cu
             .Where(i => i.OwnerUserId == me && i.Start >= from && i.Start < to && i.Status != RunOfShowStatus.Done && visible.Contains(i.EventId))
             .OrderBy(i => i.Start).ThenBy(i => i.Id)
             .Select(i => new { i.Title, i.Start, i.EventId, i.WeddingId, Event = db.Set<WeddingEvent>().Where(e => e.Id == i.EventId).Select(e => e.Name).First() })
-            .Take(20)
+            .Take(WeddingService.MaxAttention)
             .ToListAsync(cancellationToken);
         return mine.Select(i => new AttentionItem(AttentionKind.RunOfShowItem, $"{i.Start:HH:mm} {i.Title}", $"Yours on the run-of-show of {i.Event}.", today,
             $"weddings/{i.WeddingId}/events/{i.EventId}"));
@@ -46,7 +46,7 @@ internal sealed class EventAttention(EventService events, TenantDbContext db, Cu
             .Where(e => e.VenueId == null && e.Start >= from && e.Start < to && e.Status != EventStatus.Cancelled && e.Status != EventStatus.Done)
             .OrderBy(e => e.Start).ThenBy(e => e.Id)
             .Select(e => new { e.Id, e.WeddingId, e.Name, e.Start, Wedding = e.Wedding!.Title })
-            .Take(20)
+            .Take(WeddingService.MaxAttention)
             .ToListAsync(cancellationToken);
         // One line a wedding: "Choose venues for Haldi, Sangeet and 3 more" opens the wedding, where its events are.
         return unplaced.GroupBy(e => e.WeddingId).Select(wedding =>

@@ -19,7 +19,7 @@ internal sealed class WeddingAttention(WeddingService weddings, CurrentUser curr
             .Where(w => !w.Team.Any(t => t.Role != TeamRole.Client))
             .OrderBy(w => w.PrimaryDate).ThenBy(w => w.Id)
             .Select(w => new { w.Id, w.Title, w.PrimaryDate })
-            .Take(20)
+            .Take(WeddingService.MaxAttention)
             .ToListAsync(cancellationToken);
         return unstaffed.Select(w => new AttentionItem(AttentionKind.WeddingWithoutStaff, $"Put your team on {w.Title}",
             "Nobody from the studio is on this wedding yet.", w.PrimaryDate, $"weddings/{w.Id}/edit")).ToList();
