@@ -1,6 +1,7 @@
 using WedTech.App.Features.Calendar;
 using WedTech.App.Features.Events;
 using WedTech.App.Features.Files;
+using WedTech.App.Features.Guests;
 using WedTech.App.Features.Identity;
 using WedTech.App.Features.Messaging;
 using WedTech.App.Features.Realtime;
@@ -34,6 +35,7 @@ public static class AppServices
         services.AddScoped<WeddingsApi>();
         services.AddScoped<EventsApi>();
         services.AddScoped<VenuesApi>();
+        services.AddScoped<GuestsApi>();
         services.AddScoped<TemplatesApi>();
         services.AddScoped<CalendarApi>();
         services.AddScoped<NotificationsApi>();

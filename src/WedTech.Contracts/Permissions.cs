@@ -40,6 +40,14 @@ public static class Permissions
     public const string VenueManage = "venue:manage";
     /// <summary>Save, rename and delete wedding templates. Creating a wedding from one is wedding:create.</summary>
     public const string TemplateManage = "template:manage";
+    /// <summary>See a wedding's guest list (names, contact, dietary, travel) and its headcounts, for the weddings the caller sees.</summary>
+    public const string GuestView = "guest:view";
+    /// <summary>Add, change and remove households and guests, invite them to events and import lists.</summary>
+    public const string GuestManage = "guest:manage";
+    /// <summary>Record an RSVP answer given in person or on the phone.</summary>
+    public const string GuestAnswer = "guest:answer";
+    /// <summary>Download the guest list with its personal data (phones, e-mails, addresses).</summary>
+    public const string GuestExport = "guest:export";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -48,6 +56,7 @@ public static class Permissions
         FinancialView, FinancialCreate, FinancialEdit,
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
         FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
+        GuestView, GuestManage, GuestAnswer, GuestExport,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -58,12 +67,14 @@ public static class Permissions
             ClientView, ClientCreate, ClientEdit,
             FinancialView, FinancialCreate,
             TeamView, SettingsView, MessageSend,
-            FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage),
+            FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
+            GuestView, GuestManage, GuestAnswer, GuestExport),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
-        // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show.
-        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView),
-        // The couple: their own wedding(s) only.
-        [Role.Client] = FrozenSet.Create(WeddingView),
+        // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show;
+        // they see their weddings' guests and record the answers guests give them in person.
+        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView, GuestView, GuestAnswer),
+        // The couple: their own wedding(s) only, whose guest list they keep with the studio.
+        [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer),
     }.ToFrozenDictionary();
 
     public static bool Has(Role role, string permission) => ByRole[role].Contains(permission);

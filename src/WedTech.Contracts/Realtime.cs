@@ -55,6 +55,9 @@ public static class WeddingChange
     /// or several at once (a shift; no item id, the event's version).
     /// </summary>
     public const string RunOfShowChanged = "run-of-show-changed";
+
+    /// <summary>The guest list changed: a household, its invitations or an answer (the headcounts with it).</summary>
+    public const string GuestsChanged = "guests-changed";
 }
 
 /// <summary>

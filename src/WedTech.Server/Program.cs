@@ -2,6 +2,7 @@ using WedTech.Server.Calendar;
 using WedTech.Server.Demo;
 using WedTech.Server.Events;
 using WedTech.Server.Files;
+using WedTech.Server.Guests;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging;
 using WedTech.Server.Messaging.Push;
@@ -28,6 +29,7 @@ builder.Services
     .AddWeddings()
     .AddEvents()
     .AddVenues()
+    .AddGuests()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -61,6 +63,7 @@ if (app.Services.ServesWeb())
         .MapWeddings()
         .MapEvents()
         .MapVenues()
+        .MapGuests()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

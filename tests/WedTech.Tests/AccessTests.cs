@@ -87,6 +87,15 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "PUT /api/v1/templates/{template}", "template-update", "A✓ P✓ C· L·" },
         { "DELETE /api/v1/templates/{template}", "", "A✓ P✓ C· L·" },
         { "POST /api/v1/templates/{template}/weddings", "from-template", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/households", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/headcounts", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings/{wedding}/households", "household", "A✓ P✓ C· L✓" },
+        { "GET /api/v1/weddings/{wedding}/households/{household}", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/weddings/{wedding}/households/{household}", "household", "A✓ P✓ C· L✓" },
+        { "DELETE /api/v1/weddings/{wedding}/households/{household}", "", "A✓ P✓ C· L✓" },
+        { "PUT /api/v1/weddings/{wedding}/households/{household}/invitations", "invitations", "A✓ P✓ C· L✓" },
+        { "POST /api/v1/weddings/{wedding}/households/{household}/invitations/{event}/answer", "answer", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/households/{household}/history", "", "A✓ P✓ C✓ L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -152,6 +161,9 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
     private static readonly SendMessageRequest Announcement = new(MessageChannel.Email, "guest@example.com", null, "announcement", "en",
         new Dictionary<string, string> { ["title"] = "Hello", ["text"] = "See you soon." }, null);
 
+    private static readonly HouseholdRequest NewHousehold = new("Sharma family", GuestSide.Bride, "Mama's side", "98765 43210", null, "Jaipur", "Rajasthan", null,
+        ["outstation"], "Prefers a ground-floor room.", null, [new GuestRequest(null, "Sunita Sharma", null, "Smt", AgeGroup.Adult, Diet.Jain, null, null, null, null)]);
+
     private static readonly ReportRequest WeddingsList = new(ReportKind.WeddingsList, ReportFormat.Csv, null);
 
     private static readonly CreateCalendarFeedRequest PersonalFeed = new(CalendarFeedKind.User, null);
@@ -192,9 +204,11 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 url = url.Replace("{file}", file.Id.ToString(), StringComparison.Ordinal);
             }
             Guid? itemId = null;
-            if (url.Contains("{event}", StringComparison.Ordinal))
+            Guid? eventId = null;
+            if (url.Contains("{event}", StringComparison.Ordinal) || body == "invitations")
             {
                 var created = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events", NewEvent)).ReadAsync<EventResponse>(HttpStatusCode.Created);
+                eventId = created.Id;
                 itemId = (await (await admin.PostJsonAsync($"/api/v1/events/{created.Id}/run-of-show", SharedItem)).ReadAsync<RunOfShowItemResponse>(HttpStatusCode.Created)).Id;
                 url = url.Replace("{event}", created.Id.ToString(), StringComparison.Ordinal).Replace("{item}", itemId.ToString(), StringComparison.Ordinal);
             }
@@ -202,6 +216,16 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
             {
                 var venue = await (await admin.PostJsonAsync("/api/v1/venues", NewVenue)).ReadAsync<VenueResponse>(HttpStatusCode.Created);
                 url = url.Replace("{venue}", venue.Id.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{household}", StringComparison.Ordinal))
+            {
+                var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", NewHousehold)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+                if (eventId is { } invitedTo && body == "answer")
+                {
+                    (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/invitations", new InvitationsRequest([new(invitedTo, 4, null)]), "\"1\""))
+                        .EnsureSuccessStatusCode();
+                }
+                url = url.Replace("{household}", household.Id.ToString(), StringComparison.Ordinal);
             }
             // A template saved from a wedding with events, which itself comes from a built-in template.
             var eventful = url.Contains("{template}", StringComparison.Ordinal) || body == "wedding-template" ? await WeddingFromBuiltInAsync(admin) : null;
@@ -239,6 +263,9 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 "venue" => System.Net.Http.Json.JsonContent.Create(NewVenue, options: Api.Json),
                 "wedding-template" => System.Net.Http.Json.JsonContent.Create(new WeddingTemplateRequest($"Saved {Guid.NewGuid():N}", null, eventful!.Id), options: Api.Json),
                 "template-update" => System.Net.Http.Json.JsonContent.Create(new WeddingTemplateUpdate($"Renamed {Guid.NewGuid():N}", null), options: Api.Json),
+                "household" => System.Net.Http.Json.JsonContent.Create(NewHousehold, options: Api.Json),
+                "invitations" => System.Net.Http.Json.JsonContent.Create(new InvitationsRequest([new(eventId, 3, null)]), options: Api.Json),
+                "answer" => System.Net.Http.Json.JsonContent.Create(new RsvpRequest(null, 2), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };

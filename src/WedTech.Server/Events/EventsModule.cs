@@ -14,6 +14,7 @@ public static class EventsModule
         .AddScoped<RunOfShowService>()
         .AddScoped<IVenueUsage, EventVenueUsage>()
         .AddScoped<ITemplateEvents, TemplateEvents>()
+        .AddScoped<IWeddingEvents, WeddingEvents>()
         .AddScoped<ICalendarSource, EventCalendarSource>()
         .AddScoped<IAttentionSource, EventAttention>();
 }

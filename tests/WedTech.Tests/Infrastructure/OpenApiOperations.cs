@@ -14,7 +14,7 @@ public static class OpenApiOperations
     }
 
     /// <summary>Records of a fresh studio that operations take in their path and bodies.</summary>
-    public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, string Slug);
+    public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, string Slug);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -55,6 +55,7 @@ public static class OpenApiOperations
             ("itemId", _) => records.Item,
             ("id", "venues") => records.Venue,
             ("id", "templates") => records.Template,
+            ("id", "households") => records.Household,
             ("id", "users") => records.Planner,
             _ => null,
         };
@@ -105,11 +106,18 @@ public static class OpenApiOperations
             nameof(PushSubscriptionRequest) => new PushSubscriptionRequest("https://push.example.com/send/abc",
                 new PushSubscriptionKeys("BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM", "tBHItJI5svbpez7KI4CCXg")),
             nameof(ReportRequest) => new ReportRequest(ReportKind.WeddingsList, ReportFormat.Csv, records.Wedding, records.Event),
+            nameof(HouseholdRequest) => Household,
+            nameof(InvitationsRequest) => new InvitationsRequest([new InvitationRequest(records.Event, 4, null)]),
+            nameof(RsvpRequest) => new RsvpRequest(null, 3),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
             _ => null,
         };
         return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
     }
+
+    private static readonly HouseholdRequest Household = new("Mehta family", GuestSide.Groom, "Office", "+91 98765 43210", "mehta@example.com", "Pune",
+        "Maharashtra", "IN", ["outstation"], "Notes", new TravelPlan(new DateTime(2027, 11, 18, 14, 0, 0), "6E 2134", null, null),
+        [new GuestRequest(null, "Anil Mehta", null, "Mr", AgeGroup.Adult, Diet.Veg, null, null, null, null), new GuestRequest(null, null, null, null, AgeGroup.Child, null, null, null, null, "Anil Mehta")]);
 
     /// <summary>A plausible value for a schema nobody wrote a sample for (a new endpoint).</summary>
     public static JsonNode? FromSchema(JsonObject schema, JsonObject document, int depth)
@@ -174,6 +182,9 @@ public static class OpenApiOperations
             "First dance", null, null, null, null, null, true, null))).ReadAsync<RunOfShowItemResponse>(HttpStatusCode.Created);
         var template = await (await admin.PostJsonAsync("/api/v1/templates", new WeddingTemplateRequest("Fuzz template", null, wedding.Id)))
             .ReadAsync<WeddingTemplateResponse>(HttpStatusCode.Created);
-        return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, studio.Slug);
+        var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", Household)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+        (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/invitations", new InvitationsRequest([new InvitationRequest(@event.Id, 4, null)]), "\"1\""))
+            .EnsureSuccessStatusCode();
+        return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, studio.Slug);
     }
 }

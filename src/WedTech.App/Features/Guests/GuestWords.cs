@@ -1,0 +1,60 @@
+using MudBlazor;
+
+namespace WedTech.App.Features.Guests;
+
+/// <summary>The words people see for sides, diets, age groups and answers, and which live changes touch the guest list.</summary>
+public static class GuestWords
+{
+    public static string Of(GuestSide side) => side switch
+    {
+        GuestSide.Bride => "Bride's side",
+        GuestSide.Groom => "Groom's side",
+        _ => "Both sides",
+    };
+
+    public static string Of(Diet diet) => diet switch
+    {
+        Diet.Veg => "Veg",
+        Diet.Jain => "Jain",
+        Diet.Eggetarian => "Eggetarian",
+        Diet.NonVeg => "Non-veg",
+        Diet.Vegan => "Vegan",
+        _ => diet.ToString(),
+    };
+
+    public static string Of(AgeGroup age) => age switch
+    {
+        AgeGroup.Child => "Child",
+        AgeGroup.Infant => "Infant",
+        _ => "Adult",
+    };
+
+    public static string Of(RsvpAnswer answer) => answer switch
+    {
+        RsvpAnswer.Attending => "Coming",
+        RsvpAnswer.Declined => "Not coming",
+        _ => "Waiting",
+    };
+
+    public static Color ColorOf(RsvpAnswer answer) => answer switch
+    {
+        RsvpAnswer.Attending => Color.Success,
+        RsvpAnswer.Declined => Color.Default,
+        _ => Color.Warning,
+    };
+
+    /// <summary>A diet as the headcounts name it ("non-veg", "not-known").</summary>
+    public static string DietKey(string key) =>
+        Enum.GetValues<Diet>().FirstOrDefault(d => ApiJson.EnumName(d) == key) is var diet && ApiJson.EnumName(diet) == key ? Of(diet) : "Not known";
+
+    public static string Households(int count) => $"{IndianFormat.Count(count)} {(count == 1 ? "household" : "households")}";
+
+    public static string Guests(int count) => $"{IndianFormat.Count(count)} {(count == 1 ? "guest" : "guests")}";
+
+    /// <summary>A member as the list shows them: their name, or whose guest an unnamed place is.</summary>
+    public static string NameOf(GuestResponse guest) => guest.Name ?? $"Guest of {guest.GuestOf}";
+
+    /// <summary>Changes that move the headcounts: the list, or the events it is invited to.</summary>
+    public static bool ChangesCounts(string change) =>
+        change is WeddingChange.GuestsChanged or WeddingChange.EventCreated or WeddingChange.EventUpdated or WeddingChange.EventDeleted;
+}

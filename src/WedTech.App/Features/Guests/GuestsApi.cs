@@ -1,0 +1,66 @@
+namespace WedTech.App.Features.Guests;
+
+/// <summary>The Guests module's API: a wedding's guest list, invitations, answers and headcounts.</summary>
+public sealed class GuestsApi(ApiClient api)
+{
+    /// <summary>The most households a page of the list brings; the whole list comes as pages fetched side by side.</summary>
+    public const int PageSize = 100;
+
+    public static class Routes
+    {
+        public static string Households(Guid weddingId) => $"/api/v1/weddings/{weddingId}/households";
+
+        public static string Page(Guid weddingId, int page) =>
+            Query.Build(Households(weddingId), ("page", Query.Number(page)), ("pageSize", Query.Number(PageSize)));
+
+        public static string Household(Guid weddingId, Guid id) => $"/api/v1/weddings/{weddingId}/households/{id}";
+
+        public static string Invitations(Guid weddingId, Guid id) => $"{Household(weddingId, id)}/invitations";
+
+        public static string Answer(Guid weddingId, Guid id, Guid eventId) => $"{Household(weddingId, id)}/invitations/{eventId}/answer";
+
+        public static string History(Guid weddingId, Guid id) => $"{Household(weddingId, id)}/history";
+
+        public static string Headcounts(Guid weddingId) => $"/api/v1/weddings/{weddingId}/headcounts";
+    }
+
+    /// <summary>
+    /// The whole guest list, in name order: the first page, then the others side by side. Stale when any page came from
+    /// the copy kept on this device.
+    /// </summary>
+    public async Task<Loaded<IReadOnlyList<HouseholdResponse>>> AllAsync(Guid weddingId)
+    {
+        var first = await api.GetWithOfflineCopyAsync<PagedResponse<HouseholdResponse>>(Routes.Page(weddingId, 1));
+        var pages = (first.Value!.TotalCount + PageSize - 1) / PageSize;
+        var rest = await Task.WhenAll(Enumerable.Range(2, Math.Max(0, pages - 1))
+            .Select(page => api.GetWithOfflineCopyAsync<PagedResponse<HouseholdResponse>>(Routes.Page(weddingId, page))));
+        var all = new List<HouseholdResponse>(first.Value.TotalCount);
+        foreach (var page in rest.Prepend(first))
+        {
+            all.AddRange(page.Value!.Items);
+        }
+        var staleSince = rest.Prepend(first).Select(page => page.StaleSince).OfType<DateTimeOffset>().DefaultIfEmpty().Min();
+        return new Loaded<IReadOnlyList<HouseholdResponse>>(all, null, staleSince == default ? null : staleSince);
+    }
+
+    public Task<Loaded<HeadcountsResponse>> HeadcountsAsync(Guid weddingId) => api.GetWithOfflineCopyAsync<HeadcountsResponse>(Routes.Headcounts(weddingId));
+
+    public Task<Loaded<HouseholdResponse>> GetAsync(Guid weddingId, Guid id) => api.GetWithOfflineCopyAsync<HouseholdResponse>(Routes.Household(weddingId, id));
+
+    public Task<Loaded<HouseholdResponse>> CreateAsync(Guid weddingId, HouseholdRequest request) =>
+        api.PostAsync<HouseholdRequest, HouseholdResponse>(Routes.Households(weddingId), request);
+
+    public Task<Loaded<HouseholdResponse>> UpdateAsync(Guid weddingId, Guid id, HouseholdRequest request, string? ifMatch) =>
+        api.PutAsync<HouseholdRequest, HouseholdResponse>(Routes.Household(weddingId, id), request, ifMatch);
+
+    public Task DeleteAsync(Guid weddingId, Guid id, string? ifMatch) => api.DeleteAsync(Routes.Household(weddingId, id), ifMatch);
+
+    public Task<Loaded<HouseholdResponse>> InviteAsync(Guid weddingId, Guid id, InvitationsRequest request, string? ifMatch) =>
+        api.PutAsync<InvitationsRequest, HouseholdResponse>(Routes.Invitations(weddingId, id), request, ifMatch);
+
+    public Task<Loaded<InvitationResponse>> AnswerAsync(Guid weddingId, Guid id, Guid eventId, RsvpRequest request) =>
+        api.PostAsync<RsvpRequest, InvitationResponse>(Routes.Answer(weddingId, id, eventId), request);
+
+    public Task<IReadOnlyList<RsvpChangeResponse>> HistoryAsync(Guid weddingId, Guid id) =>
+        api.GetAsync<IReadOnlyList<RsvpChangeResponse>>(Routes.History(weddingId, id));
+}

@@ -1,0 +1,18 @@
+namespace WedTech.Server.Events;
+
+/// <summary>An event as other modules name it: the guest list invites households to it.</summary>
+public sealed record EventOfWedding(Guid Id, string Name, DateTime Start, EventType Type, EventStatus Status);
+
+/// <summary>What other modules read of a wedding's events.</summary>
+public interface IWeddingEvents
+{
+    /// <summary>The wedding's events in time order (cancelled ones too: their invitations stay until the event is removed).</summary>
+    Task<List<EventOfWedding>> OfWeddingAsync(Guid weddingId, CancellationToken cancellationToken);
+}
+
+internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
+{
+    public Task<List<EventOfWedding>> OfWeddingAsync(Guid weddingId, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking().Where(e => e.WeddingId == weddingId).OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
+            .Select(e => new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status)).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,386 @@
+using System.Globalization;
+using WedTech.Server.Events;
+using WedTech.Server.Identity;
+using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Email;
+using WedTech.Server.Realtime;
+using WedTech.Server.Tenancy;
+using WedTech.Server.Weddings;
+
+namespace WedTech.Server.Guests;
+
+public sealed record HouseholdFilter(string? Search, GuestSide? Side, string? Tag, Guid? EventId, RsvpAnswer? Answer, Diet? Diet);
+
+/// <summary>
+/// A wedding's guest list: households, their members and their invitations to the wedding's events. Whoever may see the
+/// wedding may see its list; the couple never sees the studio's notes.
+/// </summary>
+public sealed class GuestService(
+    TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events, UserDirectory users,
+    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime)
+{
+    public const int MaxHouseholdsPerWedding = 5_000;
+
+    private bool SeesInternal => currentUser.Can(Permissions.WeddingInternal);
+
+    public async Task<PagedResponse<HouseholdResponse>> ListAsync(Guid weddingId, HouseholdFilter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        await RequireWeddingAsync(weddingId, cancellationToken);
+        var query = db.Households.AsNoTracking().Where(h => h.WeddingId == weddingId);
+        if (filter.Search.TrimmedOrNull() is { } search)
+        {
+            var term = search.ToLowerInvariant();
+            query = query.Where(h => h.SearchText.Contains(term));
+        }
+        if (filter.Side is { } side)
+        {
+            query = query.Where(h => h.Side == side);
+        }
+        if (filter.Tag.TrimmedOrNull() is { } tag)
+        {
+            var line = TagLine(tag);
+            query = query.Where(h => h.SearchText.Contains(line));
+        }
+        if (filter.EventId is { } eventId)
+        {
+            query = filter.Answer is { } answer
+                ? query.Where(h => h.Invitations.Any(i => i.EventId == eventId && i.Answer == answer))
+                : query.Where(h => h.Invitations.Any(i => i.EventId == eventId));
+        }
+        else if (filter.Answer is { } answer)
+        {
+            query = query.Where(h => h.Invitations.Any(i => i.Answer == answer));
+        }
+        if (filter.Diet is { } diet)
+        {
+            query = query.Where(h => h.Members.Any(m => m.Diet == diet));
+        }
+        var page = await query.Include(h => h.Members).Include(h => h.Invitations).AsSplitQuery()
+            .OrderBy(h => h.DisplayName).ThenBy(h => h.Id).ToPageAsync(paging, h => h, cancellationToken);
+        return new PagedResponse<HouseholdResponse>(page.Items.Select(ToResponse).ToList(), page.Page, page.PageSize, page.TotalCount);
+    }
+
+    public async Task<HouseholdResponse> GetAsync(Guid weddingId, Guid id, CancellationToken cancellationToken) =>
+        ToResponse(await LoadAsync(weddingId, id, tracked: false, cancellationToken));
+
+    public async Task<HouseholdResponse> CreateAsync(Guid weddingId, HouseholdRequest request, CancellationToken cancellationToken)
+    {
+        await RequireWeddingAsync(weddingId, cancellationToken);
+        if (await db.Households.CountAsync(h => h.WeddingId == weddingId, cancellationToken) >= MaxHouseholdsPerWedding)
+        {
+            throw ApiException.Conflict(string.Create(CultureInfo.InvariantCulture, $"A wedding's guest list holds at most {MaxHouseholdsPerWedding:N0} households."));
+        }
+        var household = new Household { WeddingId = weddingId, DisplayName = "" };
+        Apply(household, request);
+        db.Households.Add(household);
+        audit.Record("household.created", nameof(Household), household.Id, $"wedding {weddingId}");
+        Publish(household);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToResponse(household);
+    }
+
+    public async Task<HouseholdResponse> UpdateAsync(Guid weddingId, Guid id, HouseholdRequest request, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var household = await LoadAsync(weddingId, id, tracked: true, cancellationToken);
+        Concurrency.Expect(household, expectedVersion, "household");
+        Apply(household, request);
+        ForgetRemovedMembers(household);
+        if (WritePath.ChangedFields(db, household) is not null)
+        {
+            Publish(household);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return ToResponse(household);
+    }
+
+    /// <summary>Deletes the household with its members, invitations and answer history: the guests' personal data goes with it.</summary>
+    public async Task DeleteAsync(Guid weddingId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var household = await LoadAsync(weddingId, id, tracked: true, cancellationToken);
+        Concurrency.Expect(household, expectedVersion, "household");
+        db.Households.Remove(household);
+        audit.Record("household.deleted", nameof(Household), household.Id, $"wedding {weddingId}");
+        Publish(household);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Makes the household's invitations what the request says; answers of events still invited stay.</summary>
+    public async Task<HouseholdResponse> SetInvitationsAsync(Guid weddingId, Guid id, InvitationsRequest request, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var household = await LoadAsync(weddingId, id, tracked: true, cancellationToken);
+        Concurrency.Expect(household, expectedVersion, "household");
+        var weddingEvents = (await events.OfWeddingAsync(weddingId, cancellationToken)).ToDictionary(e => e.Id);
+        var memberIds = household.Members.Select(m => m.Id).ToHashSet();
+        var errors = new FieldErrors();
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < request.Events.Count; i++)
+        {
+            var field = $"events[{i}]";
+            var wanted = request.Events[i];
+            if (wanted is null)
+            {
+                errors.Add(field, "Give the event and its places.");
+                continue;
+            }
+            if (!weddingEvents.ContainsKey(wanted.EventId!.Value))
+            {
+                errors.Add(field + ".eventId", "This wedding has no such event.");
+            }
+            else if (!seen.Add(wanted.EventId.Value))
+            {
+                errors.Add(field + ".eventId", "This event is already in the list; give each event once.");
+            }
+            var named = wanted.Guests ?? [];
+            if (named.Any(g => !memberIds.Contains(g)))
+            {
+                errors.Add(field + ".guests", "Name only members of this household.");
+            }
+            else if (named.Distinct().Count() > wanted.Places)
+            {
+                errors.Add(field + ".places", $"You named {named.Distinct().Count()} members; give at least as many places.");
+            }
+            var existing = household.Invitations.Find(x => x.EventId == wanted.EventId);
+            if (existing is not null && existing.Attending > wanted.Places)
+            {
+                errors.Add(field + ".places", string.Create(CultureInfo.InvariantCulture,
+                    $"{existing.Attending} people of this household have said they are coming; give at least {existing.Attending} places, or record their new answer first."));
+            }
+        }
+        errors.ThrowIfAny();
+
+        household.Invitations.RemoveAll(invitation => !seen.Contains(invitation.EventId));
+        foreach (var wanted in request.Events)
+        {
+            var guests = (wanted.Guests ?? []).Distinct().ToList();
+            var invitation = household.Invitations.Find(x => x.EventId == wanted.EventId);
+            if (invitation is null)
+            {
+                household.Invitations.Add(new Invitation { HouseholdId = household.Id, WeddingId = weddingId, EventId = wanted.EventId!.Value, Places = wanted.Places!.Value, Guests = guests });
+            }
+            else
+            {
+                invitation.Places = wanted.Places!.Value;
+                invitation.Guests = guests;
+            }
+        }
+        // The invitations are part of the household's plan: a new version, so that a stale copy cannot undo them.
+        db.Entry(household).State = EntityState.Modified;
+        audit.Record("household.invitations-changed", nameof(Household), household.Id, string.Create(CultureInfo.InvariantCulture, $"{request.Events.Count} events"));
+        Publish(household);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToResponse(household);
+    }
+
+    /// <summary>Records an answer given to a member of the studio (or by the couple) for one event.</summary>
+    public async Task<InvitationResponse> AnswerAsync(Guid weddingId, Guid id, Guid eventId, RsvpRequest request, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var household = await LoadAsync(weddingId, id, tracked: true, cancellationToken);
+        var invitation = household.Invitations.Find(i => i.EventId == eventId) ?? throw ApiException.NotFound("Invitation");
+        Concurrency.Expect(invitation, expectedVersion, "invitation");
+        var change = Rsvp.Apply(household, invitation, request, time.GetUtcNow(), RsvpSource.Staff, currentUser.User?.Id,
+            "Raise the places of this invitation first.");
+        if (change is not null)
+        {
+            db.RsvpChanges.Add(change);
+            audit.Record("household.answered", nameof(Household), household.Id, $"event {eventId}: {ApiJson.EnumName(change.After)}, {change.AttendingAfter} attending");
+            Publish(household);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return ToResponse(invitation);
+    }
+
+    public async Task<IReadOnlyList<RsvpChangeResponse>> HistoryAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
+    {
+        var household = await LoadAsync(weddingId, id, tracked: false, cancellationToken);
+        var changes = await db.RsvpChanges.AsNoTracking().Where(c => c.HouseholdId == household.Id)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
+        var names = new Dictionary<Guid, string?>();
+        foreach (var userId in changes.Select(c => c.ByUserId).OfType<Guid>().Distinct())
+        {
+            names[userId] = (await users.FindAsync(userId, cancellationToken))?.Name;
+        }
+        return changes.Select(c => new RsvpChangeResponse(c.EventId, c.At, c.Source, c.ByUserId is { } by ? names[by] : null,
+            c.Before, c.AttendingBefore, c.After, c.AttendingAfter)).ToList();
+    }
+
+    public async Task<HeadcountsResponse> HeadcountsAsync(Guid weddingId, CancellationToken cancellationToken)
+    {
+        await RequireWeddingAsync(weddingId, cancellationToken);
+        var weddingEvents = await events.OfWeddingAsync(weddingId, cancellationToken);
+        var households = await db.Households.AsNoTracking().Where(h => h.WeddingId == weddingId)
+            .Select(h => new Headcounts.HouseholdRow(h.Id, h.Side)).ToListAsync(cancellationToken);
+        var guests = await db.Guests.AsNoTracking().Where(g => db.Set<Household>().Any(h => h.Id == g.HouseholdId && h.WeddingId == weddingId))
+            .Select(g => new Headcounts.GuestRow(g.Id, g.AgeGroup, g.Diet)).ToListAsync(cancellationToken);
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.WeddingId == weddingId).ToListAsync(cancellationToken);
+        return Headcounts.Count(weddingId, weddingEvents, households, guests, invitations);
+    }
+
+    private async Task RequireWeddingAsync(Guid weddingId, CancellationToken cancellationToken)
+    {
+        if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
+        {
+            throw ApiException.NotFound("Wedding");
+        }
+    }
+
+    private async Task<Household> LoadAsync(Guid weddingId, Guid id, bool tracked, CancellationToken cancellationToken)
+    {
+        await RequireWeddingAsync(weddingId, cancellationToken);
+        var query = db.Households.Include(h => h.Members).Include(h => h.Invitations).AsSplitQuery();
+        return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(h => h.Id == id && h.WeddingId == weddingId, cancellationToken)
+            ?? throw ApiException.NotFound("Household");
+    }
+
+    private void Publish(Household household)
+    {
+        var tenantId = tenant.Current.Id;
+        var message = new WeddingChangedMessage(household.WeddingId, WeddingChange.GuestsChanged, null);
+        db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None));
+    }
+
+    /// <summary>A member who left the household leaves the invitations too: their answers go and the headcount follows.</summary>
+    private static void ForgetRemovedMembers(Household household)
+    {
+        var members = household.Members.Select(m => m.Id).ToHashSet();
+        foreach (var invitation in household.Invitations)
+        {
+            if (invitation.Guests.Any(g => !members.Contains(g)))
+            {
+                invitation.Guests = invitation.Guests.Where(members.Contains).ToList();
+            }
+            if (invitation.Members.Any(m => !members.Contains(m.GuestId)))
+            {
+                invitation.Members = invitation.Members.Where(m => members.Contains(m.GuestId)).ToList();
+                Rsvp.Settle(household, invitation);
+            }
+        }
+    }
+
+    /// <summary>Checks the whole request and reports every field at fault at once.</summary>
+    private void Apply(Household household, HouseholdRequest request)
+    {
+        var errors = new FieldErrors();
+        var country = request.Country.TrimmedOrNull()?.ToUpperInvariant() ?? Messaging.PhoneNumbers.DefaultRegion;
+        if (!(country.Length == 2 && country.All(char.IsAsciiLetterUpper)))
+        {
+            errors.Add("country", "Use the two-letter ISO country code, like IN or AE.");
+            country = Messaging.PhoneNumbers.DefaultRegion;
+        }
+        var phone = request.Phone.TrimmedOrNull() is { } number ? errors.Check(() => Messaging.PhoneNumbers.ToE164(number, "phone", country)) : null;
+        var email = request.Email.TrimmedOrNull();
+        if (email is not null)
+        {
+            errors.Check(() => EmailAddresses.Check(email, "email"));
+        }
+        var tags = new List<string>();
+        foreach (var given in request.Tags ?? [])
+        {
+            var tag = given.TrimmedOrNull();
+            if (tag is null)
+            {
+                continue;
+            }
+            if (tag.Length > GuestTags.MaxLength || tag.Contains('\n', StringComparison.Ordinal) || tag.Contains('#', StringComparison.Ordinal))
+            {
+                errors.Add("tags", $"Keep each tag to one line of at most {GuestTags.MaxLength} characters, without #.");
+                break;
+            }
+            if (!tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
+            {
+                tags.Add(tag);
+            }
+        }
+        var travel = request.Travel;
+        if (travel is { ArrivalAt: { } arrival, DepartureAt: { } departure } && departure < arrival)
+        {
+            errors.Add("travel.departureAt", "The departure is before the arrival.");
+        }
+
+        var members = new List<Guest>();
+        var keptIds = new HashSet<Guid>();
+        for (var i = 0; i < request.Members.Count; i++)
+        {
+            var field = $"members[{i}]";
+            var given = request.Members[i];
+            if (given is null)
+            {
+                errors.Add(field, "Give the member's name, or who they come with.");
+                continue;
+            }
+            var name = given.Name.TrimmedOrNull();
+            var guestOf = given.GuestOf.TrimmedOrNull();
+            if (name is null && guestOf is null)
+            {
+                errors.Add(field + ".name", "Give the member's name, or, for an unnamed place, whose guest they are.");
+            }
+            Guest? existing = null;
+            if (given.Id is { } memberId)
+            {
+                existing = household.Members.Find(m => m.Id == memberId);
+                if (existing is null || !keptIds.Add(memberId))
+                {
+                    errors.Add(field + ".id", "This household has no such member; leave the id out to add one.");
+                }
+            }
+            var memberPhone = given.Phone.TrimmedOrNull() is { } own ? errors.Check(() => Messaging.PhoneNumbers.ToE164(own, field + ".phone", country)) : null;
+            var memberEmail = given.Email.TrimmedOrNull();
+            if (memberEmail is not null)
+            {
+                errors.Check(() => EmailAddresses.Check(memberEmail, field + ".email"));
+            }
+            var guest = existing ?? new Guest { HouseholdId = household.Id };
+            guest.Position = i;
+            guest.Name = name;
+            guest.LatinName = given.LatinName.TrimmedOrNull();
+            guest.Honorific = given.Honorific.TrimmedOrNull();
+            guest.AgeGroup = given.AgeGroup ?? AgeGroup.Adult;
+            guest.Diet = given.Diet;
+            guest.Allergies = given.Allergies.TrimmedOrNull();
+            guest.Phone = memberPhone;
+            guest.Email = memberEmail;
+            guest.GuestOf = name is null ? guestOf : null;
+            members.Add(guest);
+        }
+        errors.ThrowIfAny();
+
+        household.DisplayName = request.DisplayName.Trim();
+        household.Side = request.Side!.Value;
+        household.Group = request.Group.TrimmedOrNull();
+        household.Phone = phone;
+        household.Email = email;
+        household.City = request.City.TrimmedOrNull();
+        household.State = request.State.TrimmedOrNull();
+        household.Country = country;
+        household.Tags = tags;
+        if (SeesInternal)
+        {
+            household.Notes = request.Notes.TrimmedOrNull();
+        }
+        household.ArrivalAt = travel?.ArrivalAt;
+        household.ArrivalBy = travel?.ArrivalBy.TrimmedOrNull();
+        household.DepartureAt = travel?.DepartureAt;
+        household.DepartureBy = travel?.DepartureBy.TrimmedOrNull();
+        household.Members.RemoveAll(m => !members.Contains(m));
+        foreach (var member in members.Where(m => !household.Members.Contains(m)))
+        {
+            household.Members.Add(member);
+        }
+        household.Members.Sort((a, b) => a.Position.CompareTo(b.Position));
+        household.RefreshSearchText(tags.Select(TagLine));
+    }
+
+    /// <summary>How a tag is written in the search text, so that a tag filter matches whole tags only.</summary>
+    private static string TagLine(string tag) => "#" + tag.Trim().ToLowerInvariant() + "\n";
+
+    private HouseholdResponse ToResponse(Household h) => new(
+        h.Id, h.WeddingId, h.DisplayName, h.Side, h.Group, h.Phone, h.Email, h.City, h.State, h.Country, h.Tags,
+        SeesInternal ? h.Notes : null,
+        h.ArrivalAt is null && h.DepartureAt is null && h.ArrivalBy is null && h.DepartureBy is null ? null : new TravelPlan(h.ArrivalAt, h.ArrivalBy, h.DepartureAt, h.DepartureBy),
+        h.NoteToCouple,
+        h.Members.OrderBy(m => m.Position).Select(m => new GuestResponse(m.Id, m.Name, m.LatinName, m.Honorific, m.AgeGroup, m.Diet, m.Allergies, m.Phone, m.Email, m.GuestOf)).ToList(),
+        h.Invitations.OrderBy(i => i.Id).Select(ToResponse).ToList(),
+        h.Version, h.UpdatedAt);
+
+    private static InvitationResponse ToResponse(Invitation i) => new(
+        i.Id, i.EventId, i.Places, i.Guests, i.Answer, i.Attending, i.Members.Select(m => new MemberAnswer(m.GuestId, m.Answer)).ToList(), i.AnsweredAt, i.Version);
+}

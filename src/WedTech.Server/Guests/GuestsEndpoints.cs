@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace WedTech.Server.Guests;
+
+public static class GuestsEndpoints
+{
+    public static readonly ApiTag Tag = new("Guests", "A wedding's guest list: households, their members, their invitations to events, answers and headcounts.");
+
+    public static RouteGroupBuilder MapGuests(this RouteGroupBuilder api)
+    {
+        var ofWedding = api.MapGroup("/weddings/{weddingId:guid}").WithApiTag(Tag);
+        ofWedding.MapGet("/households", (Guid weddingId, [AsParameters] HouseholdListQuery query, GuestService service, CancellationToken ct) =>
+            service.ListAsync(weddingId, query.ToFilter(), query.ToPaging(), ct))
+            .RequireAuthorization(Permissions.GuestView)
+            .WithSummary("A wedding's households").WithDescription("The guest list by household name, with members and invitations; search names in any script (q), filter by side, tag, event, answer and diet.");
+
+        ofWedding.MapGet("/headcounts", (Guid weddingId, GuestService service, CancellationToken ct) => service.HeadcountsAsync(weddingId, ct))
+            .RequireAuthorization(Permissions.GuestView)
+            .WithSummary("A wedding's headcounts").WithDescription("Per event: places invited, attending, declined and pending, with the attending by diet, side and age group.");
+
+        ofWedding.MapPost("/households", async (Guid weddingId, HouseholdRequest request, GuestService service, CancellationToken ct) =>
+        {
+            var created = await service.CreateAsync(weddingId, request, ct);
+            return TypedResults.Created($"/api/v1/weddings/{weddingId}/households/{created.Id}", created).WithETag(created.Version);
+        }).RequireAuthorization(Permissions.GuestManage).WithSummary("Add a household")
+            .WithDescription("A household and its members; phones are stored in E.164 (Indian when written without a country code).");
+
+        var household = ofWedding.MapGroup("/households/{id:guid}");
+        household.MapGet("/", async (Guid weddingId, Guid id, GuestService service, CancellationToken ct) =>
+        {
+            var found = await service.GetAsync(weddingId, id, ct);
+            return TypedResults.Ok(found).WithETag(found.Version);
+        }).RequireAuthorization(Permissions.GuestView).WithSummary("Get a household").WithDescription("One household with its members and invitations; the ETag carries its version for If-Match.");
+
+        household.MapPut("/", async (Guid weddingId, Guid id, HouseholdRequest request, GuestService service, HttpContext http, CancellationToken ct) =>
+        {
+            var updated = await service.UpdateAsync(weddingId, id, request, Concurrency.RequireIfMatch(http), ct);
+            return TypedResults.Ok(updated).WithETag(updated.Version);
+        }).RequireAuthorization(Permissions.GuestManage).RequiresIfMatch().WithSummary("Update a household")
+            .WithDescription("Replace the household and its members (keep a member by sending its id); requires If-Match.");
+
+        household.MapDelete("/", async Task<NoContent> (Guid weddingId, Guid id, GuestService service, HttpContext http, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(weddingId, id, Concurrency.IfMatch(http), ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Permissions.GuestManage).WithSummary("Delete a household")
+            .WithDescription("Removes the household with its members, invitations and answer history. If-Match optional.");
+
+        household.MapPut("/invitations", async (Guid weddingId, Guid id, InvitationsRequest request, GuestService service, HttpContext http, CancellationToken ct) =>
+        {
+            var updated = await service.SetInvitationsAsync(weddingId, id, request, Concurrency.RequireIfMatch(http), ct);
+            return TypedResults.Ok(updated).WithETag(updated.Version);
+        }).RequireAuthorization(Permissions.GuestManage).RequiresIfMatch().WithSummary("Invite a household to events")
+            .WithDescription("The events the household is invited to, with places and optionally the members named; an event left out is no longer invited. Requires the household's If-Match.");
+
+        household.MapPost("/invitations/{eventId:guid}/answer", async (Guid weddingId, Guid id, Guid eventId, RsvpRequest request, GuestService service, HttpContext http, CancellationToken ct) =>
+        {
+            var invitation = await service.AnswerAsync(weddingId, id, eventId, request, Concurrency.IfMatch(http), ct);
+            return TypedResults.Ok(invitation).WithETag(invitation.Version);
+        }).RequireAuthorization(Permissions.GuestAnswer).WithSummary("Record an answer")
+            .WithDescription("An answer given in person or on the phone: per member, or the number coming (0: not coming); never above the places. Kept in the history. If-Match (the invitation's version) optional.");
+
+        household.MapGet("/history", (Guid weddingId, Guid id, GuestService service, CancellationToken ct) => service.HistoryAsync(weddingId, id, ct))
+            .RequireAuthorization(Permissions.GuestView).WithSummary("A household's answer history")
+            .WithDescription("Every change of its answers, newest first: who gave it (a member of the studio, the guest, an import), when, before and after.");
+
+        return api;
+    }
+}
+
+/// <summary>The query string of a wedding's guest list.</summary>
+public sealed record HouseholdListQuery(
+    int? page, int? pageSize, [property: QueryText(100)] string? q, [property: ApiEnum(typeof(GuestSide))] string? side,
+    [property: QueryText(GuestTags.MaxLength, ErrorMessage = "Give a tag of at most 40 characters.")] string? tag, Guid? eventId,
+    [property: ApiEnum(typeof(RsvpAnswer))] string? answer, [property: ApiEnum(typeof(Diet))] string? diet) : PageQuery(page, pageSize)
+{
+    public HouseholdFilter ToFilter() => new(q, ApiConventions.ParseEnum<GuestSide>(side, nameof(side)), tag, eventId,
+        ApiConventions.ParseEnum<RsvpAnswer>(answer, nameof(answer)), ApiConventions.ParseEnum<Diet>(diet, nameof(diet)));
+}

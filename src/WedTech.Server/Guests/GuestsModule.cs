@@ -1,0 +1,6 @@
+namespace WedTech.Server.Guests;
+
+public static class GuestsModule
+{
+    public static IServiceCollection AddGuests(this IServiceCollection services) => services.AddScoped<GuestService>();
+}

@@ -1,0 +1,311 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using WedTech.Contracts;
+using WedTech.Server.Guests;
+using WedTech.Tests.Infrastructure;
+
+namespace WedTech.Tests;
+
+public abstract class GuestTests(TestServer server) : ProviderTests(server)
+{
+    private static GuestRequest Member(string? name, AgeGroup? age = null, Diet? diet = null, Guid? id = null, string? latin = null, string? guestOf = null,
+        string? phone = null) => new(id, name, latin, null, age, diet, null, phone, null, guestOf);
+
+    private static HouseholdRequest Household(string name = "Sharma family", GuestSide side = GuestSide.Bride, string? phone = "098765-43210",
+        IReadOnlyList<string>? tags = null, string? notes = "Needs a ground-floor room.", IReadOnlyList<GuestRequest>? members = null) =>
+        new(name, side, "Mama's side", phone, "sharma@example.com", "Jaipur", "Rajasthan", null, tags ?? ["outstation", "VIP"], notes, null,
+            members ?? [Member("सुनीता शर्मा", diet: Diet.Jain, latin: "Sunita Sharma"), Member("Rahul Sharma", diet: Diet.Veg), Member("Anya", AgeGroup.Child), Member(null, guestOf: "Rahul Sharma")]);
+
+    private static EventRequest Event(string name, int day) =>
+        new(EventType.Custom, name, new DateTime(2027, 2, day, 19, 0, 0), new DateTime(2027, 2, day, 23, 0, 0), null, null, null, null, null, null, null);
+
+    private static string Households(WeddingResponse wedding) => $"/api/v1/weddings/{wedding.Id}/households";
+
+    private static async Task<HouseholdResponse> AddAsync(HttpClient client, WeddingResponse wedding, HouseholdRequest request) =>
+        await (await client.PostJsonAsync(Households(wedding), request)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+
+    private static async Task<EventResponse> AddEventAsync(HttpClient client, WeddingResponse wedding, string name, int day) =>
+        await (await client.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events", Event(name, day))).ReadAsync<EventResponse>(HttpStatusCode.Created);
+
+    private static async Task<HouseholdResponse> InviteAsync(HttpClient client, WeddingResponse wedding, HouseholdResponse household, params InvitationRequest[] events) =>
+        await (await client.PutJsonAsync($"{Households(wedding)}/{household.Id}/invitations", new InvitationsRequest(events), $"\"{household.Version}\""))
+            .ReadAsync<HouseholdResponse>();
+
+    private static Task<HttpResponseMessage> AnswerAsync(HttpClient client, WeddingResponse wedding, HouseholdResponse household, EventResponse e, RsvpRequest answer) =>
+        client.PostJsonAsync($"{Households(wedding)}/{household.Id}/invitations/{e.Id}/answer", answer);
+
+    [Fact]
+    public async Task A_household_is_kept_with_its_members_normalised_and_searchable_in_any_script()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Sharma–Mehta");
+
+        var created = await admin.PostJsonAsync(Households(wedding), Household(name: "  Sharma family ", tags: ["outstation", " VIP ", "vip", ""]));
+        var household = await created.ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+        Assert.Equal($"/api/v1/weddings/{wedding.Id}/households/{household.Id}", created.Headers.Location?.OriginalString);
+        Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
+        Assert.Equal(("Sharma family", "+919876543210", "IN", GuestSide.Bride), (household.DisplayName, household.Phone, household.Country, household.Side));
+        Assert.Equal(["outstation", "VIP"], household.Tags);
+        Assert.Equal("Needs a ground-floor room.", household.Notes);
+        Assert.Equal(["सुनीता शर्मा", "Rahul Sharma", "Anya", null], household.Members.Select(m => m.Name));
+        Assert.Equal([AgeGroup.Adult, AgeGroup.Adult, AgeGroup.Child, AgeGroup.Adult], household.Members.Select(m => m.AgeGroup));
+        Assert.Equal("Rahul Sharma", household.Members[3].GuestOf);
+
+        await AddAsync(admin, wedding, Household(name: "Mehta ji & family", side: GuestSide.Groom, phone: "+1 415 555 2671", tags: ["colleagues"],
+            members: [Member("Christopher Mehta", diet: Diet.NonVeg)]));
+
+        async Task<IReadOnlyList<string>> FindAsync(string query) =>
+            (await admin.GetAsync<PagedResponse<HouseholdResponse>>($"{Households(wedding)}?{query}")).Items.Select(h => h.DisplayName).ToList();
+        Assert.Equal(["Sharma family"], await FindAsync("q=" + Uri.EscapeDataString("सुनीता")));
+        Assert.Equal(["Sharma family"], await FindAsync("q=sunita"));
+        Assert.Equal(["Mehta ji & family"], await FindAsync("q=CHRISTOPHER"));
+        Assert.Equal(["Sharma family"], await FindAsync("q=sharma"));
+        Assert.Equal(["Mehta ji & family", "Sharma family"], await FindAsync("q=family"));
+        Assert.Equal(["Sharma family"], await FindAsync("tag=vip"));
+        Assert.Empty(await FindAsync("tag=vi"));
+        Assert.Equal(["Mehta ji & family"], await FindAsync("side=groom"));
+        Assert.Equal(["Mehta ji & family"], await FindAsync("diet=non-veg"));
+        Assert.Equal(["Sharma family"], await FindAsync("diet=jain"));
+
+        // The same content again is no change; a member kept by id keeps its id.
+        var same = Household(tags: ["outstation", "VIP"], members: household.Members.Select(m => new GuestRequest(m.Id, m.Name, m.LatinName, m.Honorific, m.AgeGroup, m.Diet,
+            m.Allergies, m.Phone, m.Email, m.GuestOf)).ToList());
+        var unchanged = await (await admin.PutJsonAsync($"{Households(wedding)}/{household.Id}", same, "\"1\"")).ReadAsync<HouseholdResponse>();
+        Assert.Equal(1, unchanged.Version);
+        var changed = await (await admin.PutJsonAsync($"{Households(wedding)}/{household.Id}", same with { Members = [.. same.Members.Take(2)] }, "\"1\""))
+            .ReadAsync<HouseholdResponse>();
+        Assert.Equal(2, changed.Version);
+        Assert.Equal(household.Members.Take(2).Select(m => m.Id), changed.Members.Select(m => m.Id));
+        await (await admin.PutJsonAsync($"{Households(wedding)}/{household.Id}", same, "\"1\"")).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Invalid_households_get_a_field_error_for_every_fault_and_nothing_is_saved()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Faults");
+        var kept = await AddAsync(admin, wedding, Household());
+
+        async Task<IReadOnlyCollection<string>> ErrorsAsync(object request) =>
+            (await (await admin.PostJsonAsync(Households(wedding), request)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys;
+
+        Assert.Equal(["phone"], await ErrorsAsync(Household(phone: "98765")));
+        Assert.Equal(["phone"], await ErrorsAsync(Household(phone: "0141 222 3333")));
+        Assert.Equal(["members[1].name"], await ErrorsAsync(Household(members: [Member("Asha"), Member(" ")])));
+        Assert.Equal(["members[0].phone", "members[1].id"], (await ErrorsAsync(Household(members: [Member("Asha", phone: "12"), Member("Ravi", id: kept.Members[0].Id)]))).Order());
+        Assert.Equal(["tags"], await ErrorsAsync(Household(tags: ["#vip"])));
+        Assert.Equal(["country"], await ErrorsAsync(Household() with { Country = "India" }));
+        Assert.Equal(["email"], await ErrorsAsync(Household() with { Email = "sharma at example" }));
+        Assert.Equal(["travel.departureAt"], await ErrorsAsync(Household() with { Travel = new(new DateTime(2027, 2, 12), null, new DateTime(2027, 2, 10), null) }));
+        Assert.Contains("side", await ErrorsAsync(new { displayName = "No side", members = new[] { new { name = "Asha" } } }));
+        Assert.Contains("members", await ErrorsAsync(Household(members: [])));
+        Assert.Contains("members", await ErrorsAsync(new { displayName = "No members", side = "bride" }));
+        Assert.Contains("members[0].ageGroup", await ErrorsAsync(new { displayName = "Bad age", side = "bride", members = new[] { new { name = "Asha", ageGroup = "teen" } } }));
+
+        var list = await admin.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding));
+        Assert.Equal([kept.Id], list.Items.Select(h => h.Id));
+        foreach (var query in new[] { "side=both-sides", "answer=maybe", "diet=keto", "eventId=not-a-guid", "pageSize=101", $"q={new string('x', 101)}" })
+        {
+            await (await admin.GetAsync($"{Households(wedding)}?{query}", Cancel)).ProblemAsync(HttpStatusCode.BadRequest);
+        }
+    }
+
+    [Fact]
+    public async Task Invitations_and_answers_follow_the_places_and_every_change_is_in_the_history()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin, "Kiran Rao");
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Places", "Bride", "Groom", new DateOnly(2027, 2, 14), "Jaipur",
+            WeddingStatus.Booked, null, 200, null, [new TeamAssignment(coordinator.Id, TeamRole.Coordinator)]))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var mehendi = await AddEventAsync(admin, wedding, "Mehendi", 12);
+        var sangeet = await AddEventAsync(admin, wedding, "Sangeet", 13);
+        var otherWedding = await admin.CreateWeddingAsync("Elsewhere");
+        var elsewhere = await AddEventAsync(admin, otherWedding, "Reception", 20);
+        var household = await AddAsync(admin, wedding, Household());
+        var (sunita, rahul, anya) = (household.Members[0].Id, household.Members[1].Id, household.Members[2].Id);
+
+        // Every fault of the invitation list at once; nothing changes.
+        var faults = await (await admin.PutJsonAsync($"{Households(wedding)}/{household.Id}/invitations", new InvitationsRequest([
+            new(elsewhere.Id, 2, null), new(mehendi.Id, 2, null), new(mehendi.Id, 2, null), new(sangeet.Id, 1, [sunita, rahul]), new(Guid.NewGuid(), 1, [Guid.NewGuid()])]), "\"1\""))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["events[0].eventId", "events[2].eventId", "events[3].places", "events[4].eventId", "events[4].guests"], faults.Errors!.Keys.Order());
+        Assert.Empty((await admin.GetAsync<HouseholdResponse>($"{Households(wedding)}/{household.Id}")).Invitations);
+
+        household = await InviteAsync(admin, wedding, household, new InvitationRequest(mehendi.Id, 4, null), new InvitationRequest(sangeet.Id, 2, [sunita, rahul]));
+        Assert.Equal(2, household.Version);
+        Assert.Equal([(mehendi.Id, 4, RsvpAnswer.Pending), (sangeet.Id, 2, RsvpAnswer.Pending)],
+            household.Invitations.Select(i => (i.EventId, i.Places, i.Answer)).OrderBy(i => i.Item1 == mehendi.Id ? 0 : 1));
+
+        // A headcount above the places is refused with what to do; the coordinator records an answer given in person.
+        var above = await (await AnswerAsync(coordinator.Client, wedding, household, mehendi, new RsvpRequest(null, 5))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("This invitation is for 4 places, and 5 is more. Raise the places of this invitation first.", above.Errors!["attending"].Single());
+        var answered = await (await AnswerAsync(coordinator.Client, wedding, household, mehendi, new RsvpRequest(null, 3))).ReadAsync<InvitationResponse>();
+        Assert.Equal((RsvpAnswer.Attending, 3), (answered.Answer, answered.Attending));
+        await (await AnswerAsync(admin, wedding, household, mehendi, new RsvpRequest([new(sunita, RsvpAnswer.Attending)], 1))).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await AnswerAsync(admin, wedding, household, mehendi, new RsvpRequest(null, null))).ProblemAsync(HttpStatusCode.BadRequest);
+
+        // Per member: only the members named by the invitation; declined when every one of them said no.
+        var notInvited = await (await AnswerAsync(admin, wedding, household, sangeet, new RsvpRequest([new(anya, RsvpAnswer.Attending)], null))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["members[0].guestId"], notInvited.Errors!.Keys);
+        var half = await (await AnswerAsync(admin, wedding, household, sangeet, new RsvpRequest([new(sunita, RsvpAnswer.Declined)], null))).ReadAsync<InvitationResponse>();
+        Assert.Equal((RsvpAnswer.Pending, 0), (half.Answer, half.Attending));
+        var declined = await (await AnswerAsync(admin, wedding, household, sangeet, new RsvpRequest([new(rahul, RsvpAnswer.Declined)], null))).ReadAsync<InvitationResponse>();
+        Assert.Equal((RsvpAnswer.Declined, 0), (declined.Answer, declined.Attending));
+        Assert.Equal([(sunita, RsvpAnswer.Declined), (rahul, RsvpAnswer.Declined)], declined.Members.Select(m => (m.GuestId!.Value, m.Answer!.Value)));
+        var same = await (await AnswerAsync(admin, wedding, household, sangeet, new RsvpRequest([new(rahul, RsvpAnswer.Declined)], null))).ReadAsync<InvitationResponse>();
+        Assert.Equal(declined.Version, same.Version);
+
+        // Places cannot go below those coming; raised, the household may bring more.
+        var lower = await (await admin.PutJsonAsync($"{Households(wedding)}/{household.Id}/invitations",
+            new InvitationsRequest([new(mehendi.Id, 2, null), new(sangeet.Id, 2, [sunita, rahul])]), "\"2\"")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("3 people of this household have said they are coming", lower.Errors!["events[0].places"].Single(), StringComparison.Ordinal);
+        household = await InviteAsync(admin, wedding, household with { Version = 2 }, new InvitationRequest(mehendi.Id, 6, null), new InvitationRequest(sangeet.Id, 2, [sunita, rahul]));
+        (await AnswerAsync(admin, wedding, household, mehendi, new RsvpRequest(null, 6))).EnsureSuccessStatusCode();
+
+        var history = await admin.GetAsync<List<RsvpChangeResponse>>($"{Households(wedding)}/{household.Id}/history");
+        Assert.Equal([
+            (mehendi.Id, RsvpSource.Staff, "Asha Admin", RsvpAnswer.Attending, 3, RsvpAnswer.Attending, 6),
+            (sangeet.Id, RsvpSource.Staff, "Asha Admin", RsvpAnswer.Pending, 0, RsvpAnswer.Declined, 0),
+            (sangeet.Id, RsvpSource.Staff, "Asha Admin", RsvpAnswer.Pending, 0, RsvpAnswer.Pending, 0),
+            (mehendi.Id, RsvpSource.Staff, "Kiran Rao", RsvpAnswer.Pending, 0, RsvpAnswer.Attending, 3),
+        ], history.Select(h => (h.EventId, h.Source, h.By!, h.Before, h.AttendingBefore, h.After, h.AttendingAfter)));
+        Assert.True(history.Zip(history.Skip(1)).All(pair => pair.First.At >= pair.Second.At));
+
+        // An event removed takes its invitations and their history with it.
+        (await admin.DeleteAsync($"/api/v1/events/{sangeet.Id}", Cancel)).EnsureSuccessStatusCode();
+        var after = await admin.GetAsync<HouseholdResponse>($"{Households(wedding)}/{household.Id}");
+        Assert.Equal([mehendi.Id], after.Invitations.Select(i => i.EventId));
+        Assert.All(await admin.GetAsync<List<RsvpChangeResponse>>($"{Households(wedding)}/{household.Id}/history"), h => Assert.Equal(mehendi.Id, h.EventId));
+    }
+
+    [Fact]
+    public async Task A_member_who_leaves_the_household_leaves_its_answers_and_the_headcount()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Leaving");
+        var haldi = await AddEventAsync(admin, wedding, "Haldi", 12);
+        var household = await AddAsync(admin, wedding, Household());
+        household = await InviteAsync(admin, wedding, household, new InvitationRequest(haldi.Id, 4, null));
+        var members = household.Members;
+        (await AnswerAsync(admin, wedding, household, haldi, new RsvpRequest([new(members[0].Id, RsvpAnswer.Declined), new(members[1].Id, RsvpAnswer.Attending)], null)))
+            .EnsureSuccessStatusCode();
+
+        var withoutRahul = Household(members: [new GuestRequest(members[0].Id, members[0].Name, members[0].LatinName, null, null, Diet.Jain, null, null, null, null)]);
+        var updated = await (await admin.PutJsonAsync($"{Households(wedding)}/{household.Id}", withoutRahul, $"\"{household.Version}\"")).ReadAsync<HouseholdResponse>();
+        var invitation = Assert.Single(updated.Invitations);
+        Assert.Equal((RsvpAnswer.Declined, 0), (invitation.Answer, invitation.Attending));
+        Assert.Equal([members[0].Id], invitation.Members.Select(m => m.GuestId!.Value));
+    }
+
+    [Fact]
+    public async Task Headcounts_count_places_invited_attending_declined_and_pending_by_diet_side_and_age()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Counts");
+        var sangeet = await AddEventAsync(admin, wedding, "Sangeet", 13);
+        var pheras = await AddEventAsync(admin, wedding, "Pheras", 14);
+        var sharma = await InviteAsync(admin, wedding, await AddAsync(admin, wedding, Household()), new InvitationRequest(sangeet.Id, 4, null), new InvitationRequest(pheras.Id, 4, null));
+        var mehta = await InviteAsync(admin, wedding, await AddAsync(admin, wedding, Household(name: "Mehta family", side: GuestSide.Groom,
+            members: [Member("Anil Mehta", diet: Diet.NonVeg), Member("Baby Mehta", AgeGroup.Infant)])), new InvitationRequest(sangeet.Id, 3, null));
+        var bose = await InviteAsync(admin, wedding, await AddAsync(admin, wedding, Household(name: "Bose family", side: GuestSide.Both, members: [Member("Ria Bose")])),
+            new InvitationRequest(sangeet.Id, 2, null));
+        var m = sharma.Members;
+        (await AnswerAsync(admin, wedding, sharma, sangeet, new RsvpRequest([new(m[0].Id, RsvpAnswer.Attending), new(m[1].Id, RsvpAnswer.Attending), new(m[2].Id, RsvpAnswer.Attending),
+            new(m[3].Id, RsvpAnswer.Declined)], null))).EnsureSuccessStatusCode();
+        (await AnswerAsync(admin, wedding, mehta, sangeet, new RsvpRequest(null, 2))).EnsureSuccessStatusCode();
+        (await AnswerAsync(admin, wedding, bose, sangeet, new RsvpRequest(null, 0))).EnsureSuccessStatusCode();
+
+        var counts = await admin.GetAsync<HeadcountsResponse>($"/api/v1/weddings/{wedding.Id}/headcounts");
+        Assert.Equal((3, 7), (counts.Households, counts.Guests));
+        Assert.Equal(["Sangeet", "Pheras"], counts.Events.Select(e => e.Name));
+        var s = counts.Events[0];
+        Assert.Equal((3, 9, 5, 4, 0), (s.Households, s.Invited, s.Attending, s.Declined, s.Pending));
+        Assert.Equal(new Dictionary<string, int> { ["not-known"] = 3, ["jain"] = 1, ["veg"] = 1 }, s.ByDiet.ToDictionary(g => g.Key, g => g.Attending));
+        Assert.Equal(new Dictionary<string, int> { ["bride"] = 3, ["groom"] = 2 }, s.BySide.ToDictionary(g => g.Key, g => g.Attending));
+        Assert.Equal(new Dictionary<string, int> { ["adult"] = 2, ["child"] = 1, ["not-known"] = 2 }, s.ByAgeGroup.ToDictionary(g => g.Key, g => g.Attending));
+        var p = counts.Events[1];
+        Assert.Equal((1, 4, 0, 0, 4), (p.Households, p.Invited, p.Attending, p.Declined, p.Pending));
+        Assert.Empty(p.ByDiet);
+    }
+
+    [Fact]
+    public async Task Who_sees_and_changes_the_list_follows_the_wedding_and_the_couple_never_sees_the_notes()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var outsider = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var couple = await studio.AddMemberAsync(Role.Client, admin);
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Seen", "Bride", "Groom", new DateOnly(2027, 2, 14), "Jaipur",
+            WeddingStatus.Booked, null, 200, null, [new(coordinator.Id, TeamRole.Coordinator), new(couple.Id, TeamRole.Client)]))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var household = await AddAsync(admin, wedding, Household());
+        var url = $"{Households(wedding)}/{household.Id}";
+
+        // The coordinator on the team sees names, contact and the studio's notes, and changes nothing.
+        var seen = await coordinator.Client.GetAsync<HouseholdResponse>(url);
+        Assert.Equal(("+919876543210", "Needs a ground-floor room."), (seen.Phone, seen.Notes));
+        await (await coordinator.Client.PutJsonAsync(url, Household(), "\"1\"")).ProblemAsync(HttpStatusCode.Forbidden);
+
+        // The couple sees their list without the notes, and their edits keep the notes they never saw.
+        var theirs = await couple.Client.GetAsync<HouseholdResponse>(url);
+        Assert.Null(theirs.Notes);
+        var edited = await (await couple.Client.PutJsonAsync(url, Household(name: "Sharma parivar", notes: null), "\"1\"")).ReadAsync<HouseholdResponse>();
+        Assert.Equal(("Sharma parivar", null), (edited.DisplayName, edited.Notes));
+        Assert.Equal("Needs a ground-floor room.", (await admin.GetAsync<HouseholdResponse>(url)).Notes);
+        Assert.All((await couple.Client.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding))).Items, h => Assert.Null(h.Notes));
+
+        // Not on the team, another wedding's path, another studio: 404, and nothing said about what exists.
+        await (await outsider.Client.GetAsync(url, Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await outsider.Client.GetAsync(Households(wedding), Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await outsider.Client.GetAsync($"/api/v1/weddings/{wedding.Id}/headcounts", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        var other = await admin.CreateWeddingAsync("Other");
+        await (await admin.GetAsync($"{Households(other)}/{household.Id}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PutJsonAsync($"{Households(other)}/{household.Id}", Household(), "\"2\"")).ProblemAsync(HttpStatusCode.NotFound);
+        var otherStudio = await NewStudioAsync();
+        using var otherAdmin = await otherStudio.AdminAsync();
+        await (await otherAdmin.GetAsync(url, Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await otherAdmin.PostJsonAsync(Households(wedding), Household())).ProblemAsync(HttpStatusCode.NotFound);
+        await (await otherAdmin.DeleteAsync(url, Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Single((await admin.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding))).Items);
+    }
+
+    [Fact]
+    public async Task Deleting_a_household_deletes_its_guests_invitations_and_history_and_tells_the_wedding_page()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Forgotten");
+        var haldi = await AddEventAsync(admin, wedding, "Haldi", 12);
+        var token = (await studio.LoginAsync(studio.AdminEmail)).AccessToken;
+        await using var listener = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, token);
+        await listener.JoinAsync(wedding.Id);
+
+        var household = await InviteAsync(admin, wedding, await AddAsync(admin, wedding, Household()), new InvitationRequest(haldi.Id, 4, null));
+        (await AnswerAsync(admin, wedding, household, haldi, new RsvpRequest(null, 2))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"{Households(wedding)}/{household.Id}", Cancel)).StatusCode);
+
+        var changes = new List<string>();
+        while (changes.Count < 4)
+        {
+            var change = await listener.NextChangeAsync();
+            if (change.WeddingId == wedding.Id && change.Change == WeddingChange.GuestsChanged)
+            {
+                changes.Add(change.Change);
+            }
+        }
+        await using var db = await TenantDatabase.OpenAsync(Server, studio);
+        Assert.Equal((0, 0, 0, 0), (await db.Set<Household>().CountAsync(Cancel), await db.Set<Guest>().CountAsync(Cancel),
+            await db.Set<Invitation>().CountAsync(Cancel), await db.Set<RsvpChange>().CountAsync(Cancel)));
+        var audit = await admin.GetAsync<PagedResponse<AuditEntryResponse>>($"/api/v1/audit?entityId={household.Id}");
+        Assert.DoesNotContain(audit.Items, e => (e.Details ?? "").Contains("Sharma", StringComparison.Ordinal) || (e.Details ?? "").Contains("98765", StringComparison.Ordinal));
+    }
+}
+
+public sealed class GuestTestsOnSqlite(SqliteServer server) : GuestTests(server);
+
+public sealed class GuestTestsOnPostgres(PostgresServer server) : GuestTests(server);
