@@ -1,4 +1,4 @@
-"""Seeds and times a wedding of many events for bench/schedule.sh (see bench/README.md, "Loading a wedding").
+"""Seeds and times a wedding of many events and guests for bench/schedule.sh (see bench/README.md, "Loading a wedding").
 
   schedule.py seed BASE TENANT TOKEN            prints the new wedding's id
   schedule.py measure BASE TENANT TOKEN WEDDING ROUNDS OUT_CSV
@@ -30,6 +30,12 @@ EVENTS = [
     (2, "reception", "Reception", "21:00", 3),
 ]
 ITEMS_PER_EVENT = 30
+# The guest list: 600 households of 1 to 6 (2,000 guests), each invited to the 8 events from the Mehendi on, three in five answered.
+HOUSEHOLDS = 600
+MEMBERS = [1, 2, 3, 4, 5, 6, 4, 3, 2, 3]  # cycled: 3.3 a household on average
+FIRST = ["Aarav", "Vivaan", "Ishaan", "Ananya", "Diya", "Saanvi", "Rohan", "Kavya", "Arjun", "Meera", "प्रिया", "राहुल", "सुनीता", "Chris", "Fatima"]
+LAST = ["Sharma", "Verma", "Mehta", "Iyer", "Reddy", "Khan", "Gill", "D'Souza", "Banerjee", "शर्मा", "Nair", "Kapoor"]
+DIETS = ["veg", "jain", "non-veg", "eggetarian", "vegan", None]
 OWNERS = ["DJ Aman", "Shubh Decor", "Rasoi Caterers", "Lens & Light Studio", "Pandit Sharma ji", None]
 PLACES = ["Main lawn", "Stage", "Bride's suite", "Entrance", "Poolside", "Banquet hall"]
 
@@ -40,8 +46,10 @@ class Client:
         self.connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
         self.headers = {"X-Tenant": tenant, "Authorization": f"Bearer {token}"}
 
-    def call(self, method, path, body=None, expect=200):
+    def call(self, method, path, body=None, expect=200, if_match=None):
         headers = dict(self.headers)
+        if if_match is not None:
+            headers["If-Match"] = if_match
         data = None
         if body is not None:
             data = json.dumps(body).encode()
@@ -60,6 +68,7 @@ def seed(client):
         "title": "Bench: Aditi & Kunal", "brideName": "Aditi", "groomName": "Kunal", "primaryDate": str(first + datetime.timedelta(days=2)),
         "city": "Udaipur", "status": "booked", "guestCountEstimate": 400, "notes": "Ten events over three days.",
     }, expect=201))
+    events = []
     for day, kind, name, start, hours in EVENTS:
         begins = datetime.datetime.combine(first + datetime.timedelta(days=day), datetime.time.fromisoformat(start))
         event = json.loads(client.call("POST", f"/api/v1/weddings/{wedding['id']}/events", {
@@ -67,6 +76,7 @@ def seed(client):
             "dressCode": "Pastels and florals", "expectedGuests": 350, "notes": "Vendors report to the event lead 90 minutes before.",
             "status": "confirmed",
         }, expect=201))
+        events.append(event["id"])
         step = hours * 60 / ITEMS_PER_EVENT
         for i in range(ITEMS_PER_EVENT):
             client.call("POST", f"/api/v1/events/{event['id']}/run-of-show", {
@@ -79,7 +89,27 @@ def seed(client):
                 "isFixed": i % 10 == 5,
                 "isShared": i % 3 == 0,
             }, expect=201)
+    seed_guests(client, wedding["id"], events[1:9])
     print(wedding["id"])
+
+
+def seed_guests(client, wedding, events):
+    households = f"/api/v1/weddings/{wedding}/households"
+    for h in range(HOUSEHOLDS):
+        last = LAST[h % len(LAST)]
+        size = MEMBERS[h % len(MEMBERS)]
+        members = [{"name": f"{FIRST[(h + m) % len(FIRST)]} {last}", "ageGroup": "child" if m == 3 else "adult", "diet": DIETS[(h + m) % len(DIETS)]}
+                   for m in range(size)]
+        household = json.loads(client.call("POST", households, {
+            "displayName": f"{last} family {h + 1}", "side": ["bride", "groom", "both"][h % 3], "phone": f"+9198{h:08d}",
+            "city": ["Jaipur", "Delhi", "Mumbai", "Pune", "Chennai"][h % 5], "tags": ["outstation"] if h % 4 == 0 else ["local"],
+            "members": members,
+        }, expect=201))
+        household = json.loads(client.call("PUT", f"{households}/{household['id']}/invitations", {
+            "events": [{"eventId": e, "places": size} for e in events]}, if_match=f'"{household["version"]}"'))
+        if h % 5 < 3:
+            for i, invitation in enumerate(household["invitations"]):
+                client.call("POST", f"{households}/{household['id']}/invitations/{invitation['eventId']}/answer", {"attending": (h + i) % (size + 1)})
 
 
 def queries(client):
@@ -103,10 +133,16 @@ def measure(client, wedding, requests, out_csv):
         ("events", [f"/api/v1/weddings/{wedding}/events"]),
         ("page: wedding + events", [f"/api/v1/weddings/{wedding}", f"/api/v1/weddings/{wedding}/events"]),
         ("page: wedding + schedule", [f"/api/v1/weddings/{wedding}", f"/api/v1/weddings/{wedding}/schedule"]),
+        ("guest list page (100)", [f"/api/v1/weddings/{wedding}/households?page=3&pageSize=100"]),
+        ("guest search", [f"/api/v1/weddings/{wedding}/households?q=sharma&pageSize=100"]),
+        ("headcounts", [f"/api/v1/weddings/{wedding}/headcounts"]),
     ]
     schedule = json.loads(client.call("GET", f"/api/v1/weddings/{wedding}/schedule"))
     items = sum(len(e["runOfShow"]) for e in schedule["events"])
-    print(f"wedding:    {schedule['weddingTitle']} ({wedding}): {len(schedule['events'])} events, {items} run-of-show items, as the studio's admin")
+    counts = json.loads(client.call("GET", f"/api/v1/weddings/{wedding}/headcounts"))
+    invited = sum(1 for e in counts["events"] if e["households"] > 0)
+    print(f"wedding:    {schedule['weddingTitle']} ({wedding}): {len(schedule['events'])} events, {items} run-of-show items;"
+          f" {counts['households']} households, {counts['guests']} guests invited to {invited} events; as the studio's admin")
     print(f"method:     {requests} rounds after 50 unmeasured, each target once per round (so that the machine's other work falls on all"
           " alike), one after another on one keep-alive connection; a page is its requests one after another")
     print()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Loading a wedding of many events: seeds one wedding with 10 events over 3 days and 30 run-of-show items
-# each through the API, then times GET /api/v1/weddings/{id}/schedule (the whole schedule in one answer)
-# and the wedding page's requests (GET /api/v1/weddings/{id} with .../events, or with .../schedule):
+# Loading a wedding of many events and guests: seeds one wedding with 10 events over 3 days and 30 run-of-show
+# items each, and 600 households (2,000 guests) invited to 8 of them, through the API; then times GET
+# /api/v1/weddings/{id}/schedule (the whole schedule in one answer), the wedding page's requests (GET
+# /api/v1/weddings/{id} with .../events, or with .../schedule), a page of the guest list and the headcounts:
 # sequential latency (bench/schedule.py: REQUESTS one after another, with response sizes and database
 # commands per request) and throughput with CONNECTIONS concurrent connections (wrk, bench/report.lua).
 # Builds and starts the server in Release on 127.0.0.1 as bench/run.sh does. Results:
@@ -93,7 +94,7 @@ wait_for_health "$SERVER_PID"
 
 # --- seed --------------------------------------------------------------------------------------
 TOKEN="$(login)" || die "login failed"
-log "seeding a wedding: 10 events over 3 days, 30 run-of-show items each"
+log "seeding a wedding: 10 events over 3 days, 30 run-of-show items each, 600 households of guests"
 began=$SECONDS
 WEDDING="$(python3 "$ROOT/bench/schedule.py" seed "$BASE" "$TENANT" "$TOKEN")" || die "seeding failed"
 log "seeded wedding $WEDDING in $((SECONDS - began)) s"
@@ -119,7 +120,7 @@ python3 "$ROOT/bench/schedule.py" measure "$BASE" "$TENANT" "$TOKEN" "$WEDDING" 
     printf '%-26s %10s %10s %10s %10s %8s\n' target "req/s" "pages/s" "p50 ms" "p99 ms" errors
 } >>"$OUT/summary.txt"
 invalid=0
-for target in schedule wedding events page-events page-schedule; do
+for target in schedule wedding events page-events page-schedule guest-page headcounts; do
     paths=""
     case "$target" in
         schedule) path="/api/v1/weddings/$WEDDING/schedule" ;;
@@ -127,6 +128,8 @@ for target in schedule wedding events page-events page-schedule; do
         events) path="/api/v1/weddings/$WEDDING/events" ;;
         page-events) path="/api/v1/weddings/$WEDDING"; paths="$path $path/events" ;;
         page-schedule) path="/api/v1/weddings/$WEDDING"; paths="$path $path/schedule" ;;
+        guest-page) path="/api/v1/weddings/$WEDDING/households?page=3&pageSize=100" ;;
+        headcounts) path="/api/v1/weddings/$WEDDING/headcounts" ;;
     esac
     TOKEN="$(login)" || die "login failed"      # fresh token: runs may outlast its lifetime
     log "throughput: $target ($DURATION, $CONNECTIONS connections)"

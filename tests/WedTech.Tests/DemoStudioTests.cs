@@ -51,6 +51,14 @@ public abstract class DemoStudioTests(TestServer server) : ProviderTests(server)
             }
         }
         schedule.Events.Where(e => e.EndsAt <= now).ShouldAllBe(e => e.Status == EventStatus.Done);
+
+        // Its guest list: families of both sides, in two scripts, invited from the second event on, most answered.
+        var counts = await planner.GetAsync<HeadcountsResponse>($"/api/v1/weddings/{live.Id}/headcounts");
+        counts.Households.ShouldBe(12);
+        counts.Events[0].Households.ShouldBe(0);
+        counts.Events.Skip(1).ShouldAllBe(e => e.Households == 12 && e.Attending > 0 && e.Pending > 0);
+        var households = await planner.GetAsync<PagedResponse<HouseholdResponse>>($"/api/v1/weddings/{live.Id}/households?q=" + Uri.EscapeDataString("रमेश"));
+        households.Items.Single().Side.ShouldBe(GuestSide.Bride);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using WedTech.Server.Identity;
 using WedTech.Server.Events;
+using WedTech.Server.Guests;
 using WedTech.Server.Templates;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Provisioning;
@@ -11,7 +12,7 @@ namespace WedTech.Server.Demo;
 
 /// <summary>
 /// The demo studio for local runs (Demo:Seed): provisioned through the real signup path, with a user for each role, a
-/// venue book, and weddings around the day it is made: one under way today with its run-of-show half done, one later
+/// venue book, and weddings around the day it is made, each planned one with its guest list: one under way today with its run-of-show half done, one later
 /// this week, the rest ahead or past. Its credentials are public by design; never enable it in production.
 /// </summary>
 public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory directory, IDatabaseProvider databases, IPasswordHasher<User> hasher, TimeProvider time)
@@ -110,6 +111,10 @@ public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory
                 }
             }
             db.Events.AddRange(events);
+            if (events.Count > 0)
+            {
+                db.Households.AddRange(DemoGuests.For(wedding.Id, events, now));
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -50,10 +50,13 @@ public sealed class Household : IVersioned, ITimestamped
 
     public List<Invitation> Invitations { get; init; } = [];
 
-    /// <summary>Every name line, then a "#tag" line per tag (see the service's tag filter).</summary>
-    public void RefreshSearchText(IEnumerable<string> tagLines) => SearchText = string.Concat(
+    /// <summary>Every name line, then a "#tag" line per tag (<see cref="TagLine"/>).</summary>
+    public void RefreshSearchText() => SearchText = string.Concat(
         Members.SelectMany(m => new[] { m.Name, m.LatinName, m.GuestOf }).Prepend(DisplayName).OfType<string>().Select(line => line.ToLowerInvariant() + "\n")
-            .Concat(tagLines));
+            .Concat(Tags.Select(TagLine)));
+
+    /// <summary>How a tag is written in the search text, so that a tag filter matches whole tags only.</summary>
+    public static string TagLine(string tag) => "#" + tag.Trim().ToLowerInvariant() + "\n";
 }
 
 /// <summary>A member of a household; without a name, an unnamed place ("guest of Rahul").</summary>

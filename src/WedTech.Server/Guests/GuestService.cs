@@ -38,7 +38,7 @@ public sealed class GuestService(
         }
         if (filter.Tag.TrimmedOrNull() is { } tag)
         {
-            var line = TagLine(tag);
+            var line = Household.TagLine(tag);
             query = query.Where(h => h.SearchText.Contains(line));
         }
         if (filter.EventId is { } eventId)
@@ -366,11 +366,8 @@ public sealed class GuestService(
             household.Members.Add(member);
         }
         household.Members.Sort((a, b) => a.Position.CompareTo(b.Position));
-        household.RefreshSearchText(tags.Select(TagLine));
+        household.RefreshSearchText();
     }
-
-    /// <summary>How a tag is written in the search text, so that a tag filter matches whole tags only.</summary>
-    private static string TagLine(string tag) => "#" + tag.Trim().ToLowerInvariant() + "\n";
 
     private HouseholdResponse ToResponse(Household h) => new(
         h.Id, h.WeddingId, h.DisplayName, h.Side, h.Group, h.Phone, h.Email, h.City, h.State, h.Country, h.Tags,

@@ -41,5 +41,17 @@ public sealed class BrowserApi(Studio studio, HttpClient admin) : IDisposable
     public async Task<EventResponse> AddEventAsync(Guid weddingId, EventRequest request) =>
         await (await admin.PostJsonAsync($"/api/v1/weddings/{weddingId}/events", request)).ReadAsync<EventResponse>(HttpStatusCode.Created);
 
+    /// <summary>Adds a household to the wedding's guest list and invites it to events with places.</summary>
+    public async Task<HouseholdResponse> AddHouseholdAsync(Guid weddingId, HouseholdRequest request, params InvitationRequest[] invitations)
+    {
+        var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{weddingId}/households", request)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+        return invitations.Length == 0 ? household
+            : await (await admin.PutJsonAsync($"/api/v1/weddings/{weddingId}/households/{household.Id}/invitations", new InvitationsRequest(invitations), $"\"{household.Version}\""))
+                .ReadAsync<HouseholdResponse>();
+    }
+
+    public async Task AnswerAsync(Guid weddingId, Guid householdId, Guid eventId, RsvpRequest answer) =>
+        (await admin.PostJsonAsync($"/api/v1/weddings/{weddingId}/households/{householdId}/invitations/{eventId}/answer", answer)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
     public void Dispose() => admin.Dispose();
 }

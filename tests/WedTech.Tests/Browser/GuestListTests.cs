@@ -1,0 +1,109 @@
+using Microsoft.Playwright;
+using WedTech.Contracts;
+
+namespace WedTech.Tests.Browser;
+
+/// <summary>
+/// The guest list in the real app in Chromium: a planner finds households in any script, adds one with its invitations and
+/// sees answers and headcounts arrive without a reload; the couple adds a household from a phone.
+/// </summary>
+[Collection(BrowserServer.Collection)]
+public sealed class GuestListTests(BrowserServer server)
+{
+    private static GuestRequest Member(string name, Diet? diet = null, AgeGroup age = AgeGroup.Adult) => new(null, name, null, null, age, diet, null, null, null, null);
+
+    private static HouseholdRequest Household(string name, GuestSide side, params GuestRequest[] members) =>
+        new(name, side, null, null, null, "Jaipur", null, null, ["outstation"], null, null, members);
+
+    [Fact]
+    public async Task A_planner_keeps_the_guest_list_and_sees_answers_arrive_and_the_couple_adds_a_household_from_a_phone()
+    {
+        using var api = await BrowserApi.SignUpAsync(server);
+        var planner = await api.AddPersonAsync(Role.Planner, "Neha Kapoor");
+        var bride = await api.AddPersonAsync(Role.Client, "Priya Sharma");
+        var wedding = await api.CreateWeddingAsync("Sharma–Verma wedding", "Priya Sharma", "Rohan Verma", new DateOnly(2027, 2, 14),
+            new TeamAssignment(planner.Id, TeamRole.LeadPlanner), new TeamAssignment(bride.Id, TeamRole.Client));
+        var mehendi = await api.AddEventAsync(wedding.Id, new EventRequest(EventType.Mehendi, "Mehendi", new DateTime(2027, 2, 12, 15, 0, 0), new DateTime(2027, 2, 12, 20, 0, 0),
+            null, null, null, null, null, null, null));
+        var sangeet = await api.AddEventAsync(wedding.Id, new EventRequest(EventType.Sangeet, "Sangeet", new DateTime(2027, 2, 13, 19, 0, 0), new DateTime(2027, 2, 13, 23, 0, 0),
+            null, null, null, null, null, null, null));
+        var sharma = await api.AddHouseholdAsync(wedding.Id, Household("शर्मा परिवार", GuestSide.Bride, Member("सुनीता शर्मा", Diet.Jain), Member("Rahul Sharma", Diet.Veg)),
+            new InvitationRequest(mehendi.Id, 4, null), new InvitationRequest(sangeet.Id, 2, null));
+        await api.AddHouseholdAsync(wedding.Id, Household("Verma family", GuestSide.Groom, Member("Anil Verma", Diet.NonVeg)), new InvitationRequest(sangeet.Id, 3, null));
+        var guestsPath = $"/app/weddings/{wedding.Id}/guests";
+        var page = await server.NewPageAsync();
+
+        await BrowserServer.ScenarioAsync(page, "guest-list", async () =>
+        {
+            await server.SignInAsync(page, api.Slug, planner.Email, expectedPath: guestsPath, open: guestsPath);
+            await Expect(page.Locator("[data-test=household-row]")).ToHaveCountAsync(2);
+            await Expect(page.Locator("[data-test=guest-count]")).ToContainTextAsync("2 households · 3 guests");
+
+            // Search in the script the name was written in, and filter by side.
+            await page.Locator("#guest-search").FillAsync("सुनीता");
+            await Expect(page.Locator("[data-test=household-name]")).ToHaveTextAsync(["शर्मा परिवार"]);
+            await page.Locator("#guest-search").FillAsync("");
+            await Expect(page.Locator("[data-test=household-row]")).ToHaveCountAsync(2);
+
+            // A new household with two members, invited to the Sangeet for two.
+            await page.Locator("[data-test=add-household]").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await page.Locator("#household-name").FillAsync("Kapoor family");
+            await page.Locator("#household-side").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Groom's side" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
+            await page.Locator("#household-phone").FillAsync("98765 43210");
+            await BrowserServer.EnterAsync(page.Locator("#member-name-0"), "Vikram Kapoor");
+            await page.Locator("[data-test=add-member]").ClickAsync();
+            await page.Locator("#member-name-1").FillAsync("Meera Kapoor");
+            await BrowserServer.EnterAsync(page.Locator($"#places-{sangeet.Id}"), "2");
+            await Accessibility.CheckAsync(page, "household dialog");
+            await BrowserServer.ScreenshotAsync(page, "household-dialog");
+            await page.Locator("[data-test=save-household]").ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+            await Expect(page.GetByText("Kapoor family added.")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-test=guest-count]")).ToContainTextAsync("3 households · 5 guests");
+            var kapoor = page.Locator("[data-test=household-row]", new() { HasText = "Kapoor family" });
+            await Expect(kapoor.Locator("[data-test=invitation-chip]")).ToHaveTextAsync(["Sangeet: Waiting"]);
+
+            // An answer recorded elsewhere (on the phone, by a coordinator) reaches the open list without a reload.
+            await api.AnswerAsync(wedding.Id, sharma.Id, mehendi.Id, new RsvpRequest(null, 3));
+            var sharmaRow = page.Locator("[data-test=household-row]", new() { HasText = "शर्मा परिवार" });
+            await Expect(sharmaRow.Locator("[data-test=invitation-chip]").First).ToHaveTextAsync("Mehendi: 3 of 4");
+            await Accessibility.CheckAsync(page, "guest list");
+            await BrowserServer.ScreenshotAsync(page, "guest-list");
+
+            // The wedding page's headcounts follow the answers live too.
+            await BrowserServer.GoInAppAsync(page, $"/app/weddings/{wedding.Id}");
+            var mehendiRow = page.Locator("[data-test=headcount-row]", new() { HasText = "Mehendi" });
+            await Expect(mehendiRow.Locator("[data-test=headcount-coming]")).ToHaveTextAsync("3");
+            await api.AnswerAsync(wedding.Id, sharma.Id, sangeet.Id, new RsvpRequest(null, 0));
+            var sangeetRow = page.Locator("[data-test=headcount-row]", new() { HasText = "Sangeet" });
+            await Expect(sangeetRow.Locator("[data-test=headcount-waiting]")).ToHaveTextAsync("5");
+            await BrowserServer.ScreenshotAsync(page, "wedding-headcounts");
+        });
+
+        var phone = await server.NewPageAsync(phone: true);
+        await BrowserServer.ScenarioAsync(phone, "couple-guest-list", async () =>
+        {
+            await server.SignInAsync(phone, api.Slug, bride.Email, expectedPath: guestsPath, open: guestsPath);
+            await Expect(phone.Locator("[data-test=household-row]")).ToHaveCountAsync(3);
+            await phone.Locator("[data-test=add-household]").ClickAsync();
+            await phone.Locator("#household-name").FillAsync("Iyer family");
+            await phone.Locator("#household-side").ClickAsync();
+            await phone.GetByRole(AriaRole.Option, new() { Name = "Bride's side" }).ClickAsync();
+            await Expect(phone.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
+            await BrowserServer.EnterAsync(phone.Locator("#member-name-0"), "Lakshmi Iyer");
+            await Expect(phone.Locator("#household-notes")).ToHaveCountAsync(0);
+            await BrowserServer.NoHorizontalScrollAsync(phone, "phone household dialog");
+            await Accessibility.CheckAsync(phone, "phone household dialog");
+            await phone.Locator("[data-test=save-household]").ClickAsync();
+            await Expect(phone.GetByText("Iyer family added.")).ToBeVisibleAsync();
+            await Expect(phone.Locator("[data-test=household-row]")).ToHaveCountAsync(4);
+            await BrowserServer.NoHorizontalScrollAsync(phone, "phone guest list");
+            await BrowserServer.ScreenshotAsync(phone, "phone-guest-list");
+        });
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
