@@ -4,6 +4,7 @@ using Shouldly;
 using WedTech.App.Features.Calendar;
 using WedTech.App.Features.Events;
 using WedTech.App.Features.Files;
+using WedTech.App.Features.Guests;
 using WedTech.App.Features.Identity;
 using WedTech.App.Features.Messaging;
 using WedTech.App.Features.Reports;
@@ -67,6 +68,13 @@ public class ApiRoutesTests : AppTestContext
         { MessagesApi.Routes.OfWedding(Id, MessagesApi.ListSize), $"/api/v1/messages?weddingId={Id}&pageSize=20" },
         { MessagesApi.Routes.Settings, "/api/v1/messaging/settings" },
         { MessagesApi.Routes.Latest, "/api/v1/messages?pageSize=50" },
+        { GuestsApi.Routes.Households(Id), $"/api/v1/weddings/{Id}/households" },
+        { GuestsApi.Routes.Page(Id, 3), $"/api/v1/weddings/{Id}/households?page=3&pageSize=100" },
+        { GuestsApi.Routes.Household(Id, Other), $"/api/v1/weddings/{Id}/households/{Other}" },
+        { GuestsApi.Routes.Invitations(Id, Other), $"/api/v1/weddings/{Id}/households/{Other}/invitations" },
+        { GuestsApi.Routes.Answer(Id, Other, Id), $"/api/v1/weddings/{Id}/households/{Other}/invitations/{Id}/answer" },
+        { GuestsApi.Routes.History(Id, Other), $"/api/v1/weddings/{Id}/households/{Other}/history" },
+        { GuestsApi.Routes.Headcounts(Id), $"/api/v1/weddings/{Id}/headcounts" },
         { IdentityApi.Routes.Me, "/api/v1/me" },
         { IdentityApi.Routes.Logout, "/api/v1/auth/session/logout" },
         { IdentityApi.Routes.Users, "/api/v1/users?pageSize=100" },
