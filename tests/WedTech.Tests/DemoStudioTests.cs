@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using WedTech.Contracts;
 using WedTech.Server.Demo;
+using WedTech.Server.Templates;
 using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;
@@ -59,6 +60,29 @@ public abstract class DemoStudioTests(TestServer server) : ProviderTests(server)
         counts.Events.Skip(1).ShouldAllBe(e => e.Households == 12 && e.Attending > 0 && e.Pending > 0);
         var households = await planner.GetAsync<PagedResponse<HouseholdResponse>>($"/api/v1/weddings/{live.Id}/households?q=" + Uri.EscapeDataString("रमेश"));
         households.Items.Single().Side.ShouldBe(GuestSide.Bride);
+    }
+}
+
+/// <summary>The demo is made whenever someone starts it: at every time of day it must hold a wedding under way or starting soon, and a full week.</summary>
+public sealed class DemoDayTests
+{
+    [Fact]
+    public void At_every_time_of_day_the_live_wedding_has_an_event_within_a_day_and_the_week_ahead_holds_three_days_of_events()
+    {
+        var plan = BuiltInTemplates.All[0].Events;
+        for (var minute = 0; minute < 24 * 60; minute += 10)
+        {
+            var now = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(minute));
+            var firstDay = -DemoTenant.LiveDay(plan, now);
+            // Minutes from now (today at `now`) to each event's start and end.
+            var events = plan.Select(e => (Start: (firstDay + e.Day) * 1440 + e.Start.Hour * 60 + e.Start.Minute - minute, e.DurationMinutes, e.Day)).ToList();
+            var next = events.Where(e => e.Start + e.DurationMinutes > 0).ToList();
+            next.ShouldNotBeEmpty($"at {now}: the live wedding is over");
+            next.Min(e => e.Start).ShouldBeLessThan(24 * 60, $"at {now}: nothing on within a day");
+            // The live wedding's days from today on (Kaveri and Aditya's, in five days, makes the third at least).
+            events.Where(e => e.Start + e.DurationMinutes > -minute).Select(e => firstDay + e.Day).Distinct().Count(day => day >= 0)
+                .ShouldBeGreaterThanOrEqualTo(2, $"at {now}: the coming week is nearly empty");
+        }
     }
 }
 

@@ -99,6 +99,11 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         Assert.Equal(["country"], await ErrorsAsync(Household() with { Country = "India" }));
         Assert.Equal(["email"], await ErrorsAsync(Household() with { Email = "sharma at example" }));
         Assert.Equal(["travel.departureAt"], await ErrorsAsync(Household() with { Travel = new(new DateTime(2027, 2, 12), null, new DateTime(2027, 2, 10), null) }));
+        Assert.Equal(["travel.arrivalAt", "travel.departureAt"], (await ErrorsAsync(new
+        {
+            displayName = "Zoned", side = "bride", members = new[] { new { name = "Asha" } },
+            travel = new { arrivalAt = "2027-02-12T14:00:00Z", departureAt = "1999-02-14T10:00:00" },
+        })).Order());
         Assert.Contains("side", await ErrorsAsync(new { displayName = "No side", members = new[] { new { name = "Asha" } } }));
         Assert.Contains("members", await ErrorsAsync(Household(members: [])));
         Assert.Contains("members", await ErrorsAsync(new { displayName = "No members", side = "bride" }));
@@ -110,6 +115,22 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         {
             await (await admin.GetAsync($"{Households(wedding)}?{query}", Cancel)).ProblemAsync(HttpStatusCode.BadRequest);
         }
+    }
+
+    [Fact]
+    public async Task The_largest_household_the_contract_allows_is_kept_whole()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Large");
+        string Long(char c) => new(c, 200);
+        var members = Enumerable.Range(0, 50).Select(i => new GuestRequest(null, Long((char)('अ' + i % 10)), Long('x'), new string('h', 30), AgeGroup.Adult, Diet.Veg,
+            new string('a', 500), null, null, null)).ToList();
+        var tags = Enumerable.Range(0, GuestTags.MaxPerHousehold).Select(i => $"{i:D2}{new string('t', GuestTags.MaxLength - 2)}").ToList();
+        var household = await AddAsync(admin, wedding, Household(name: Long('S'), tags: tags, notes: new string('n', 4000), members: members));
+        Assert.Equal(50, household.Members.Count);
+        Assert.Equal(GuestTags.MaxPerHousehold, household.Tags.Count);
+        Assert.Single((await admin.GetAsync<PagedResponse<HouseholdResponse>>($"{Households(wedding)}?tag={tags[^1]}")).Items);
     }
 
     [Fact]
@@ -303,6 +324,26 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
             await db.Set<Invitation>().CountAsync(Cancel), await db.Set<RsvpChange>().CountAsync(Cancel)));
         var audit = await admin.GetAsync<PagedResponse<AuditEntryResponse>>($"/api/v1/audit?entityId={household.Id}");
         Assert.DoesNotContain(audit.Items, e => (e.Details ?? "").Contains("Sharma", StringComparison.Ordinal) || (e.Details ?? "").Contains("98765", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deleting_a_wedding_deletes_its_guest_list_and_leaves_other_weddings_lists_alone()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var deleted = await admin.CreateWeddingAsync("Called off");
+        var kept = await admin.CreateWeddingAsync("Still on");
+        var haldi = await AddEventAsync(admin, deleted, "Haldi", 12);
+        var household = await InviteAsync(admin, deleted, await AddAsync(admin, deleted, Household()), new InvitationRequest(haldi.Id, 4, null));
+        (await AnswerAsync(admin, deleted, household, haldi, new RsvpRequest(null, 2))).EnsureSuccessStatusCode();
+        var other = await AddAsync(admin, kept, Household(name: "Verma family"));
+
+        (await admin.DeleteAsync($"/api/v1/weddings/{deleted.Id}", Cancel)).EnsureSuccessStatusCode();
+
+        await using var db = await TenantDatabase.OpenAsync(Server, studio);
+        Assert.Equal([other.Id], await db.Set<Household>().Select(h => h.Id).ToListAsync(Cancel));
+        Assert.Equal(other.Members.Select(m => m.Id).Order(), (await db.Set<Guest>().Select(g => g.Id).ToListAsync(Cancel)).Order());
+        Assert.Equal((0, 0), (await db.Set<Invitation>().CountAsync(Cancel), await db.Set<RsvpChange>().CountAsync(Cancel)));
     }
 }
 

@@ -123,14 +123,14 @@ public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory
 
     /// <summary>
     /// The day of the plan to hold today: the one with an event at this time of day (or the next one to start today), so that
-    /// whoever opens the demo finds a run-of-show under way.
+    /// whoever opens the demo finds a run-of-show under way; -1 (the wedding starts tomorrow) when no event is left today.
     /// </summary>
-    private static int LiveDay(IReadOnlyList<TemplateEvent> plan, TimeOnly now)
+    internal static int LiveDay(IReadOnlyList<TemplateEvent> plan, TimeOnly now)
     {
         var on = plan.FirstOrDefault(e => now >= e.Start && now < e.Start.AddMinutes(e.DurationMinutes))
-            ?? plan.Where(e => e.Start > now).MinBy(e => e.Start)
-            ?? plan[^1];
-        return on.Day;
+            ?? plan.Where(e => e.Start > now).MinBy(e => e.Start);
+        // Late at night, after every event of the day: the wedding starts tomorrow morning, so the coming days are full.
+        return on?.Day ?? -1;
     }
 
     /// <summary>What a coordinator has ticked off by now: items that ended are done, the one under way is started.</summary>

@@ -148,7 +148,7 @@ public sealed class GuestModel : ITenantModel
             household.Property(h => h.ArrivalBy).HasMaxLength(100);
             household.Property(h => h.DepartureBy).HasMaxLength(100);
             household.Property(h => h.NoteToCouple).HasMaxLength(2000);
-            household.Property(h => h.SearchText).HasMaxLength(20_000);
+            household.Property(h => h.SearchText).HasMaxLength(24_000);
             household.Property(h => h.Version).IsConcurrencyToken();
             household.HasIndex(h => new { h.WeddingId, h.DisplayName });
             household.HasIndex(h => h.Phone);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using WedTech.Server.Events;
 using WedTech.Server.Identity;
+using Microsoft.Extensions.Caching.Hybrid;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Caching;
 using WedTech.Server.Platform.Email;
 using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
@@ -17,9 +19,11 @@ public sealed record HouseholdFilter(string? Search, GuestSide? Side, string? Ta
 /// </summary>
 public sealed class GuestService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events, UserDirectory users,
-    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime)
+    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime, HybridCache cache, CacheInvalidator invalidator, IDatabaseProvider databases)
 {
     public const int MaxHouseholdsPerWedding = 5_000;
+
+    private static readonly HybridCacheEntryOptions CountsCacheOptions = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
 
     private bool SeesInternal => currentUser.Can(Permissions.WeddingInternal);
 
@@ -203,17 +207,37 @@ public sealed class GuestService(
             c.Before, c.AttendingBefore, c.After, c.AttendingAfter)).ToList();
     }
 
+    /// <summary>
+    /// The counts of the list come from the cache, computed once after each change of the list (a tag per wedding); the
+    /// events they are shown under are read as they are now.
+    /// </summary>
     public async Task<HeadcountsResponse> HeadcountsAsync(Guid weddingId, CancellationToken cancellationToken)
     {
         await RequireWeddingAsync(weddingId, cancellationToken);
         var weddingEvents = await events.OfWeddingAsync(weddingId, cancellationToken);
-        var households = await db.Households.AsNoTracking().Where(h => h.WeddingId == weddingId)
-            .Select(h => new Headcounts.HouseholdRow(h.Id, h.Side)).ToListAsync(cancellationToken);
-        var guests = await db.Guests.AsNoTracking().Where(g => db.Set<Household>().Any(h => h.Id == g.HouseholdId && h.WeddingId == weddingId))
-            .Select(g => new Headcounts.GuestRow(g.Id, g.AgeGroup, g.Diet)).ToListAsync(cancellationToken);
-        var invitations = await db.Invitations.AsNoTracking().Where(i => i.WeddingId == weddingId).ToListAsync(cancellationToken);
-        return Headcounts.Count(weddingId, weddingEvents, households, guests, invitations);
+        var tag = ListTag(weddingId);
+        // The read may outlive this request (others wait on it), so it uses a context of its own.
+        var counts = await cache.GetOrCreateAsync(invalidator.Key(tag), (databases, tenant.Current.DatabaseName, weddingId), static async (state, ct) =>
+        {
+            await using var context = state.databases.CreateTenantContext(state.DatabaseName);
+            return await CountAsync(context, state.weddingId, ct);
+        }, CountsCacheOptions, [tag], cancellationToken);
+        return Headcounts.For(weddingId, weddingEvents, counts);
     }
+
+    private static async Task<Headcounts.ListCounts> CountAsync(TenantDbContext context, Guid weddingId, CancellationToken cancellationToken)
+    {
+        var households = await context.Households.AsNoTracking().Where(h => h.WeddingId == weddingId)
+            .Select(h => new Headcounts.HouseholdRow(h.Id, h.Side)).ToListAsync(cancellationToken);
+        var guests = await context.Guests.AsNoTracking().Where(g => context.Set<Household>().Any(h => h.Id == g.HouseholdId && h.WeddingId == weddingId))
+            .Select(g => new Headcounts.GuestRow(g.Id, g.AgeGroup, g.Diet)).ToListAsync(cancellationToken);
+        var invitations = await context.Invitations.AsNoTracking().Where(i => i.WeddingId == weddingId)
+            .Select(i => new Headcounts.InvitationRow(i.HouseholdId, i.EventId, i.Places, i.Answer, i.Attending, i.Members)).ToListAsync(cancellationToken);
+        return Headcounts.Count(households, guests, invitations);
+    }
+
+    /// <summary>The cache tag of a wedding's guest list: dropped after every change of it.</summary>
+    private string ListTag(Guid weddingId) => $"t:{tenant.Current.Id:N}:guests:{weddingId:N}";
 
     private async Task RequireWeddingAsync(Guid weddingId, CancellationToken cancellationToken)
     {
@@ -231,11 +255,17 @@ public sealed class GuestService(
             ?? throw ApiException.NotFound("Household");
     }
 
+    /// <summary>Once the change is committed: the cached counts of the list go, and everyone watching the wedding is told.</summary>
     private void Publish(Household household)
     {
         var tenantId = tenant.Current.Id;
+        var tag = ListTag(household.WeddingId);
         var message = new WeddingChangedMessage(household.WeddingId, WeddingChange.GuestsChanged, null);
-        db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None));
+        db.AfterCommit(async () =>
+        {
+            await invalidator.InvalidateAsync(tag, CancellationToken.None);
+            await realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None);
+        });
     }
 
     /// <summary>A member who left the household leaves the invitations too: their answers go and the headcount follows.</summary>
@@ -291,7 +321,14 @@ public sealed class GuestService(
             }
         }
         var travel = request.Travel;
-        if (travel is { ArrivalAt: { } arrival, DepartureAt: { } departure } && departure < arrival)
+        var arrival = travel?.ArrivalAt;
+        var departure = travel?.DepartureAt;
+        if ((arrival is { } arrives && !errors.Check(() => VenueTime.RequireLocal(arrives, "travel.arrivalAt")))
+            | (departure is { } departs && !errors.Check(() => VenueTime.RequireLocal(departs, "travel.departureAt"))))
+        {
+            (arrival, departure) = (null, null);
+        }
+        else if (departure < arrival)
         {
             errors.Add("travel.departureAt", "The departure is before the arrival.");
         }
@@ -356,9 +393,9 @@ public sealed class GuestService(
         {
             household.Notes = request.Notes.TrimmedOrNull();
         }
-        household.ArrivalAt = travel?.ArrivalAt;
+        household.ArrivalAt = arrival;
         household.ArrivalBy = travel?.ArrivalBy.TrimmedOrNull();
-        household.DepartureAt = travel?.DepartureAt;
+        household.DepartureAt = departure;
         household.DepartureBy = travel?.DepartureBy.TrimmedOrNull();
         household.Members.RemoveAll(m => !members.Contains(m));
         foreach (var member in members.Where(m => !household.Members.Contains(m)))

@@ -1,6 +1,9 @@
+using WedTech.Server.Weddings;
+
 namespace WedTech.Server.Guests;
 
 public static class GuestsModule
 {
-    public static IServiceCollection AddGuests(this IServiceCollection services) => services.AddScoped<GuestService>();
+    public static IServiceCollection AddGuests(this IServiceCollection services) => services.AddScoped<GuestService>()
+        .AddScoped<IWeddingPersonalData, GuestErasure>();
 }

@@ -14,15 +14,18 @@ public static class Headcounts
 
     public sealed record GuestRow(Guid Id, AgeGroup AgeGroup, Diet? Diet);
 
-    public static HeadcountsResponse Count(Guid weddingId, IReadOnlyList<EventOfWedding> events, IReadOnlyList<HouseholdRow> households,
-        IReadOnlyList<GuestRow> guests, IReadOnlyList<Invitation> invitations)
+    /// <summary>What counting needs of an invitation.</summary>
+    public sealed record InvitationRow(Guid HouseholdId, Guid EventId, int Places, RsvpAnswer Answer, int Attending, List<MemberRsvp> Members);
+
+    /// <summary>The counts of a wedding's guest list per event id, without the events' names: what changes only with the list.</summary>
+    public sealed record ListCounts(int Households, int Guests, Dictionary<Guid, EventHeadcount> ByEvent);
+
+    public static ListCounts Count(IReadOnlyList<HouseholdRow> households, IReadOnlyList<GuestRow> guests, IReadOnlyList<InvitationRow> invitations)
     {
         var sides = households.ToDictionary(h => h.Id, h => h.Side);
         var people = guests.ToDictionary(g => g.Id);
-        var byEvent = invitations.ToLookup(i => i.EventId);
-        var counts = events.Select(e =>
+        var byEvent = invitations.GroupBy(i => i.EventId).ToDictionary(g => g.Key, invited =>
         {
-            var invited = byEvent[e.Id].ToList();
             var diet = new Dictionary<string, int>();
             var side = new Dictionary<string, int>();
             var age = new Dictionary<string, int>();
@@ -42,11 +45,16 @@ public static class Headcounts
             var places = invited.Sum(i => i.Places);
             var attending = invited.Sum(i => i.Attending);
             var declined = invited.Where(i => i.Answer != RsvpAnswer.Pending).Sum(i => i.Places - i.Attending);
-            return new EventHeadcount(e.Id, e.Name, e.Start, invited.Count, places, attending, declined, places - attending - declined,
+            return new EventHeadcount(invited.Key, "", default, invited.Count(), places, attending, declined, places - attending - declined,
                 Groups(diet), Groups(side), Groups(age));
-        }).ToList();
-        return new HeadcountsResponse(weddingId, households.Count, guests.Count, counts);
+        });
+        return new ListCounts(households.Count, guests.Count, byEvent);
     }
+
+    /// <summary>The counts under the wedding's events as they are now, in time order; an event nobody is invited to counts nothing.</summary>
+    public static HeadcountsResponse For(Guid weddingId, IReadOnlyList<EventOfWedding> events, ListCounts counts) => new(weddingId, counts.Households, counts.Guests,
+        events.Select(e => counts.ByEvent.TryGetValue(e.Id, out var count) ? count with { Name = e.Name, Start = e.Start }
+            : new EventHeadcount(e.Id, e.Name, e.Start, 0, 0, 0, 0, 0, [], [], [])).ToList());
 
     private static void Add(Dictionary<string, int> counts, string key, int count)
     {

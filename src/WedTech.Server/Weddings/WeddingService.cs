@@ -12,7 +12,7 @@ public sealed record WeddingFilter(WeddingStatus? Status, DateOnly? From, DateOn
 
 public sealed class WeddingService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, CacheInvalidator invalidator, IDatabaseProvider databases,
-    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime, IStudioSettings studio)
+    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime, IStudioSettings studio, IEnumerable<IWeddingPersonalData> personalData)
 {
     /// <summary>The dashboard's "needs you" shows this many lines, soonest first.</summary>
     internal const int MaxAttention = 20;
@@ -187,6 +187,11 @@ public sealed class WeddingService(
         var wedding = await Visible().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw ApiException.NotFound("Wedding");
         Concurrency.Expect(wedding, expectedVersion, "wedding");
         wedding.DeletedAt = time.GetUtcNow();
+        // The wedding stays, hidden, for the studio's records; the personal data kept for it has no purpose left.
+        foreach (var owner in personalData)
+        {
+            await owner.ForgetAsync(wedding.Id, cancellationToken);
+        }
         audit.Record("wedding.deleted", nameof(Wedding), wedding.Id, wedding.Title);
         var tenantId = tenant.Current.Id;
         await SaveAsync(() => realtime.WeddingChangedAsync(tenantId, wedding.Id, WeddingChange.Deleted, wedding.Version, CancellationToken.None), cancellationToken);

@@ -20,14 +20,7 @@ public static class VenueTime
     /// </summary>
     public static DateTimeOffset ToInstant(DateTime local, string zoneId, string field)
     {
-        if (local.Kind != DateTimeKind.Unspecified)
-        {
-            throw new ValidationFailedException(field, "Give the venue's local time without an offset or Z, like 2026-12-10T19:30.");
-        }
-        if (local.Year is < 2000 or > 2100)
-        {
-            throw new ValidationFailedException(field, "The date must be between the years 2000 and 2100.");
-        }
+        RequireLocal(local, field);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         if (zone.IsInvalidTime(local))
         {
@@ -35,6 +28,19 @@ public static class VenueTime
         }
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    /// <summary>A wall-clock time as the API takes it: without an offset or "Z", between the years 2000 and 2100; else a field error.</summary>
+    public static void RequireLocal(DateTime local, string field)
+    {
+        if (local.Kind != DateTimeKind.Unspecified)
+        {
+            throw new ValidationFailedException(field, "Give the local time without an offset or Z, like 2026-12-10T19:30.");
+        }
+        if (local.Year is < 2000 or > 2100)
+        {
+            throw new ValidationFailedException(field, "The date must be between the years 2000 and 2100.");
+        }
     }
 
     /// <summary>The date now in a zone.</summary>

@@ -399,8 +399,8 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasMaxLength(24000)
+                        .HasColumnType("character varying(24000)");
 
                     b.Property<string>("Side")
                         .IsRequired()

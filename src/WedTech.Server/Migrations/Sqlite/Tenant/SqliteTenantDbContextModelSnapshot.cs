@@ -393,7 +393,7 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(24000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Side")

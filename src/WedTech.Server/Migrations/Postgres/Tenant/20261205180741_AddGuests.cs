@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace WedTech.Server.Migrations.Sqlite.Tenant
+namespace WedTech.Server.Migrations.Postgres.Tenant
 {
     /// <inheritdoc />
     public partial class AddGuests : Migration
@@ -15,27 +15,27 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                 name: "households",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WeddingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Side = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Group = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Tags = table.Column<string>(type: "TEXT", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ArrivalAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ArrivalBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DepartureAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DepartureBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    NoteToCouple = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WeddingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Side = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Group = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    State = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Tags = table.Column<string>(type: "text", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ArrivalAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ArrivalBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DepartureAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    DepartureBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NoteToCouple = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(24000)", maxLength: 24000, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,18 +52,18 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                 name: "guests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LatinName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Honorific = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    AgeGroup = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Diet = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    Allergies = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    GuestOf = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LatinName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Honorific = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    AgeGroup = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Diet = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Allergies = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    GuestOf = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,19 +80,19 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                 name: "invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WeddingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Places = table.Column<int>(type: "INTEGER", nullable: false),
-                    Guests = table.Column<string>(type: "TEXT", nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Attending = table.Column<int>(type: "INTEGER", nullable: false),
-                    Members = table.Column<string>(type: "TEXT", nullable: false),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WeddingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Places = table.Column<int>(type: "integer", nullable: false),
+                    Guests = table.Column<string>(type: "text", nullable: false),
+                    Answer = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Attending = table.Column<int>(type: "integer", nullable: false),
+                    Members = table.Column<string>(type: "text", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,16 +115,16 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                 name: "rsvp_changes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Before = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    AttendingBefore = table.Column<int>(type: "INTEGER", nullable: false),
-                    After = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    AttendingAfter = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Source = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Before = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    AttendingBefore = table.Column<int>(type: "integer", nullable: false),
+                    After = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    AttendingAfter = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
