@@ -303,52 +303,31 @@ public static partial class ImportPlanner
             return null;
         }
 
-        private AgeGroup Age(SheetRow row, string where)
-        {
-            var written = Value(row, GuestField.AgeGroup);
-            if (written.Length == 0)
-            {
-                return AgeGroup.Adult;
-            }
-            if (int.TryParse(written, NumberStyles.Integer, CultureInfo.InvariantCulture, out var years) && years is >= 0 and < 130)
-            {
-                return years < 2 ? AgeGroup.Infant : years < 13 ? AgeGroup.Child : AgeGroup.Adult;
-            }
-            if (Words.AgeGroups.TryGetValue(ImportMapping.Normal(written), out var age))
-            {
-                return age;
-            }
-            Warn(row, HeaderOf(GuestField.AgeGroup, row), $"{where}: '{written}' is not an age group (adult, child or infant); the guest is imported as an adult.");
-            return AgeGroup.Adult;
-        }
+        /// <summary>An age in years (under 2: infant, under 13: child) or a word for an age group; adult when empty or not understood.</summary>
+        private AgeGroup Age(SheetRow row, string where) =>
+            int.TryParse(Value(row, GuestField.AgeGroup), NumberStyles.Integer, CultureInfo.InvariantCulture, out var years) && years is >= 0 and < 130
+                ? years < 2 ? AgeGroup.Infant : years < 13 ? AgeGroup.Child : AgeGroup.Adult
+                : Choice(row, GuestField.AgeGroup, Words.AgeGroups, where, "an age group (adult, child or infant); the guest is imported as an adult") ?? AgeGroup.Adult;
 
-        private Diet? DietOf(SheetRow row, string where)
+        private Diet? DietOf(SheetRow row, string where) =>
+            Choice(row, GuestField.Diet, Words.Diets, where, "a diet (veg, Jain, eggetarian, non-veg or vegan); the guest is imported without one");
+
+        private GuestSide? SideOf(SheetRow row, string where) =>
+            Choice(row, GuestField.Side, Words.Sides, where, "a side (bride, groom or both); the household is imported without one");
+
+        /// <summary>The field's value read through its table of words, or null: empty, or not understood (then with a warning).</summary>
+        private T? Choice<T>(SheetRow row, GuestField field, Dictionary<string, T> words, string where, string expected) where T : struct
         {
-            var written = Value(row, GuestField.Diet);
+            var written = Value(row, field);
             if (written.Length == 0)
             {
                 return null;
             }
-            if (Words.Diets.TryGetValue(ImportMapping.Normal(written), out var diet))
+            if (words.TryGetValue(ImportMapping.Normal(written), out var value))
             {
-                return diet;
+                return value;
             }
-            Warn(row, HeaderOf(GuestField.Diet, row), $"{where}: '{written}' is not a diet (veg, Jain, eggetarian, non-veg or vegan); the guest is imported without one.");
-            return null;
-        }
-
-        private GuestSide? SideOf(SheetRow row, string where)
-        {
-            var written = Value(row, GuestField.Side);
-            if (written.Length == 0)
-            {
-                return null;
-            }
-            if (Words.Sides.TryGetValue(ImportMapping.Normal(written), out var side))
-            {
-                return side;
-            }
-            Warn(row, HeaderOf(GuestField.Side, row), $"{where}: '{written}' is not a side (bride, groom or both); the household is imported without one.");
+            Warn(row, HeaderOf(field, row), $"{where}: '{written}' is not {expected}.");
             return null;
         }
 
