@@ -419,6 +419,16 @@ public sealed class GuestImportTests
     }
 
     [Fact]
+    public void Families_that_share_a_phone_stay_apart_and_a_row_without_a_family_joins_the_first()
+    {
+        var plan = Plan(FromText("Name,Phone,Family\nRamesh Verma,98290 44444,Verma family\nSuresh Verma,98290 44444,Suresh Verma's family\nKusum Verma,+91 98290 44444,\nRamesh Verma,98290 44444,\n"));
+
+        plan.Households.Select(household => (household.DisplayName, string.Join(", ", Names(household))))
+            .ShouldBe([("Verma family", "Ramesh Verma, Kusum Verma"), ("Suresh Verma's family", "Suresh Verma")]);
+        plan.Issues.Single().Message.ShouldBe("Row 5: Ramesh Verma is already in this household (row 2); imported once.");
+    }
+
+    [Fact]
     public void Values_in_Hindi_and_Hinglish_are_understood_and_others_are_warned_about()
     {
         var plan = Plan(FromText("Name,Side,Diet,Adult/Child,Sangeet RSVP\nAarav,ladkiwale,pure veg,8,haan\nIra,दोनों,eggitarian,infant,नहीं\nKabir,neighbours,chicken,teen,later\n"));

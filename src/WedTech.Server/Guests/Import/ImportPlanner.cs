@@ -397,37 +397,47 @@ public static partial class ImportPlanner
         return false;
     }
 
-    /// <summary>Rows joined by a household name (within a sheet), a phone, or the existing household their names are in.</summary>
+    /// <summary>
+    /// Rows joined by a household name (within a sheet), by the existing household their names are in, and by phone:
+    /// a row without a household name joins the first named household with its phone, else the first row with it.
+    /// Two differently named households that share a phone (an elder's number given for each son's family) stay two.
+    /// </summary>
     private static List<PlannedHousehold> Households(List<PlannedRow> rows, ExistingIndex existing, List<ImportIssue> issues)
     {
         var parent = Enumerable.Range(0, rows.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        void Join(int i, int other) => parent[Find(i)] = Find(other);
         var firstWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var namedWithPhone = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var keys = new List<string>();
-            if (row.HouseholdName is not null && row.People.Count > 0)
+            var keys = row.People.Where(person => !person.Unnamed)
+                .Select(person => existing.OnlyHouseholdWith(GuestNames.Key(person.Name)))
+                .OfType<Guid>().Select(id => $"existing|{id}").ToList();
+            if (row.HouseholdName is not null)
             {
                 keys.Add($"household|{row.Source.Sheet}|{ImportMapping.Normal(row.HouseholdName)}");
+                if (row.Phone is not null)
+                {
+                    namedWithPhone.TryAdd(row.Phone, i);
+                }
             }
-            if (row.Phone is not null)
-            {
-                keys.Add($"phone|{row.Phone}");
-            }
-            keys.AddRange(row.People.Where(person => !person.Unnamed)
-                .Select(person => existing.OnlyHouseholdWith(GuestNames.Key(person.Name)))
-                .OfType<Guid>().Select(id => $"existing|{id}"));
             foreach (var key in keys)
             {
-                if (firstWithKey.TryGetValue(key, out var other))
+                if (!firstWithKey.TryAdd(key, i))
                 {
-                    parent[Find(i)] = Find(other);
+                    Join(i, firstWithKey[key]);
                 }
-                else
-                {
-                    firstWithKey[key] = i;
-                }
+            }
+        }
+        var unnamedWithPhone = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] is { HouseholdName: null, Phone: { } phone })
+            {
+                Join(i, namedWithPhone.TryGetValue(phone, out var named) ? named : unnamedWithPhone.GetValueOrDefault(phone, i));
+                unnamedWithPhone.TryAdd(phone, i);
             }
         }
         return [.. Enumerable.Range(0, rows.Count).GroupBy(Find).OrderBy(group => group.Min())
