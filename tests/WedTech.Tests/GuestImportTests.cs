@@ -284,6 +284,10 @@ public sealed class GuestImportTests
 
         var ansi = Encoding.Latin1.GetBytes("Name,Phone\r\nJosé Fernandes,+91 98200 12345\r\n");
         Plan(FromBytes(ansi)).Households.Single().DisplayName.ShouldBe("José Fernandes");
+
+        // Excel's "sep=" first line names the separator and is not a row.
+        var withSeparatorLine = FromText("sep=;\nName;City, State\nAnil Kapoor;Jaipur, Rajasthan\n");
+        withSeparatorLine.Sheets.Single().Rows.Select(row => (row.Number, string.Join("|", row.Cells))).ShouldBe([(1, "Name|City, State"), (2, "Anil Kapoor|Jaipur, Rajasthan")]);
     }
 
     [Theory]
@@ -297,6 +301,7 @@ public sealed class GuestImportTests
     [InlineData("9876543210.0")]
     [InlineData("9.87654321E+09")]
     [InlineData("9876543210")]
+    [InlineData("९८७६५ ४३२१०")]
     public void Indian_numbers_in_every_form_people_write_them_are_one_number(string written)
     {
         GuestPhones.ToE164(written, "IN", out var problem).ShouldBe("+919876543210");

@@ -41,7 +41,8 @@ public static partial class GuestPhones
             return null;
         }
         var plus = text.StartsWith('+') || text.StartsWith("(+", StringComparison.Ordinal);
-        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
+        // Any script's digits (९८७६५ ४३२१० as typed on a Hindi keyboard) as ASCII ones.
+        var digits = new string([.. text.Where(char.IsDigit).Select(digit => (char)('0' + (int)char.GetNumericValue(digit)))]);
         if (!plus && digits.StartsWith("00", StringComparison.Ordinal))
         {
             (plus, digits) = (true, digits[2..]);
@@ -114,9 +115,9 @@ public static partial class GuestPhones
         return power;
     }
 
-    [GeneratedRegex(@"^\+?(?<mantissa>\d+(?:[.,]\d+)?)[eE]\+?(?<exponent>\d{1,2})$")]
+    [GeneratedRegex(@"^\+?(?<mantissa>[0-9]+(?:[.,][0-9]+)?)[eE]\+?(?<exponent>[0-9]{1,2})$")]
     private static partial Regex Scientific();
 
-    [GeneratedRegex(@"\.0+$")]
+    [GeneratedRegex(@"(?<=[0-9])\.0+$")]
     private static partial Regex FloatZeros();
 }
