@@ -192,6 +192,11 @@ public sealed class GuestImportTests
 
         refused.Errors.Keys.ShouldBe(["mapping.sheets[0].sheet", "mapping.sheets[1].columns[1]", "mapping.sheets[1].columns[2]"], ignoreOrder: true);
         refused.Errors["mapping.sheets[0].sheet"].ShouldBe(["The file has no sheet named 'Verma side'."]);
+
+        // What JSON can send: a missing list or header.
+        var incomplete = JsonSerializer.Deserialize<ImportMapping>("""{"Format":"Spreadsheet","Sheets":[{"Sheet":"Friends","HeaderRow":1,"Columns":[{"Column":0,"Field":"FullName"}]}]}""")!;
+        Should.Throw<ValidationFailedException>(() => ImportPlanner.Plan(file, incomplete, [])).Errors.Keys.ShouldBe(["mapping"]);
+        Should.Throw<ValidationFailedException>(() => ImportPlanner.Plan(file, new ImportMapping(ImportFormat.Spreadsheet, null!), [])).Errors.Keys.ShouldBe(["mapping"]);
     }
 
     [Fact]

@@ -68,6 +68,11 @@ public static partial class ImportPlanner
     private static void Validate(GuestFile file, ImportMapping mapping)
     {
         var errors = new FieldErrors();
+        // The mapping comes back from the app as JSON, where any list or name may be missing.
+        if (mapping.Sheets is null || mapping.Sheets.Any(sheet => sheet?.Columns is null || sheet.Sheet is null || sheet.Columns.Any(column => column?.Header is null)))
+        {
+            throw new ValidationFailedException("mapping", "Give every sheet's name and columns, and every column's header, as the detected mapping has them.");
+        }
         for (var s = 0; s < mapping.Sheets.Count; s++)
         {
             var sheet = mapping.Sheets[s];
