@@ -3,9 +3,9 @@
 
 Three tabs as families send them: "Sharma side" (a merged title row above the header, a blank row, a formula),
 "Mehta side" (Hindi header row, Devanagari names) and "Friends" (English aliases, numbers from abroad, an unknown
-column). Text goes to the shared strings table; numbers are stored as numbers, so a phone typed into a cell
-formatted as General is a <v>9876543210</v>, and one pasted from another program can be 9.87654321E+09 or
-9829033333.0. A formula keeps its cached value in <v>, which is all an importer may read.
+column), and the hidden "Lists" tab a template keeps its drop-down values on. Text goes to the shared strings
+table; numbers are stored as numbers, so a phone typed into a cell formatted as General is a <v>9876543210</v>, and
+one pasted from another program can be 9.87654321E+09 or 9829033333.0. A formula keeps its cached value in <v>, which is all an importer may read.
 
 Run from anywhere: python3 tests/data/guests/make-family-workbook.py
 """
@@ -56,6 +56,13 @@ SHEETS = [
         ["Neha Gupta", "98765 00001", "neha.gupta@example", "Pune", "India", "college; outstation", "Adult", Number("2"), "S"],
         ["Kabir Gupta", "+91 98765 00001", "", "Pune", "India", "", "Child", "", ""],
     ]),
+    # The hidden sheet a template keeps its drop-down lists on: not guests.
+    ("Lists", {"hidden": True}, [
+        ["Side", "Diet"],
+        ["Bride", "Veg"],
+        ["Groom", "Jain"],
+        ["Both", "Non-veg"],
+    ]),
 ]
 
 
@@ -101,7 +108,9 @@ def build():
         out.append("</worksheet>")
         sheet_xml.append("".join(out))
 
-    sheets = "".join(f'<sheet name="{escape(name)}" sheetId="{i}" r:id="rId{i}"/>' for i, (name, _, _) in enumerate(SHEETS, start=1))
+    hidden = ' state="hidden"'
+    sheets = "".join(f'<sheet name="{escape(name)}" sheetId="{i}"{hidden if options.get("hidden") else ""} r:id="rId{i}"/>'
+                     for i, (name, options, _) in enumerate(SHEETS, start=1))
     workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'

@@ -3,11 +3,12 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace WedTech.Server.Guests.Import;
 
 /// <summary>
-/// An uploaded guest list as text: every sheet of an XLSX workbook (Excel, Google Sheets download) or the one table of
+/// An uploaded guest list as text: every visible sheet of an XLSX workbook (Excel, Google Sheets download) or the one table of
 /// a CSV file, with its non-blank rows. <see cref="Read"/> refuses what cannot be a guest list with a field error on
 /// <see cref="Field"/> (400 ProblemDetails): an empty file, one above <see cref="MaxBytes"/>, more than
 /// <see cref="MaxRows"/> rows, a damaged workbook or another kind of file.
@@ -105,7 +106,8 @@ public sealed record GuestFile(string FileName, IReadOnlyList<GuestSheet> Sheets
                 using var stream = new MemoryStream(bytes, writable: false);
                 var budget = new RowBudget();
                 var sheets = new List<GuestSheet>();
-                foreach (var name in MiniExcel.GetSheetNames(stream))
+                // A hidden sheet holds a template's drop-down lists or someone's scratch work, not guests.
+                foreach (var name in MiniExcel.GetSheetInformations(stream).Where(sheet => sheet.State == SheetState.Visible).Select(sheet => sheet.Name))
                 {
                     stream.Position = 0;
                     var rows = new List<SheetRow>();
