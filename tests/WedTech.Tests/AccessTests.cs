@@ -96,6 +96,8 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "PUT /api/v1/weddings/{wedding}/households/{household}/invitations", "invitations", "A✓ P✓ C· L✓" },
         { "POST /api/v1/weddings/{wedding}/households/{household}/invitations/{event}/answer", "answer", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/weddings/{wedding}/households/{household}/history", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings/{wedding}/guest-imports/preview", "guest-file", "A✓ P✓ C· L✓" },
+        { "POST /api/v1/weddings/{wedding}/guest-imports", "guest-file", "A✓ P✓ C· L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -264,6 +266,7 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 "wedding-template" => System.Net.Http.Json.JsonContent.Create(new WeddingTemplateRequest($"Saved {Guid.NewGuid():N}", null, eventful!.Id), options: Api.Json),
                 "template-update" => System.Net.Http.Json.JsonContent.Create(new WeddingTemplateUpdate($"Renamed {Guid.NewGuid():N}", null), options: Api.Json),
                 "household" => System.Net.Http.Json.JsonContent.Create(NewHousehold, options: Api.Json),
+                "guest-file" => new MultipartFormDataContent { { new ByteArrayContent("Name,Mobile\nAsha Rao,98765 43210\n"u8.ToArray()), "file", "guests.csv" } },
                 "invitations" => System.Net.Http.Json.JsonContent.Create(new InvitationsRequest([new(eventId, 3, null)]), options: Api.Json),
                 "answer" => System.Net.Http.Json.JsonContent.Create(new RsvpRequest(null, 2), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),

@@ -326,6 +326,106 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         Assert.DoesNotContain(audit.Items, e => (e.Details ?? "").Contains("Sharma", StringComparison.Ordinal) || (e.Details ?? "").Contains("98765", StringComparison.Ordinal));
     }
 
+    private static MultipartFormDataContent GuestFileForm(string name, string? mapping = null, string? similar = null)
+    {
+        var form = new MultipartFormDataContent();
+        if (mapping is not null)
+        {
+            form.Add(new StringContent(mapping), "mapping");
+        }
+        if (similar is not null)
+        {
+            form.Add(new StringContent(similar), "similar");
+        }
+        form.Add(new ByteArrayContent(File.ReadAllBytes(Path.Combine(PublishTests.RepositoryRoot(), "tests", "data", "guests", name))), "file", name);
+        return form;
+    }
+
+    [Fact]
+    public async Task A_family_workbook_is_previewed_imported_in_one_save_and_importing_it_again_adds_nothing()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Imported");
+        var url = $"/api/v1/weddings/{wedding.Id}/guest-imports";
+
+        var preview = await (await admin.PostAsync(url + "/preview", GuestFileForm("family-workbook.xlsx"), Cancel)).ReadAsync<System.Text.Json.Nodes.JsonObject>();
+        Assert.Equal((12, 0, 0), ((int)preview["new"]!, (int)preview["same"]!, (int)preview["similar"]!));
+        Assert.Equal("spreadsheet", (string?)preview["mapping"]!["format"]);
+        Assert.Empty((await admin.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding))).Items);
+
+        // The planner's mapping, sent back unchanged, imports what the preview showed.
+        var imported = await (await admin.PostAsync(url, GuestFileForm("family-workbook.xlsx", preview["mapping"]!.ToJsonString()), Cancel))
+            .ReadAsync<System.Text.Json.Nodes.JsonObject>();
+        Assert.Equal((12, 0, 0), ((int)imported["added"]!, (int)imported["merged"]!, (int)imported["unchanged"]!));
+        var list = await admin.GetAsync<PagedResponse<HouseholdResponse>>($"{Households(wedding)}?pageSize=100");
+        Assert.Equal(12, list.TotalCount);
+        var sharma = list.Items.Single(h => h.DisplayName == "Sharma family");
+        Assert.Equal(["Rahul Sharma", "Priya Sharma"], sharma.Members.Select(m => m.Name));
+        Assert.Contains("Sharma side", sharma.Tags);
+        Assert.All(list.Items.Where(h => h.Phone is not null), h => Assert.Matches(@"^\+[1-9]\d{7,14}$", h.Phone!));
+        Assert.Single((await admin.GetAsync<PagedResponse<HouseholdResponse>>($"{Households(wedding)}?q=" + Uri.EscapeDataString("राहुल"))).Items);
+
+        var again = await (await admin.PostAsync(url, GuestFileForm("family-workbook.xlsx"), Cancel)).ReadAsync<System.Text.Json.Nodes.JsonObject>();
+        Assert.Equal((0, 0, 12), ((int)again["added"]!, (int)again["merged"]!, (int)again["unchanged"]!));
+        Assert.Equal(12, (await admin.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding))).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_Zola_RSVP_export_after_its_guest_list_brings_the_answers_to_the_weddings_events()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Zola");
+        var sangeet = await AddEventAsync(admin, wedding, "Sangeet", 12);
+        var ceremony = await AddEventAsync(admin, wedding, "Wedding Ceremony", 13);
+        var url = $"/api/v1/weddings/{wedding.Id}/guest-imports";
+        (await admin.PostAsync(url, GuestFileForm("zola-guest-list.csv"), Cancel)).EnsureSuccessStatusCode();
+
+        var preview = await (await admin.PostAsync(url + "/preview", GuestFileForm("zola-rsvp.csv"), Cancel)).ReadAsync<System.Text.Json.Nodes.JsonObject>();
+        Assert.Equal(["Welcome Dinner", "Reception"], preview["unknownEvents"]!.AsArray().Select(e => (string)e!));
+        var answered = await (await admin.PostAsync(url, GuestFileForm("zola-rsvp.csv"), Cancel)).ReadAsync<System.Text.Json.Nodes.JsonObject>();
+        Assert.Equal(0, (int)answered["added"]!);
+        Assert.True((int)answered["answers"]! >= 4);
+
+        var miller = (await admin.GetAsync<PagedResponse<HouseholdResponse>>($"{Households(wedding)}?q=miller")).Items.Single();
+        var atSangeet = miller.Invitations.Single(i => i.EventId == sangeet.Id);
+        Assert.Equal((RsvpAnswer.Attending, 1), (atSangeet.Answer, atSangeet.Attending));
+        Assert.Equal(4, miller.Invitations.Single(i => i.EventId == ceremony.Id).Attending);
+        var history = await admin.GetAsync<List<RsvpChangeResponse>>($"{Households(wedding)}/{miller.Id}/history");
+        Assert.All(history, h => Assert.Equal(RsvpSource.Import, h.Source));
+        var counts = await admin.GetAsync<HeadcountsResponse>($"/api/v1/weddings/{wedding.Id}/headcounts");
+        Assert.True(counts.Events.Single(e => e.EventId == ceremony.Id).Attending >= 4);
+    }
+
+    [Fact]
+    public async Task A_broken_or_foreign_import_gets_a_clear_error_and_changes_nothing()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Refused");
+        var url = $"/api/v1/weddings/{wedding.Id}/guest-imports";
+
+        await (await admin.PostJsonAsync(url, new { file = "guests.csv" })).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(["file"], (await (await admin.PostAsync(url, new MultipartFormDataContent { { new StringContent("skip"), "similar" } }, Cancel))
+            .ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        var pdf = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7\n%âãÏÓ\n1 0 obj"u8.ToArray()), "file", "guests.xlsx" } };
+        Assert.Equal(["file"], (await (await admin.PostAsync(url, pdf, Cancel)).ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        Assert.Equal(["mapping"], (await (await admin.PostAsync(url, GuestFileForm("family-workbook.xlsx", mapping: "{not json"), Cancel))
+            .ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        Assert.Equal(["similar"], (await (await admin.PostAsync(url, GuestFileForm("family-workbook.xlsx", similar: "maybe"), Cancel))
+            .ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        var huge = new MultipartFormDataContent { { new ByteArrayContent(new byte[11 * 1024 * 1024]), "file", "guests.csv" } };
+        Assert.True((await admin.PostAsync(url, huge, Cancel)).StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest);
+        Assert.Equal(0, (await admin.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding))).TotalCount);
+
+        var otherStudio = await NewStudioAsync();
+        using var otherAdmin = await otherStudio.AdminAsync();
+        await (await otherAdmin.PostAsync(url, GuestFileForm("family-workbook.xlsx"), Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await otherAdmin.PostAsync(url + "/preview", GuestFileForm("family-workbook.xlsx"), Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(0, (await admin.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding))).TotalCount);
+    }
+
     [Fact]
     public async Task Deleting_a_wedding_deletes_its_guest_list_and_leaves_other_weddings_lists_alone()
     {

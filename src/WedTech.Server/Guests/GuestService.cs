@@ -239,7 +239,7 @@ public sealed class GuestService(
     /// <summary>The cache tag of a wedding's guest list: dropped after every change of it.</summary>
     private string ListTag(Guid weddingId) => $"t:{tenant.Current.Id:N}:guests:{weddingId:N}";
 
-    private async Task RequireWeddingAsync(Guid weddingId, CancellationToken cancellationToken)
+    internal async Task RequireWeddingAsync(Guid weddingId, CancellationToken cancellationToken)
     {
         if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
         {
@@ -255,12 +255,14 @@ public sealed class GuestService(
             ?? throw ApiException.NotFound("Household");
     }
 
-    /// <summary>Once the change is committed: the cached counts of the list go, and everyone watching the wedding is told.</summary>
-    private void Publish(Household household)
+    private void Publish(Household household) => PublishListChanged(household.WeddingId);
+
+    /// <summary>Once the change being saved is committed: the cached counts of the list go, and everyone watching the wedding is told.</summary>
+    internal void PublishListChanged(Guid weddingId)
     {
         var tenantId = tenant.Current.Id;
-        var tag = ListTag(household.WeddingId);
-        var message = new WeddingChangedMessage(household.WeddingId, WeddingChange.GuestsChanged, null);
+        var tag = ListTag(weddingId);
+        var message = new WeddingChangedMessage(weddingId, WeddingChange.GuestsChanged, null);
         db.AfterCommit(async () =>
         {
             await invalidator.InvalidateAsync(tag, CancellationToken.None);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WedTech.Server.Guests.Import;
 
 namespace WedTech.Server.Guests;
 
@@ -24,6 +26,20 @@ public static class GuestsEndpoints
             return TypedResults.Created($"/api/v1/weddings/{weddingId}/households/{created.Id}", created).WithETag(created.Version);
         }).RequireAuthorization(Permissions.GuestManage).WithSummary("Add a household")
             .WithDescription("A household and its members; phones are stored in E.164 (Indian when written without a country code).");
+
+        ofWedding.MapPost("/guest-imports/preview", (Guid weddingId, HttpRequest request, GuestImportService service, CancellationToken ct) =>
+            service.PreviewAsync(weddingId, request, ct))
+            .RequireAuthorization(Permissions.GuestManage).WithMetadata(new RequestSizeLimitAttribute(GuestImportService.MaxRequestBytes))
+            .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Preview a guest list import")
+            .WithDescription("Reads a CSV or Excel guest list (every sheet; Zola and The Knot exports too) and says what importing it would do, writing nothing: the column mapping detected (or the one sent back as the form's mapping), the households planned with their match against the list (new, same, similar) and every row's issues. At most 10 MB and 20,000 rows.");
+
+        ofWedding.MapPost("/guest-imports", (Guid weddingId, HttpRequest request, GuestImportService service, CancellationToken ct) =>
+            service.CommitAsync(weddingId, request, ct))
+            .RequireAuthorization(Permissions.GuestManage).WithMetadata(new RequestSizeLimitAttribute(GuestImportService.MaxRequestBytes))
+            .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Import a guest list")
+            .WithDescription("Imports the file as previewed, in one save: new households are added, ones already on the list get the members and answers they lack, and ones that look alike are skipped, merged or created as the form's similar field says (skip by default). Importing the same file again adds nothing.");
 
         var household = ofWedding.MapGroup("/households/{id:guid}");
         household.MapGet("/", async (Guid weddingId, Guid id, GuestService service, CancellationToken ct) =>

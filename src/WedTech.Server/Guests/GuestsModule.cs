@@ -1,3 +1,4 @@
+using WedTech.Server.Guests.Import;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Guests;
@@ -5,5 +6,6 @@ namespace WedTech.Server.Guests;
 public static class GuestsModule
 {
     public static IServiceCollection AddGuests(this IServiceCollection services) => services.AddScoped<GuestService>()
+        .AddScoped<GuestImportService>()
         .AddScoped<IWeddingPersonalData, GuestErasure>();
 }
