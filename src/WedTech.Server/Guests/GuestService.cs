@@ -17,7 +17,7 @@ public sealed record HouseholdFilter(string? Search, GuestSide? Side, string? Ta
 /// </summary>
 public sealed class GuestService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events, UserDirectory users,
-    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime)
+    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime, StudioAddresses addresses)
 {
     public const int MaxHouseholdsPerWedding = 5_000;
 
@@ -203,6 +203,60 @@ public sealed class GuestService(
             c.Before, c.AttendingBefore, c.After, c.AttendingAfter)).ToList();
     }
 
+    /// <summary>
+    /// Issues the household's personal RSVP link, replacing any it had (the old one stops working). The token is in the
+    /// answer only; the household keeps its hash. Not an edit of the household: its version stays.
+    /// </summary>
+    public async Task<RsvpLinkResponse> IssueRsvpLinkAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
+    {
+        var household = await LoadAsync(weddingId, id, tracked: false, cancellationToken);
+        var (token, issuedAt) = await RsvpLinks.IssueAsync(db, household.Id, time, cancellationToken);
+        audit.Record("household.rsvp-link-issued", nameof(Household), household.Id, $"wedding {weddingId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new RsvpLinkResponse(RsvpLinks.Url(addresses, tenant.Current.Slug, token), issuedAt);
+    }
+
+    /// <summary>Revokes the household's RSVP link: it answers as an unknown link from now on.</summary>
+    public async Task RevokeRsvpLinkAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
+    {
+        var household = await LoadAsync(weddingId, id, tracked: false, cancellationToken);
+        await db.Households.Where(h => h.Id == household.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(h => h.RsvpTokenHash, (string?)null).SetProperty(h => h.RsvpLinkIssuedAt, (DateTimeOffset?)null), cancellationToken);
+        audit.Record("household.rsvp-link-revoked", nameof(Household), household.Id, $"wedding {weddingId}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<GuestListSettingsResponse> GetSettingsAsync(Guid weddingId, CancellationToken cancellationToken)
+    {
+        await RequireWeddingAsync(weddingId, cancellationToken);
+        return ToResponse(await db.GuestListSettings.AsNoTracking().FirstOrDefaultAsync(s => s.WeddingId == weddingId, cancellationToken)
+            ?? new GuestListSettings { WeddingId = weddingId });
+    }
+
+    /// <summary>Replaces the wedding's guest-list settings; a wedding without saved settings has the defaults at version 1.</summary>
+    public async Task<GuestListSettingsResponse> SaveSettingsAsync(Guid weddingId, GuestListSettingsRequest request, long expectedVersion, CancellationToken cancellationToken)
+    {
+        await RequireWeddingAsync(weddingId, cancellationToken);
+        var settings = await db.GuestListSettings.FirstOrDefaultAsync(s => s.WeddingId == weddingId, cancellationToken);
+        if (settings is null)
+        {
+            // The defaults are saved as version 1 first, so that this change is version 2 as for any other record.
+            settings = new GuestListSettings { WeddingId = weddingId };
+            Concurrency.Expect(settings, expectedVersion, "guest-list settings");
+            db.GuestListSettings.Add(settings);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        Concurrency.Expect(settings, expectedVersion, "guest-list settings");
+        settings.RsvpDeadline = request.RsvpDeadline;
+        settings.StudioContact = request.StudioContact.TrimmedOrNull();
+        if (WritePath.ChangedFields(db, settings) is not null)
+        {
+            GuestsChanged.PublishAfterCommit(db, realtime, tenant, weddingId);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return ToResponse(settings);
+    }
+
     public async Task<HeadcountsResponse> HeadcountsAsync(Guid weddingId, CancellationToken cancellationToken)
     {
         await RequireWeddingAsync(weddingId, cancellationToken);
@@ -231,12 +285,7 @@ public sealed class GuestService(
             ?? throw ApiException.NotFound("Household");
     }
 
-    private void Publish(Household household)
-    {
-        var tenantId = tenant.Current.Id;
-        var message = new WeddingChangedMessage(household.WeddingId, WeddingChange.GuestsChanged, null);
-        db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None));
-    }
+    private void Publish(Household household) => GuestsChanged.PublishAfterCommit(db, realtime, tenant, household.WeddingId);
 
     /// <summary>A member who left the household leaves the invitations too: their answers go and the headcount follows.</summary>
     private static void ForgetRemovedMembers(Household household)
@@ -380,6 +429,8 @@ public sealed class GuestService(
         h.Members.OrderBy(m => m.Position).Select(m => new GuestResponse(m.Id, m.Name, m.LatinName, m.Honorific, m.AgeGroup, m.Diet, m.Allergies, m.Phone, m.Email, m.GuestOf)).ToList(),
         h.Invitations.OrderBy(i => i.Id).Select(ToResponse).ToList(),
         h.Version, h.UpdatedAt);
+
+    private static GuestListSettingsResponse ToResponse(GuestListSettings s) => new(s.WeddingId, s.RsvpDeadline, s.StudioContact, s.Version);
 
     private static InvitationResponse ToResponse(Invitation i) => new(
         i.Id, i.EventId, i.Places, i.Guests, i.Answer, i.Attending, i.Members.Select(m => new MemberAnswer(m.GuestId, m.Answer)).ToList(), i.AnsweredAt, i.Version);
