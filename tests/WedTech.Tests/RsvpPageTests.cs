@@ -21,6 +21,8 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
     {
         public string Households => $"/api/v1/weddings/{Wedding.Id}/households";
         public Guid Member(string name) => Household.Members.Single(m => m.Name == name).Id;
+
+        public Task<List<RsvpChangeResponse>> HistoryAsync() => Admin.GetAsync<List<RsvpChangeResponse>>($"{Households}/{Household.Id}/history");
     }
 
     /// <summary>
@@ -152,7 +154,7 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
         await using var live = await RealtimeListener.ConnectAsync(Server.Factory, setup.Studio.Slug, (await setup.Studio.LoginAsync(setup.Studio.AdminEmail)).AccessToken);
         await live.JoinAsync(setup.Wedding.Id);
 
-        var saved = await TextAsync(await SubmitAsync(browser, $"/rsvp/{token}", "rsvp", new()
+        var answers = new Dictionary<string, string>
         {
             [$"a-{mehendi:N}-{sunita:N}"] = "attending",
             [$"a-{mehendi:N}-{rahul:N}"] = "declined",
@@ -166,7 +168,8 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
             ["depart-date"] = "2027-02-16",
             ["depart-by"] = "6E 2134",
             ["note"] = "We can't wait! — शुभकामनाएँ",
-        }));
+        };
+        var saved = await TextAsync(await SubmitAsync(browser, $"/rsvp/{token}", "rsvp", answers));
         Assert.Contains("Thank you!", saved, StringComparison.Ordinal);
         Assert.Contains("Sunita Sharma: Coming; Rahul Sharma: Not coming", saved, StringComparison.Ordinal);
         Assert.Contains("Coming: 4", saved, StringComparison.Ordinal);
@@ -186,7 +189,7 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
         Assert.Equal("We can't wait! — शुभकामनाएँ", household.NoteToCouple);
         Assert.Equal("Studio-only note", household.Notes);
 
-        var history = await setup.Admin.GetAsync<List<RsvpChangeResponse>>($"{setup.Households}/{setup.Household.Id}/history");
+        var history = await setup.HistoryAsync();
         Assert.Equal(2, history.Count);
         Assert.All(history, change => Assert.Equal((RsvpSource.Guest, (string?)null), (change.Source, change.By)));
         Assert.Contains(history, c => c.EventId == sangeet && c is { Before: RsvpAnswer.Pending, After: RsvpAnswer.Attending, AttendingAfter: 4 });
@@ -194,13 +197,10 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
         // The page shows the answers saved; sending them again changes nothing and adds no history.
         var again = await TextAsync(await browser.GetAsync($"/rsvp/{token}", Cancel));
         Assert.Matches($"name=\"a-{mehendi:N}-{sunita:N}\" value=\"attending\" checked", again);
-        await TextAsync(await SubmitAsync(browser, $"/rsvp/{token}", "rsvp", new()
-        {
-            [$"a-{mehendi:N}-{sunita:N}"] = "attending", [$"n-{sangeet:N}"] = "4", [$"d-{sunita:N}"] = "jain", [$"d-{rahul:N}"] = "non-veg",
-            [$"al-{rahul:N}"] = "Peanuts", ["arrive-date"] = "2027-02-11", ["arrive-time"] = "14:30", ["arrive-by"] = "12956 Jaipur Express",
-            ["depart-date"] = "2027-02-16", ["depart-by"] = "6E 2134", ["note"] = "We can't wait! — शुभकामनाएँ",
-        }));
-        Assert.Equal(2, (await setup.Admin.GetAsync<List<RsvpChangeResponse>>($"{setup.Households}/{setup.Household.Id}/history")).Count);
+        Assert.Contains("value=\"2027-02-11\"", again, StringComparison.Ordinal);
+        await TextAsync(await SubmitAsync(browser, $"/rsvp/{token}", "rsvp", answers));
+        Assert.Equal(2, (await setup.HistoryAsync()).Count);
+        Assert.Equal(household.Version, (await setup.Admin.GetAsync<HouseholdResponse>($"{setup.Households}/{setup.Household.Id}")).Version);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
         Assert.All(household.Invitations, i => Assert.Equal((RsvpAnswer.Pending, 0), (i.Answer, i.Attending)));
         Assert.Null(household.NoteToCouple);
         Assert.Equal(setup.Household.Version, household.Version);
-        Assert.Empty(await setup.Admin.GetAsync<List<RsvpChangeResponse>>($"{setup.Households}/{setup.Household.Id}/history"));
+        Assert.Empty(await setup.HistoryAsync());
 
         // Per member too: four members for three places.
         var bigger = await SetUpAsync(members: Named("Asha", "Bela", "Chetan", "Deepa"));
@@ -235,7 +235,7 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
         var perMember = await TextAsync(await SubmitAsync(biggerBrowser, $"/rsvp/{biggerToken}", "rsvp",
             bigger.Household.Members.ToDictionary(m => $"a-{bigger.Mehendi.Id:N}-{m.Id:N}", _ => "attending")));
         Assert.Contains("This invitation is for 3 places, and 4 is more. To bring more people, contact Shaadi Studio.", perMember, StringComparison.Ordinal);
-        Assert.Empty(await bigger.Admin.GetAsync<List<RsvpChangeResponse>>($"{bigger.Households}/{bigger.Household.Id}/history"));
+        Assert.Empty(await bigger.HistoryAsync());
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
         {
             ["__RequestVerificationToken"] = AntiforgeryField().Match(before).Groups[1].Value, ["_handler"] = "rsvp", [$"n-{setup.Sangeet.Id:N}"] = "2",
         }), Cancel);
-        Assert.Empty(await setup.Admin.GetAsync<List<RsvpChangeResponse>>($"{setup.Households}/{setup.Household.Id}/history"));
+        Assert.Empty(await setup.HistoryAsync());
     }
 
     [Fact]
@@ -376,6 +376,22 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
         // The household's phone, as the studio wrote it and as stored, is in no log line.
         Assert.DoesNotContain(Server.Logs.Lines, line => line.Contains("9753186420", StringComparison.Ordinal) || line.Contains("97531 86420", StringComparison.Ordinal)
             || line.Contains("Posted.Digits", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_guests_pages_are_rate_limited_per_address_of_a_studio()
+    {
+        var studio = await NewStudioAsync();
+        using var browser = Browser(studio.Slug);
+        for (var i = 0; i < GuestsModule.RsvpPageRequestsPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/rsvp/{new string('B', 22)}", Cancel)).StatusCode);
+        }
+        var limited = await TextAsync(await browser.GetAsync("/rsvp", Cancel), HttpStatusCode.TooManyRequests);
+        Assert.Contains("Too many attempts from your address", limited, StringComparison.Ordinal); // the platform's page for people
+        // Another studio's guests are not held back by this one's.
+        using var elsewhere = Browser((await NewStudioAsync()).Slug);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/rsvp", Cancel)).StatusCode);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
