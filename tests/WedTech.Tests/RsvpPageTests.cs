@@ -338,6 +338,7 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
             new GuestRequest(null, "Chacha ji", null, null, null, null, null, "+91 99887 76655", null, null),
         ]);
         using var browser = Browser(setup.Studio.Slug);
+        var addresses = new List<string>();
         foreach (var (name, digits) in new[] { ("Christopher Mehta", "2334"), ("chris", "2334"), ("Priya", "2334"), ("Chacha ji", "6655") })
         {
             var found = await SubmitAsync(browser, "/rsvp", "find", new() { ["Posted.Name"] = name, ["Posted.Digits"] = digits });
@@ -345,7 +346,16 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
             var page = await TextAsync(await browser.GetAsync(found.Headers.Location, Cancel));
             Assert.Contains("Sharma family", page, StringComparison.Ordinal);
             Assert.Contains("Mehendi", page, StringComparison.Ordinal);
+            addresses.Add(found.Headers.Location!.OriginalString.Split('/')[^1]);
         }
+        // The household had no link: the first find issued it (kept as its hash); later ones, with a link there, get a
+        // pass for the visit rather than the link.
+        await using (var db = await TenantDatabase.OpenAsync(Server, setup.Studio))
+        {
+            Assert.Equal(TokenService.Hash(addresses[0]), (await db.Set<Household>().AsNoTracking().SingleAsync(h => h.Id == setup.Household.Id, Cancel)).RsvpTokenHash);
+        }
+        Assert.Equal(RsvpLinks.TokenLength, addresses[0].Length);
+        Assert.All(addresses.Skip(1), pass => Assert.True(pass.Length > RsvpLinks.TokenLength, pass));
     }
 
     [Fact]

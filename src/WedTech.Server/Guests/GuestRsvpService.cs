@@ -52,7 +52,7 @@ public sealed class GuestRsvpService(
     TenantDbContext db, TenantContext tenant, IWeddingDirectory weddings, IWeddingEvents events, IStudioSettings studio, TimeProvider time,
     IRealtimePublisher realtime, AuditLog audit, IDataProtectionProvider protection)
 {
-    /// <summary>How long the address "find my invitation" leads to stays good: a visit, not a link to keep.</summary>
+    /// <summary>How long a pass from "find my invitation" (to a household that has a link) stays good: a visit, not a link to keep.</summary>
     public static readonly TimeSpan FoundPassLifetime = TimeSpan.FromHours(2);
 
     /// <summary>Longer than any pass: a longer token is not looked at.</summary>
@@ -157,8 +157,8 @@ public sealed class GuestRsvpService(
 
     /// <summary>
     /// "Find my invitation": the household of this studio with a phone (its own or a member's) ending in these digits and
-    /// a name like the one given (any member's, in any script, or the household's), as the token of a time-limited pass to
-    /// its page; null when there is none. Says nothing of which part did not match.
+    /// a name like the one given (any member's, in any script, or the household's), as the token of its page: a new link
+    /// when it had none, else a time-limited pass; null when there is none. Says nothing of which part did not match.
     /// </summary>
     public async Task<string?> FindAsync(string name, string lastDigits, CancellationToken cancellationToken)
     {
@@ -174,7 +174,19 @@ public sealed class GuestRsvpService(
             .OrderBy(h => h.Id).Take(MaxCandidates).ToListAsync(cancellationToken);
         var found = candidates.FirstOrDefault(h => h.Members.SelectMany(m => new[] { m.Name, m.LatinName }).Prepend(h.DisplayName).OfType<string>()
             .Any(known => NamesMatch(name, known)));
-        return found is null ? null : Passes.Protect($"{tenant.Current.Id:N}.{found.Id:N}", time.GetUtcNow().Add(FoundPassLifetime));
+        if (found is null)
+        {
+            return null;
+        }
+        // A household without a link gets one, to come back to; one with a link gets a pass for this visit (its link was
+        // shown once, to the studio, and stays the one the family shares).
+        if (await RsvpLinks.IssueAsync(db, found.Id, time, onlyIfNone: true, cancellationToken) is { } issued)
+        {
+            audit.Record("household.rsvp-link-issued", nameof(Household), found.Id, "found by the guest");
+            await db.SaveChangesAsync(cancellationToken);
+            return issued.Token;
+        }
+        return Passes.Protect($"{tenant.Current.Id:N}.{found.Id:N}", time.GetUtcNow().Add(FoundPassLifetime));
     }
 
     /// <summary>Every word of the name given is like a word of the name known ("Chris" finds "Christopher Mehta"; प्रिया finds "Priya").</summary>

@@ -210,7 +210,8 @@ public sealed class GuestService(
     public async Task<RsvpLinkResponse> IssueRsvpLinkAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
         var household = await LoadAsync(weddingId, id, tracked: false, cancellationToken);
-        var (token, issuedAt) = await RsvpLinks.IssueAsync(db, household.Id, time, cancellationToken);
+        var (token, issuedAt) = await RsvpLinks.IssueAsync(db, household.Id, time, onlyIfNone: false, cancellationToken)
+            ?? throw ApiException.NotFound("Household");
         audit.Record("household.rsvp-link-issued", nameof(Household), household.Id, $"wedding {weddingId}");
         await db.SaveChangesAsync(cancellationToken);
         return new RsvpLinkResponse(RsvpLinks.Url(addresses, tenant.Current.Slug, token), issuedAt);
