@@ -121,3 +121,20 @@ public sealed record EventHeadcount(
     IReadOnlyList<HeadcountGroup> ByDiet, IReadOnlyList<HeadcountGroup> BySide, IReadOnlyList<HeadcountGroup> ByAgeGroup);
 
 public sealed record HeadcountsResponse(Guid WeddingId, int Households, int Guests, IReadOnlyList<EventHeadcount> Events);
+
+/// <summary>
+/// A household's personal RSVP link, given once when issued (only a hash of it is kept): whoever has it may answer for
+/// the household until it is revoked or a new one is issued.
+/// </summary>
+public sealed record RsvpLinkResponse(string Url, DateTimeOffset IssuedAt);
+
+/// <summary>
+/// A wedding's guest-list settings: the last day guests may answer on their page (in the studio's time zone; after it the
+/// page is read-only) and how guests reach the studio for changes (shown on the page), such as "Call Asha on 98765 43210".
+/// </summary>
+public sealed record GuestListSettingsRequest(DateOnly? RsvpDeadline, [property: StringLength(GuestListSettingsRequest.MaxContactLength)] string? StudioContact)
+{
+    public const int MaxContactLength = 300;
+}
+
+public sealed record GuestListSettingsResponse(Guid WeddingId, DateOnly? RsvpDeadline, string? StudioContact, long Version);

@@ -98,6 +98,10 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "GET /api/v1/weddings/{wedding}/households/{household}/history", "", "A✓ P✓ C✓ L✓" },
         { "POST /api/v1/weddings/{wedding}/guest-imports/preview", "guest-file", "A✓ P✓ C· L✓" },
         { "POST /api/v1/weddings/{wedding}/guest-imports", "guest-file", "A✓ P✓ C· L✓" },
+        { "POST /api/v1/weddings/{wedding}/households/{household}/rsvp-link", "", "A✓ P✓ C· L✓" },
+        { "DELETE /api/v1/weddings/{wedding}/households/{household}/rsvp-link", "", "A✓ P✓ C· L✓" },
+        { "GET /api/v1/weddings/{wedding}/guest-settings", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/weddings/{wedding}/guest-settings", "guest-settings", "A✓ P✓ C· L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -269,6 +273,7 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 "guest-file" => new MultipartFormDataContent { { new ByteArrayContent("Name,Mobile\nAsha Rao,98765 43210\n"u8.ToArray()), "file", "guests.csv" } },
                 "invitations" => System.Net.Http.Json.JsonContent.Create(new InvitationsRequest([new(eventId, 3, null)]), options: Api.Json),
                 "answer" => System.Net.Http.Json.JsonContent.Create(new RsvpRequest(null, 2), options: Api.Json),
+                "guest-settings" => System.Net.Http.Json.JsonContent.Create(new GuestListSettingsRequest(new DateOnly(2027, 11, 1), "Call Asha on 98765 43210"), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };

@@ -27,7 +27,7 @@ public sealed partial class ArchitectureTests
         ["Messaging"] = ["Platform", "Tenancy", "Identity", "Realtime", "Weddings"],
         ["Venues"] = ["Platform", "Messaging"],
         ["Events"] = ["Platform", "Tenancy", "Identity", "Web", "Realtime", "Calendar", "Weddings", "Venues"],
-        ["Guests"] = ["Platform", "Tenancy", "Identity", "Realtime", "Files", "Messaging", "Weddings", "Events"],
+        ["Guests"] = ["Platform", "Tenancy", "Identity", "Web", "Realtime", "Files", "Messaging", "Weddings", "Events"],
         ["Templates"] = ["Platform", "Tenancy", "Weddings", "Events"],
         ["Reports"] = ["Platform", "Tenancy", "Identity", "Files", "Messaging", "Weddings", "Events"],
         ["Demo"] = ["Platform", "Tenancy", "Identity", "Weddings", "Events", "Venues", "Templates", "Guests"],

@@ -37,6 +37,16 @@ public sealed class Household : IVersioned, ITimestamped
     /// <summary>What the household wrote to the couple with its RSVP.</summary>
     public string? NoteToCouple { get; set; }
 
+    /// <summary>
+    /// The SHA-256 of the household's personal RSVP link token (the token itself is shown once, when issued); null when it
+    /// has none or it was revoked. Not part of the record people edit: issuing a link leaves the version as it is.
+    /// </summary>
+    [NotAudited]
+    public string? RsvpTokenHash { get; set; }
+
+    [NotAudited]
+    public DateTimeOffset? RsvpLinkIssuedAt { get; set; }
+
     /// <summary>Names (in every spelling given) and the display name, lower-cased, for search in any script.</summary>
     [NotAudited]
     public string SearchText { get; private set; } = "";
@@ -109,6 +119,22 @@ public sealed class Invitation : IVersioned, ITimestamped
 /// <summary>One member's answer to an invitation, stored with it.</summary>
 public sealed record MemberRsvp(Guid GuestId, RsvpAnswer Answer);
 
+/// <summary>
+/// A wedding's guest-list settings: the RSVP deadline (a day in the studio's time zone; after it the guests' page is
+/// read-only) and the contact the guests are shown for changes. A wedding without a row has the defaults at version 1.
+/// </summary>
+[AuditChanges("guest-settings")]
+public sealed class GuestListSettings : IVersioned, ITimestamped
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid WeddingId { get; init; }
+    public DateOnly? RsvpDeadline { get; set; }
+    public string? StudioContact { get; set; }
+    public long Version { get; set; } = 1;
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>One change of an invitation's answer, kept for as long as the household: who, when, before and after.</summary>
 public sealed class RsvpChange
 {
@@ -149,6 +175,8 @@ public sealed class GuestModel : ITenantModel
             household.Property(h => h.DepartureBy).HasMaxLength(100);
             household.Property(h => h.NoteToCouple).HasMaxLength(2000);
             household.Property(h => h.SearchText).HasMaxLength(24_000);
+            household.Property(h => h.RsvpTokenHash).HasMaxLength(64);
+            household.HasIndex(h => h.RsvpTokenHash).IsUnique();
             household.Property(h => h.Version).IsConcurrencyToken();
             household.HasIndex(h => new { h.WeddingId, h.DisplayName });
             household.HasIndex(h => h.Phone);
@@ -185,6 +213,15 @@ public sealed class GuestModel : ITenantModel
             // An event that is removed takes its invitations and their answers with it.
             invitation.HasOne<WeddingEvent>().WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<GuestListSettings>(settings =>
+        {
+            settings.ToTable("guest_list_settings");
+            settings.Property(s => s.Id).ValueGeneratedNever();
+            settings.HasIndex(s => s.WeddingId).IsUnique();
+            settings.Property(s => s.StudioContact).HasMaxLength(GuestListSettingsRequest.MaxContactLength);
+            settings.Property(s => s.Version).IsConcurrencyToken();
+            settings.HasOne<Wedding>().WithMany().HasForeignKey(s => s.WeddingId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.Entity<RsvpChange>(change =>
         {
             change.ToTable("rsvp_changes");
@@ -210,5 +247,6 @@ public static class GuestTables
         public DbSet<Guest> Guests => db.Set<Guest>();
         public DbSet<Invitation> Invitations => db.Set<Invitation>();
         public DbSet<RsvpChange> RsvpChanges => db.Set<RsvpChange>();
+        public DbSet<GuestListSettings> GuestListSettings => db.Set<GuestListSettings>();
     }
 }

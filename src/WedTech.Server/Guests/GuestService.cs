@@ -19,7 +19,7 @@ public sealed record HouseholdFilter(string? Search, GuestSide? Side, string? Ta
 /// </summary>
 public sealed class GuestService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events, UserDirectory users,
-    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime, HybridCache cache, CacheInvalidator invalidator, IDatabaseProvider databases)
+    TenantContext tenant, TimeProvider time, HybridCache cache, IDatabaseProvider databases, StudioAddresses addresses, GuestsChanged changes)
 {
     public const int MaxHouseholdsPerWedding = 5_000;
 
@@ -208,6 +208,60 @@ public sealed class GuestService(
     }
 
     /// <summary>
+    /// Issues the household's personal RSVP link, replacing any it had (the old one stops working). The token is in the
+    /// answer only; the household keeps its hash. Not an edit of the household: its version stays.
+    /// </summary>
+    public async Task<RsvpLinkResponse> IssueRsvpLinkAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
+    {
+        var household = await LoadAsync(weddingId, id, tracked: false, cancellationToken);
+        var (token, issuedAt) = await RsvpLinks.IssueAsync(db, household.Id, time, onlyIfNone: false, cancellationToken)
+            ?? throw ApiException.NotFound("Household");
+        audit.Record("household.rsvp-link-issued", nameof(Household), household.Id, $"wedding {weddingId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new RsvpLinkResponse(RsvpLinks.Url(addresses, tenant.Current.Slug, token), issuedAt);
+    }
+
+    /// <summary>Revokes the household's RSVP link: it answers as an unknown link from now on.</summary>
+    public async Task RevokeRsvpLinkAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
+    {
+        var household = await LoadAsync(weddingId, id, tracked: false, cancellationToken);
+        await db.Households.Where(h => h.Id == household.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(h => h.RsvpTokenHash, (string?)null).SetProperty(h => h.RsvpLinkIssuedAt, (DateTimeOffset?)null), cancellationToken);
+        audit.Record("household.rsvp-link-revoked", nameof(Household), household.Id, $"wedding {weddingId}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<GuestListSettingsResponse> GetSettingsAsync(Guid weddingId, CancellationToken cancellationToken)
+    {
+        await RequireWeddingAsync(weddingId, cancellationToken);
+        return ToResponse(await db.GuestListSettings.AsNoTracking().FirstOrDefaultAsync(s => s.WeddingId == weddingId, cancellationToken)
+            ?? new GuestListSettings { WeddingId = weddingId });
+    }
+
+    /// <summary>Replaces the wedding's guest-list settings; a wedding without saved settings has the defaults at version 1.</summary>
+    public async Task<GuestListSettingsResponse> SaveSettingsAsync(Guid weddingId, GuestListSettingsRequest request, long expectedVersion, CancellationToken cancellationToken)
+    {
+        await RequireWeddingAsync(weddingId, cancellationToken);
+        var settings = await db.GuestListSettings.FirstOrDefaultAsync(s => s.WeddingId == weddingId, cancellationToken);
+        if (settings is null)
+        {
+            // The defaults are saved as version 1 first, so that this change is version 2 as for any other record.
+            settings = new GuestListSettings { WeddingId = weddingId };
+            Concurrency.Expect(settings, expectedVersion, "guest-list settings");
+            db.GuestListSettings.Add(settings);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        Concurrency.Expect(settings, expectedVersion, "guest-list settings");
+        settings.RsvpDeadline = request.RsvpDeadline;
+        settings.StudioContact = request.StudioContact.TrimmedOrNull();
+        if (WritePath.ChangedFields(db, settings) is not null)
+        {
+            changes.AfterCommit(weddingId);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return ToResponse(settings);
+    }
+
     /// The counts of the list come from the cache, computed once after each change of the list (a tag per wedding); the
     /// events they are shown under are read as they are now.
     /// </summary>
@@ -215,9 +269,9 @@ public sealed class GuestService(
     {
         await RequireWeddingAsync(weddingId, cancellationToken);
         var weddingEvents = await events.OfWeddingAsync(weddingId, cancellationToken);
-        var tag = ListTag(weddingId);
+        var tag = changes.Tag(weddingId);
         // The read may outlive this request (others wait on it), so it uses a context of its own.
-        var counts = await cache.GetOrCreateAsync(invalidator.Key(tag), (databases, tenant.Current.DatabaseName, weddingId), static async (state, ct) =>
+        var counts = await cache.GetOrCreateAsync(changes.CountsKey(weddingId), (databases, tenant.Current.DatabaseName, weddingId), static async (state, ct) =>
         {
             await using var context = state.databases.CreateTenantContext(state.DatabaseName);
             return await CountAsync(context, state.weddingId, ct);
@@ -236,9 +290,6 @@ public sealed class GuestService(
         return Headcounts.Count(households, guests, invitations);
     }
 
-    /// <summary>The cache tag of a wedding's guest list: dropped after every change of it.</summary>
-    private string ListTag(Guid weddingId) => $"t:{tenant.Current.Id:N}:guests:{weddingId:N}";
-
     internal async Task RequireWeddingAsync(Guid weddingId, CancellationToken cancellationToken)
     {
         if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
@@ -255,20 +306,7 @@ public sealed class GuestService(
             ?? throw ApiException.NotFound("Household");
     }
 
-    private void Publish(Household household) => PublishListChanged(household.WeddingId);
-
-    /// <summary>Once the change being saved is committed: the cached counts of the list go, and everyone watching the wedding is told.</summary>
-    internal void PublishListChanged(Guid weddingId)
-    {
-        var tenantId = tenant.Current.Id;
-        var tag = ListTag(weddingId);
-        var message = new WeddingChangedMessage(weddingId, WeddingChange.GuestsChanged, null);
-        db.AfterCommit(async () =>
-        {
-            await invalidator.InvalidateAsync(tag, CancellationToken.None);
-            await realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None);
-        });
-    }
+    private void Publish(Household household) => changes.AfterCommit(household.WeddingId);
 
     /// <summary>A member who left the household leaves the invitations too: their answers go and the headcount follows.</summary>
     private static void ForgetRemovedMembers(Household household)
@@ -416,6 +454,8 @@ public sealed class GuestService(
         h.Members.OrderBy(m => m.Position).Select(m => new GuestResponse(m.Id, m.Name, m.LatinName, m.Honorific, m.AgeGroup, m.Diet, m.Allergies, m.Phone, m.Email, m.GuestOf)).ToList(),
         h.Invitations.OrderBy(i => i.Id).Select(ToResponse).ToList(),
         h.Version, h.UpdatedAt);
+
+    private static GuestListSettingsResponse ToResponse(GuestListSettings s) => new(s.WeddingId, s.RsvpDeadline, s.StudioContact, s.Version);
 
     private static InvitationResponse ToResponse(Invitation i) => new(
         i.Id, i.EventId, i.Places, i.Guests, i.Answer, i.Attending, i.Members.Select(m => new MemberAnswer(m.GuestId, m.Answer)).ToList(), i.AnsweredAt, i.Version);

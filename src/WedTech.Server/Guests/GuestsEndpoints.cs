@@ -41,6 +41,20 @@ public static class GuestsEndpoints
             .WithSummary("Import a guest list")
             .WithDescription("Imports the file as previewed, in one save: new households are added, ones already on the list get the members and answers they lack, and ones that look alike are skipped, merged or created as the form's similar field says (skip by default). Importing the same file again adds nothing.");
 
+        ofWedding.MapGet("/guest-settings", async (Guid weddingId, GuestService service, CancellationToken ct) =>
+        {
+            var settings = await service.GetSettingsAsync(weddingId, ct);
+            return TypedResults.Ok(settings).WithETag(settings.Version);
+        }).RequireAuthorization(Permissions.GuestView).WithSummary("A wedding's guest-list settings")
+            .WithDescription("The RSVP deadline (after it the guests' page is read-only) and the contact shown to guests; the ETag carries its version.");
+
+        ofWedding.MapPut("/guest-settings", async (Guid weddingId, GuestListSettingsRequest request, GuestService service, HttpContext http, CancellationToken ct) =>
+        {
+            var settings = await service.SaveSettingsAsync(weddingId, request, Concurrency.RequireIfMatch(http), ct);
+            return TypedResults.Ok(settings).WithETag(settings.Version);
+        }).RequireAuthorization(Permissions.GuestManage).RequiresIfMatch().WithSummary("Set a wedding's guest-list settings")
+            .WithDescription("The last day guests may answer on their page, in the studio's time zone, and how they reach the studio for changes. Requires If-Match.");
+
         var household = ofWedding.MapGroup("/households/{id:guid}");
         household.MapGet("/", async (Guid weddingId, Guid id, GuestService service, CancellationToken ct) =>
         {
@@ -75,6 +89,18 @@ public static class GuestsEndpoints
             return TypedResults.Ok(invitation).WithETag(invitation.Version);
         }).RequireAuthorization(Permissions.GuestAnswer).WithSummary("Record an answer")
             .WithDescription("An answer given in person or on the phone: per member, or the number coming (0: not coming); never above the places. Kept in the history. If-Match (the invitation's version) optional.");
+
+        household.MapPost("/rsvp-link", async (Guid weddingId, Guid id, GuestService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.IssueRsvpLinkAsync(weddingId, id, ct)))
+            .RequireAuthorization(Permissions.GuestManage).WithSummary("Issue a household's RSVP link")
+            .WithDescription("A new personal link to the household's RSVP page on the studio's address, shown this once (only its hash is kept); the link issued before stops working.");
+
+        household.MapDelete("/rsvp-link", async Task<NoContent> (Guid weddingId, Guid id, GuestService service, CancellationToken ct) =>
+        {
+            await service.RevokeRsvpLinkAsync(weddingId, id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Permissions.GuestManage).WithSummary("Revoke a household's RSVP link")
+            .WithDescription("The household's link stops working; the guests can still find their invitation by name and phone.");
 
         household.MapGet("/history", (Guid weddingId, Guid id, GuestService service, CancellationToken ct) => service.HistoryAsync(weddingId, id, ct))
             .RequireAuthorization(Permissions.GuestView).WithSummary("A household's answer history")

@@ -1,11 +1,32 @@
+using System.Threading.RateLimiting;
 using WedTech.Server.Guests.Import;
+using WedTech.Server.Guests.Pages;
+using WedTech.Server.Tenancy;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Guests;
 
 public static class GuestsModule
 {
-    public static IServiceCollection AddGuests(this IServiceCollection services) => services.AddScoped<GuestService>()
-        .AddScoped<GuestImportService>()
-        .AddScoped<IWeddingPersonalData, GuestErasure>();
+    /// <summary>The guests' pages (RSVP and "find my invitation"), visits and answers alike, per address of a studio.</summary>
+    public const string RsvpPageRateLimit = "rsvp-page";
+
+    public const int RsvpPageRequestsPerMinute = 60;
+
+    public static IServiceCollection AddGuests(this IServiceCollection services)
+    {
+        services.AddScoped<GuestService>();
+        services.AddScoped<GuestsChanged>();
+        services.AddScoped<GuestRsvpService>();
+        services.AddScoped<GuestImportService>();
+        services.AddScoped<IWeddingPersonalData, GuestErasure>();
+        services.AddSingleton<RsvpFindLimiter>();
+        services.AddRateLimiter(options => options.AddPolicy(RsvpPageRateLimit, context =>
+        {
+            var tenant = context.RequestServices.GetRequiredService<TenantContext>().Tenant?.Id.ToString() ?? "-";
+            return RateLimitPartition.GetFixedWindowLimiter($"{tenant}|{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = RsvpPageRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
+        return services;
+    }
 }

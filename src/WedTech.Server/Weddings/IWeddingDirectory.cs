@@ -3,6 +3,9 @@ using WedTech.Server.Realtime;
 
 namespace WedTech.Server.Weddings;
 
+/// <summary>A wedding as its guests know it: its title and the couple.</summary>
+public sealed record WeddingNames(string Title, string BrideName, string GroomName);
+
 /// <summary>
 /// What other modules ask of the weddings. The queries compose into the asker's own query, so a filter by wedding
 /// stays one round trip.
@@ -27,6 +30,9 @@ public interface IWeddingDirectory
     /// <summary>The titles of those of these weddings the caller may see.</summary>
     Task<Dictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
+    /// <summary>The wedding's title and the couple's names, whoever asks (a guest on their RSVP page); null when it is deleted.</summary>
+    Task<WeddingNames?> NamesAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>The staff (not the clients) on the wedding's team.</summary>
     Task<List<Guid>> StaffAsync(Guid weddingId, CancellationToken cancellationToken);
 
@@ -47,6 +53,9 @@ internal sealed class WeddingDirectory(TenantDbContext db, WeddingService weddin
     public Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) => db.Weddings.AnyAsync(w => w.Id == id, cancellationToken);
 
     public Task<Dictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => weddings.TitlesAsync(ids, cancellationToken);
+
+    public Task<WeddingNames?> NamesAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Weddings.AsNoTracking().Where(w => w.Id == id).Select(w => new WeddingNames(w.Title, w.BrideName, w.GroomName)).FirstOrDefaultAsync(cancellationToken);
 
     public Task<List<Guid>> StaffAsync(Guid weddingId, CancellationToken cancellationToken) =>
         db.WeddingTeamMembers.Where(t => t.WeddingId == weddingId && t.Role != TeamRole.Client).Select(t => t.UserId).ToListAsync(cancellationToken);

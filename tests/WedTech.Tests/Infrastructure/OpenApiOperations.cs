@@ -109,6 +109,7 @@ public static class OpenApiOperations
             nameof(HouseholdRequest) => Household,
             nameof(InvitationsRequest) => new InvitationsRequest([new InvitationRequest(records.Event, 4, null)]),
             nameof(RsvpRequest) => new RsvpRequest(null, 3),
+            nameof(GuestListSettingsRequest) => new GuestListSettingsRequest(new DateOnly(2027, 11, 1), "Call Asha on 98765 43210"),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
             _ => null,
         };

@@ -22,7 +22,8 @@ public sealed record GuestImportResult(int Added, int Merged, int Unchanged, int
 /// file is read and planned against the list as it is (nothing written), then committed in one save. Importing the same
 /// file again adds nothing; a Zola RSVP file after its guest list brings the answers in.
 /// </summary>
-public sealed class GuestImportService(TenantDbContext db, GuestService guests, IWeddingEvents events, AuditLog audit, CurrentUser currentUser, TimeProvider time)
+public sealed class GuestImportService(
+    TenantDbContext db, GuestService guests, IWeddingEvents events, AuditLog audit, CurrentUser currentUser, TimeProvider time, GuestsChanged changes)
 {
     /// <summary>The file's limit and room for the form around it.</summary>
     public const long MaxRequestBytes = GuestFile.MaxBytes + 512 * 1024;
@@ -96,7 +97,7 @@ public sealed class GuestImportService(TenantDbContext db, GuestService guests, 
         }
         audit.Record("household.imported", nameof(Household), null, string.Create(CultureInfo.InvariantCulture,
             $"wedding {weddingId}: {added} added, {merged} merged, {answers} answers, from {plan.RowsRead} rows"));
-        guests.PublishListChanged(weddingId);
+        changes.AfterCommit(weddingId);
         await db.SaveChangesAsync(cancellationToken);
         return new GuestImportResult(added, merged, unchanged, skipped, answers, plan.Issues);
     }

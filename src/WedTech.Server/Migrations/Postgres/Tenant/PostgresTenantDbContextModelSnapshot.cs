@@ -341,6 +341,39 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.ToTable("guests", (string)null);
                 });
 
+            modelBuilder.Entity("WedTech.Server.Guests.GuestListSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("RsvpDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StudioContact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WeddingId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WeddingId")
+                        .IsUnique();
+
+                    b.ToTable("guest_list_settings", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Guests.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -397,6 +430,13 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("RsvpLinkIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RsvpTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(24000)
@@ -428,6 +468,9 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.HasKey("Id");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("RsvpTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("WeddingId", "DisplayName");
 
@@ -1360,6 +1403,15 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.HasOne("WedTech.Server.Guests.Household", null)
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Guests.GuestListSettings", b =>
+                {
+                    b.HasOne("WedTech.Server.Weddings.Wedding", null)
+                        .WithMany()
+                        .HasForeignKey("WeddingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -335,6 +335,39 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.ToTable("guests", (string)null);
                 });
 
+            modelBuilder.Entity("WedTech.Server.Guests.GuestListSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RsvpDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudioContact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WeddingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WeddingId")
+                        .IsUnique();
+
+                    b.ToTable("guest_list_settings", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Guests.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -391,6 +424,13 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RsvpLinkIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RsvpTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(24000)
@@ -422,6 +462,9 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.HasKey("Id");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("RsvpTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("WeddingId", "DisplayName");
 
@@ -1354,6 +1397,15 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.HasOne("WedTech.Server.Guests.Household", null)
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Guests.GuestListSettings", b =>
+                {
+                    b.HasOne("WedTech.Server.Weddings.Wedding", null)
+                        .WithMany()
+                        .HasForeignKey("WeddingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
