@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 using Prometheus;
 
 namespace WedTech.Server.Platform.Observability;
@@ -21,6 +23,10 @@ public static class ObservabilityModule
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        // The console writes through SecretPathRedaction: request paths in log scopes lose their secrets.
+        builder.Services.RemoveAll<ILoggerProvider>();
+        builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<ConsoleLoggerProvider>(services));
+        builder.Services.AddSingleton<ILoggerProvider>(services => new SecretPathRedaction<ConsoleLoggerProvider>(services.GetRequiredService<ConsoleLoggerProvider>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ActiveUserTracker>();
         builder.Services.AddSingleton<AppMetrics>();
