@@ -98,6 +98,8 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "GET /api/v1/weddings/{wedding}/households/{household}/history", "", "A✓ P✓ C✓ L✓" },
         { "POST /api/v1/weddings/{wedding}/guest-imports/preview", "guest-file", "A✓ P✓ C· L✓" },
         { "POST /api/v1/weddings/{wedding}/guest-imports", "guest-file", "A✓ P✓ C· L✓" },
+        { "GET /api/v1/weddings/{wedding}/guest-export", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/guest-export?format=csv", "", "A✓ P✓ C· L·" },
         { "POST /api/v1/weddings/{wedding}/households/{household}/rsvp-link", "", "A✓ P✓ C· L✓" },
         { "DELETE /api/v1/weddings/{wedding}/households/{household}/rsvp-link", "", "A✓ P✓ C· L✓" },
         { "GET /api/v1/weddings/{wedding}/guest-settings", "", "A✓ P✓ C✓ L✓" },

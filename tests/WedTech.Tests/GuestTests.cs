@@ -427,6 +427,48 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task The_export_is_read_back_by_a_spreadsheet_reader_with_every_guest_and_a_sheet_per_event()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var wedding = await admin.CreateWeddingAsync("Exported");
+        var sangeet = await AddEventAsync(admin, wedding, "Sangeet: night/two", 12);
+        var sharma = await InviteAsync(admin, wedding, await AddAsync(admin, wedding, Household()), new InvitationRequest(sangeet.Id, 4, null));
+        (await AnswerAsync(admin, wedding, sharma, sangeet, new RsvpRequest(null, 3))).EnsureSuccessStatusCode();
+        await AddAsync(admin, wedding, Household(name: "=HYPERLINK(\"http://evil\")", members: [Member("+1 Sneaky", phone: "98765 11111")]));
+        var url = $"/api/v1/weddings/{wedding.Id}/guest-export";
+
+        var xlsx = await admin.GetAsync(url, Cancel);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(["Guests", "Sangeet  night two"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+        var guestRows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Guests").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(5, guestRows.Count);
+        var sunita = guestRows.Single(r => (string?)r["Name"] == "सुनीता शर्मा");
+        Assert.Equal(("Sharma family", "jain", "+919876543210", "Coming: 3 of 4", "Needs a ground-floor room."),
+            ((string?)sunita["Household"], (string?)sunita["Food"], (string?)sunita["Phone"], (string?)sunita["Sangeet: night/two"], (string?)sunita["Notes"]));
+        var perEvent = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Sangeet  night two").Cast<IDictionary<string, object?>>().Single();
+        Assert.Equal(("Sharma family", "Coming", 3.0), ((string?)perEvent["Household"], (string?)perEvent["Answer"], Convert.ToDouble(perEvent["Coming"], System.Globalization.CultureInfo.InvariantCulture)));
+
+        var csv = await admin.GetAsync(url + "?format=csv", Cancel);
+        var bytes = await csv.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.Contains("सुनीता शर्मा", text, StringComparison.Ordinal);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", text, StringComparison.Ordinal);
+        Assert.Contains(",'+1 Sneaky,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", text, StringComparison.Ordinal);
+        await (await admin.GetAsync(url + "?format=pdf", Cancel)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        var audit = await admin.GetAsync<PagedResponse<AuditEntryResponse>>($"/api/v1/audit?entityId={wedding.Id}");
+        Assert.Equal(2, audit.Items.Count(e => e.Action == "guests.exported"));
+        var otherStudio = await NewStudioAsync();
+        using var otherAdmin = await otherStudio.AdminAsync();
+        await (await otherAdmin.GetAsync(url, Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Deleting_a_wedding_deletes_its_guest_list_and_leaves_other_weddings_lists_alone()
     {
         var studio = await NewStudioAsync();

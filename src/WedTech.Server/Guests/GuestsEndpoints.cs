@@ -55,6 +55,15 @@ public static class GuestsEndpoints
         }).RequireAuthorization(Permissions.GuestManage).RequiresIfMatch().WithSummary("Set a wedding's guest-list settings")
             .WithDescription("The last day guests may answer on their page, in the studio's time zone, and how they reach the studio for changes. Requires If-Match.");
 
+        ofWedding.MapGet("/guest-export", async (Guid weddingId, [AsParameters] GuestExportQuery query, GuestExport export, CancellationToken ct) =>
+        {
+            var file = await export.ExportAsync(weddingId, ApiConventions.ParseEnum<GuestExportFormat>(query.format, nameof(query.format)) ?? GuestExportFormat.Xlsx, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).RequireAuthorization(Permissions.GuestExport)
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithSummary("Export the guest list")
+            .WithDescription("format=xlsx (default): a sheet of guests with each event's answer, and a sheet per event with its households, places, answers and food; format=csv: the guests, UTF-8 with a byte-order mark so Excel shows Devanagari. Personal data: the export is in the audit log.");
+
         var household = ofWedding.MapGroup("/households/{id:guid}");
         household.MapGet("/", async (Guid weddingId, Guid id, GuestService service, CancellationToken ct) =>
         {
@@ -109,6 +118,9 @@ public static class GuestsEndpoints
         return api;
     }
 }
+
+/// <summary>The query string of the guest list's export.</summary>
+public sealed record GuestExportQuery([property: ApiEnum(typeof(GuestExportFormat))] string? format);
 
 /// <summary>The query string of a wedding's guest list.</summary>
 public sealed record HouseholdListQuery(

@@ -19,6 +19,7 @@ public static class GuestsModule
         services.AddScoped<GuestsChanged>();
         services.AddScoped<GuestRsvpService>();
         services.AddScoped<GuestImportService>();
+        services.AddScoped<GuestExport>();
         services.AddScoped<IWeddingPersonalData, GuestErasure>();
         services.AddSingleton<RsvpFindLimiter>();
         services.AddRateLimiter(options => options.AddPolicy(RsvpPageRateLimit, context =>

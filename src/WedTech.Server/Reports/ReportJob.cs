@@ -5,6 +5,7 @@ using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Platform.Spreadsheets;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
 
@@ -102,26 +103,10 @@ public sealed class ReportJob(
         return $"weddings-{stamp}.xlsx";
     }
 
-    /// <summary>RFC 4180 CSV in UTF-8 with a byte-order mark, so Excel shows Devanagari names as written.</summary>
-    private static async Task WriteCsvAsync(List<Dictionary<string, object?>> rows, Stream content, CancellationToken cancellationToken)
+    private static Task WriteCsvAsync(List<Dictionary<string, object?>> rows, Stream content, CancellationToken cancellationToken)
     {
-        static string Field(object? value)
-        {
-            var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-            // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-            if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
-            {
-                text = "'" + text;
-            }
-            return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-        }
-        await using var writer = new StreamWriter(content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
         var headers = rows.FirstOrDefault()?.Keys.ToList() ?? ["Wedding", "Bride", "Groom", "Date", "City", "Status", "Guests (estimate)"];
-        await writer.WriteLineAsync(string.Join(',', headers.Select(Field)).AsMemory(), cancellationToken);
-        foreach (var row in rows)
-        {
-            await writer.WriteLineAsync(string.Join(',', headers.Select(h => Field(row[h]))).AsMemory(), cancellationToken);
-        }
+        return CsvTable.WriteAsync(headers, rows.Select(row => (IReadOnlyList<object?>)headers.Select(h => row[h]).ToList()), content, cancellationToken);
     }
 
     private async Task<string> WeddingSummaryPdfAsync(Report report, Stream content, CancellationToken cancellationToken)
