@@ -85,6 +85,26 @@ public class HouseholdDialogTests : AppTestContext
     }
 
     [Fact]
+    public async Task The_answer_history_says_who_gave_each_answer_and_a_new_RSVP_link_is_shown_once()
+    {
+        await SignInAsAsync(Role.Planner);
+        Api.Returns<IReadOnlyList<RsvpChangeResponse>>(GuestsApi.Routes.History(WeddingId, HouseholdId), [
+            new(Mehendi.Id, new DateTimeOffset(2027, 1, 5, 9, 30, 0, TimeSpan.Zero), RsvpSource.Guest, null, RsvpAnswer.Pending, 0, RsvpAnswer.Attending, 3),
+            new(Mehendi.Id, new DateTimeOffset(2027, 1, 4, 9, 30, 0, TimeSpan.Zero), RsvpSource.Staff, "Kavya Reddy", RsvpAnswer.Attending, 2, RsvpAnswer.Pending, 0),
+        ]);
+        Api.Returns(GuestsApi.Routes.RsvpLink(WeddingId, HouseholdId), new RsvpLinkResponse("https://shaadi.example/rsvp/abc", DateTimeOffset.UtcNow), "POST");
+        var (dialogs, _) = await OpenAsync(Sharma());
+
+        dialogs.WaitForAssertion(() => dialogs.FindAll("[data-test=rsvp-history] li").Count.ShouldBe(2));
+        var lines = dialogs.FindAll("[data-test=rsvp-history] li").Select(li => li.TextContent).ToList();
+        lines[0].ShouldContain("Mehendi: Waiting → 3 coming · by the guest on their page");
+        lines[1].ShouldContain("Mehendi: 2 coming → Waiting · by Kavya Reddy");
+        dialogs.Find("[data-test=issue-rsvp-link]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-test=rsvp-link] code").TextContent.ShouldBe("https://shaadi.example/rsvp/abc"));
+        dialogs.FindAll("[data-test=issue-rsvp-link]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_couple_never_sees_the_notes_field()
     {
         await SignInAsAsync(Role.Client);

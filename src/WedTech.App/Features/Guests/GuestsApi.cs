@@ -22,6 +22,13 @@ public sealed class GuestsApi(ApiClient api)
         public static string History(Guid weddingId, Guid id) => $"{Household(weddingId, id)}/history";
 
         public static string Headcounts(Guid weddingId) => $"/api/v1/weddings/{weddingId}/headcounts";
+
+        public static string RsvpLink(Guid weddingId, Guid id) => $"{Household(weddingId, id)}/rsvp-link";
+
+        public static string Settings(Guid weddingId) => $"/api/v1/weddings/{weddingId}/guest-settings";
+
+        /// <summary>The guest list as a file; a plain link downloads it with the browser's session.</summary>
+        public static string Export(Guid weddingId, string format) => Query.Build($"/api/v1/weddings/{weddingId}/guest-export", ("format", format));
     }
 
     /// <summary>
@@ -60,6 +67,15 @@ public sealed class GuestsApi(ApiClient api)
 
     public Task<Loaded<InvitationResponse>> AnswerAsync(Guid weddingId, Guid id, Guid eventId, RsvpRequest request) =>
         api.PostAsync<RsvpRequest, InvitationResponse>(Routes.Answer(weddingId, id, eventId), request);
+
+    /// <summary>A new personal RSVP link for the household; the one it had stops working.</summary>
+    public async Task<RsvpLinkResponse> IssueRsvpLinkAsync(Guid weddingId, Guid id) =>
+        (await api.PostAsync<object?, RsvpLinkResponse>(Routes.RsvpLink(weddingId, id), null)).Value!;
+
+    public Task<Loaded<GuestListSettingsResponse>> SettingsAsync(Guid weddingId) => api.GetWithOfflineCopyAsync<GuestListSettingsResponse>(Routes.Settings(weddingId));
+
+    public Task<Loaded<GuestListSettingsResponse>> SaveSettingsAsync(Guid weddingId, GuestListSettingsRequest request, string? ifMatch) =>
+        api.PutAsync<GuestListSettingsRequest, GuestListSettingsResponse>(Routes.Settings(weddingId), request, ifMatch);
 
     public Task<IReadOnlyList<RsvpChangeResponse>> HistoryAsync(Guid weddingId, Guid id) =>
         api.GetAsync<IReadOnlyList<RsvpChangeResponse>>(Routes.History(weddingId, id));
