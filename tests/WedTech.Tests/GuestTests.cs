@@ -433,6 +433,9 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         using var admin = await studio.AdminAsync();
         var wedding = await admin.CreateWeddingAsync("Exported");
         var sangeet = await AddEventAsync(admin, wedding, "Sangeet: night/two", 12);
+        // Two events of one name (a haldi at each family's home) get a column and a sheet each.
+        await AddEventAsync(admin, wedding, "Haldi", 10);
+        await AddEventAsync(admin, wedding, "haldi", 11);
         var sharma = await InviteAsync(admin, wedding, await AddAsync(admin, wedding, Household()), new InvitationRequest(sangeet.Id, 4, null));
         (await AnswerAsync(admin, wedding, sharma, sangeet, new RsvpRequest(null, 3))).EnsureSuccessStatusCode();
         await AddAsync(admin, wedding, Household(name: "=HYPERLINK(\"http://evil\")", members: [Member("+1 Sneaky", phone: "98765 11111")]));
@@ -442,9 +445,10 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Cancel));
-        Assert.Equal(["Guests", "Sangeet  night two"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+        Assert.Equal(["Guests", "Haldi", "haldi 2", "Sangeet  night two"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
         var guestRows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Guests").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(5, guestRows.Count);
+        Assert.Contains("haldi 2", guestRows[0].Keys);
         var sunita = guestRows.Single(r => (string?)r["Name"] == "सुनीता शर्मा");
         Assert.Equal(("Sharma family", "jain", "+919876543210", "Coming: 3 of 4", "Needs a ground-floor room."),
             ((string?)sunita["Household"], (string?)sunita["Food"], (string?)sunita["Phone"], (string?)sunita["Sangeet: night/two"], (string?)sunita["Notes"]));
@@ -460,9 +464,10 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         Assert.Contains(",'+1 Sneaky,", text, StringComparison.Ordinal);
         Assert.DoesNotContain(",=", text, StringComparison.Ordinal);
         await (await admin.GetAsync(url + "?format=pdf", Cancel)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url + "?format=", Cancel)).StatusCode);
 
         var audit = await admin.GetAsync<PagedResponse<AuditEntryResponse>>($"/api/v1/audit?entityId={wedding.Id}");
-        Assert.Equal(2, audit.Items.Count(e => e.Action == "guests.exported"));
+        Assert.Equal(3, audit.Items.Count(e => e.Action == "guests.exported"));
         var otherStudio = await NewStudioAsync();
         using var otherAdmin = await otherStudio.AdminAsync();
         await (await otherAdmin.GetAsync(url, Cancel)).ProblemAsync(HttpStatusCode.NotFound);

@@ -31,7 +31,11 @@ public sealed class GuestExport(TenantDbContext db, GuestService guests, IWeddin
         {
             headers.Add("Notes");
         }
-        headers.AddRange(weddingEvents.Select(e => e.Name));
+        // Two events may share a name (a haldi at each family's home): each gets a column of its own.
+        foreach (var e in weddingEvents)
+        {
+            headers.Add(Unique(e.Name, headers));
+        }
         var rows = households.SelectMany(h => h.Members.OrderBy(m => m.Position).Select(m => (IReadOnlyList<object?>)[
             h.DisplayName, Word(h.Side), h.Group, m.Name ?? $"Guest of {m.GuestOf}", m.LatinName, m.Honorific, Word(m.AgeGroup), m.Diet is { } diet ? Word(diet) : null,
             m.Allergies, m.Phone ?? h.Phone, m.Email ?? h.Email, h.City, h.State, h.Country, string.Join(", ", h.Tags),
@@ -51,7 +55,7 @@ public sealed class GuestExport(TenantDbContext db, GuestService guests, IWeddin
         foreach (var e in weddingEvents)
         {
             var invited = households.Select(h => (Household: h, Invitation: h.Invitations.Find(i => i.EventId == e.Id))).Where(x => x.Invitation is not null).ToList();
-            sheets[SheetName(e.Name, sheets.Keys)] = Sheet(["Household", "Side", "Places", "Answer", "Coming", "Phone", "City", "Food"],
+            sheets[Unique(SheetName(e.Name), sheets.Keys)] = Sheet(["Household", "Side", "Places", "Answer", "Coming", "Phone", "City", "Food"],
                 invited.Select(x => (IReadOnlyList<object?>)[x.Household.DisplayName, Word(x.Household.Side), x.Invitation!.Places, AnswerWord(x.Invitation.Answer),
                     x.Invitation.Attending, x.Household.Phone, x.Household.City,
                     string.Join(", ", x.Household.Members.Where(m => m.Diet is not null).GroupBy(m => m.Diet!.Value).Select(g => $"{Word(g.Key)} {g.Count()}"))]));
@@ -63,15 +67,20 @@ public sealed class GuestExport(TenantDbContext db, GuestService guests, IWeddin
     private static List<Dictionary<string, object?>> Sheet(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
         rows.Select(row => headers.Select((header, i) => (header, value: row[i])).ToDictionary(x => x.header, x => x.value)).ToList();
 
-    /// <summary>Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\, unique in the workbook.</summary>
-    private static string SheetName(string eventName, IEnumerable<string> taken)
+    /// <summary>Excel's rules for a sheet's name: at most 31 characters (28, to leave room for a number), none of []:*?/\.</summary>
+    private static string SheetName(string eventName)
     {
         var name = new string(eventName.Select(c => "[]:*?/\\".Contains(c, StringComparison.Ordinal) ? ' ' : c).ToArray()).Trim();
-        name = name.Length == 0 ? "Event" : name[..Math.Min(28, name.Length)];
+        return name.Length == 0 ? "Event" : name[..Math.Min(28, name.Length)];
+    }
+
+    /// <summary>The name, or the name with a number when it is taken (a header or a sheet, compared as Excel does, ignoring case).</summary>
+    private static string Unique(string name, IEnumerable<string> taken)
+    {
         var unique = name;
         for (var n = 2; taken.Contains(unique, StringComparer.OrdinalIgnoreCase); n++)
         {
-            unique = $"{name} {n}";
+            unique = string.Create(CultureInfo.InvariantCulture, $"{name} {n}");
         }
         return unique;
     }

@@ -53,5 +53,9 @@ public sealed class BrowserApi(Studio studio, HttpClient admin) : IDisposable
     public async Task AnswerAsync(Guid weddingId, Guid householdId, Guid eventId, RsvpRequest answer) =>
         (await admin.PostJsonAsync($"/api/v1/weddings/{weddingId}/households/{householdId}/invitations/{eventId}/answer", answer)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
+    /// <summary>The household's personal RSVP link, as the studio sends it.</summary>
+    public async Task<string> RsvpLinkAsync(Guid weddingId, Guid householdId) =>
+        (await (await admin.PostJsonAsync<object?>($"/api/v1/weddings/{weddingId}/households/{householdId}/rsvp-link", null)).ReadAsync<RsvpLinkResponse>()).Url;
+
     public void Dispose() => admin.Dispose();
 }

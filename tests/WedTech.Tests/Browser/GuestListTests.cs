@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Shouldly;
 using WedTech.Contracts;
 
 namespace WedTech.Tests.Browser;
@@ -103,6 +104,51 @@ public sealed class GuestListTests(BrowserServer server)
             await BrowserServer.NoHorizontalScrollAsync(phone, "phone guest list");
             await BrowserServer.ScreenshotAsync(phone, "phone-guest-list");
         });
+    }
+
+    [Fact]
+    public async Task A_guest_answers_for_three_events_in_Hindi_on_a_phone_and_the_headcounts_have_it()
+    {
+        using var api = await BrowserApi.SignUpAsync(server);
+        var wedding = await api.CreateWeddingAsync("शर्मा–वर्मा विवाह", "प्रिया", "रोहन", new DateOnly(2027, 2, 14));
+        EventRequest Event(EventType type, string name, int day, int hour) =>
+            new(type, name, new DateTime(2027, 2, day, hour, 0, 0), new DateTime(2027, 2, day, hour + 3, 0, 0), null, null, null, null, null, null, null);
+        var events = new[]
+        {
+            await api.AddEventAsync(wedding.Id, Event(EventType.Mehendi, "मेहंदी", 12, 15)),
+            await api.AddEventAsync(wedding.Id, Event(EventType.Sangeet, "संगीत", 13, 19)),
+            await api.AddEventAsync(wedding.Id, Event(EventType.Ceremony, "फेरे", 14, 18)),
+        };
+        var household = await api.AddHouseholdAsync(wedding.Id, Household("शर्मा परिवार", GuestSide.Bride, Member("सुनीता शर्मा"), Member("रमेश शर्मा")),
+            [.. events.Select(e => new InvitationRequest(e.Id, 2, null))]);
+        var link = await api.RsvpLinkAsync(wedding.Id, household.Id);
+        var phone = await server.NewPageAsync(phone: true);
+
+        await BrowserServer.ScenarioAsync(phone, "guest-rsvp-hindi", async () =>
+        {
+            await phone.GotoAsync(link + "?lang=hi");
+            await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("प्रिया");
+            await Expect(phone.Locator("form > fieldset > legend")).ToHaveTextAsync(["मेहंदी", "संगीत", "फेरे", "भोजन", "यात्रा"]);
+            (await phone.Locator("script").CountAsync()).ShouldBe(0);
+            // Both come to the mehendi and the pheras; Ramesh misses the sangeet.
+            var coming = phone.GetByRole(AriaRole.Radio, new() { Name = "आ रहे हैं", Exact = true });
+            await Expect(coming).ToHaveCountAsync(6);
+            for (var i = 0; i < 6; i++)
+            {
+                await coming.Nth(i).CheckAsync();
+            }
+            await phone.GetByRole(AriaRole.Radio, new() { Name = "नहीं आ रहे", Exact = true }).Nth(3).CheckAsync();
+            await BrowserServer.NoHorizontalScrollAsync(phone, "guest's RSVP page");
+            await Accessibility.CheckAsync(phone, "guest's RSVP page in Hindi");
+            await BrowserServer.ScreenshotAsync(phone, "phone-rsvp-hindi");
+            await phone.GetByRole(AriaRole.Button, new() { Name = "मेरा जवाब भेजें" }).ClickAsync();
+            await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "धन्यवाद!" })).ToBeVisibleAsync();
+            await Accessibility.CheckAsync(phone, "guest's thank-you page");
+            await BrowserServer.ScreenshotAsync(phone, "phone-rsvp-thanks");
+        });
+
+        var counts = await api.GetAsync<HeadcountsResponse>($"/api/v1/weddings/{wedding.Id}/headcounts");
+        counts.Events.Select(e => (e.Attending, e.Declined, e.Pending)).ShouldBe([(2, 0, 0), (1, 1, 0), (2, 0, 0)]);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
