@@ -74,9 +74,15 @@ public sealed class GuestImportService(
                 db.Households.Add(household);
                 added++;
             }
+            else if (existing.GetValueOrDefault(planned.Match.ExistingHouseholdId!.Value) is { } found)
+            {
+                household = found;
+            }
             else
             {
-                household = existing[planned.Match.ExistingHouseholdId!.Value];
+                // Deleted by someone else between the planning and this save: nothing left to complete.
+                skipped++;
+                continue;
             }
             var (membersBefore, invitationsBefore) = (household.Members.Count, household.Invitations.Count);
             if (match == SimilarChoice.Merge)
