@@ -138,3 +138,51 @@ public sealed record GuestListSettingsRequest(DateOnly? RsvpDeadline, [property:
 }
 
 public sealed record GuestListSettingsResponse(Guid WeddingId, DateOnly? RsvpDeadline, string? StudioContact, long Version);
+
+/// <summary>An invitation (to everyone chosen) or a reminder (to those of them who have not answered yet).</summary>
+public enum GuestMessageKind { Invitation, Reminder }
+
+/// <summary>
+/// Invitations or reminders to a wedding's households, each with its personal RSVP link, on WhatsApp, SMS or e-mail. Goes to
+/// the households named in <see cref="HouseholdIds"/> (all of the wedding's when empty), only those invited to
+/// <see cref="EventId"/> when given, and for a reminder only those with an answer still pending (for that event, when given).
+/// <see cref="SendAt"/> schedules it: whom it reaches is then decided at that time.
+/// </summary>
+public sealed record GuestSendRequest(
+    [property: Required] GuestMessageKind? Kind,
+    [property: Required] MessageChannel? Channel,
+    Guid? EventId,
+    [property: MaxLength(GuestSendRequest.MaxHouseholds)] IReadOnlyList<Guid>? HouseholdIds,
+    [property: StringLength(5)] string? Language,
+    DateTimeOffset? SendAt)
+{
+    public const int MaxHouseholds = 5_000;
+}
+
+/// <summary>A household the message cannot reach, and why (no mobile number, no e-mail address).</summary>
+public sealed record GuestSendSkip(Guid HouseholdId, string DisplayName, string Reason);
+
+/// <summary>
+/// What sending would do: how many messages, to whom not and why, the channel's daily allowance (null for e-mail, which has
+/// none) and what is left of it today, and the message as the first household would get it.
+/// </summary>
+public sealed record GuestSendPreviewResponse(
+    int Messages, int AlreadyAnswered, IReadOnlyList<GuestSendSkip> Skipped, int? DailyQuota, int? LeftToday, string? Subject, string? Sample);
+
+public enum GuestSendStatus { Scheduled, Sending, Done, Cancelled }
+
+/// <summary>
+/// One sending of invitations or reminders: when, on what, and how it went: messages queued in the outbox, and those not
+/// sent with the reason (<see cref="Problem"/>, such as the day's allowance running out).
+/// </summary>
+public sealed record GuestSendResponse(
+    Guid Id, Guid WeddingId, GuestMessageKind Kind, MessageChannel Channel, Guid? EventId, string Language, int Households,
+    DateTimeOffset? SendAt, GuestSendStatus Status, int Queued, int NotSent, string? Problem, string? By, DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt);
+
+/// <summary>
+/// Where a household's invitation stands: the last message sent to it and its status from the provider (sent, delivered,
+/// read, failed), and when its RSVP link was first opened.
+/// </summary>
+public sealed record HouseholdOutreach(
+    Guid HouseholdId, GuestMessageKind? Kind, MessageChannel? Channel, MessageStatus? Status, DateTimeOffset? SentAt, DateTimeOffset? LinkOpenedAt);

@@ -104,6 +104,12 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "DELETE /api/v1/weddings/{wedding}/households/{household}/rsvp-link", "", "A✓ P✓ C· L✓" },
         { "GET /api/v1/weddings/{wedding}/guest-settings", "", "A✓ P✓ C✓ L✓" },
         { "PUT /api/v1/weddings/{wedding}/guest-settings", "guest-settings", "A✓ P✓ C· L✓" },
+        { "POST /api/v1/weddings/{wedding}/guest-sends/preview", "guest-send", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/guest-sends", "guest-send", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/guest-sends", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/guest-sends/{send}", "", "A✓ P✓ C✓ L✓" },
+        { "DELETE /api/v1/weddings/{wedding}/guest-sends/{send}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/guest-outreach", "", "A✓ P✓ C✓ L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -172,6 +178,9 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
     private static readonly HouseholdRequest NewHousehold = new("Sharma family", GuestSide.Bride, "Mama's side", "98765 43210", null, "Jaipur", "Rajasthan", null,
         ["outstation"], "Prefers a ground-floor room.", null, [new GuestRequest(null, "Sunita Sharma", null, "Smt", AgeGroup.Adult, Diet.Jain, null, null, null, null)]);
 
+    /// <summary>Scheduled: accepted without anyone on the list, and sends nothing while the matrix runs.</summary>
+    private static GuestSendRequest ScheduledReminder => new(GuestMessageKind.Reminder, MessageChannel.Email, null, null, null, DateTimeOffset.UtcNow.AddDays(3));
+
     private static readonly ReportRequest WeddingsList = new(ReportKind.WeddingsList, ReportFormat.Csv, null);
 
     private static readonly CreateCalendarFeedRequest PersonalFeed = new(CalendarFeedKind.User, null);
@@ -219,6 +228,11 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 eventId = created.Id;
                 itemId = (await (await admin.PostJsonAsync($"/api/v1/events/{created.Id}/run-of-show", SharedItem)).ReadAsync<RunOfShowItemResponse>(HttpStatusCode.Created)).Id;
                 url = url.Replace("{event}", created.Id.ToString(), StringComparison.Ordinal).Replace("{item}", itemId.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{send}", StringComparison.Ordinal))
+            {
+                var send = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/guest-sends", ScheduledReminder)).ReadAsync<GuestSendResponse>(HttpStatusCode.Accepted);
+                url = url.Replace("{send}", send.Id.ToString(), StringComparison.Ordinal);
             }
             if (url.Contains("{venue}", StringComparison.Ordinal))
             {
@@ -275,6 +289,7 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 "guest-file" => new MultipartFormDataContent { { new ByteArrayContent("Name,Mobile\nAsha Rao,98765 43210\n"u8.ToArray()), "file", "guests.csv" } },
                 "invitations" => System.Net.Http.Json.JsonContent.Create(new InvitationsRequest([new(eventId, 3, null)]), options: Api.Json),
                 "answer" => System.Net.Http.Json.JsonContent.Create(new RsvpRequest(null, 2), options: Api.Json),
+                "guest-send" => System.Net.Http.Json.JsonContent.Create(ScheduledReminder, options: Api.Json),
                 "guest-settings" => System.Net.Http.Json.JsonContent.Create(new GuestListSettingsRequest(new DateOnly(2027, 11, 1), "Call Asha on 98765 43210"), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,

@@ -47,6 +47,10 @@ public sealed class Household : IVersioned, ITimestamped
     [NotAudited]
     public DateTimeOffset? RsvpLinkIssuedAt { get; set; }
 
+    /// <summary>When a guest first opened the household's current link.</summary>
+    [NotAudited]
+    public DateTimeOffset? RsvpLinkOpenedAt { get; set; }
+
     /// <summary>Names (in every spelling given) and the display name, lower-cased, for search in any script.</summary>
     [NotAudited]
     public string SearchText { get; private set; } = "";

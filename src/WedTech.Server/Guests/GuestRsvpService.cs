@@ -50,7 +50,7 @@ public sealed record RsvpRefusal(Guid EventId, int Places, string Message);
 /// </summary>
 public sealed class GuestRsvpService(
     TenantDbContext db, TenantContext tenant, IWeddingDirectory weddings, IWeddingEvents events, IStudioSettings studio, TimeProvider time,
-    GuestsChanged listChanges, AuditLog audit, IDataProtectionProvider protection)
+    GuestsChanged listChanges, AuditLog audit, IDataProtectionProvider protection, RsvpLinks links)
 {
     /// <summary>How long a pass from "find my invitation" (to a household that has a link) stays good: a visit, not a link to keep.</summary>
     public static readonly TimeSpan FoundPassLifetime = TimeSpan.FromHours(2);
@@ -74,6 +74,13 @@ public sealed class GuestRsvpService(
         if (household is null || await weddings.NamesAsync(household.WeddingId, cancellationToken) is not { } wedding)
         {
             return null;
+        }
+        if (household.RsvpLinkOpenedAt is null && token.Length == RsvpLinks.TokenLength)
+        {
+            // "Link opened" on the studio's guest list; not an edit of the household.
+            var now = time.GetUtcNow();
+            await db.Households.Where(h => h.Id == householdId && h.RsvpLinkOpenedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(h => h.RsvpLinkOpenedAt, now), cancellationToken);
         }
         var invitations = household.Invitations.ToDictionary(i => i.EventId);
         var members = household.Members.OrderBy(m => m.Position).ToList();
@@ -180,7 +187,7 @@ public sealed class GuestRsvpService(
         }
         // A household without a link gets one, to come back to; one with a link gets a pass for this visit (its link was
         // shown once, to the studio, and stays the one the family shares).
-        if (await RsvpLinks.IssueAsync(db, found.Id, time, onlyIfNone: true, cancellationToken) is { } issued)
+        if (await links.IssueAsync(found.Id, onlyIfNone: true, cancellationToken) is { } issued)
         {
             audit.Record("household.rsvp-link-issued", nameof(Household), found.Id, "found by the guest");
             await db.SaveChangesAsync(cancellationToken);

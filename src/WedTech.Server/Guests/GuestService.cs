@@ -19,7 +19,7 @@ public sealed record HouseholdFilter(string? Search, GuestSide? Side, string? Ta
 /// </summary>
 public sealed class GuestService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events, UserDirectory users,
-    TenantContext tenant, TimeProvider time, HybridCache cache, IDatabaseProvider databases, StudioAddresses addresses, GuestsChanged changes)
+    TenantContext tenant, TimeProvider time, HybridCache cache, IDatabaseProvider databases, RsvpLinks links, GuestsChanged changes)
 {
     public const int MaxHouseholdsPerWedding = 5_000;
 
@@ -214,11 +214,11 @@ public sealed class GuestService(
     public async Task<RsvpLinkResponse> IssueRsvpLinkAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
         var household = await LoadAsync(weddingId, id, tracked: false, cancellationToken);
-        var (token, issuedAt) = await RsvpLinks.IssueAsync(db, household.Id, time, onlyIfNone: false, cancellationToken)
+        var (token, issuedAt) = await links.IssueAsync(household.Id, onlyIfNone: false, cancellationToken)
             ?? throw ApiException.NotFound("Household");
         audit.Record("household.rsvp-link-issued", nameof(Household), household.Id, $"wedding {weddingId}");
         await db.SaveChangesAsync(cancellationToken);
-        return new RsvpLinkResponse(RsvpLinks.Url(addresses, tenant.Current.Slug, token), issuedAt);
+        return new RsvpLinkResponse(links.Url(token), issuedAt);
     }
 
     /// <summary>Revokes the household's RSVP link: it answers as an unknown link from now on.</summary>
@@ -226,7 +226,8 @@ public sealed class GuestService(
     {
         var household = await LoadAsync(weddingId, id, tracked: false, cancellationToken);
         await db.Households.Where(h => h.Id == household.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(h => h.RsvpTokenHash, (string?)null).SetProperty(h => h.RsvpLinkIssuedAt, (DateTimeOffset?)null), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(h => h.RsvpTokenHash, (string?)null).SetProperty(h => h.RsvpLinkIssuedAt, (DateTimeOffset?)null)
+                .SetProperty(h => h.RsvpLinkOpenedAt, (DateTimeOffset?)null), cancellationToken);
         audit.Record("household.rsvp-link-revoked", nameof(Household), household.Id, $"wedding {weddingId}");
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WedTech.Server.Guests.Import;
+using WedTech.Server.Guests.Sending;
 
 namespace WedTech.Server.Guests;
 
@@ -40,6 +41,35 @@ public static class GuestsEndpoints
             .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Import a guest list")
             .WithDescription("Imports the file as previewed, in one save: new households are added, ones already on the list get the members and answers they lack, and ones that look alike are skipped, merged or created as the form's similar field says (skip by default). Importing the same file again adds nothing.");
+
+        ofWedding.MapPost("/guest-sends/preview", (Guid weddingId, GuestSendRequest request, GuestSendService service, CancellationToken ct) =>
+            service.PreviewAsync(weddingId, request, ct))
+            .RequireAuthorization(Permissions.MessageSend).WithSummary("Preview sending invitations or reminders")
+            .WithDescription("What sending would do, sending nothing: the number of messages, the households left out and why (no mobile number, no e-mail address), how many a reminder passes over for having answered, the channel's daily allowance and what is left of it today, and the message as the first household would get it.");
+
+        ofWedding.MapPost("/guest-sends", async (Guid weddingId, GuestSendRequest request, GuestSendService service, CancellationToken ct) =>
+        {
+            var send = await service.CreateAsync(weddingId, request, ct);
+            return TypedResults.Accepted($"/api/v1/weddings/{weddingId}/guest-sends/{send.Id}", send);
+        }).RequireAuthorization(Permissions.MessageSend).WithSummary("Send invitations or reminders")
+            .WithDescription("Queues an invitation (rsvp-request template) or a reminder (rsvp-reminder, to those who have not answered) to each household chosen, with its personal RSVP link, on WhatsApp, SMS or e-mail, now or at sendAt. Sent in the background: follow it at the Location. Refused when it needs more WhatsApp or SMS messages than the studio has left today.");
+
+        ofWedding.MapGet("/guest-sends", (Guid weddingId, GuestSendService service, CancellationToken ct) => service.ListAsync(weddingId, ct))
+            .RequireAuthorization(Permissions.GuestView).WithSummary("A wedding's sendings of invitations and reminders")
+            .WithDescription("The latest 50, newest first: when, on what, to how many households, and how each went.");
+
+        ofWedding.MapGet("/guest-sends/{id:guid}", (Guid weddingId, Guid id, GuestSendService service, CancellationToken ct) => service.GetAsync(weddingId, id, ct))
+            .RequireAuthorization(Permissions.GuestView).WithSummary("A sending of invitations or reminders").WithDescription("Its status and the messages queued so far.");
+
+        ofWedding.MapDelete("/guest-sends/{id:guid}", async Task<NoContent> (Guid weddingId, Guid id, GuestSendService service, CancellationToken ct) =>
+        {
+            await service.CancelAsync(weddingId, id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Permissions.MessageSend).WithSummary("Cancel a scheduled sending").WithDescription("Only before it starts; 409 once it has.");
+
+        ofWedding.MapGet("/guest-outreach", (Guid weddingId, GuestSendService service, CancellationToken ct) => service.OutreachAsync(weddingId, ct))
+            .RequireAuthorization(Permissions.GuestView).WithSummary("Where each household's invitation stands")
+            .WithDescription("Per household sent a message or that opened its link: the last message's kind, channel and status (sent, delivered, read, failed, from the providers' reports), and when its RSVP link was first opened.");
 
         ofWedding.MapGet("/guest-settings", async (Guid weddingId, GuestService service, CancellationToken ct) =>
         {

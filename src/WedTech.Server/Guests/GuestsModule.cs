@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using WedTech.Server.Guests.Import;
 using WedTech.Server.Guests.Pages;
+using WedTech.Server.Guests.Sending;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Weddings;
 
@@ -18,6 +19,8 @@ public static class GuestsModule
         services.AddScoped<GuestService>();
         services.AddScoped<GuestsChanged>();
         services.AddScoped<GuestRsvpService>();
+        services.AddScoped<RsvpLinks>();
+        services.AddScoped<GuestSendService>();
         services.AddScoped<GuestImportService>();
         services.AddScoped<GuestExport>();
         services.AddScoped<IWeddingPersonalData, GuestErasure>();

@@ -135,6 +135,10 @@ public sealed class OutboxService(
     public async Task<MessageResponse> GetAsync(Guid id, CancellationToken cancellationToken) =>
         (await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw ApiException.NotFound("Message")).ToResponse();
 
+    /// <summary>The status of each of these messages that exists.</summary>
+    public async Task<Dictionary<Guid, MessageStatus>> StatusesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Status, cancellationToken);
+
     public async Task<MessagePreviewResponse> PreviewAsync(PreviewMessageRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language ?? "en";

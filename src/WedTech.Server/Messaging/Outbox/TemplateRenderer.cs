@@ -75,6 +75,12 @@ public static partial class TemplateRenderer
         Add("rsvp-request", "hi", "क्या आप {{coupleNames}} की शादी में आएँगे?",
             "नमस्ते {{guestName}}, {{coupleNames}} आपको अपनी शादी में देखना चाहेंगे। कृपया बताएँ कि आप आ पाएँगे या नहीं: {{rsvpLink}} — {{studioName}}",
             "rsvp_request", "guestName", "coupleNames", "rsvpLink");
+        Add("rsvp-reminder", "en", "Can you come to {{coupleNames}}'s wedding?",
+            "Namaste {{guestName}}, we have not heard yet whether you can come to {{coupleNames}}'s wedding. Please answer {{answerBy}}: {{rsvpLink}} — {{studioName}}",
+            "rsvp_reminder", "guestName", "coupleNames", "answerBy", "rsvpLink");
+        Add("rsvp-reminder", "hi", "क्या आप {{coupleNames}} की शादी में आ पाएँगे?",
+            "नमस्ते {{guestName}}, हमें अभी तक पता नहीं चला है कि आप {{coupleNames}} की शादी में आ पाएँगे या नहीं। कृपया {{answerBy}} बताएँ: {{rsvpLink}} — {{studioName}}",
+            "rsvp_reminder", "guestName", "coupleNames", "answerBy", "rsvpLink");
         Add("announcement", "en", "{{title}}", "{{text}} — {{studioName}}", "announcement", "title", "text");
         Add("announcement", "hi", "{{title}}", "{{text}} — {{studioName}}", "announcement", "title", "text");
         // A planner's own words to one person (the couple, the team), written in the app. WhatsApp sends the studio's
