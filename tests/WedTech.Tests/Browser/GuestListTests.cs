@@ -6,7 +6,7 @@ namespace WedTech.Tests.Browser;
 
 /// <summary>
 /// The guest list in the real app in Chromium: a planner finds households in any script, adds one with its invitations and
-/// sees answers and headcounts arrive without a reload; the couple adds a household from a phone.
+/// sends invitations, and sees answers and headcounts arrive without a reload; the couple adds a household from a phone.
 /// </summary>
 [Collection(BrowserServer.Collection)]
 public sealed class GuestListTests(BrowserServer server)
@@ -15,6 +15,9 @@ public sealed class GuestListTests(BrowserServer server)
 
     private static HouseholdRequest Household(string name, GuestSide side, params GuestRequest[] members) =>
         new(name, side, null, null, null, "Jaipur", null, null, ["outstation"], null, null, members);
+
+    private static HouseholdRequest Household(string name, GuestSide side, string email, params GuestRequest[] members) =>
+        Household(name, side, members) with { Email = email };
 
     [Fact]
     public async Task A_planner_keeps_the_guest_list_and_sees_answers_arrive_and_the_couple_adds_a_household_from_a_phone()
@@ -30,7 +33,7 @@ public sealed class GuestListTests(BrowserServer server)
             null, null, null, null, null, null, null));
         var sharma = await api.AddHouseholdAsync(wedding.Id, Household("शर्मा परिवार", GuestSide.Bride, Member("सुनीता शर्मा", Diet.Jain), Member("Rahul Sharma", Diet.Veg)),
             new InvitationRequest(mehendi.Id, 4, null), new InvitationRequest(sangeet.Id, 2, null));
-        await api.AddHouseholdAsync(wedding.Id, Household("Verma family", GuestSide.Groom, Member("Anil Verma", Diet.NonVeg)), new InvitationRequest(sangeet.Id, 3, null));
+        await api.AddHouseholdAsync(wedding.Id, Household("Verma family", GuestSide.Groom, "anil.verma@example.com", Member("Anil Verma", Diet.NonVeg)), new InvitationRequest(sangeet.Id, 3, null));
         var guestsPath = $"/app/weddings/{wedding.Id}/guests";
         var page = await server.NewPageAsync();
 
@@ -71,6 +74,22 @@ public sealed class GuestListTests(BrowserServer server)
             await api.AnswerAsync(wedding.Id, sharma.Id, mehendi.Id, new RsvpRequest(null, 3));
             var sharmaRow = page.Locator("[data-test=household-row]", new() { HasText = "शर्मा परिवार" });
             await Expect(sharmaRow.Locator("[data-test=invitation-chip]").First).ToHaveTextAsync("Mehendi: 3 of 4");
+            // Invitations by e-mail: what goes, and to whom not, is shown before anything is sent; the list then shows it sent.
+            await page.Locator("[data-test=send-invitations]").ClickAsync();
+            await Expect(page.Locator("[data-test=send-count]")).ToHaveTextAsync("1 message to the wedding's households");
+            await Expect(page.Locator("[data-test=send-quota]")).ToContainTextAsync("left today");
+            await page.Locator("[data-test=send-channel] .mud-radio", new() { HasText = "E-mail" }).ClickAsync();
+            await Expect(page.Locator("[data-test=send-quota]")).ToHaveCountAsync(0);
+            await Expect(page.Locator("[data-test=send-skipped] summary")).ToHaveTextAsync("2 households can't get it");
+            await Expect(page.Locator("[data-test=send-sample]")).ToContainTextAsync("Namaste Verma family, Priya Sharma & Rohan Verma would love to have you");
+            await Accessibility.CheckAsync(page, "send dialog");
+            await BrowserServer.ScreenshotAsync(page, "send-dialog");
+            await page.Locator("[data-test=send-confirm]").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+            await Expect(page.Locator("[data-test=guest-send-state]")).ToContainTextAsync("1 sent");
+            var verma = page.Locator("[data-test=household-row]", new() { HasText = "Verma family" });
+            await Expect(verma.Locator("[data-test=message-state]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Invitation (sent|delivered)$"));
+
             await Accessibility.CheckAsync(page, "guest list");
             await BrowserServer.ScreenshotAsync(page, "guest-list");
 
@@ -89,6 +108,7 @@ public sealed class GuestListTests(BrowserServer server)
         {
             await server.SignInAsync(phone, api.Slug, bride.Email, expectedPath: guestsPath, open: guestsPath);
             await Expect(phone.Locator("[data-test=household-row]")).ToHaveCountAsync(3);
+            await Expect(phone.Locator("[data-test=send-invitations]")).ToHaveCountAsync(0);
             await phone.Locator("[data-test=add-household]").ClickAsync();
             await phone.Locator("#household-name").FillAsync("Iyer family");
             await phone.Locator("#household-side").ClickAsync();

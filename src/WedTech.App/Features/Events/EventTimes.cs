@@ -66,5 +66,14 @@ public static class EventTimes
     public static DateTime InZone(DateTimeOffset at, string zone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info) ? TimeZoneInfo.ConvertTime(at, info).DateTime : at.UtcDateTime;
 
+    /// <summary>A wall-clock time in a zone (the studio's) as an instant; taken as UTC if the zone is unknown here.</summary>
+    public static DateTimeOffset ToInstant(DateTime wallClock, string zone)
+    {
+        var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        return TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
+            ? new DateTimeOffset(local, info.GetUtcOffset(local))
+            : new DateTimeOffset(local, TimeSpan.Zero);
+    }
+
     private static string ShortDate(DateTime at) => at.ToString("d MMM", CultureInfo.InvariantCulture);
 }

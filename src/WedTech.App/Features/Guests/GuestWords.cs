@@ -43,6 +43,28 @@ public static class GuestWords
         _ => Color.Warning,
     };
 
+    public static string Of(GuestMessageKind kind) => kind == GuestMessageKind.Invitation ? "Invitation" : "Reminder";
+
+    public static string Of(MessageChannel channel) => channel switch
+    {
+        MessageChannel.WhatsApp => "WhatsApp",
+        MessageChannel.Sms => "SMS",
+        MessageChannel.Email => "E-mail",
+        _ => channel.ToString(),
+    };
+
+    /// <summary>Where a household's last message stands, as the list shows it ("Invitation read"), or null before any.</summary>
+    public static string? MessageState(HouseholdOutreach outreach) => outreach is { Kind: { } kind, Status: { } status }
+        ? $"{Of(kind)} {status switch
+        {
+            MessageStatus.Queued => "sending",
+            MessageStatus.Sent => "sent",
+            MessageStatus.Delivered => "delivered",
+            MessageStatus.Read => "read",
+            _ => "not delivered",
+        }}"
+        : null;
+
     /// <summary>A diet as the headcounts name it ("non-veg", "not-known").</summary>
     public static string DietKey(string key) =>
         Enum.GetValues<Diet>().FirstOrDefault(d => ApiJson.EnumName(d) == key) is var diet && ApiJson.EnumName(diet) == key ? Of(diet) : "Not known";

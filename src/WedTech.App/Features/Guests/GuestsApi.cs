@@ -27,6 +27,14 @@ public sealed class GuestsApi(ApiClient api)
 
         public static string Settings(Guid weddingId) => $"/api/v1/weddings/{weddingId}/guest-settings";
 
+        public static string Sends(Guid weddingId) => $"/api/v1/weddings/{weddingId}/guest-sends";
+
+        public static string SendPreview(Guid weddingId) => $"{Sends(weddingId)}/preview";
+
+        public static string Send(Guid weddingId, Guid id) => $"{Sends(weddingId)}/{id}";
+
+        public static string Outreach(Guid weddingId) => $"/api/v1/weddings/{weddingId}/guest-outreach";
+
         /// <summary>The guest list as a file; a plain link downloads it with the browser's session.</summary>
         public static string Export(Guid weddingId, string format) => Query.Build($"/api/v1/weddings/{weddingId}/guest-export", ("format", format));
     }
@@ -76,6 +84,20 @@ public sealed class GuestsApi(ApiClient api)
 
     public Task<Loaded<GuestListSettingsResponse>> SaveSettingsAsync(Guid weddingId, GuestListSettingsRequest request, string? ifMatch) =>
         api.PutAsync<GuestListSettingsRequest, GuestListSettingsResponse>(Routes.Settings(weddingId), request, ifMatch);
+
+    public async Task<GuestSendPreviewResponse> PreviewSendAsync(Guid weddingId, GuestSendRequest request) =>
+        (await api.PostAsync<GuestSendRequest, GuestSendPreviewResponse>(Routes.SendPreview(weddingId), request)).Value!;
+
+    public async Task<GuestSendResponse> SendAsync(Guid weddingId, GuestSendRequest request) =>
+        (await api.PostAsync<GuestSendRequest, GuestSendResponse>(Routes.Sends(weddingId), request)).Value!;
+
+    public Task<Loaded<IReadOnlyList<GuestSendResponse>>> SendsAsync(Guid weddingId) =>
+        api.GetWithOfflineCopyAsync<IReadOnlyList<GuestSendResponse>>(Routes.Sends(weddingId));
+
+    public Task CancelSendAsync(Guid weddingId, Guid id) => api.DeleteAsync(Routes.Send(weddingId, id), null);
+
+    public Task<Loaded<IReadOnlyList<HouseholdOutreach>>> OutreachAsync(Guid weddingId) =>
+        api.GetWithOfflineCopyAsync<IReadOnlyList<HouseholdOutreach>>(Routes.Outreach(weddingId));
 
     public Task<IReadOnlyList<RsvpChangeResponse>> HistoryAsync(Guid weddingId, Guid id) =>
         api.GetAsync<IReadOnlyList<RsvpChangeResponse>>(Routes.History(weddingId, id));

@@ -1,4 +1,5 @@
 using WedTech.Server.Messaging.Channels;
+using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Messaging.Outbox;
@@ -7,7 +8,8 @@ namespace WedTech.Server.Messaging.Outbox;
 /// Applies verified delivery reports to the outbox. Status only moves forward (queued → sent → delivered
 /// → read; failed only before delivery), so a replayed, duplicated or late report changes nothing.
 /// </summary>
-public sealed class DeliveryStatusSink(IDatabaseProvider databases, TenantDirectory tenants, ILogger<DeliveryStatusSink> logger) : IDeliveryStatusSink
+public sealed class DeliveryStatusSink(IDatabaseProvider databases, TenantDirectory tenants, IRealtimePublisher realtime, ILogger<DeliveryStatusSink> logger)
+    : IDeliveryStatusSink
 {
     public async Task RecordAsync(string provider, string providerMessageId, MessageStatus status, DateTimeOffset at, string? errorDetail, CancellationToken cancellationToken)
     {
@@ -43,6 +45,10 @@ public sealed class DeliveryStatusSink(IDatabaseProvider databases, TenantDirect
                 break;
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (message.WeddingId is { } weddingId)
+        {
+            await realtime.WeddingChangedAsync(tenant.Id, weddingId, WeddingChange.MessagesChanged, null, CancellationToken.None);
+        }
     }
 
     public static bool Advances(MessageStatus current, MessageStatus next) => next switch

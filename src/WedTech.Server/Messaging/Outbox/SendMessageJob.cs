@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WedTech.Server.Messaging.Channels;
 using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Messaging.Outbox;
@@ -12,7 +13,7 @@ namespace WedTech.Server.Messaging.Outbox;
 /// </summary>
 public sealed class SendMessageJob(
     TenantDbContext db, TenantContext tenant, IEnumerable<IMessageChannel> channels, TenantJobs jobs, IDatabaseProvider databases,
-    TimeProvider time, IOptions<MessagingOptions> options, ILogger<SendMessageJob> logger) : ITenantJob<Guid>
+    TimeProvider time, IOptions<MessagingOptions> options, IRealtimePublisher realtime, ILogger<SendMessageJob> logger) : ITenantJob<Guid>
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
 
@@ -68,6 +69,10 @@ public sealed class SendMessageJob(
                 break;
         }
         await db.SaveChangesAsync(CancellationToken.None);
+        if (message.WeddingId is { } weddingId && message.Status != MessageStatus.Queued)
+        {
+            await realtime.WeddingChangedAsync(tenant.Current.Id, weddingId, WeddingChange.MessagesChanged, null, CancellationToken.None);
+        }
     }
 
     private async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
