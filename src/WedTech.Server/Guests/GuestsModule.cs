@@ -20,6 +20,7 @@ public static class GuestsModule
         services.AddScoped<GuestRsvpService>();
         services.AddScoped<GuestImportService>();
         services.AddScoped<GuestExport>();
+        services.AddScoped<CatererSheet>();
         services.AddScoped<IWeddingPersonalData, GuestErasure>();
         services.AddSingleton<RsvpFindLimiter>();
         services.AddRateLimiter(options => options.AddPolicy(RsvpPageRateLimit, context =>
