@@ -75,6 +75,8 @@ public class ApiRoutesTests : AppTestContext
         { GuestsApi.Routes.Answer(Id, Other, Id), $"/api/v1/weddings/{Id}/households/{Other}/invitations/{Id}/answer" },
         { GuestsApi.Routes.History(Id, Other), $"/api/v1/weddings/{Id}/households/{Other}/history" },
         { GuestsApi.Routes.Headcounts(Id), $"/api/v1/weddings/{Id}/headcounts" },
+        { GuestsApi.Routes.CatererSheet(Id, Other, "pdf"), $"/api/v1/weddings/{Id}/caterer-sheet?eventId={Other}&format=pdf" },
+        { GuestsApi.Routes.CatererSheet(Id, null, "xlsx"), $"/api/v1/weddings/{Id}/caterer-sheet?format=xlsx" },
         { IdentityApi.Routes.Me, "/api/v1/me" },
         { IdentityApi.Routes.Logout, "/api/v1/auth/session/logout" },
         { IdentityApi.Routes.Users, "/api/v1/users?pageSize=100" },
