@@ -30,7 +30,7 @@ public sealed class CatererSheet(
         (Headcounts.NotKnown, "Age not stated"),
     ];
 
-    private static readonly PdfColumn[] CountColumns = [new("", 160), new("Places", 60)];
+    private static readonly PdfColumn[] CountColumns = [new("Food", 150), new("Places", 107.5f), new("Age", 150), new("Places", 107.5f)];
 
     private static readonly PdfColumn[] AllergyColumns = [new("Guest", 130), new("Household", 120), new("Food", 70), new("Allergies", 135), new("Coming", 60)];
 
@@ -110,9 +110,7 @@ public sealed class CatererSheet(
             pdf.Line($"Coming: {Places(counts.Attending)}", 15, bold: true, gap: 4);
             pdf.Line(counts.Pending > 0 ? $"Up to {Places(counts.Pending)} more may come: they have not answered yet." : "Everyone invited has answered.", gap: 12);
             void Continued(ReportPdf page) => page.Line($"Caterer's sheet — {e.Name} (continued)", 9, muted: true, gap: 8);
-            pdf.Table(CountColumns, Rows("Food", Foods, counts.ByDiet), Continued);
-            pdf.Space(10);
-            pdf.Table(CountColumns, Rows("Age", Ages, counts.ByAgeGroup), Continued);
+            pdf.Table(CountColumns, CountRows(counts), Continued);
             pdf.Space(14);
             pdf.Line("Allergies", 13, bold: true);
             if (allergies.Count == 0)
@@ -128,8 +126,12 @@ public sealed class CatererSheet(
         }
     }
 
-    private static IEnumerable<PdfRow> Rows(string heading, (string Key, string Label)[] groups, IReadOnlyList<HeadcountGroup> counts) =>
-        groups.Select((group, i) => new PdfRow([[new(i == 0 ? $"{heading}: {group.Label}" : group.Label)], [new(Count(counts, group.Key).ToString(CultureInfo.InvariantCulture), Bold: true)]]));
+    /// <summary>The places coming by food beside those by age group, a row for each food.</summary>
+    private static IEnumerable<PdfRow> CountRows(EventHeadcount counts) => Foods.Select((food, i) => new PdfRow(
+    [
+        [new(food.Label)], [new(IndianFormat.Count(Count(counts.ByDiet, food.Key)), Bold: true)],
+        i < Ages.Length ? [new(Ages[i].Label)] : [], i < Ages.Length ? [new(IndianFormat.Count(Count(counts.ByAgeGroup, Ages[i].Key)), Bold: true)] : [],
+    ]));
 
     private static async Task WriteXlsxAsync(Stream content, List<Section> sections, string weddingTitle, string studioName, string madeAt,
         CancellationToken cancellationToken)
