@@ -69,7 +69,7 @@ public static class GuestsEndpoints
             var file = await sheet.MakeAsync(weddingId, query.eventId, ApiConventions.ParseEnum<CatererSheetFormat>(query.format, nameof(query.format)) ?? CatererSheetFormat.Pdf, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).RequireAuthorization(Permissions.GuestView)
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf", additionalContentTypes: [GuestExport.XlsxContentType])
             .WithSummary("The caterer's sheet")
             .WithDescription("For one event (eventId) or every event the wedding has invited guests to: the places coming by food and age group, how many more may still come, and the allergies with the guest's name and household; the event's date and venue, the studio's name and when it was made. Names, food and counts only, no phones or e-mails. format=pdf (default) or xlsx.");
 
