@@ -99,6 +99,7 @@ public sealed class GuestListTests(BrowserServer server)
             await Expect(waiting.Locator("[data-test=household-name]")).ToHaveTextAsync(["Kapoor family", "Verma family"]);
             await Expect(waiting.Locator("[data-test=column-places]")).ToHaveTextAsync("5 places");
             await Expect(page.Locator("[data-test=caterer-pdf]")).ToHaveAttributeAsync("href", $"/api/v1/weddings/{wedding.Id}/caterer-sheet?eventId={sangeet.Id}&format=pdf");
+            await Expect(page.Locator("[data-test=caterer-all-xlsx]")).ToHaveAttributeAsync("href", $"/api/v1/weddings/{wedding.Id}/caterer-sheet?format=xlsx");
 
             // An answer given in another session moves its household across without a reload, with the columns' places.
             await api.AnswerAsync(wedding.Id, verma.Id, sangeet.Id, new RsvpRequest(null, 2));
