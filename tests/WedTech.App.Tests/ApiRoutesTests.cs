@@ -79,6 +79,8 @@ public class ApiRoutesTests : AppTestContext
         { GuestsApi.Routes.SendPreview(Id), $"/api/v1/weddings/{Id}/guest-sends/preview" },
         { GuestsApi.Routes.Send(Id, Other), $"/api/v1/weddings/{Id}/guest-sends/{Other}" },
         { GuestsApi.Routes.Outreach(Id), $"/api/v1/weddings/{Id}/guest-outreach" },
+        { GuestsApi.Routes.CatererSheet(Id, Other, "pdf"), $"/api/v1/weddings/{Id}/caterer-sheet?eventId={Other}&format=pdf" },
+        { GuestsApi.Routes.CatererSheet(Id, null, "xlsx"), $"/api/v1/weddings/{Id}/caterer-sheet?format=xlsx" },
         { IdentityApi.Routes.Me, "/api/v1/me" },
         { IdentityApi.Routes.Logout, "/api/v1/auth/session/logout" },
         { IdentityApi.Routes.Users, "/api/v1/users?pageSize=100" },

@@ -57,6 +57,33 @@ public class GuestListTests : AppTestContext
     }
 
     [Fact]
+    public void The_RSVP_board_puts_a_partly_answered_household_with_those_coming_and_totals_places()
+    {
+        InvitationResponse Invited(int places, RsvpAnswer answer, int attending, params MemberAnswer[] members) =>
+            new(Guid.NewGuid(), Sangeet, places, [], answer, attending, members, null, 1);
+        HouseholdResponse With(string name, InvitationResponse invitation) => List[0] with { Id = Guid.NewGuid(), DisplayName = name, Invitations = [invitation] };
+        var someone = Guid.NewGuid();
+        var households = new[]
+        {
+            With("Partly coming", Invited(5, RsvpAnswer.Attending, 3)),
+            With("Waiting", Invited(4, RsvpAnswer.Pending, 0)),
+            // One of two said no, the other has not answered: still waiting.
+            With("Half answered", Invited(2, RsvpAnswer.Pending, 0, new MemberAnswer(someone, RsvpAnswer.Declined))),
+            With("Not coming", Invited(3, RsvpAnswer.Declined, 0)),
+            List[0],
+        };
+
+        var columns = RsvpBoard.For(households, Sangeet);
+
+        columns.Select(c => (c.Answer, string.Join(", ", c.Cards.Select(card => card.Household.DisplayName)), c.Places)).ShouldBe(
+        [
+            (RsvpAnswer.Attending, "Partly coming", 3),
+            (RsvpAnswer.Pending, "Waiting, Half answered", 6),
+            (RsvpAnswer.Declined, "Not coming", 3),
+        ], "a household not invited to the event is not on its board");
+    }
+
+    [Fact]
     public async Task The_whole_list_comes_in_pages_fetched_side_by_side_in_name_order()
     {
         await SignInAsAsync(Role.Planner);

@@ -100,6 +100,8 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "POST /api/v1/weddings/{wedding}/guest-imports", "guest-file", "A✓ P✓ C· L✓" },
         { "GET /api/v1/weddings/{wedding}/guest-export", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/guest-export?format=csv", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/caterer-sheet", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/caterer-sheet?format=xlsx", "", "A✓ P✓ C✓ L✓" },
         { "POST /api/v1/weddings/{wedding}/households/{household}/rsvp-link", "", "A✓ P✓ C· L✓" },
         { "DELETE /api/v1/weddings/{wedding}/households/{household}/rsvp-link", "", "A✓ P✓ C· L✓" },
         { "GET /api/v1/weddings/{wedding}/guest-settings", "", "A✓ P✓ C✓ L✓" },

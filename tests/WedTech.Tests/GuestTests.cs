@@ -474,6 +474,87 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task The_caterer_s_sheet_holds_the_headcounts_numbers_and_allergies_by_name_and_never_a_phone_or_e_mail()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var outsider = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Meera & Kabir", "Meera", "Kabir", new DateOnly(2027, 2, 14), "Jaipur",
+            WeddingStatus.Booked, null, 200, null, [new(coordinator.Id, TeamRole.Coordinator)]))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var sangeet = await AddEventAsync(admin, wedding, "संगीत Night", 13);
+        var pheras = await AddEventAsync(admin, wedding, "Pheras", 14);
+        var sharma = await InviteAsync(admin, wedding, await AddAsync(admin, wedding, Household(members:
+            [new(null, "सुनीता शर्मा", "Sunita Sharma", null, null, Diet.Jain, "मूंगफली (peanuts)", "98765 22222", "sunita@example.com", null),
+                Member("Rahul Sharma", diet: Diet.Veg), Member("Anya", AgeGroup.Child), Member(null, guestOf: "Rahul Sharma")])),
+            new InvitationRequest(sangeet.Id, 4, null), new InvitationRequest(pheras.Id, 4, null));
+        var mehta = await InviteAsync(admin, wedding, await AddAsync(admin, wedding, Household(name: "Mehta family", side: GuestSide.Groom,
+            members: [Member("Anil Mehta", diet: Diet.NonVeg), Member("Baby Mehta", AgeGroup.Infant)])), new InvitationRequest(sangeet.Id, 3, null));
+        await InviteAsync(admin, wedding, await AddAsync(admin, wedding, Household(name: "Bose family", side: GuestSide.Both,
+            members: [new(null, "Ria Bose", null, null, null, Diet.Vegan, "Gluten", null, null, null)])), new InvitationRequest(sangeet.Id, 2, null));
+        var m = sharma.Members;
+        (await AnswerAsync(admin, wedding, sharma, sangeet, new RsvpRequest([new(m[0].Id, RsvpAnswer.Attending), new(m[1].Id, RsvpAnswer.Attending), new(m[2].Id, RsvpAnswer.Attending),
+            new(m[3].Id, RsvpAnswer.Declined)], null))).EnsureSuccessStatusCode();
+        (await AnswerAsync(admin, wedding, mehta, sangeet, new RsvpRequest(null, 2))).EnsureSuccessStatusCode();
+        var counts = (await admin.GetAsync<HeadcountsResponse>($"/api/v1/weddings/{wedding.Id}/headcounts")).Events.ToDictionary(e => e.Name);
+        var url = $"/api/v1/weddings/{wedding.Id}/caterer-sheet";
+
+        // The PDF, read back by poppler: the event, its date, the studio, the counts, the allergies with their names in Devanagari.
+        var pdfResponse = await coordinator.Client.GetAsync($"{url}?eventId={sangeet.Id}", Cancel);
+        Assert.Equal((HttpStatusCode.OK, "application/pdf"), (pdfResponse.StatusCode, pdfResponse.Content.Headers.ContentType?.MediaType));
+        Assert.Equal("caterer-sheet-2027-02-13.pdf", pdfResponse.Content.Headers.ContentDisposition?.FileName);
+        var text = await PdfTools.RunAsync("pdftotext", await pdfResponse.Content.ReadAsByteArrayAsync(Cancel));
+        foreach (var expected in new[] { "Caterer's sheet — संगीत Night", "Meera & Kabir · Shaadi Studio", "Saturday, 13 Feb 2027, 19:00 – 23:00", "Venue: not set",
+            $"Coming: {counts["संगीत Night"].Attending} places", $"Up to {counts["संगीत Night"].Pending} places more may come", "सुनीता शर्मा", "मूंगफली (peanuts)", "Ria Bose",
+            "Gluten", "May come" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+        Assert.Matches(@"made \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Asia/Kolkata\)", text);
+        foreach (var personal in new[] { "98765", "+91", "@example.com", "Jaipur" })
+        {
+            Assert.DoesNotContain(personal, text, StringComparison.Ordinal);
+        }
+
+        // The workbook for every event, read back by MiniExcel: a column per event with the headcounts' numbers, and the allergies.
+        var xlsx = await admin.GetAsync($"{url}?format=xlsx", Cancel);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(["Headcount", "Allergies"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Headcount").Cast<IDictionary<string, object?>>()
+            .ToDictionary(r => (string)r["What"]!);
+        Assert.Equal(["What", "संगीत Night", "Pheras"], rows["Studio"].Keys);
+        int Number(string what, string e) => Convert.ToInt32(rows[what][e], System.Globalization.CultureInfo.InvariantCulture);
+        int Group(IReadOnlyList<HeadcountGroup> groups, string key) => groups.FirstOrDefault(g => g.Key == key)?.Attending ?? 0;
+        (string Row, string Key)[] foods = [("Veg", "veg"), ("Jain", "jain"), ("Eggetarian", "eggetarian"), ("Non-veg", "non-veg"), ("Vegan", "vegan"), ("Food not stated", "not-known")];
+        (string Row, string Key)[] ages = [("Adults", "adult"), ("Children", "child"), ("Infants", "infant"), ("Age not stated", "not-known")];
+        foreach (var (name, count) in counts)
+        {
+            Assert.Equal(count.Attending, Number("Coming (places)", name));
+            Assert.Equal(count.Pending, Number("Up to this many more may come (not answered yet)", name));
+            Assert.Equal(foods.Select(f => Group(count.ByDiet, f.Key)), foods.Select(f => Number(f.Row, name)));
+            Assert.Equal(ages.Select(a => Group(count.ByAgeGroup, a.Key)), ages.Select(a => Number(a.Row, name)));
+        }
+        Assert.Equal((5, 2, 4), (counts["संगीत Night"].Attending, counts["संगीत Night"].Pending, counts["Pheras"].Pending));
+        Assert.Equal(("Shaadi Studio", "Saturday, 13 Feb 2027, 19:00 – 23:00"), ((string?)rows["Studio"]["संगीत Night"], (string?)rows["When"]["संगीत Night"]));
+        var allergies = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Allergies").Cast<IDictionary<string, object?>>()
+            .Select(r => ((string?)r["Event"], (string?)r["Guest"], (string?)r["Household"], (string?)r["Food"], (string?)r["Allergies"], (string?)r["Coming"])).ToList();
+        Assert.Equal([("संगीत Night", "Ria Bose", "Bose family", "Vegan", "Gluten", "May come"), ("संगीत Night", "सुनीता शर्मा", "Sharma family", "Jain", "मूंगफली (peanuts)", "Coming"),
+            ("Pheras", "सुनीता शर्मा", "Sharma family", "Jain", "मूंगफली (peanuts)", "May come")], allergies);
+
+        // Bad input, and what the caller may not see.
+        await (await admin.GetAsync($"{url}?format=docx", Cancel)).ProblemAsync(HttpStatusCode.BadRequest);
+        var other = await admin.CreateWeddingAsync("Other");
+        await (await admin.GetAsync($"/api/v1/weddings/{other.Id}/caterer-sheet?eventId={sangeet.Id}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await outsider.Client.GetAsync(url, Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        var otherStudio = await NewStudioAsync();
+        using var otherAdmin = await otherStudio.AdminAsync();
+        await (await otherAdmin.GetAsync(url, Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        var audit = await admin.GetAsync<PagedResponse<AuditEntryResponse>>($"/api/v1/audit?entityId={wedding.Id}");
+        Assert.Equal(2, audit.Items.Count(e => e.Action == "guests.caterer-sheet"));
+    }
+
+    [Fact]
     public async Task Deleting_a_wedding_deletes_its_guest_list_and_leaves_other_weddings_lists_alone()
     {
         var studio = await NewStudioAsync();

@@ -18,6 +18,8 @@ public sealed class GuestExport(TenantDbContext db, GuestService guests, IWeddin
 {
     public sealed record File(string FileName, string ContentType, byte[] Content);
 
+    internal const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public async Task<File> ExportAsync(Guid weddingId, GuestExportFormat format, CancellationToken cancellationToken)
     {
         await guests.RequireWeddingAsync(weddingId, cancellationToken);
@@ -61,21 +63,21 @@ public sealed class GuestExport(TenantDbContext db, GuestService guests, IWeddin
                     string.Join(", ", x.Household.Members.Where(m => m.Diet is not null).GroupBy(m => m.Diet!.Value).Select(g => $"{Word(g.Key)} {g.Count()}"))]));
         }
         await content.SaveAsAsync(sheets, cancellationToken: cancellationToken);
-        return new File($"guests-{stamp}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content.ToArray());
+        return new File($"guests-{stamp}.xlsx", XlsxContentType, content.ToArray());
     }
 
-    private static List<Dictionary<string, object?>> Sheet(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+    internal static List<Dictionary<string, object?>> Sheet(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
         rows.Select(row => headers.Select((header, i) => (header, value: row[i])).ToDictionary(x => x.header, x => x.value)).ToList();
 
     /// <summary>Excel's rules for a sheet's name: at most 31 characters (28, to leave room for a number), none of []:*?/\.</summary>
-    private static string SheetName(string eventName)
+    internal static string SheetName(string eventName)
     {
         var name = new string(eventName.Select(c => "[]:*?/\\".Contains(c, StringComparison.Ordinal) ? ' ' : c).ToArray()).Trim();
         return name.Length == 0 ? "Event" : name[..Math.Min(28, name.Length)];
     }
 
     /// <summary>The name, or the name with a number when it is taken (a header or a sheet, compared as Excel does, ignoring case).</summary>
-    private static string Unique(string name, IEnumerable<string> taken)
+    internal static string Unique(string name, IEnumerable<string> taken)
     {
         var unique = name;
         for (var n = 2; taken.Contains(unique, StringComparer.OrdinalIgnoreCase); n++)

@@ -94,6 +94,15 @@ public static class GuestsEndpoints
             .WithSummary("Export the guest list")
             .WithDescription("format=xlsx (default): a sheet of guests with each event's answer, and a sheet per event with its households, places, answers and food; format=csv: the guests, UTF-8 with a byte-order mark so Excel shows Devanagari. Personal data: the export is in the audit log.");
 
+        ofWedding.MapGet("/caterer-sheet", async (Guid weddingId, [AsParameters] CatererSheetQuery query, CatererSheet sheet, CancellationToken ct) =>
+        {
+            var file = await sheet.MakeAsync(weddingId, query.eventId, ApiConventions.ParseEnum<CatererSheetFormat>(query.format, nameof(query.format)) ?? CatererSheetFormat.Pdf, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).RequireAuthorization(Permissions.GuestView)
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf", additionalContentTypes: [GuestExport.XlsxContentType])
+            .WithSummary("The caterer's sheet")
+            .WithDescription("For one event (eventId) or every event the wedding has invited guests to: the places coming by food and age group, how many more may still come, and the allergies with the guest's name and household; the event's date and venue, the studio's name and when it was made. Names, food and counts only, no phones or e-mails. format=pdf (default) or xlsx.");
+
         var household = ofWedding.MapGroup("/households/{id:guid}");
         household.MapGet("/", async (Guid weddingId, Guid id, GuestService service, CancellationToken ct) =>
         {
@@ -151,6 +160,9 @@ public static class GuestsEndpoints
 
 /// <summary>The query string of the guest list's export.</summary>
 public sealed record GuestExportQuery([property: ApiEnum(typeof(GuestExportFormat))] string? format);
+
+/// <summary>The query string of the caterer's sheet: one event, or every event when none is given.</summary>
+public sealed record CatererSheetQuery([property: ApiEnum(typeof(CatererSheetFormat))] string? format, Guid? eventId);
 
 /// <summary>The query string of a wedding's guest list.</summary>
 public sealed record HouseholdListQuery(

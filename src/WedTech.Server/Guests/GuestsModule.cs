@@ -23,6 +23,7 @@ public static class GuestsModule
         services.AddScoped<GuestSendService>();
         services.AddScoped<GuestImportService>();
         services.AddScoped<GuestExport>();
+        services.AddScoped<CatererSheet>();
         services.AddScoped<IWeddingPersonalData, GuestErasure>();
         services.AddSingleton<RsvpFindLimiter>();
         services.AddRateLimiter(options => options.AddPolicy(RsvpPageRateLimit, context =>

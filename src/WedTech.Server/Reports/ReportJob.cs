@@ -5,6 +5,7 @@ using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Platform.Pdf;
 using WedTech.Server.Platform.Spreadsheets;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
@@ -161,8 +162,5 @@ public sealed class ReportJob(
     }
 
     /// <summary>When the file was made, on the clock of the people reading it: the venue's for a run sheet, the studio's otherwise.</summary>
-    private string MadeOn(string zone) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
-            ? $"made {IndianFormat.DateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), info))} ({zone})"
-            : $"made {IndianFormat.DateTime(time.GetUtcNow())} UTC";
+    private string MadeOn(string zone) => "made " + ReportPdf.MadeAt(time.GetUtcNow(), zone);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WedTech.Server.Platform.Pdf;
 
 namespace WedTech.Server.Reports;
 

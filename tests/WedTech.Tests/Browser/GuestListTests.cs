@@ -6,7 +6,8 @@ namespace WedTech.Tests.Browser;
 
 /// <summary>
 /// The guest list in the real app in Chromium: a planner finds households in any script, adds one with its invitations and
-/// sends invitations, and sees answers and headcounts arrive without a reload; the couple adds a household from a phone.
+/// sends invitations, and sees answers arrive without a reload on the list, the headcounts and the RSVP board; the couple adds a
+/// household from a phone and looks at the board there.
 /// </summary>
 [Collection(BrowserServer.Collection)]
 public sealed class GuestListTests(BrowserServer server)
@@ -33,7 +34,7 @@ public sealed class GuestListTests(BrowserServer server)
             null, null, null, null, null, null, null));
         var sharma = await api.AddHouseholdAsync(wedding.Id, Household("शर्मा परिवार", GuestSide.Bride, Member("सुनीता शर्मा", Diet.Jain), Member("Rahul Sharma", Diet.Veg)),
             new InvitationRequest(mehendi.Id, 4, null), new InvitationRequest(sangeet.Id, 2, null));
-        await api.AddHouseholdAsync(wedding.Id, Household("Verma family", GuestSide.Groom, "anil.verma@example.com", Member("Anil Verma", Diet.NonVeg)), new InvitationRequest(sangeet.Id, 3, null));
+        var verma = await api.AddHouseholdAsync(wedding.Id, Household("Verma family", GuestSide.Groom, "anil.verma@example.com", Member("Anil Verma", Diet.NonVeg)), new InvitationRequest(sangeet.Id, 3, null));
         var guestsPath = $"/app/weddings/{wedding.Id}/guests";
         var page = await server.NewPageAsync();
 
@@ -87,8 +88,8 @@ public sealed class GuestListTests(BrowserServer server)
             await page.Locator("[data-test=send-confirm]").ClickAsync();
             await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
             await Expect(page.Locator("[data-test=guest-send-state]")).ToContainTextAsync("1 sent");
-            var verma = page.Locator("[data-test=household-row]", new() { HasText = "Verma family" });
-            await Expect(verma.Locator("[data-test=message-state]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Invitation (sent|delivered)$"));
+            var vermaRow = page.Locator("[data-test=household-row]", new() { HasText = "Verma family" });
+            await Expect(vermaRow.Locator("[data-test=message-state]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Invitation (sent|delivered)$"));
 
             await Accessibility.CheckAsync(page, "guest list");
             await BrowserServer.ScreenshotAsync(page, "guest-list");
@@ -101,6 +102,37 @@ public sealed class GuestListTests(BrowserServer server)
             var sangeetRow = page.Locator("[data-test=headcount-row]", new() { HasText = "Sangeet" });
             await Expect(sangeetRow.Locator("[data-test=headcount-waiting]")).ToHaveTextAsync("5");
             await BrowserServer.ScreenshotAsync(page, "wedding-headcounts");
+
+            // The RSVP board, from the wedding page: the first event anyone is invited to, its households by answer.
+            await page.Locator("[data-test=open-board]").ClickAsync();
+            var coming = page.Locator("[data-test=board-attending]");
+            var waiting = page.Locator("[data-test=board-pending]");
+            var notComing = page.Locator("[data-test=board-declined]");
+            await Expect(coming.Locator("[data-test=household-name]")).ToHaveTextAsync(["शर्मा परिवार"]);
+            await Expect(coming.Locator("[data-test=card-places]")).ToHaveTextAsync(["3 of 4 places coming"]);
+            // A select with a value hides its input: open it by what shows the value.
+            await page.Locator("div.mud-select", new() { Has = page.Locator("#board-event") }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Sangeet · 13 Feb 2027" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
+            await Expect(notComing.Locator("[data-test=household-name]")).ToHaveTextAsync(["शर्मा परिवार"]);
+            await Expect(waiting.Locator("[data-test=household-name]")).ToHaveTextAsync(["Kapoor family", "Verma family"]);
+            await Expect(waiting.Locator("[data-test=column-places]")).ToHaveTextAsync("5 places");
+            await Expect(page.Locator("[data-test=caterer-pdf]")).ToHaveAttributeAsync("href", $"/api/v1/weddings/{wedding.Id}/caterer-sheet?eventId={sangeet.Id}&format=pdf");
+            await Expect(page.Locator("[data-test=caterer-all-xlsx]")).ToHaveAttributeAsync("href", $"/api/v1/weddings/{wedding.Id}/caterer-sheet?format=xlsx");
+
+            // An answer given in another session moves its household across without a reload, with the columns' places.
+            await api.AnswerAsync(wedding.Id, verma.Id, sangeet.Id, new RsvpRequest(null, 2));
+            await Expect(coming.Locator("[data-test=household-name]")).ToHaveTextAsync(["Verma family"]);
+            await Expect(coming.Locator("[data-test=card-places]")).ToHaveTextAsync(["2 of 3 places coming"]);
+            await Expect(coming.Locator("[data-test=column-places]")).ToHaveTextAsync("2 places");
+            await Expect(waiting.Locator("[data-test=column-places]")).ToHaveTextAsync("2 places");
+            await Expect(notComing.Locator("[data-test=column-places]")).ToHaveTextAsync("2 places");
+            await Accessibility.CheckAsync(page, "RSVP board");
+            await BrowserServer.ScreenshotAsync(page, "rsvp-board");
+            await waiting.Locator("[data-test=board-card] button").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Heading, new() { Name = "Kapoor family" })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         });
 
         var phone = await server.NewPageAsync(phone: true);
@@ -123,6 +155,13 @@ public sealed class GuestListTests(BrowserServer server)
             await Expect(phone.Locator("[data-test=household-row]")).ToHaveCountAsync(4);
             await BrowserServer.NoHorizontalScrollAsync(phone, "phone guest list");
             await BrowserServer.ScreenshotAsync(phone, "phone-guest-list");
+
+            // The board on a phone: one column at a time, swiped sideways inside the board, never the page.
+            await phone.Locator("[data-test=open-board]").ClickAsync();
+            await Expect(phone.Locator("[data-test=board-attending] [data-test=household-name]")).ToHaveTextAsync(["शर्मा परिवार"]);
+            await BrowserServer.NoHorizontalScrollAsync(phone, "phone RSVP board");
+            await Accessibility.CheckAsync(phone, "phone RSVP board");
+            await BrowserServer.ScreenshotAsync(phone, "phone-rsvp-board");
         });
     }
 

@@ -71,6 +71,8 @@ public static class GuestWords
 
     public static string Households(int count) => $"{IndianFormat.Count(count)} {(count == 1 ? "household" : "households")}";
 
+    public static string Places(int count) => $"{IndianFormat.Count(count)} {(count == 1 ? "place" : "places")}";
+
     public static string Guests(int count) => $"{IndianFormat.Count(count)} {(count == 1 ? "guest" : "guests")}";
 
     /// <summary>A member as the list shows them: their name, or whose guest an unnamed place is.</summary>

@@ -37,6 +37,10 @@ public sealed class GuestsApi(ApiClient api)
 
         /// <summary>The guest list as a file; a plain link downloads it with the browser's session.</summary>
         public static string Export(Guid weddingId, string format) => Query.Build($"/api/v1/weddings/{weddingId}/guest-export", ("format", format));
+
+        /// <summary>The caterer's sheet of one event, or of every event without one; a plain link downloads it.</summary>
+        public static string CatererSheet(Guid weddingId, Guid? eventId, string format) =>
+            Query.Build($"/api/v1/weddings/{weddingId}/caterer-sheet", ("eventId", eventId?.ToString()), ("format", format));
     }
 
     /// <summary>

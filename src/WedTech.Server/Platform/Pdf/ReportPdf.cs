@@ -1,7 +1,7 @@
 using System.Globalization;
 using SkiaSharp;
 
-namespace WedTech.Server.Reports;
+namespace WedTech.Server.Platform.Pdf;
 
 /// <summary>A column of a <see cref="ReportPdf.Table"/>: its header and width in points.</summary>
 internal sealed record PdfColumn(string Header, float Width);
@@ -63,6 +63,12 @@ internal sealed class ReportPdf : IDisposable
     }
 
     public void Space(float points) => _y += points;
+
+    /// <summary>A moment on the clock of the people reading the file ("24 Nov 2026, 18:30 (Asia/Kolkata)"), in UTC when the zone is unknown.</summary>
+    public static string MadeAt(DateTimeOffset now, string zone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
+            ? $"{IndianFormat.DateTime(TimeZoneInfo.ConvertTime(now, info))} ({zone})"
+            : $"{IndianFormat.DateTime(now)} UTC";
 
     /// <summary>
     /// A table across the page. A row that does not fit goes to a new page, which starts with <paramref name="continued"/>
@@ -154,7 +160,8 @@ internal sealed class ReportPdf : IDisposable
         _highlightFill.Dispose();
     }
 
-    private void NewPage()
+    /// <summary>Starts a new page (a section that begins on a page of its own).</summary>
+    public void NewPage()
     {
         _pages.Add(_recorder.EndRecording());
         _canvas = _recorder.BeginRecording(new SKRect(0, 0, PageWidth, PageHeight));

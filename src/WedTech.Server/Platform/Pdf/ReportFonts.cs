@@ -2,7 +2,7 @@ using System.Text;
 using SkiaSharp;
 using SkiaSharp.HarfBuzz;
 
-namespace WedTech.Server.Reports;
+namespace WedTech.Server.Platform.Pdf;
 
 /// <summary>
 /// PDF fonts from the server itself (Noto Sans, embedded), so a PDF looks the same on any machine, with
