@@ -25,6 +25,7 @@ public static class GuestsModule
         services.AddScoped<GuestExport>();
         services.AddScoped<CatererSheet>();
         services.AddScoped<IWeddingPersonalData, GuestErasure>();
+        services.AddScoped<IAttentionSource, GuestAttention>();
         services.AddSingleton<RsvpFindLimiter>();
         services.AddRateLimiter(options => options.AddPolicy(RsvpPageRateLimit, context =>
         {
