@@ -122,6 +122,8 @@ public sealed class GuestListTests(BrowserServer server)
             await Accessibility.CheckAsync(page, $"import wizard: {name}");
             await BrowserServer.ScreenshotAsync(page, $"import-{name}");
             await page.SetViewportSizeAsync(360, 740);
+            await Expect(page.Locator("[data-test=import-dialog]")).ToBeInViewportAsync(new() { Ratio = 0.5f });
+            await BrowserServer.NoHorizontalScrollAsync(page, $"phone import wizard: {name}");
             await Accessibility.CheckAsync(page, $"phone import wizard: {name}");
             await BrowserServer.ScreenshotAsync(page, $"phone-import-{name}");
             await page.SetViewportSizeAsync(1280, 860);
@@ -142,19 +144,19 @@ public sealed class GuestListTests(BrowserServer server)
             var tags = dialog.Locator("[data-test=import-column]", new() { HasText = "college, NRI" });
             await Expect(tags.Locator("input").First).ToHaveValueAsync("Tags");
             await StepAsync("mapping");
-            await tags.Locator(".mud-select").ClickAsync();
+            await tags.Locator("div.mud-select").First.ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "Don't import" }).ClickAsync();
             await Expect(tags.Locator("input").First).ToHaveValueAsync("Don't import");
 
-            await dialog.Locator("[data-test=import-check]").ClickAsync();
+            await page.Locator("[data-test=import-check]").ClickAsync();
             await Expect(dialog.Locator("[data-test=import-counts]")).ToContainTextAsync("Households12");
             await Expect(dialog.Locator("[data-test=import-issues]")).ToContainTextAsync("“Sharma side”, row");
             await StepAsync("preview");
 
-            await dialog.Locator("[data-test=import-start]").ClickAsync();
+            await page.Locator("[data-test=import-start]").ClickAsync();
             await Expect(dialog.Locator("[data-test=import-done]")).ToContainTextAsync("12 households added");
             await StepAsync("done");
-            await dialog.Locator("[data-test=import-close]").ClickAsync();
+            await page.Locator("[data-test=import-close]").ClickAsync();
             await Expect(dialog).ToHaveCountAsync(0);
             await Expect(page.Locator("[data-test=guest-count]")).ToContainTextAsync("12 households");
             var chris = page.Locator("[data-test=household-row]", new() { HasText = "Chris Evans" });
