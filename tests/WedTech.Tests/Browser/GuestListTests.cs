@@ -150,7 +150,7 @@ public sealed class GuestListTests(BrowserServer server)
 
             await page.Locator("[data-test=import-check]").ClickAsync();
             await Expect(dialog.Locator("[data-test=import-counts]")).ToContainTextAsync("Households12");
-            await Expect(dialog.Locator("[data-test=import-issues]")).ToContainTextAsync("“Sharma side”, row");
+            await Expect(dialog.Locator("[data-test=import-issues]")).ToContainTextAsync("Sharma side, row 10: '98765' is not a phone number");
             await StepAsync("preview");
 
             await page.Locator("[data-test=import-start]").ClickAsync();
