@@ -98,6 +98,7 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
         { "GET /api/v1/weddings/{wedding}/households/{household}/history", "", "A✓ P✓ C✓ L✓" },
         { "POST /api/v1/weddings/{wedding}/guest-imports/preview", "guest-file", "A✓ P✓ C· L✓" },
         { "POST /api/v1/weddings/{wedding}/guest-imports", "guest-file", "A✓ P✓ C· L✓" },
+        { "GET /api/v1/weddings/{wedding}/guest-imports/{import}", "", "A✓ P✓ C· L✓" },
         { "GET /api/v1/weddings/{wedding}/guest-export", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/guest-export?format=csv", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/caterer-sheet", "", "A✓ P✓ C✓ L✓" },
@@ -251,6 +252,11 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 }
                 url = url.Replace("{household}", household.Id.ToString(), StringComparison.Ordinal);
             }
+            if (url.Contains("{import}", StringComparison.Ordinal))
+            {
+                var import = await (await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/guest-imports", GuestList(), Cancel)).ReadAsync<GuestImportResponse>(HttpStatusCode.Accepted);
+                url = url.Replace("{import}", import.Id.ToString(), StringComparison.Ordinal);
+            }
             // A template saved from a wedding with events, which itself comes from a built-in template.
             var eventful = url.Contains("{template}", StringComparison.Ordinal) || body == "wedding-template" ? await WeddingFromBuiltInAsync(admin) : null;
             if (url.Contains("{template}", StringComparison.Ordinal))
@@ -288,7 +294,7 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
                 "wedding-template" => System.Net.Http.Json.JsonContent.Create(new WeddingTemplateRequest($"Saved {Guid.NewGuid():N}", null, eventful!.Id), options: Api.Json),
                 "template-update" => System.Net.Http.Json.JsonContent.Create(new WeddingTemplateUpdate($"Renamed {Guid.NewGuid():N}", null), options: Api.Json),
                 "household" => System.Net.Http.Json.JsonContent.Create(NewHousehold, options: Api.Json),
-                "guest-file" => new MultipartFormDataContent { { new ByteArrayContent("Name,Mobile\nAsha Rao,98765 43210\n"u8.ToArray()), "file", "guests.csv" } },
+                "guest-file" => GuestList(),
                 "invitations" => System.Net.Http.Json.JsonContent.Create(new InvitationsRequest([new(eventId, 3, null)]), options: Api.Json),
                 "answer" => System.Net.Http.Json.JsonContent.Create(new RsvpRequest(null, 2), options: Api.Json),
                 "guest-send" => System.Net.Http.Json.JsonContent.Create(ScheduledReminder, options: Api.Json),
@@ -377,6 +383,8 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
     }
 
     private static MultipartFormDataContent Attachment() => new() { { new ByteArrayContent("Sangeet playlist\n"u8.ToArray()), "file", "playlist.txt" } };
+
+    private static MultipartFormDataContent GuestList() => new() { { new ByteArrayContent("Name,Mobile\nAsha Rao,98765 43210\n"u8.ToArray()), "file", "guests.csv" } };
 
     /// <summary>
     /// Every write that carries a money field, by role: "✓" done as asked, "·" refused with 403 and nothing changed

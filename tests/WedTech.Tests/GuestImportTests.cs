@@ -30,7 +30,7 @@ public sealed class GuestImportTests
     private static GuestFile FromText(string csv) => FromBytes(Encoding.UTF8.GetBytes(csv));
 
     private static ImportPlan Plan(GuestFile file, IReadOnlyList<ExistingHousehold>? existing = null) =>
-        ImportPlanner.Plan(file, ImportMapping.Detect(file), existing ?? []);
+        ImportPlanner.Plan(file, MappingDetection.Detect(file), existing ?? []);
 
     /// <summary>The list a committed plan would leave behind, as the planner is given it the next time.</summary>
     private static List<ExistingHousehold> AsExisting(ImportPlan plan) => [.. plan.Households.Select(household => new ExistingHousehold(
@@ -63,7 +63,7 @@ public sealed class GuestImportTests
     [Fact]
     public void The_family_workbook_mapping_skips_the_title_row_and_reads_Hindi_headers()
     {
-        var mapping = ImportMapping.Detect(Load("family-workbook.xlsx"));
+        var mapping = MappingDetection.Detect(Load("family-workbook.xlsx"));
 
         mapping.Format.ShouldBe(ImportFormat.Spreadsheet);
         mapping.Sheets.Select(sheet => (sheet.Sheet, sheet.HeaderRow)).ShouldBe([("Sharma side", 3), ("Mehta side", 1), ("Friends", 1)]);
@@ -159,7 +159,7 @@ public sealed class GuestImportTests
     public void A_user_edited_mapping_is_planned_as_edited_and_survives_JSON()
     {
         var file = Load("family-workbook.xlsx");
-        var detected = ImportMapping.Detect(file);
+        var detected = MappingDetection.Detect(file);
         var friends = detected.Sheets[2];
         var edited = detected with
         {
@@ -182,7 +182,7 @@ public sealed class GuestImportTests
     public void A_mapping_that_does_not_fit_the_file_is_refused_field_by_field()
     {
         var file = Load("family-workbook.xlsx");
-        var detected = ImportMapping.Detect(file);
+        var detected = MappingDetection.Detect(file);
         var wrong = detected with
         {
             Sheets = [detected.Sheets[0] with { Sheet = "Verma side" }, detected.Sheets[1] with { Columns = [

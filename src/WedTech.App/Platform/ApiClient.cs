@@ -68,10 +68,15 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
     public async Task<Loaded<TResponse>> PostOnceAsync<TRequest, TResponse>(string url, TRequest body, string idempotencyKey, CancellationToken cancellationToken = default) =>
         await SendAsync<TResponse>(HttpMethod.Post, url, JsonContent.Create(body, options: ApiJson.Options), ifMatch: null, cancellationToken, idempotencyKey);
 
-    /// <summary>Uploads one file as multipart/form-data, claiming the type the browser reported for it.</summary>
-    public async Task<Loaded<TResponse>> PostFileAsync<TResponse>(string url, Stream content, string fileName, string? contentType, CancellationToken cancellationToken = default)
+    /// <summary>Uploads one file as multipart/form-data, claiming the type the browser reported for it, with the form's other <paramref name="fields"/>.</summary>
+    public async Task<Loaded<TResponse>> PostFileAsync<TResponse>(string url, Stream content, string fileName, string? contentType,
+        IReadOnlyDictionary<string, string>? fields = null, CancellationToken cancellationToken = default)
     {
         using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            form.Add(new StringContent(value), name);
+        }
         var file = new StreamContent(content);
         if (MediaTypeHeaderValue.TryParse(contentType, out var type))
         {

@@ -252,5 +252,6 @@ public static class GuestTables
         public DbSet<Invitation> Invitations => db.Set<Invitation>();
         public DbSet<RsvpChange> RsvpChanges => db.Set<RsvpChange>();
         public DbSet<GuestListSettings> GuestListSettings => db.Set<GuestListSettings>();
+        public DbSet<Import.GuestImport> GuestImports => db.Set<Import.GuestImport>();
     }
 }

@@ -33,14 +33,22 @@ public static class GuestsEndpoints
             .RequireAuthorization(Permissions.GuestManage).WithMetadata(new RequestSizeLimitAttribute(GuestImportService.MaxRequestBytes))
             .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Preview a guest list import")
-            .WithDescription("Reads a CSV or Excel guest list (every sheet; Zola and The Knot exports too) and says what importing it would do, writing nothing: the column mapping detected (or the one sent back as the form's mapping), the households planned with their match against the list (new, same, similar) and every row's issues. At most 10 MB and 20,000 rows.");
+            .WithDescription("Reads a CSV or Excel guest list (every sheet; Zola and The Knot exports too) and says what importing it would do, writing nothing: the column mapping detected (or the one sent back as the form's mapping), the households planned with their match against the list (new, same, similar) and every row's issues. At most 10 MB and 20,000 rows; a household that looks like one on the list is listed with its first row, for the import's choices.");
 
-        ofWedding.MapPost("/guest-imports", (Guid weddingId, HttpRequest request, GuestImportService service, CancellationToken ct) =>
-            service.CommitAsync(weddingId, request, ct))
-            .RequireAuthorization(Permissions.GuestManage).WithMetadata(new RequestSizeLimitAttribute(GuestImportService.MaxRequestBytes))
+        ofWedding.MapPost("/guest-imports", async (Guid weddingId, HttpRequest request, GuestImportService service, CancellationToken ct) =>
+        {
+            var queued = await service.StartAsync(weddingId, request, ct);
+            return TypedResults.Accepted($"/api/v1/weddings/{weddingId}/guest-imports/{queued.Id}", queued);
+        }).RequireAuthorization(Permissions.GuestManage).WithMetadata(new RequestSizeLimitAttribute(GuestImportService.MaxRequestBytes))
             .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Import a guest list")
-            .WithDescription("Imports the file as previewed, in one save: new households are added, ones already on the list get the members and answers they lack, and ones that look alike are skipped, merged or created as the form's similar field says (skip by default). Importing the same file again adds nothing.");
+            .WithDescription("Checks the file as the preview does and imports it in the background (202, with the import's status at Location), in one transaction: new households are added, ones already on the list get the members and answers they lack, and ones that look alike are skipped, merged or created as the form's choices say for each (a JSON list of sheet, row and choice), else as its similar field says (skip by default). Imports of one wedding run one at a time; importing the same file again adds nothing.");
+
+        ofWedding.MapGet("/guest-imports/{importId:guid}", (Guid weddingId, Guid importId, GuestImportService service, CancellationToken ct) =>
+            service.GetAsync(weddingId, importId, ct))
+            .RequireAuthorization(Permissions.GuestManage)
+            .WithSummary("An import's progress")
+            .WithDescription("Queued, running, done or failed; the rows imported of the file's rows; once done, what the import did (households added, merged, unchanged and skipped, answers, every row's issues); once failed, why.");
 
         ofWedding.MapPost("/guest-sends/preview", (Guid weddingId, GuestSendRequest request, GuestSendService service, CancellationToken ct) =>
             service.PreviewAsync(weddingId, request, ct))

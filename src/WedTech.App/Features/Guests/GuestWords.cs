@@ -22,6 +22,37 @@ public static class GuestWords
         _ => diet.ToString(),
     };
 
+    /// <summary>What a column of an imported file becomes, as the import wizard offers it.</summary>
+    public static string Of(GuestField field) => field switch
+    {
+        GuestField.Ignore => "Don't import",
+        GuestField.Household => "Family or household name",
+        GuestField.Side => "Bride's or groom's side",
+        GuestField.Group => "Relationship group",
+        GuestField.Honorific => "Title (Mr, Smt, Dr)",
+        GuestField.FirstName => "First name",
+        GuestField.LastName => "Last name",
+        GuestField.FullName => "Name",
+        GuestField.LatinName => "Name in English letters",
+        GuestField.Phone => "Phone",
+        GuestField.Email => "E-mail",
+        GuestField.City => "City",
+        GuestField.State => "State",
+        GuestField.Country => "Country",
+        GuestField.AgeGroup => "Adult or child",
+        GuestField.Diet => "Food",
+        GuestField.Allergies => "Allergies",
+        GuestField.Tags => "Tags",
+        GuestField.Notes => "Notes for the studio",
+        GuestField.Places => "Number of places",
+        GuestField.PartnerHonorific => "Partner's title",
+        GuestField.PartnerFirstName => "Partner's first name",
+        GuestField.PartnerLastName => "Partner's last name",
+        GuestField.ChildFirstName => "A child's first name",
+        GuestField.ChildLastName => "A child's last name",
+        _ => "Answer for an event",
+    };
+
     public static string Of(AgeGroup age) => age switch
     {
         AgeGroup.Child => "Child",

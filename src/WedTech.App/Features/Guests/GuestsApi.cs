@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace WedTech.App.Features.Guests;
 
 /// <summary>The Guests module's API: a wedding's guest list, invitations, answers and headcounts.</summary>
@@ -35,6 +37,12 @@ public sealed class GuestsApi(ApiClient api)
 
         public static string Outreach(Guid weddingId) => $"/api/v1/weddings/{weddingId}/guest-outreach";
 
+        public static string Imports(Guid weddingId) => $"/api/v1/weddings/{weddingId}/guest-imports";
+
+        public static string ImportPreview(Guid weddingId) => $"{Imports(weddingId)}/preview";
+
+        public static string Import(Guid weddingId, Guid id) => $"{Imports(weddingId)}/{id}";
+
         /// <summary>The guest list as a file; a plain link downloads it with the browser's session.</summary>
         public static string Export(Guid weddingId, string format) => Query.Build($"/api/v1/weddings/{weddingId}/guest-export", ("format", format));
 
@@ -61,6 +69,23 @@ public sealed class GuestsApi(ApiClient api)
         var staleSince = rest.Prepend(first).Select(page => page.StaleSince).OfType<DateTimeOffset>().DefaultIfEmpty().Min();
         return new Loaded<IReadOnlyList<HouseholdResponse>>(all, null, staleSince == default ? null : staleSince);
     }
+
+    /// <summary>What importing the file would do, with the mapping detected or, when given, the planner's.</summary>
+    public async Task<GuestImportPreview> PreviewImportAsync(Guid weddingId, GuestUpload file, ImportMapping? mapping) =>
+        (await api.PostFileAsync<GuestImportPreview>(Routes.ImportPreview(weddingId), new MemoryStream(file.Content), file.Name, file.ContentType,
+            mapping is null ? null : new Dictionary<string, string> { ["mapping"] = JsonSerializer.Serialize(mapping, ApiJson.Options) })).Value!;
+
+    /// <summary>Queues the import; its progress is read with <see cref="ImportStatusAsync"/>.</summary>
+    public async Task<GuestImportResponse> StartImportAsync(Guid weddingId, GuestUpload file, ImportMapping mapping, SimilarChoice similar,
+        IReadOnlyList<SimilarHouseholdChoice> choices) =>
+        (await api.PostFileAsync<GuestImportResponse>(Routes.Imports(weddingId), new MemoryStream(file.Content), file.Name, file.ContentType, new Dictionary<string, string>
+        {
+            ["mapping"] = JsonSerializer.Serialize(mapping, ApiJson.Options),
+            ["similar"] = ApiJson.EnumName(similar),
+            ["choices"] = JsonSerializer.Serialize(choices, ApiJson.Options),
+        })).Value!;
+
+    public Task<GuestImportResponse> ImportStatusAsync(Guid weddingId, Guid id) => api.GetAsync<GuestImportResponse>(Routes.Import(weddingId, id));
 
     public Task<Loaded<HeadcountsResponse>> HeadcountsAsync(Guid weddingId) => api.GetWithOfflineCopyAsync<HeadcountsResponse>(Routes.Headcounts(weddingId));
 
@@ -106,3 +131,6 @@ public sealed class GuestsApi(ApiClient api)
     public Task<IReadOnlyList<RsvpChangeResponse>> HistoryAsync(Guid weddingId, Guid id) =>
         api.GetAsync<IReadOnlyList<RsvpChangeResponse>>(Routes.History(weddingId, id));
 }
+
+/// <summary>A guest list chosen for import, kept in memory: it is sent for each preview and once more to import.</summary>
+public sealed record GuestUpload(string Name, string? ContentType, byte[] Content);

@@ -5,47 +5,121 @@ using Microsoft.Net.Http.Headers;
 using WedTech.Server.Events;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Jobs;
 
 namespace WedTech.Server.Guests.Import;
 
-/// <summary>What the planner chooses for a household that looks like one already on the list.</summary>
-public enum SimilarChoice { Skip, Merge, Create }
-
-/// <summary>The file read, the mapping detected (or the one sent back, changed), and what importing it would do.</summary>
-public sealed record GuestImportPreview(string FileName, ImportMapping Mapping, ImportPlan Plan, int New, int Same, int Similar, IReadOnlyList<string> UnknownEvents);
-
-/// <summary>What an import did.</summary>
-public sealed record GuestImportResult(int Added, int Merged, int Unchanged, int Skipped, int Answers, IReadOnlyList<ImportIssue> Issues);
-
 /// <summary>
 /// Imports a family's spreadsheet, a Google Sheets download or a Zola or Knot export into a wedding's guest list: the
-/// file is read and planned against the list as it is (nothing written), then committed in one save. Importing the same
-/// file again adds nothing; a Zola RSVP file after its guest list brings the answers in.
+/// file is read and planned against the list as it is (nothing written), then imported by a job in one transaction.
+/// Importing the same file again adds nothing; a Zola RSVP file after its guest list brings the answers in.
 /// </summary>
 public sealed class GuestImportService(
-    TenantDbContext db, GuestService guests, IWeddingEvents events, AuditLog audit, CurrentUser currentUser, TimeProvider time, GuestsChanged changes)
+    TenantDbContext db, GuestService guests, IWeddingEvents events, AuditLog audit, CurrentUser currentUser, TimeProvider time, GuestsChanged changes,
+    TenantJobs jobs)
 {
     /// <summary>The file's limit and room for the form around it.</summary>
     public const long MaxRequestBytes = GuestFile.MaxBytes + 512 * 1024;
 
     private const int MaxMappingBytes = 256 * 1024;
+    private const int SamplesPerColumn = 3;
 
     public async Task<GuestImportPreview> PreviewAsync(Guid weddingId, HttpRequest request, CancellationToken cancellationToken)
     {
         await guests.RequireWeddingAsync(weddingId, cancellationToken);
         var form = await ReadFormAsync(request, cancellationToken);
-        var (mapping, plan) = await PlanAsync(weddingId, form, cancellationToken);
+        var file = GuestFile.Read(new MemoryStream(form.File), form.FileName);
+        var mapping = form.Mapping ?? MappingDetection.Detect(file);
+        var plan = await PlanAsync(weddingId, file, mapping, cancellationToken);
         var known = (await events.OfWeddingAsync(weddingId, cancellationToken)).Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unknown = plan.Households.SelectMany(h => h.Invitations).Select(i => i.Event).Where(e => !known.Contains(e)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return new GuestImportPreview(form.FileName, mapping, plan, plan.Households.Count(h => h.Match.Kind == MatchKind.New),
-            plan.Households.Count(h => h.Match.Kind == MatchKind.Same), plan.Households.Count(h => h.Match.Kind == MatchKind.Similar), unknown);
+        var similar = plan.Households.Where(h => h.Match.Kind == MatchKind.Similar).Select(h => new SimilarHousehold(h.Rows[0].Sheet, h.Rows[0].Row, h.DisplayName,
+            [.. h.Members.Select(m => m.Name)], h.Match.ExistingHouseholdId!.Value, h.Match.ExistingDisplayName!)).ToList();
+        return new GuestImportPreview(form.FileName, mapping, Samples(file, mapping), plan.RowsRead, plan.RowsLeftOut, plan.Households.Count,
+            plan.Households.Sum(h => h.Members.Count), plan.Households.Sum(h => h.Invitations.Count),
+            plan.Households.Sum(h => h.Invitations.Sum(i => i.Answers.Count(a => a.Answer != RsvpAnswer.Pending))),
+            plan.Households.Count(h => h.Match.Kind == MatchKind.New), plan.Households.Count(h => h.Match.Kind == MatchKind.Same), similar.Count, similar,
+            plan.Issues, unknown);
     }
 
-    public async Task<GuestImportResult> CommitAsync(Guid weddingId, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The first few values under each mapped column, as the planner chooses what the column holds.</summary>
+    private static List<ColumnSamples> Samples(GuestFile file, ImportMapping mapping) =>
+    [
+        .. mapping.Sheets.Join(file.Sheets, m => m.Sheet, s => s.Name, (m, s) => (m, s)).SelectMany(pair => pair.m.Columns.Select(column =>
+            new ColumnSamples(pair.m.Sheet, column.Column, [.. pair.s.Rows.Where(r => r.Number > pair.m.HeaderRow).Select(r => r.Cell(column.Column))
+                .Where(value => value.Length > 0).Take(SamplesPerColumn).Select(value => Fit(value, 60)!)]))),
+    ];
+
+    /// <summary>
+    /// Checks the file, the mapping and the choices as the preview does, keeps the upload and queues the import: its
+    /// status answers at <c>guest-imports/{id}</c> until it is done.
+    /// </summary>
+    public async Task<GuestImportResponse> StartAsync(Guid weddingId, HttpRequest request, CancellationToken cancellationToken)
     {
         await guests.RequireWeddingAsync(weddingId, cancellationToken);
         var form = await ReadFormAsync(request, cancellationToken);
-        var (_, plan) = await PlanAsync(weddingId, form, cancellationToken);
+        var file = GuestFile.Read(new MemoryStream(form.File), form.FileName);
+        var mapping = form.Mapping ?? MappingDetection.Detect(file);
+        var plan = await PlanAsync(weddingId, file, mapping, cancellationToken);
+        var import = new GuestImport
+        {
+            WeddingId = weddingId, FileName = Fit(form.FileName, 255)!, Content = form.File, Mapping = mapping, Similar = form.Similar, Choices = [.. form.Choices],
+            RowsTotal = plan.RowsRead, RequestedBy = currentUser.Required.Id, CreatedAt = time.GetUtcNow(),
+        };
+        db.GuestImports.Add(import);
+        audit.Record("guests.import-queued", nameof(GuestImport), import.Id, string.Create(CultureInfo.InvariantCulture, $"wedding {weddingId}: {plan.RowsRead} rows"));
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Enqueue<GuestImportJob, Guid>(import.Id);
+        return import.ToResponse();
+    }
+
+    public async Task<GuestImportResponse> GetAsync(Guid weddingId, Guid importId, CancellationToken cancellationToken)
+    {
+        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        var import = await db.GuestImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId && i.WeddingId == weddingId, cancellationToken)
+            ?? throw ApiException.NotFound("Import");
+        return import.ToResponse();
+    }
+
+    /// <summary>
+    /// Imports a queued upload in one transaction, planned against the list as it is once no other import of the wedding
+    /// is writing: the households, the result, and the upload dropped, all in one commit. An import already done (a
+    /// duplicate run) is left as it is.
+    /// </summary>
+    internal async Task ImportAsync(Guid importId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var weddingId = await db.GuestImports.Where(i => i.Id == importId).Select(i => i.WeddingId).FirstOrDefaultAsync(cancellationToken);
+        // The first write of the transaction: waits for another import of this wedding to commit (see ImportingWeddingId).
+        await db.GuestImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s.SetProperty(i => i.ImportingWeddingId, weddingId), cancellationToken);
+        var import = await db.GuestImports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        if (import is not { Status: GuestImportStatus.Queued or GuestImportStatus.Running, Content: { } content })
+        {
+            return;
+        }
+        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        var plan = await PlanAsync(weddingId, GuestFile.Read(new MemoryStream(content), import.FileName), import.Mapping, cancellationToken);
+        var result = await WriteAsync(weddingId, plan, ChoiceOf(import), cancellationToken);
+        import.Status = GuestImportStatus.Done;
+        import.RowsDone = import.RowsTotal;
+        import.Result = result;
+        import.Content = null;
+        import.ImportingWeddingId = null;
+        import.FinishedAt = time.GetUtcNow();
+        changes.AfterCommit(weddingId);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The planner's choice for a similar household (by its first row), else the import's default.</summary>
+    private static Func<PlannedHousehold, SimilarChoice> ChoiceOf(GuestImport import)
+    {
+        var chosen = import.Choices.GroupBy(c => (c.Sheet, c.Row)).ToDictionary(g => g.Key, g => g.Last().Choice);
+        return household => chosen.GetValueOrDefault((household.Rows[0].Sheet, household.Rows[0].Row), import.Similar);
+    }
+
+    private async Task<GuestImportResult> WriteAsync(Guid weddingId, ImportPlan plan, Func<PlannedHousehold, SimilarChoice> similarChoice, CancellationToken cancellationToken)
+    {
         var byName = (await events.OfWeddingAsync(weddingId, cancellationToken)).GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var existingIds = plan.Households.Where(h => h.Match.Kind != MatchKind.New).Select(h => h.Match.ExistingHouseholdId!.Value).ToList();
@@ -56,7 +130,7 @@ public sealed class GuestImportService(
         var count = await db.Households.CountAsync(h => h.WeddingId == weddingId, cancellationToken);
         foreach (var planned in plan.Households)
         {
-            var match = planned.Match.Kind == MatchKind.Similar ? form.Similar : planned.Match.Kind == MatchKind.Same ? SimilarChoice.Merge : SimilarChoice.Create;
+            var match = planned.Match.Kind == MatchKind.Similar ? similarChoice(planned) : planned.Match.Kind == MatchKind.Same ? SimilarChoice.Merge : SimilarChoice.Create;
             if (match == SimilarChoice.Skip)
             {
                 skipped++;
@@ -103,22 +177,18 @@ public sealed class GuestImportService(
         }
         audit.Record("household.imported", nameof(Household), null, string.Create(CultureInfo.InvariantCulture,
             $"wedding {weddingId}: {added} added, {merged} merged, {answers} answers, from {plan.RowsRead} rows"));
-        changes.AfterCommit(weddingId);
-        await db.SaveChangesAsync(cancellationToken);
         return new GuestImportResult(added, merged, unchanged, skipped, answers, plan.Issues);
     }
 
-    private async Task<(ImportMapping Mapping, ImportPlan Plan)> PlanAsync(Guid weddingId, ImportForm form, CancellationToken cancellationToken)
+    private async Task<ImportPlan> PlanAsync(Guid weddingId, GuestFile file, ImportMapping mapping, CancellationToken cancellationToken)
     {
-        var file = GuestFile.Read(new MemoryStream(form.File), form.FileName);
-        var mapping = form.Mapping ?? ImportMapping.Detect(file);
         var households = await db.Households.AsNoTracking().Where(h => h.WeddingId == weddingId)
             .Select(h => new { h.Id, h.DisplayName, h.Phone, Members = h.Members.Select(m => new { m.Name, m.LatinName, m.GuestOf, m.Phone }).ToList() })
             .ToListAsync(cancellationToken);
         var existing = households.Select(h => new ExistingHousehold(h.Id, h.DisplayName,
             h.Members.Select(m => m.Phone).Prepend(h.Phone).OfType<string>().Distinct().ToList(),
             h.Members.SelectMany(m => new[] { m.Name, m.LatinName, m.GuestOf }).OfType<string>().Select(GuestNames.Key).Distinct().ToList())).ToList();
-        return (mapping, ImportPlanner.Plan(file, mapping, existing));
+        return ImportPlanner.Plan(file, mapping, existing);
     }
 
     private static Household NewHousehold(Guid weddingId, PlannedHousehold planned)
@@ -186,11 +256,12 @@ public sealed class GuestImportService(
         return answered;
     }
 
-    private sealed record ImportForm(string FileName, byte[] File, ImportMapping? Mapping, SimilarChoice Similar);
+    private sealed record ImportForm(string FileName, byte[] File, ImportMapping? Mapping, SimilarChoice Similar, IReadOnlyList<SimilarHouseholdChoice> Choices);
 
     /// <summary>
     /// The form: the file (any order), and optionally "mapping" (the preview's mapping, changed by the planner, as JSON) and
-    /// "similar" (skip, merge or create: what to do with households that look like ones on the list; skip by default).
+    /// "similar" (skip, merge or create: what to do with households that look like ones on the list; skip by default) and
+    /// "choices" (a JSON list of <see cref="SimilarHouseholdChoice"/>: a choice for one such household, by its first row).
     /// </summary>
     private static async Task<ImportForm> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -203,6 +274,7 @@ public sealed class GuestImportService(
         (string Name, byte[] Bytes)? file = null;
         ImportMapping? mapping = null;
         var similar = SimilarChoice.Skip;
+        IReadOnlyList<SimilarHouseholdChoice> choices = [];
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -224,7 +296,13 @@ public sealed class GuestImportService(
                 }
                 else if (HeaderUtilities.RemoveQuotes(disposition.Name).Value is "mapping")
                 {
-                    mapping = Parse(await ReadTextAsync(section.Body, MaxMappingBytes, "mapping", cancellationToken));
+                    mapping = Parse<ImportMapping>(await ReadTextAsync(section.Body, MaxMappingBytes, "mapping", cancellationToken), "mapping",
+                        "Send back the mapping of the preview, changed where it is wrong, as JSON.");
+                }
+                else if (HeaderUtilities.RemoveQuotes(disposition.Name).Value is "choices")
+                {
+                    choices = Parse<List<SimilarHouseholdChoice>>(await ReadTextAsync(section.Body, MaxMappingBytes, "choices", cancellationToken), "choices",
+                        "Send the choices as JSON: a list of the similar households' sheet and row, each with skip, merge or create.");
                 }
                 else if (HeaderUtilities.RemoveQuotes(disposition.Name).Value is "similar")
                 {
@@ -243,18 +321,18 @@ public sealed class GuestImportService(
         {
             throw new ValidationFailedException(GuestFile.Field, "Attach the guest list: a CSV or Excel file.");
         }
-        return new ImportForm(found.Name, found.Bytes, mapping, similar);
+        return new ImportForm(found.Name, found.Bytes, mapping, similar, choices);
     }
 
-    private static ImportMapping Parse(string json)
+    private static T Parse<T>(string json, string field, string message)
     {
         try
         {
-            return JsonSerializer.Deserialize<ImportMapping>(json, ApiJson.Options) ?? throw new JsonException();
+            return JsonSerializer.Deserialize<T>(json, ApiJson.Options) ?? throw new JsonException();
         }
         catch (JsonException)
         {
-            throw new ValidationFailedException("mapping", "Send back the mapping of the preview, changed where it is wrong, as JSON.");
+            throw new ValidationFailedException(field, message);
         }
     }
 

@@ -70,7 +70,7 @@ public static partial class GuestPhones
     /// </summary>
     public static string? RegionOf(string country)
     {
-        var normal = ImportMapping.Normal(country);
+        var normal = MappingDetection.Normal(country);
         if (Countries.TryGetValue(normal, out var region))
         {
             return region;

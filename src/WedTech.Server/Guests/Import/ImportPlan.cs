@@ -13,14 +13,6 @@ public enum MatchKind
     Similar,
 }
 
-public enum IssueSeverity
-{
-    /// <summary>The row is left out of the import.</summary>
-    Error,
-    /// <summary>The row is imported without the value at fault.</summary>
-    Warning,
-}
-
 /// <summary>
 /// A household already on the wedding's list, as the planner compares against it: its phones in E.164 and its
 /// members' <see cref="GuestNames.Key"/>s.
@@ -87,9 +79,3 @@ public sealed record HouseholdMatch(MatchKind Kind, Guid? ExistingHouseholdId = 
 {
     public static readonly HouseholdMatch New = new(MatchKind.New);
 }
-
-/// <summary>
-/// A problem found in a row (<see cref="Row"/> 0: in the sheet as a whole), on a column when one is at fault, with a
-/// message written for the planner ("Row 14: '98765' is not a phone number; …").
-/// </summary>
-public sealed record ImportIssue(string Sheet, int Row, string? Column, IssueSeverity Severity, string Message);

@@ -28,7 +28,7 @@ public static partial class ImportPlanner
         {
             var sheet = file.Sheets.First(candidate => candidate.Name == sheetMapping.Sheet);
             var data = sheet.Rows.Where(row => row.Number > sheetMapping.HeaderRow).ToList();
-            foreach (var column in sheetMapping.Columns.Where(column => column.Field == GuestField.Ignore && column.Header.Length > 0 && !ImportMapping.IsKnownIgnored(column.Header)))
+            foreach (var column in sheetMapping.Columns.Where(column => column.Field == GuestField.Ignore && column.Header.Length > 0 && !MappingDetection.IsKnownIgnored(column.Header)))
             {
                 issues.Add(new ImportIssue(sheet.Name, sheetMapping.HeaderRow, column.Header, IssueSeverity.Warning,
                     $"{Where(sheet.Name, sheetMapping.HeaderRow)}: the column '{column.Header}' is not imported. Choose what it holds in the mapping to import it."));
@@ -328,7 +328,7 @@ public static partial class ImportPlanner
             {
                 return null;
             }
-            if (words.TryGetValue(ImportMapping.Normal(written), out var value))
+            if (words.TryGetValue(MappingDetection.Normal(written), out var value))
             {
                 return value;
             }
@@ -390,11 +390,11 @@ public static partial class ImportPlanner
 
     private static bool Answer(string value, out RsvpAnswer answer)
     {
-        if (ImportMapping.RsvpWords.TryGetValue(value.Trim(), out answer))
+        if (MappingDetection.RsvpWords.TryGetValue(value.Trim(), out answer))
         {
             return true;
         }
-        if (Words.Answers.TryGetValue(ImportMapping.Normal(value), out answer))
+        if (Words.Answers.TryGetValue(MappingDetection.Normal(value), out answer))
         {
             return true;
         }
@@ -422,7 +422,7 @@ public static partial class ImportPlanner
                 .OfType<Guid>().Select(id => $"existing|{id}").ToList();
             if (row.HouseholdName is not null)
             {
-                keys.Add($"household|{row.Source.Sheet}|{ImportMapping.Normal(row.HouseholdName)}");
+                keys.Add($"household|{row.Source.Sheet}|{MappingDetection.Normal(row.HouseholdName)}");
                 if (row.Phone is not null)
                 {
                     namedWithPhone.TryAdd(row.Phone, i);
@@ -643,7 +643,7 @@ public static partial class ImportPlanner
         });
 
         private static Dictionary<string, T> Table<T>(Dictionary<T, string[]> table) where T : struct => table
-            .SelectMany(entry => entry.Value.Select(word => (word: ImportMapping.Normal(word), entry.Key)))
+            .SelectMany(entry => entry.Value.Select(word => (word: MappingDetection.Normal(word), entry.Key)))
             .ToDictionary(pair => pair.word, pair => pair.Key, StringComparer.Ordinal);
     }
 

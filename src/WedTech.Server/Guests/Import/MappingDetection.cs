@@ -5,68 +5,11 @@ using System.Text.RegularExpressions;
 
 namespace WedTech.Server.Guests.Import;
 
-/// <summary>Where a file comes from, as far as its columns tell. Shown to the user; planning reads the columns only.</summary>
-public enum ImportFormat
-{
-    /// <summary>A family's own sheet or a Google Sheet: columns named as people name them.</summary>
-    Spreadsheet,
-    /// <summary>Zola's guest-list export: a household per row with partner and child columns.</summary>
-    ZolaGuestList,
-    /// <summary>Zola's RSVP export: a guest per row and a column per event (Attending / Declined / No Response).</summary>
-    ZolaRsvp,
-    /// <summary>The Knot's export: a guest per row, a Party column grouping households, "&lt;Event&gt; - RSVP" columns.</summary>
-    Knot,
-}
-
-/// <summary>What a column holds. Person fields of a row describe its first person; partner and child columns add people.</summary>
-public enum GuestField
-{
-    Ignore,
-    /// <summary>The household's name ("Sharma family", a Knot party): rows with the same one form one household.</summary>
-    Household,
-    Side,
-    /// <summary>The relationship group ("Bride's cousins", "College friends").</summary>
-    Group,
-    Honorific,
-    FirstName,
-    LastName,
-    FullName,
-    /// <summary>The name in Latin letters when the name column is in another script.</summary>
-    LatinName,
-    Phone,
-    Email,
-    City,
-    State,
-    Country,
-    AgeGroup,
-    Diet,
-    Allergies,
-    Tags,
-    Notes,
-    /// <summary>How many places the row stands for ("Pax", "No. of guests"); places beyond the named people are unnamed.</summary>
-    Places,
-    PartnerHonorific,
-    PartnerFirstName,
-    PartnerLastName,
-    /// <summary>Child <see cref="ColumnMapping.Child"/>'s first name, or whole name when no last-name column exists.</summary>
-    ChildFirstName,
-    ChildLastName,
-    /// <summary>The answer for the event <see cref="ColumnMapping.Event"/>; an empty cell means not invited to it.</summary>
-    EventRsvp,
-}
-
-/// <summary>One column of a sheet and what it holds. <see cref="Child"/> numbers child columns (from 1); <see cref="Event"/> names an RSVP column's event.</summary>
-public sealed record ColumnMapping(int Column, string Header, GuestField Field, int Child = 0, string? Event = null);
-
-/// <summary>A sheet's header row (its number as the user sees it; the rows under it are guests) and its columns.</summary>
-public sealed record SheetMapping(string Sheet, int HeaderRow, IReadOnlyList<ColumnMapping> Columns);
-
 /// <summary>
-/// Which column of which sheet holds what: detected from the headers (English and Hindi, common aliases, Zola and The
-/// Knot exports) by <see cref="Detect"/>, shown to the user, who may change any column before planning. Serialisable
-/// with System.Text.Json as is.
+/// Detects an <see cref="ImportMapping"/> from a file's headers (English and Hindi, common aliases, Zola and The Knot
+/// exports), and folds headers and values for comparison.
 /// </summary>
-public sealed partial record ImportMapping(ImportFormat Format, IReadOnlyList<SheetMapping> Sheets)
+public static partial class MappingDetection
 {
     /// <summary>How many rows from a sheet's top are searched for its header (a title or a note often sits above it).</summary>
     public const int HeaderSearchRows = 10;
