@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Shouldly;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -278,6 +279,51 @@ public abstract class GuestSendTests(TestServer server) : ProviderTests(server)
         await (await strangerAdmin.DeleteAsync($"{setup.Api}/guest-sends/{scheduled.Id}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
         await (await setup.Admin.GetAsync($"/api/v1/weddings/{other.Id}/guest-sends/{scheduled.Id}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(GuestSendStatus.Scheduled, (await setup.Admin.GetAsync<GuestSendResponse>($"{setup.Api}/guest-sends/{scheduled.Id}")).Status);
+    }
+
+    [Fact]
+    public async Task An_RSVP_deadline_of_the_next_two_weeks_with_households_waiting_needs_those_who_keep_the_list()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var planner = await studio.AddMemberAsync(Role.Planner, admin);
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
+        var couple = await studio.AddMemberAsync(Role.Client, admin);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata")).DateTime);
+        async Task<(WeddingResponse Wedding, EventResponse Sangeet)> WeddingAsync(string title, int deadlineIn, params RsvpAnswer[] answers)
+        {
+            var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest(title, "Meera", "Sahil", today.AddDays(30), null, WeddingStatus.Booked, null,
+                null, null, [new TeamAssignment(planner.Id, TeamRole.LeadPlanner), new TeamAssignment(coordinator.Id, TeamRole.Coordinator),
+                    new TeamAssignment(couple.Id, TeamRole.Client)]))).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+            var sangeet = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events", new EventRequest(EventType.Sangeet, "Sangeet",
+                today.AddDays(29).ToDateTime(new TimeOnly(19, 0)), today.AddDays(29).ToDateTime(new TimeOnly(23, 0)), null, null, null, null, null, null, null)))
+                .ReadAsync<EventResponse>(HttpStatusCode.Created);
+            var setup = new Setup(studio, admin, wedding, sangeet, sangeet);
+            foreach (var (answer, i) in answers.Select((a, i) => (a, i)))
+            {
+                var household = await setup.AddAsync($"Family {i}", null, null, sangeet);
+                if (answer != RsvpAnswer.Pending)
+                {
+                    (await admin.PostJsonAsync($"{setup.Api}/households/{household.Id}/invitations/{sangeet.Id}/answer",
+                        new RsvpRequest(null, answer == RsvpAnswer.Attending ? 2 : 0))).EnsureSuccessStatusCode();
+                }
+            }
+            (await admin.PutJsonAsync($"{setup.Api}/guest-settings", new GuestListSettingsRequest(today.AddDays(deadlineIn), null), "\"1\"")).EnsureSuccessStatusCode();
+            return (wedding, sangeet);
+        }
+        var soon = await WeddingAsync("Soon", 5, RsvpAnswer.Pending, RsvpAnswer.Attending, RsvpAnswer.Pending, RsvpAnswer.Declined);
+        await WeddingAsync("Everyone answered", 3, RsvpAnswer.Attending, RsvpAnswer.Declined);
+        await WeddingAsync("Far off", GuestAttention.DaysAhead + 1, RsvpAnswer.Pending);
+        await WeddingAsync("Passed", -1, RsvpAnswer.Pending);
+
+        async Task<List<AttentionItem>> RsvpLinesAsync(HttpClient caller) =>
+            [.. (await caller.GetAsync<WeddingOverviewResponse>("/api/v1/weddings/overview")).NeedsYou.Where(l => l.Kind == AttentionKind.RsvpDeadline)];
+        var planners = (await RsvpLinesAsync(planner.Client)).ShouldHaveSingleItem();
+        Assert.Equal(("2 households have not answered", today.AddDays(5), $"weddings/{soon.Wedding.Id}/guests"), (planners.Title, planners.Due, planners.Link));
+        Assert.EndsWith("Send them a reminder from the guest list.", planners.Detail);
+        var couples = (await RsvpLinesAsync(couple.Client)).ShouldHaveSingleItem();
+        Assert.DoesNotContain("reminder", couples.Detail);
+        Assert.Empty(await RsvpLinesAsync(coordinator.Client));
     }
 
     [Fact]
