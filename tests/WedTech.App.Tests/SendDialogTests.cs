@@ -61,7 +61,7 @@ public class SendDialogTests : AppTestContext
     public async Task A_reminder_to_the_households_shown_goes_with_their_ids_and_the_dialog_closes_with_the_sending()
     {
         Api.Returns(GuestsApi.Routes.SendPreview(WeddingId), Preview(1, left: 150), "POST");
-        var sending = new GuestSendResponse(Guid.NewGuid(), WeddingId, GuestMessageKind.Reminder, MessageChannel.WhatsApp, null, "hi", 2, null, GuestSendStatus.Scheduled,
+        var sending = new GuestSendResponse(Guid.NewGuid(), WeddingId, GuestMessageKind.Reminder, MessageChannel.WhatsApp, null, "hi", 2, null, GuestSendStatus.Sending,
             0, 0, null, "Asha", DateTimeOffset.UtcNow, null);
         Api.Returns(GuestsApi.Routes.Sends(WeddingId), sending, "POST");
         var (dialogs, result) = await OpenAsync([Sharma, Kapoor]);

@@ -127,6 +127,7 @@ public abstract class GuestSendTests(TestServer server) : ProviderTests(server)
 
         var accepted = await setup.Admin.PostJsonAsync($"{setup.Api}/guest-sends", Invitations());
         var send = await accepted.ReadAsync<GuestSendResponse>(HttpStatusCode.Accepted);
+        Assert.Equal((GuestSendStatus.Sending, null), (send.Status, send.SendAt));
         Assert.Equal($"{setup.Api}/guest-sends/{send.Id}", accepted.Headers.Location?.OriginalString);
         var done = await setup.WaitUntilDoneAsync(send);
         Assert.Equal((2, 1), (done.Queued, done.NotSent));

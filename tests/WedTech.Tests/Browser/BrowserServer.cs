@@ -177,6 +177,12 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         try
         {
             await scenario();
+            // A component that threw leaves the app stopped behind its banner, whatever the scenario went on to check.
+            var crash = errors.FirstOrDefault(e => e.Contains("Unhandled exception", StringComparison.Ordinal) || e.Contains("uncaught:", StringComparison.Ordinal));
+            if (crash is not null || await page.Locator("#blazor-error-ui").IsVisibleAsync())
+            {
+                Assert.Fail($"The app failed during the scenario: {crash ?? "its error banner is showing"}");
+            }
         }
         catch (Exception failure) when (failure is PlaywrightException or TimeoutException or Xunit.Sdk.IAssertionException or Shouldly.ShouldAssertException)
         {

@@ -19,7 +19,7 @@ public sealed class GuestSend
     public List<Guid> HouseholdIds { get; init; } = [];
 
     public DateTimeOffset? SendAt { get; init; }
-    public GuestSendStatus Status { get; set; } = GuestSendStatus.Scheduled;
+    public GuestSendStatus Status { get; set; }
     public int Queued { get; set; }
     public int NotSent { get; set; }
     public string? Problem { get; set; }

@@ -61,7 +61,8 @@ public sealed class GuestSendService(
         var send = new GuestSend
         {
             WeddingId = weddingId, Kind = query.Kind, Channel = query.Channel, EventId = query.EventId, Language = language,
-            HouseholdIds = [.. query.HouseholdIds.Distinct()], SendAt = request.SendAt, CreatedBy = currentUser.User?.Id, CreatedAt = time.GetUtcNow(),
+            HouseholdIds = [.. query.HouseholdIds.Distinct()], SendAt = request.SendAt,
+            Status = request.SendAt is null ? GuestSendStatus.Sending : GuestSendStatus.Scheduled, CreatedBy = currentUser.User?.Id, CreatedAt = time.GetUtcNow(),
         };
         db.GuestSends.Add(send);
         audit.Record("guest-send.created", nameof(GuestSend), send.Id,
