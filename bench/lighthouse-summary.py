@@ -5,6 +5,8 @@
     lighthouse-summary.py summary DIR   the results table, the app's boot set, uncompressed
                                         responses, and the targets; exit 2 when a run failed or
                                         the app was not signed in, else 3 when a target is missed
+    lighthouse-summary.py rsvp DIR      bench/guests.sh: the RSVP page's runs (lh-rsvp-mobile-<run>.json),
+                                        what it loaded and its targets; exit codes as summary's
 
 DIR holds lh-<page>-<preset>-<run>.json (Lighthouse JSON reports), boot-set.json and
 http-checks.tsv, as bench/web.sh writes them.
@@ -19,6 +21,8 @@ PAGES = ("landing", "login", "app")       # http://localhost:PORT/, demo.localho
 PUBLIC_MAX_BYTES = 100_000      # "under 100 KB"
 PUBLIC_MIN_SCORE = 90
 APP_MAX_BYTES = 3_000_000       # "under 3 MB", decimal (the stricter reading; MiB shown as well)
+RSVP_MAX_BYTES = 50_000         # a guest's RSVP page: "at most 50 KB"
+RSVP_MIN_SCORE = 95
 # Content types worth compressing (text, scripts, WebAssembly, JSON, SVG, manifests).
 COMPRESSIBLE = re.compile(r"text/|javascript|json|wasm|svg|xml|manifest")
 
@@ -92,13 +96,8 @@ def urls(directory):
     print("\n".join(seen))
 
 
-def summary(directory):
-    found = reports(directory)
-    presets = sorted({preset for _, preset in found}, key=lambda p: p != "mobile")
-    judged = presets[0] if presets else None
-    lines = []
-    out = lines.append
-
+def results_table(found, presets, pages, out):
+    """The table of each page's median run; returns the runs that failed."""
     out("Lighthouse: score and times of the median run of each page (by performance score); bytes = "
         "total-byte-weight, what the browser transferred (compressed, headers included), the most of the runs")
     out("")
@@ -106,7 +105,7 @@ def summary(directory):
         f"{'FCP':>7} {'LCP':>7} {'TTI':>7} {'TBT':>9} {'CLS':>6}")
     failed = []
     for preset in presets:
-        for page in PAGES:
+        for page in pages:
             runs = found.get((page, preset), [])
             failed += [f"{r['file']}: {r['error']}" for r in runs if r["error"] or r["score"] is None]
             best = median_run(runs)
@@ -125,6 +124,41 @@ def summary(directory):
             for warning in {w for r in runs for w in r["warnings"]}:
                 out(f"{'':<17} Lighthouse warning: {warning}")
     out("")
+    return failed
+
+
+def rsvp(directory):
+    """bench/guests.sh: a household's RSVP page (lh-rsvp-mobile-<run>.json), its table row, what it loaded and its targets."""
+    found = reports(directory)
+    lines = []
+    out = lines.append
+    failed = results_table(found, ["mobile"], ["rsvp"], out)
+    best = median_run(found.get(("rsvp", "mobile"), []))
+    most = fullest_run(found.get(("rsvp", "mobile"), []))
+    if best is None or most is None:
+        out("  rsvp: no valid run")
+        print("\n".join(lines))
+        return 2
+    for item in most["requests"]:
+        out(f"  {item.get('transferSize') or 0:>8,} bytes  {item.get('statusCode')}  {item.get('mimeType', '')}  {item.get('url')}")
+    ok_bytes = most["bytes"] <= RSVP_MAX_BYTES
+    ok_score = best["score"] >= RSVP_MIN_SCORE
+    out(f"Targets (mobile): <= {RSVP_MAX_BYTES // 1000} KB transferred: {most['bytes']:,.0f} bytes  {'met' if ok_bytes else 'MISSED'};  "
+        f"performance >= {RSVP_MIN_SCORE}: {best['score']}  {'met' if ok_score else 'MISSED'}")
+    if failed:
+        out("INCOMPLETE: Lighthouse runs failed: " + "; ".join(failed))
+    print("\n".join(lines))
+    return 2 if failed else 0 if ok_bytes and ok_score else 3
+
+
+def summary(directory):
+    found = reports(directory)
+    presets = sorted({preset for _, preset in found}, key=lambda p: p != "mobile")
+    judged = presets[0] if presets else None
+    lines = []
+    out = lines.append
+
+    failed = results_table(found, presets, PAGES, out)
 
     # What the app shell transfers, by kind (the judged preset's run with the most bytes).
     app = fullest_run(found.get(("app", judged), [])) if judged else None
@@ -246,12 +280,12 @@ def summary(directory):
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("urls", "summary"):
+    if len(sys.argv) != 3 or sys.argv[1] not in ("urls", "summary", "rsvp"):
         sys.exit(__doc__)
     if sys.argv[1] == "urls":
         urls(sys.argv[2])
         return 0
-    return summary(sys.argv[2])
+    return rsvp(sys.argv[2]) if sys.argv[1] == "rsvp" else summary(sys.argv[2])
 
 
 if __name__ == "__main__":

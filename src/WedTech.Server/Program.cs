@@ -29,7 +29,7 @@ builder.Services
     .AddWeddings()
     .AddEvents()
     .AddVenues()
-    .AddGuests()
+    .AddGuests(builder.Configuration)
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)

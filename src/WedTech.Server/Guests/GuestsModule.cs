@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using WedTech.Server.Guests.Import;
 using WedTech.Server.Guests.Pages;
 using WedTech.Server.Guests.Sending;
@@ -14,8 +15,9 @@ public static class GuestsModule
 
     public const int RsvpPageRequestsPerMinute = 60;
 
-    public static IServiceCollection AddGuests(this IServiceCollection services)
+    public static IServiceCollection AddGuests(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<GuestPagesOptions>(configuration.GetSection("GuestPages"));
         services.AddScoped<GuestService>();
         services.AddScoped<GuestsChanged>();
         services.AddScoped<GuestRsvpService>();
@@ -30,8 +32,9 @@ public static class GuestsModule
         services.AddRateLimiter(options => options.AddPolicy(RsvpPageRateLimit, context =>
         {
             var tenant = context.RequestServices.GetRequiredService<TenantContext>().Tenant?.Id.ToString() ?? "-";
+            var permits = context.RequestServices.GetRequiredService<IOptions<GuestPagesOptions>>().Value.RequestsPerMinute;
             return RateLimitPartition.GetFixedWindowLimiter($"{tenant}|{context.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = RsvpPageRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
         }));
         return services;
     }
