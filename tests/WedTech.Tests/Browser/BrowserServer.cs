@@ -307,8 +307,25 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
     /// <summary>Nothing on the page is wider than the viewport (a phone never scrolls sideways).</summary>
     public static async Task NoHorizontalScrollAsync(IPage page, string name)
     {
+        try
+        {
+            // A layout settles after a resize or an opening dialog (MudBlazor re-renders at a breakpoint): wait for it, briefly.
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Measured and reported below.
+        }
         var (content, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
-        content.ShouldBeLessThanOrEqualTo(viewport, $"{name} is {content} px wide in a {viewport} px viewport");
+        if (content > viewport)
+        {
+            // What sticks out furthest, to fix rather than guess.
+            var widest = await page.EvaluateAsync<string>("""
+                () => [...document.querySelectorAll('body *')].map(e => [e, e.getBoundingClientRect().right + window.scrollX]).sort((a, b) => b[1] - a[1]).slice(0, 3)
+                    .map(([e, right]) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (right edge ${Math.round(right)} px)`).join('; ')
+                """);
+            content.ShouldBeLessThanOrEqualTo(viewport, $"{name} is {content} px wide in a {viewport} px viewport; furthest right: {widest}");
+        }
     }
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
