@@ -139,6 +139,8 @@ public sealed class GuestListTests(BrowserServer server)
         await BrowserServer.ScenarioAsync(phone, "couple-guest-list", async () =>
         {
             await server.SignInAsync(phone, api.Slug, bride.Email, expectedPath: guestsPath, open: guestsPath);
+            // On a phone the list starts below the fold, and a virtualised list draws its rows once it is scrolled to.
+            await phone.Locator("[data-test=guest-list]").ScrollIntoViewIfNeededAsync();
             await Expect(phone.Locator("[data-test=household-row]")).ToHaveCountAsync(3);
             await Expect(phone.Locator("[data-test=send-invitations]")).ToHaveCountAsync(0);
             await phone.Locator("[data-test=add-household]").ClickAsync();
