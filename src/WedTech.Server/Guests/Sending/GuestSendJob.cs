@@ -50,6 +50,7 @@ public sealed class GuestSendJob(
         }
         var audience = await GuestAudiences.FindAsync(db, new GuestAudienceQuery(send.WeddingId, send.Kind, send.Channel, send.EventId, send.HouseholdIds), eventName,
             cancellationToken);
+        var deadline = await sends.DeadlineAsync(send.WeddingId, cancellationToken);
         var sent = (await db.GuestMessages.AsNoTracking().Where(m => m.SendId == send.Id).Select(m => m.HouseholdId).ToListAsync(cancellationToken)).ToHashSet();
         int queued = sent.Count, notSent = audience.Skipped.Count;
         var problem = audience.Skipped.Count > 0 ? GuestSendService.Unreachable(audience.Skipped) : null;
@@ -62,7 +63,7 @@ public sealed class GuestSendJob(
             try
             {
                 var link = await links.ForSendingAsync(recipient.HouseholdId, cancellationToken);
-                var variables = await sends.VariablesAsync(send.Kind, send.Language, recipient.DisplayName, names, link, send.WeddingId, cancellationToken);
+                var variables = GuestSendService.Variables(send.Kind, send.Language, recipient.DisplayName, names, link, deadline);
                 var request = new SendMessageRequest(send.Channel, recipient.Address, Shorten(recipient.DisplayName), GuestSendService.TemplateKey(send.Kind),
                     send.Language, variables, send.WeddingId);
                 var (message, _) = await outbox.QueueAsync(request, $"guest-send:{send.Id:N}:{recipient.HouseholdId:N}", cancellationToken);

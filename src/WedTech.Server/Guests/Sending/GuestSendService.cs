@@ -31,7 +31,7 @@ public sealed class GuestSendService(
         if (audience.Recipients.Count > 0 && await weddings.NamesAsync(weddingId, cancellationToken) is { } names)
         {
             var first = audience.Recipients[0];
-            var variables = await VariablesAsync(query.Kind, language, first.DisplayName, names, links.Url("…"), weddingId, cancellationToken);
+            var variables = Variables(query.Kind, language, first.DisplayName, names, links.Url("…"), await DeadlineAsync(weddingId, cancellationToken));
             sample = await outbox.PreviewAsync(new PreviewMessageRequest(query.Channel, TemplateKey(query.Kind), language, variables), cancellationToken);
         }
         return new GuestSendPreviewResponse(audience.Recipients.Count, audience.AlreadyAnswered, audience.Skipped, quota, left, sample?.Subject, sample?.Body);
@@ -134,9 +134,12 @@ public sealed class GuestSendService(
     /// <summary>The template a kind of sending uses: built in, in English and Hindi, and the studio may reword it.</summary>
     public static string TemplateKey(GuestMessageKind kind) => kind == GuestMessageKind.Invitation ? "rsvp-request" : "rsvp-reminder";
 
+    /// <summary>The wedding's RSVP deadline, which a reminder names.</summary>
+    public Task<DateOnly?> DeadlineAsync(Guid weddingId, CancellationToken cancellationToken) =>
+        db.GuestListSettings.AsNoTracking().Where(s => s.WeddingId == weddingId).Select(s => s.RsvpDeadline).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>What a household's message says: its name, the couple's, its link, and for a reminder by when to answer.</summary>
-    public async Task<Dictionary<string, string>> VariablesAsync(GuestMessageKind kind, string language, string householdName, WeddingNames names, string link,
-        Guid weddingId, CancellationToken cancellationToken)
+    public static Dictionary<string, string> Variables(GuestMessageKind kind, string language, string householdName, WeddingNames names, string link, DateOnly? deadline)
     {
         var variables = new Dictionary<string, string>
         {
@@ -146,7 +149,6 @@ public sealed class GuestSendService(
         };
         if (kind == GuestMessageKind.Reminder)
         {
-            var deadline = await db.GuestListSettings.AsNoTracking().Where(s => s.WeddingId == weddingId).Select(s => s.RsvpDeadline).FirstOrDefaultAsync(cancellationToken);
             var culture = CultureInfo.GetCultureInfo(language == "hi" ? "hi-IN" : "en-IN");
             variables["answerBy"] = (deadline, language) switch
             {
