@@ -53,6 +53,29 @@ public class ApiClientTests : AppTestContext
     }
 
     [Fact]
+    public async Task The_copy_kept_is_the_answer_as_it_came_and_reads_back_the_same_when_the_API_is_unreachable()
+    {
+        var me = await SignInAsAsync(Role.Planner);
+        const string url = "/api/v1/weddings?page=1&pageSize=20";
+        var wedding = new WeddingSummaryResponse(Guid.CreateVersion7(), "प्रिया & Rahul \"Raju\"", "प्रिया", "Rahul", new DateOnly(2027, 2, 14), "जयपुर",
+            WeddingStatus.InProgress, 300, 7);
+        var page = new PagedResponse<WeddingSummaryResponse>([wedding], 1, 20, 1);
+        Api.Returns(url, page);
+
+        var fresh = await Client.GetWithOfflineCopyAsync<PagedResponse<WeddingSummaryResponse>>(url, cancellationToken: Cancel);
+        var key = $"{OfflineCopies.Prefix}{me.TenantId}:{me.Id}:{url}";
+        var kept = (string)JSInterop.Invocations["wedtech.storage.set"].Single(i => (string?)i.Arguments[1] == key).Arguments[2]!;
+        Api.Unreachable(url);
+        JSInterop.Setup<string?>("wedtech.storage.get", "localStorage", key).SetResult(kept);
+        var copy = await Client.GetWithOfflineCopyAsync<PagedResponse<WeddingSummaryResponse>>(url, cancellationToken: Cancel);
+
+        fresh.IsStale.ShouldBeFalse();
+        copy.IsStale.ShouldBeTrue();
+        copy.Value!.Items.ShouldBe([wedding]);
+        copy.Value.TotalCount.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_problem_document_becomes_a_problem_with_its_field_errors()
     {
         Api.ReturnsProblem("/api/v1/weddings", HttpStatusCode.BadRequest, "One or more validation errors occurred.",

@@ -28,11 +28,14 @@ public sealed class BrowserStorage(IJSRuntime js)
         }
     }
 
-    public async Task SetAsync<T>(StorageArea area, string key, T value)
+    public Task SetAsync<T>(StorageArea area, string key, T value) => SetTextAsync(area, key, JsonSerializer.Serialize(value, ApiJson.Options));
+
+    /// <summary>Keeps <paramref name="json"/> as it is under <paramref name="key"/>, for <see cref="GetAsync{T}"/> to read.</summary>
+    public async Task SetTextAsync(StorageArea area, string key, string json)
     {
         try
         {
-            await js.InvokeVoidAsync("wedtech.storage.set", AreaName(area), key, JsonSerializer.Serialize(value, ApiJson.Options));
+            await js.InvokeVoidAsync("wedtech.storage.set", AreaName(area), key, json);
         }
         catch (JSException)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace WedTech.App.Platform;
 
 /// <summary>
@@ -11,12 +13,25 @@ public sealed class OfflineCopies(BrowserStorage storage, TimeProvider time)
     /// <summary>"{tenant id}:{user id}" once the user is known; nothing is kept before that.</summary>
     public string? Owner { get; set; }
 
-    public async Task SaveAsync<T>(string url, T? value, string? etag)
+    /// <summary>Keeps <paramref name="json"/>, an answer's text as the server sent it, as the copy of <paramref name="url"/>.</summary>
+    public async Task SaveAsync(string url, string json, string? etag)
     {
-        if (Owner is not null && value is not null)
+        if (Owner is null || json is "null")
         {
-            await storage.SetAsync(StorageArea.Local, Key(url), new Copy<T>(value, etag, time.GetUtcNow()));
+            return;
         }
+        // The copy's envelope is written around the answer's own text: reading it back is the same as reading a Copy<T>.
+        using var buffer = new MemoryStream(json.Length + 128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("value");
+            writer.WriteRawValue(json, skipInputValidation: true);
+            writer.WriteString("eTag", etag);
+            writer.WriteString("savedAt", time.GetUtcNow());
+            writer.WriteEndObject();
+        }
+        await storage.SetTextAsync(StorageArea.Local, Key(url), System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     public async Task<Loaded<T>?> LoadAsync<T>(string url)
