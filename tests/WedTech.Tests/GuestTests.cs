@@ -368,10 +368,14 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         Assert.Contains("Sharma side", sharma.Tags);
         Assert.All(list.Items.Where(h => h.Phone is not null), h => Assert.Matches(@"^\+[1-9]\d{7,14}$", h.Phone!));
         Assert.Single((await admin.GetAsync<PagedResponse<HouseholdResponse>>($"{Households(wedding)}?q=" + Uri.EscapeDataString("राहुल"))).Items);
+        // Two unnamed places with the same host are two members, each "guest of Mausi" (not "guest of Guest of Mausi").
+        var mausi = list.Items.Single(h => h.Members.Any(m => m.Name == "Mausi ji"));
+        Assert.Equal([("Mausi ji", null), (null, "Mausi"), (null, "Mausi")], mausi.Members.Select(m => (m.Name, m.GuestOf)));
 
         var again = (await ImportAsync(admin, wedding, GuestFileForm("family-workbook.xlsx"))).Result!;
         Assert.Equal((0, 0, 12), (again.Added, again.Merged, again.Unchanged));
         Assert.Equal(12, (await admin.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding))).TotalCount);
+        Assert.Equal(3, (await admin.GetAsync<HouseholdResponse>($"{Households(wedding)}/{mausi.Id}")).Members.Count);
     }
 
     [Fact]

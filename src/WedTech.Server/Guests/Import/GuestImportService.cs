@@ -163,7 +163,7 @@ public sealed class GuestImportService(
             {
                 AddMissingMembers(household, planned);
             }
-            var members = planned.Members.Select(m => household.Members.FirstOrDefault(g => Same(g, m))).ToList();
+            var members = MembersOf(household, planned);
             var answered = Invite(household, planned, members, byName, now);
             answers += answered;
             if (match == SimilarChoice.Merge && (household.Members.Count > membersBefore || household.Invitations.Count > invitationsBefore || answered > 0))
@@ -209,20 +209,39 @@ public sealed class GuestImportService(
     /// <summary>Adds the planned members the household does not have yet (by name in any script).</summary>
     private static void AddMissingMembers(Household household, PlannedHousehold planned)
     {
-        foreach (var member in planned.Members.Where(m => !household.Members.Any(g => Same(g, m))))
+        var found = MembersOf(household, planned);
+        for (var i = 0; i < planned.Members.Count; i++)
         {
+            if (found[i] is not null)
+            {
+                continue;
+            }
+            var member = planned.Members[i];
             household.Members.Add(new Guest
             {
                 HouseholdId = household.Id, Position = household.Members.Count, Name = member.Unnamed ? null : Fit(member.Name, 200),
-                GuestOf = member.Unnamed ? Fit(member.Name, 200) : null, LatinName = Fit(member.LatinName, 200), Honorific = Fit(member.Honorific, 30),
-                AgeGroup = member.AgeGroup, Diet = member.Diet, Allergies = Fit(member.Allergies, 500), Phone = member.Phone, Email = Fit(member.Email, 254),
+                GuestOf = member.Unnamed ? Fit(member.Host ?? planned.DisplayName, 200) : null, LatinName = Fit(member.LatinName, 200),
+                Honorific = Fit(member.Honorific, 30), AgeGroup = member.AgeGroup, Diet = member.Diet, Allergies = Fit(member.Allergies, 500), Phone = member.Phone,
+                Email = Fit(member.Email, 254),
             });
         }
         household.RefreshSearchText();
     }
 
-    private static bool Same(Guest guest, PlannedGuest planned) =>
-        (guest.Name ?? guest.GuestOf) is { } name && GuestNames.Key(name) == GuestNames.Key(planned.Name);
+    /// <summary>
+    /// The household's member each planned member is, or null for one it lacks: named members by name in any script, unnamed places
+    /// by whose guest they are, each member taken once (two places "guest of Rahul" are two members, and a second import finds both).
+    /// </summary>
+    private static List<Guest?> MembersOf(Household household, PlannedHousehold planned)
+    {
+        var taken = new HashSet<Guest>();
+        return [.. planned.Members.Select(wanted => household.Members.FirstOrDefault(member => !taken.Contains(member) && Same(member, wanted, planned)) is { } found
+            && taken.Add(found) ? found : null)];
+    }
+
+    private static bool Same(Guest guest, PlannedGuest planned, PlannedHousehold household) => planned.Unnamed
+        ? guest.Name is null && guest.GuestOf is { } host && GuestNames.Key(host) == GuestNames.Key(planned.Host ?? household.DisplayName)
+        : guest.Name is { } name && GuestNames.Key(name) == GuestNames.Key(planned.Name);
 
     /// <summary>Invites the household to the file's events it names and records the answers it gives; returns how many answers changed.</summary>
     private int Invite(Household household, PlannedHousehold planned, List<Guest?> members, Dictionary<string, Guid> events, DateTimeOffset now)

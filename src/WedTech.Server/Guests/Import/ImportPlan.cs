@@ -49,8 +49,8 @@ public sealed record PlannedHousehold(
     HouseholdMatch Match);
 
 /// <summary>
-/// A member of a planned household. An unnamed place ("Guest of Rahul", a "+1") has <see cref="Unnamed"/> set and that
-/// label as its name.
+/// A member of a planned household. An unnamed place ("Guest of Rahul", a "+1") has <see cref="Unnamed"/> set, that
+/// label as its name, and whose guest it is as <see cref="Host"/> (null when the household names no one).
 /// </summary>
 public sealed record PlannedGuest(
     string Name,
@@ -61,7 +61,8 @@ public sealed record PlannedGuest(
     string? Allergies,
     string? Phone,
     string? Email,
-    bool Unnamed = false);
+    bool Unnamed = false,
+    string? Host = null);
 
 /// <summary>
 /// The household's invitation to one event (named as the file writes it): the places invited and each invited member's

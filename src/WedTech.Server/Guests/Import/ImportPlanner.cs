@@ -229,7 +229,9 @@ public static partial class ImportPlanner
             var host = planned.People.FirstOrDefault(person => !person.Unnamed)?.Name;
             for (var i = 0; i < missing; i++)
             {
-                planned.People.Add(new PlannedGuest(host is null ? "" : $"Guest of {FirstWord(host)}", null, null, AgeGroup.Adult, null, null, null, null, Unnamed: true));
+                planned.People.Add(host is null
+                    ? new PlannedGuest("", null, null, AgeGroup.Adult, null, null, null, null, Unnamed: true)
+                    : new PlannedGuest($"Guest of {FirstWord(host)}", null, null, AgeGroup.Adult, null, null, null, null, Unnamed: true, Host: FirstWord(host)));
             }
 
             planned.Side = SideOf(row, where);
@@ -479,7 +481,8 @@ public static partial class ImportPlanner
         {
             if (members[i].Unnamed && members[i].Name.Length == 0)
             {
-                members[i] = members[i] with { Name = named.Count > 0 ? $"Guest of {FirstWord(named[0].Name)}" : "Guest" };
+                var host = named.Count > 0 ? FirstWord(named[0].Name) : null;
+                members[i] = members[i] with { Name = host is null ? "Guest" : $"Guest of {host}", Host = host };
             }
         }
         var invitations = answersByMember.SelectMany(answers => answers.Select(answer => answer.Event)).Distinct(StringComparer.Ordinal)
