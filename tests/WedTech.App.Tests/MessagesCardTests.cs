@@ -90,4 +90,28 @@ public class MessagesCardTests : AppTestContext
         Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message).ShouldContain("Your message to Priya Sharma is on its way by e-mail.");
         dialogs.FindAll("[data-test=message-dialog]").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_message_delivered_or_read_shows_without_a_reload_and_other_weddings_news_asks_nothing()
+    {
+        await SignInAsAsync(Role.Planner);
+        var at = new DateTimeOffset(2026, 11, 24, 14, 5, 0, TimeSpan.FromHours(5.5));
+        var sent = Message(MessageChannel.WhatsApp, "+919876543210", "Priya Sharma", MessageStatus.Sent, null, "See you at 3 pm.", at);
+        Api.Returns(ListUrl, Page(sent));
+        var card = RenderCard();
+        card.WaitForAssertion(() => card.Find("[data-test=message-status]").TextContent.ShouldBe("Sent"));
+        var live = Services.GetRequiredService<WedTech.App.Features.Realtime.LiveUpdates>();
+        int Fetches() => Api.Requests.Count(r => r.RequestUri!.PathAndQuery == ListUrl);
+        var fetched = Fetches();
+
+        live.Deliver(new WeddingChangedMessage(Guid.NewGuid(), WeddingChange.MessagesChanged, 1));
+        live.Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.RunOfShowChanged, 2));
+        Fetches().ShouldBe(fetched);
+
+        Api.Returns(ListUrl, Page(sent with { Status = MessageStatus.Read }));
+        live.Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.MessagesChanged, 3));
+
+        card.WaitForAssertion(() => card.Find("[data-test=message-status]").TextContent.ShouldBe("Read"));
+        Fetches().ShouldBe(fetched + 1);
+    }
 }

@@ -26,8 +26,8 @@ public sealed class MessagesApi(ApiClient api)
     /// The wedding's latest messages. Not kept for offline use: they name people and carry their e-mail addresses and
     /// phone numbers, which stay on the server.
     /// </summary>
-    public Task<PagedResponse<MessageResponse>> OfWeddingAsync(Guid weddingId) =>
-        api.GetAsync<PagedResponse<MessageResponse>>(Routes.OfWedding(weddingId, ListSize));
+    public Task<Loaded<PagedResponse<MessageResponse>>> OfWeddingAsync(Guid weddingId) =>
+        api.GetWithOfflineCopyAsync<PagedResponse<MessageResponse>>(Routes.OfWedding(weddingId, ListSize), keepCopy: false);
 
     /// <summary>Queues a message; the same <paramref name="idempotencyKey"/> sent again returns the message already queued.</summary>
     public async Task<MessageResponse> SendAsync(SendMessageRequest request, string idempotencyKey) =>
