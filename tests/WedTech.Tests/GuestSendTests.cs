@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WedTech.Contracts;
 using WedTech.Server.Guests;
 using WedTech.Server.Guests.Sending;
+using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Persistence;
 using WedTech.Server.Tenancy;
 using WedTech.Tests.Infrastructure;
@@ -214,6 +215,27 @@ public abstract class GuestSendTests(TestServer server) : ProviderTests(server)
         Assert.Empty(Fake.ReceivedFor(early));
         await (await setup.Admin.DeleteAsync($"{setup.Api}/guest-sends/{soon.Id}", Cancel)).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Null(await setup.OutreachAsync(answered));
+    }
+
+    [Fact]
+    public async Task A_scheduled_sending_whose_sender_can_no_longer_sign_in_is_cancelled_saying_why_and_sends_nothing()
+    {
+        var setup = await SetUpAsync();
+        var phone = FakeProviders.NewIndianMobile();
+        await setup.AddAsync("Sharma family", phone, null, setup.Sangeet);
+        var later = await setup.SendAsync(Invitations(at: DateTimeOffset.UtcNow.AddDays(1)));
+        var gone = await setup.Studio.AddMemberAsync(Role.Planner, setup.Admin);
+        (await setup.Admin.PostAsync($"/api/v1/users/{gone.Id}/disable", null, Cancel)).EnsureSuccessStatusCode();
+
+        // What the scheduler runs when the time comes: the job, in the name of the person who asked for it.
+        await ActivatorUtilities.CreateInstance<TenantJobRunner<GuestSendJob, Guid>>(Server.Services).RunAsync(setup.Studio.TenantId, gone.Id, later.Id, Cancel);
+
+        var ended = await setup.Admin.GetAsync<GuestSendResponse>($"{setup.Api}/guest-sends/{later.Id}");
+        Assert.Equal((GuestSendStatus.Cancelled, 0), (ended.Status, ended.Queued));
+        Assert.Equal("Not sent: the person who asked for it can no longer sign in. Send it again if it should still go.", ended.Problem);
+        Assert.NotNull(ended.FinishedAt);
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
+        Assert.Empty(Fake.ReceivedFor(phone));
     }
 
     [Fact]

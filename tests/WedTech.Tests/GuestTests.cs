@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WedTech.Contracts;
 using WedTech.Server.Guests;
 using WedTech.Server.Guests.Import;
+using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Tenancy;
 using WedTech.Tests.Infrastructure;
 
@@ -329,6 +330,8 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         Assert.DoesNotContain(audit.Items, e => (e.Details ?? "").Contains("Sharma", StringComparison.Ordinal) || (e.Details ?? "").Contains("98765", StringComparison.Ordinal));
     }
 
+    private static byte[] GuestFile(string name) => File.ReadAllBytes(Path.Combine(PublishTests.RepositoryRoot(), "tests", "data", "guests", name));
+
     private static MultipartFormDataContent GuestFileForm(string name, string? mapping = null, string? similar = null)
     {
         var form = new MultipartFormDataContent();
@@ -340,7 +343,7 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         {
             form.Add(new StringContent(similar), "similar");
         }
-        form.Add(new ByteArrayContent(File.ReadAllBytes(Path.Combine(PublishTests.RepositoryRoot(), "tests", "data", "guests", name))), "file", name);
+        form.Add(new ByteArrayContent(GuestFile(name)), "file", name);
         return form;
     }
 
@@ -458,6 +461,18 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
         Assert.Equal(12, (await admin.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding))).TotalCount);
         await using var db = await TenantDatabase.OpenAsync(Server, studio);
         Assert.All(await db.Set<GuestImport>().ToListAsync(Cancel), import => Assert.Equal((null, null), (import.Content, import.ImportingWeddingId)));
+
+        // Queued again by someone who can no longer sign in by the time it runs: it fails saying why, imports nothing, and its file goes.
+        var gone = await studio.AddMemberAsync(Role.Planner, admin);
+        (await admin.PostAsync($"/api/v1/users/{gone.Id}/disable", null, Cancel)).EnsureSuccessStatusCode();
+        await db.Set<GuestImport>().Where(i => i.Id == both[1].Id).ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, GuestImportStatus.Queued)
+            .SetProperty(i => i.Content, GuestFile("family-workbook.xlsx")), Cancel);
+        await ActivatorUtilities.CreateInstance<TenantJobRunner<GuestImportJob, Guid>>(Server.Services).RunAsync(studio.TenantId, gone.Id, both[1].Id, Cancel);
+        var refused = await admin.GetAsync<GuestImportResponse>($"{Imports(wedding)}/{both[1].Id}");
+        Assert.Equal((GuestImportStatus.Failed, "Not imported: the person who started it can no longer sign in. Import the file again if it should still go in."),
+            (refused.Status, refused.Error));
+        Assert.Null(await db.Set<GuestImport>().Where(i => i.Id == both[1].Id).Select(i => i.Content).SingleAsync(Cancel));
+        Assert.Equal(12, (await admin.GetAsync<PagedResponse<HouseholdResponse>>(Households(wedding))).TotalCount);
 
         // Only those who manage the list see an import, and only through its own wedding.
         var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);

@@ -12,7 +12,7 @@ internal sealed class JobUser(CurrentUser user, UserDirectory users, TenantConte
         var found = await users.FindAsync(userId, cancellationToken);
         if (found is not { Status: UserStatus.Active })
         {
-            throw new JobScopeUnavailableException($"User {userId} of tenant {tenant.Current.Slug} is no longer active.");
+            throw new JobUserInactiveException($"User {userId} of tenant {tenant.Current.Slug} is no longer active.");
         }
         user.Set(found);
     }

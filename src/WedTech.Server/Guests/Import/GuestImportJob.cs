@@ -7,8 +7,12 @@ namespace WedTech.Server.Guests.Import;
 /// runs of one wedding's imports take turns, and a run that finds its import done or failed leaves it alone. A failure
 /// writes nothing to the list and leaves the import failed with a reason the planner can act on.
 /// </summary>
-public sealed class GuestImportJob(TenantDbContext db, GuestImportService imports, TimeProvider time, ILogger<GuestImportJob> logger) : ITenantJob<Guid>
+public sealed class GuestImportJob(TenantDbContext db, GuestImportService imports, TimeProvider time, ILogger<GuestImportJob> logger) : IEndsWithoutItsUser<Guid>
 {
+    /// <summary>Nothing is imported in the name of someone who can no longer sign in: the import fails, saying why, and its file goes.</summary>
+    public Task EndWithoutUserAsync(Guid importId, CancellationToken cancellationToken) =>
+        FailAsync(importId, "Not imported: the person who started it can no longer sign in. Import the file again if it should still go in.");
+
     public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
     {
         var started = await db.GuestImports.Where(i => i.Id == importId && i.Status == GuestImportStatus.Queued)
@@ -37,6 +41,11 @@ public sealed class GuestImportJob(TenantDbContext db, GuestImportService import
             logger.LogError(e, "Guest import {ImportId} failed", importId);
             error = "The import stopped on an unexpected error and nothing was imported. Try again; if it happens again, tell us.";
         }
+        await FailAsync(importId, error);
+    }
+
+    private async Task FailAsync(Guid importId, string error)
+    {
         db.ChangeTracker.Clear();
         await db.GuestImports.Where(i => i.Id == importId && i.Status != GuestImportStatus.Done).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, GuestImportStatus.Failed).SetProperty(i => i.Error, error[..Math.Min(error.Length, 500)])

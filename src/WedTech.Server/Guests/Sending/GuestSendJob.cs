@@ -12,8 +12,24 @@ namespace WedTech.Server.Guests.Sending;
 /// </summary>
 public sealed class GuestSendJob(
     TenantDbContext db, GuestSendService sends, OutboxService outbox, RsvpLinks links, IWeddingDirectory weddings, IWeddingEvents events,
-    GuestsChanged changes, TimeProvider time, ILogger<GuestSendJob> logger) : ITenantJob<Guid>
+    GuestsChanged changes, TimeProvider time, ILogger<GuestSendJob> logger) : IEndsWithoutItsUser<Guid>
 {
+    /// <summary>Nothing goes out in the name of someone who can no longer sign in: the sending is cancelled, saying why.</summary>
+    public async Task EndWithoutUserAsync(Guid sendId, CancellationToken cancellationToken)
+    {
+        var send = await db.GuestSends.FirstOrDefaultAsync(s => s.Id == sendId && (s.Status == GuestSendStatus.Scheduled || s.Status == GuestSendStatus.Sending),
+            cancellationToken);
+        if (send is null)
+        {
+            return;
+        }
+        send.Status = GuestSendStatus.Cancelled;
+        send.Problem = "Not sent: the person who asked for it can no longer sign in. Send it again if it should still go.";
+        send.FinishedAt = time.GetUtcNow();
+        changes.AfterCommit(send.WeddingId);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private const int ProgressEvery = 25;
 
     public async Task RunAsync(Guid sendId, CancellationToken cancellationToken)

@@ -24,12 +24,22 @@ public interface IJobTenant
     Task<string> EnterAsync(Guid tenantId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A job that ends, saying why, when the person it acts for can no longer sign in (turned off or removed before it ran),
+/// rather than being retried and left failed where nobody looks: a scheduled sending or a queued import.
+/// </summary>
+public interface IEndsWithoutItsUser<TArgs> : ITenantJob<TArgs>
+{
+    /// <summary>Marks the work ended without doing it; runs in the tenant's scope with no user.</summary>
+    Task EndWithoutUserAsync(TArgs args, CancellationToken cancellationToken);
+}
+
 /// <summary>The user a job acts for, when it acts for someone; the Identity module implements it.</summary>
 public interface IJobUser
 {
     Guid? CurrentId { get; }
 
-    /// <summary>Makes the user the scope's, with their current permissions; throws <see cref="JobScopeUnavailableException"/> when they are no longer active.</summary>
+    /// <summary>Makes the user the scope's, with their current permissions; throws <see cref="JobUserInactiveException"/> when they are no longer active.</summary>
     Task EnterAsync(Guid userId, CancellationToken cancellationToken);
 }
 
@@ -53,7 +63,10 @@ public sealed class TenantJobs(IBackgroundJobClient client, IJobTenant tenant, I
 }
 
 /// <summary>Thrown when a job's tenant or user cannot be served now; the job is retried, then left failed and visible.</summary>
-public sealed class JobScopeUnavailableException(string message) : Exception(message);
+public class JobScopeUnavailableException(string message) : Exception(message);
+
+/// <summary>Thrown when the user a job acts for is no longer active; see <see cref="IEndsWithoutItsUser{TArgs}"/>.</summary>
+public sealed class JobUserInactiveException(string message) : JobScopeUnavailableException(message);
 
 /// <summary>
 /// What Hangfire stores and runs: the job type, its arguments, and the tenant (and user) it belongs to.
@@ -68,12 +81,21 @@ public sealed class TenantJobRunner<TJob, TArgs>(IServiceScopeFactory scopes, IL
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var slug = await services.GetRequiredService<IJobTenant>().EnterAsync(tenantId, cancellationToken);
-        if (userId is { } id)
-        {
-            await services.GetRequiredService<IJobUser>().EnterAsync(id, cancellationToken);
-        }
         using (logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = tenantId, ["TenantSlug"] = slug, ["UserId"] = userId, ["Job"] = typeof(TJob).Name }))
         {
+            if (userId is { } id)
+            {
+                try
+                {
+                    await services.GetRequiredService<IJobUser>().EnterAsync(id, cancellationToken);
+                }
+                catch (JobUserInactiveException) when (typeof(IEndsWithoutItsUser<TArgs>).IsAssignableFrom(typeof(TJob)))
+                {
+                    logger.LogInformation("The job's user is no longer active: it ends without running");
+                    await ((IEndsWithoutItsUser<TArgs>)ActivatorUtilities.CreateInstance<TJob>(services)).EndWithoutUserAsync(args, cancellationToken);
+                    return;
+                }
+            }
             await ActivatorUtilities.CreateInstance<TJob>(services).RunAsync(args, cancellationToken);
         }
     }
