@@ -703,6 +703,69 @@ public abstract class GuestTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task Thirty_days_after_a_wedding_its_guests_contacts_travel_allergies_and_links_are_erased_and_names_and_answers_stay()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        async Task<(WeddingResponse Wedding, HouseholdResponse Household)> WeddingAsync(string title, DateOnly primary, DateOnly lastEvent)
+        {
+            var wedding = await admin.CreateWeddingAsync(title, primary);
+            var party = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events", new EventRequest(EventType.Reception, "Reception",
+                lastEvent.ToDateTime(new TimeOnly(19, 0)), lastEvent.ToDateTime(new TimeOnly(23, 0)), null, null, null, null, null, null, null)))
+                .ReadAsync<EventResponse>(HttpStatusCode.Created);
+            var household = await AddAsync(admin, wedding, Household(members: [new GuestRequest(null, "Sunita Sharma", null, "Smt", AgeGroup.Adult, Diet.Jain, "Peanuts",
+                "98111 22233", "sunita@example.com", null), Member(null, guestOf: "Sunita")]) with { Travel = new TravelPlan(lastEvent.AddDays(-1).ToDateTime(new TimeOnly(9, 0)), "12952 Rajdhani", null, null) });
+            household = await InviteAsync(admin, wedding, household, new InvitationRequest(party.Id, 2, null));
+            (await AnswerAsync(admin, wedding, household, party, new RsvpRequest(null, 2))).EnsureSuccessStatusCode();
+            (await admin.PostAsync($"{Households(wedding)}/{household.Id}/rsvp-link", null, Cancel)).EnsureSuccessStatusCode();
+            return (wedding, household);
+        }
+        var over = await WeddingAsync("Over", today.AddDays(-60), today.AddDays(-45));
+        var recent = await WeddingAsync("Sangeet last week", today.AddDays(-60), today.AddDays(-10));
+        var coming = await WeddingAsync("Coming", today.AddDays(30), today.AddDays(31));
+
+        // What the daily duties run for this studio.
+        async Task RunAsync() => await ActivatorUtilities.CreateInstance<TenantJobRunner<DailyDutyJob, string>>(Server.Services)
+            .RunAsync(studio.TenantId, null, typeof(GuestContactRetention).FullName!, Cancel);
+        await RunAsync();
+
+        var erased = await admin.GetAsync<HouseholdResponse>($"{Households(over.Wedding)}/{over.Household.Id}");
+        Assert.Equal((null, null, null, null, null), (erased.Phone, erased.Email, erased.City, erased.State, erased.Travel));
+        Assert.All(erased.Members, m => Assert.Equal((null, null, null), (m.Phone, m.Email, m.Allergies)));
+        Assert.Equal([("Sunita Sharma", Diet.Jain), (null, null)], erased.Members.Select(m => (m.Name, m.Diet)));
+        Assert.Equal("Sunita", erased.Members[1].GuestOf);
+        Assert.Equal((RsvpAnswer.Attending, 2), (erased.Invitations.Single().Answer, erased.Invitations.Single().Attending));
+        Assert.Equal("Needs a ground-floor room.", erased.Notes);
+        foreach (var kept in new[] { recent, coming })
+        {
+            var household = await admin.GetAsync<HouseholdResponse>($"{Households(kept.Wedding)}/{kept.Household.Id}");
+            Assert.Equal(("+919876543210", "sharma@example.com", "Jaipur", "12952 Rajdhani"), (household.Phone, household.Email, household.City, household.Travel?.ArrivalBy));
+            Assert.Equal(("+919811122233", "Peanuts"), (household.Members[0].Phone, household.Members[0].Allergies));
+        }
+        await using (var db = await TenantDatabase.OpenAsync(Server, studio))
+        {
+            var links = await db.Set<Household>().Select(h => new { h.WeddingId, h.RsvpTokenHash }).ToListAsync(Cancel);
+            Assert.Null(links.Single(h => h.WeddingId == over.Wedding.Id).RsvpTokenHash);
+            Assert.All(links.Where(h => h.WeddingId != over.Wedding.Id), h => Assert.NotNull(h.RsvpTokenHash));
+        }
+
+        // A second run (the next day) finds nothing more to do; the erasure is in the audit log, without the data it erased.
+        await RunAsync();
+        var audit = (await admin.GetAsync<PagedResponse<AuditEntryResponse>>("/api/v1/audit?pageSize=100")).Items.Where(e => e.Action == "guest.contacts-erased").ToList();
+        Assert.Equal([over.Wedding.Id], audit.Select(e => e.EntityId));
+        Assert.DoesNotContain("98111", audit.Single().Details ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_daily_duties_are_scheduled_for_03_00_in_India()
+    {
+        using var connection = Server.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var duties = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(job => job.Id == DailyDuties.RecurringJobId);
+        Assert.Equal(("30 21 * * *", typeof(DailyDutyScheduler)), (duties.Cron, duties.Job.Type));
+    }
+
+    [Fact]
     public async Task Deleting_a_wedding_deletes_its_guest_list_and_leaves_other_weddings_lists_alone()
     {
         var studio = await NewStudioAsync();

@@ -11,6 +11,9 @@ public interface IWeddingEvents
 {
     /// <summary>The wedding's events in time order (cancelled ones too: their invitations stay until the event is removed).</summary>
     Task<List<EventOfWedding>> OfWeddingAsync(Guid weddingId, CancellationToken cancellationToken);
+
+    /// <summary>The day each of these weddings' last event ends, on the clock where it happens; weddings without events are left out.</summary>
+    Task<Dictionary<Guid, DateOnly>> LastDaysAsync(IReadOnlyCollection<Guid> weddingIds, CancellationToken cancellationToken);
 }
 
 internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
@@ -18,4 +21,9 @@ internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
     public Task<List<EventOfWedding>> OfWeddingAsync(Guid weddingId, CancellationToken cancellationToken) =>
         db.Events.AsNoTracking().Where(e => e.WeddingId == weddingId).OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
             .Select(e => new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name)).ToListAsync(cancellationToken);
+
+    public async Task<Dictionary<Guid, DateOnly>> LastDaysAsync(IReadOnlyCollection<Guid> weddingIds, CancellationToken cancellationToken) =>
+        (await db.Events.AsNoTracking().Where(e => weddingIds.Contains(e.WeddingId)).GroupBy(e => e.WeddingId)
+            .Select(g => new { WeddingId = g.Key, End = g.Max(e => e.End) }).ToListAsync(cancellationToken))
+        .ToDictionary(last => last.WeddingId, last => DateOnly.FromDateTime(last.End));
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WedTech.Server.Guests.Import;
 using WedTech.Server.Guests.Pages;
 using WedTech.Server.Guests.Sending;
+using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Weddings;
 
@@ -18,6 +19,8 @@ public static class GuestsModule
     public static IServiceCollection AddGuests(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GuestPagesOptions>(configuration.GetSection("GuestPages"));
+        services.AddOptions<GuestDataOptions>().Bind(configuration.GetSection("Guests")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDailyDuty<GuestContactRetention>();
         services.AddScoped<GuestService>();
         services.AddScoped<GuestsChanged>();
         services.AddScoped<GuestRsvpService>();

@@ -36,6 +36,9 @@ public interface IWeddingDirectory
     /// <summary>The staff (not the clients) on the wedding's team.</summary>
     Task<List<Guid>> StaffAsync(Guid weddingId, CancellationToken cancellationToken);
 
+    /// <summary>The main day of each of these weddings that is not deleted, whoever asks (a daily duty).</summary>
+    Task<Dictionary<Guid, DateOnly>> PrimaryDatesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     /// <summary>Whether this user is staff on the wedding's team.</summary>
     Task<bool> IsStaffAsync(Guid weddingId, Guid userId, CancellationToken cancellationToken);
 }
@@ -56,6 +59,9 @@ internal sealed class WeddingDirectory(TenantDbContext db, WeddingService weddin
 
     public Task<WeddingNames?> NamesAsync(Guid id, CancellationToken cancellationToken) =>
         db.Weddings.AsNoTracking().Where(w => w.Id == id).Select(w => new WeddingNames(w.Title, w.BrideName, w.GroomName)).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<Dictionary<Guid, DateOnly>> PrimaryDatesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        db.Weddings.AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.PrimaryDate, cancellationToken);
 
     public Task<List<Guid>> StaffAsync(Guid weddingId, CancellationToken cancellationToken) =>
         db.WeddingTeamMembers.Where(t => t.WeddingId == weddingId && t.Role != TeamRole.Client).Select(t => t.UserId).ToListAsync(cancellationToken);

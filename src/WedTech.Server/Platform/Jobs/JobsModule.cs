@@ -69,6 +69,7 @@ public static class JobsModule
         }
         services.AddSingleton(typeof(TenantJobRunner<,>));
         services.AddScoped<TenantJobs>();
+        services.AddScoped<DailyDutyScheduler>();
         return services;
     }
 
@@ -89,7 +90,9 @@ public static class JobsModule
             metrics.Jobs.WithLabels("failed").Set(statistics.Failed);
             metrics.Jobs.WithLabels("succeeded").Set(statistics.Succeeded);
         });
-        var options = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard;
+        var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        DailyDuties.Schedule(app.Services, jobs.DailyDutiesCron);
+        var options = jobs.Dashboard;
         if (options.Enabled)
         {
             app.UseHangfireDashboard(options.Path, new DashboardOptions

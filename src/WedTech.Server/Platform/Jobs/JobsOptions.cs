@@ -28,6 +28,9 @@ public sealed class JobsOptions
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>When the studios' daily duties are queued (<see cref="IDailyDuty"/>), a cron expression in UTC: by default 03:00 in India.</summary>
+    public string DailyDutiesCron { get; set; } = "30 21 * * *";
+
     /// <summary>The operators' dashboard; off unless a user name and password are configured.</summary>
     public DashboardOptions Dashboard { get; set; } = new();
 

@@ -22,6 +22,9 @@ public interface IJobTenant
 
     /// <summary>Makes the tenant the scope's and returns its slug; throws <see cref="JobScopeUnavailableException"/> when it cannot be served now.</summary>
     Task<string> EnterAsync(Guid tenantId, CancellationToken cancellationToken);
+
+    /// <summary>Every tenant being served now (not being set up, not suspended).</summary>
+    Task<List<Guid>> ActiveIdsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
