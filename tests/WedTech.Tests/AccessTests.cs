@@ -8,7 +8,7 @@ using WedTech.Tests.Infrastructure;
 namespace WedTech.Tests;
 
 /// <summary>Every permission of every role, and what each role may see.</summary>
-public abstract class AccessTests(TestServer server) : ProviderTests(server)
+public abstract class AccessTests(TestServer server, SharedStudio shared) : ProviderTests(server), IClassFixture<SharedStudio>
 {
     private static readonly WeddingRequest NewWedding = new("Meera & Sahil", "Meera", "Sahil", new DateOnly(2027, 11, 20), "Delhi",
         WeddingStatus.Booked, 50_00_000_00, 300, null, null);
@@ -188,32 +188,51 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
 
     private static readonly CreateCalendarFeedRequest PersonalFeed = new(CalendarFeedKind.User, null);
 
+    /// <summary>
+    /// Every row in one studio of the class, signed up once (on PostgreSQL a sign-up is a database and every migration): each
+    /// row brings its own people, {other} included, and makes its own records, so what one row does to its people (a role
+    /// change, a disabled account) or to theirs (notifications, feeds, reports, devices) never reaches another. What rows share
+    /// is the studio's own settings, which they set to what they were (company name, time zone), to what no row reads (the SMS
+    /// provider) or to what a row sets up itself before it reads it (the announcement template).
+    /// </summary>
     [Theory]
     [MemberData(nameof(Matrix))]
     public async Task Each_role_may_do_exactly_what_the_permission_table_says(string endpoint, string body, string expected)
     {
-        var studio = await NewStudioAsync();
-        using var admin = await studio.AdminAsync();
-        var members = new Dictionary<char, HttpClient> { ['A'] = admin };
-        var ids = new Dictionary<char, Guid> { ['A'] = (await admin.GetAsync<MeResponse>("/api/v1/me")).Id };
-        var other = await studio.AddMemberAsync(Role.Planner, admin);
-        foreach (var (key, role) in new[] { ('P', Role.Planner), ('C', Role.Coordinator), ('L', Role.Client) })
+        var studio = await shared.OnAsync(Server);
+        var people = new Dictionary<char, Member>();
+        foreach (var (key, role) in new[] { ('A', Role.Admin), ('P', Role.Planner), ('C', Role.Coordinator), ('L', Role.Client) })
         {
-            var member = await studio.AddMemberAsync(role, admin);
-            (members[key], ids[key]) = (member.Client, member.Id);
+            people[key] = await studio.AddMemberAsync(role);
         }
+        var other = await studio.AddMemberAsync(Role.Planner);
+        try
+        {
+            await EachCellAsync(endpoint, body, expected, people, other);
+        }
+        finally
+        {
+            foreach (var person in people.Values.Append(other))
+            {
+                person.Client.Dispose();
+            }
+        }
+    }
+
+    private static async Task EachCellAsync(string endpoint, string body, string expected, Dictionary<char, Member> people, Member other)
+    {
+        var admin = people['A'].Client;
+        var members = people.ToDictionary(p => p.Key, p => p.Value.Client);
+        var ids = people.ToDictionary(p => p.Key, p => p.Value.Id);
+        // Everyone who calls is on the team of every wedding, so that only the permission decides.
+        var team = people.Values.Where(p => p.Role != Role.Admin)
+            .Select(p => new TeamAssignment(p.Id, p.Role == Role.Client ? TeamRole.Client : TeamRole.Coordinator)).ToList();
 
         foreach (var cell in expected.Split(' '))
         {
             var who = cell[0];
             var allowed = cell[1] == '✓';
-            // A fresh wedding per attempt, with everyone on its team, so that only the permission decides.
-            var team = new List<TeamAssignment>();
-            var users = await admin.GetAsync<PagedResponse<UserResponse>>("/api/v1/users?pageSize=100");
-            foreach (var user in users.Items.Where(u => u.Role != Role.Admin && u.Status == UserStatus.Active))
-            {
-                team.Add(new TeamAssignment(user.Id, user.Role == Role.Client ? TeamRole.Client : TeamRole.Coordinator));
-            }
+            // A fresh wedding per attempt.
             var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Team = team })).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
 
             var parts = endpoint.Split(' ');
@@ -565,6 +584,6 @@ public abstract class AccessTests(TestServer server) : ProviderTests(server)
     }
 }
 
-public sealed class AccessTestsOnSqlite(SqliteServer server) : AccessTests(server);
+public sealed class AccessTestsOnSqlite(SqliteServer server, SharedStudio shared) : AccessTests(server, shared);
 
-public sealed class AccessTestsOnPostgres(PostgresServer server) : AccessTests(server);
+public sealed class AccessTestsOnPostgres(PostgresServer server, SharedStudio shared) : AccessTests(server, shared);

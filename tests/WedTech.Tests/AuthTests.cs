@@ -180,7 +180,7 @@ public abstract class AuthTests(TestServer server) : ProviderTests(server)
     [Fact]
     public async Task Signup_attempts_are_limited_per_address_but_viewing_the_landing_page_is_not()
     {
-        var server = Server.Another(new() { ["Tenancy:SignupPermitsPerHour"] = "3" });
+        var server = Server.AnotherWithTemplate(new() { ["Tenancy:SignupPermitsPerHour"] = "3" });
         await server.InitializeAsync();
         try
         {

@@ -66,18 +66,19 @@ public abstract class IdleDatabaseTests(TestServer server) : ProviderTests(serve
     private async Task<TestServer> StartAsync(Dictionary<string, string?> settings)
     {
         _ = Server.Factory; // skips when the provider is not available here
-        var node = Server.Another(settings);
+        var node = Server.AnotherWithTemplate(settings);
         await node.InitializeAsync();
         return node;
     }
 
-    /// <summary>Signs up studios, signs their admins in and has each make a wedding: their databases have been used.</summary>
+    /// <summary>Signs up studios (at once), then one after another signs their admins in and has each make a wedding: their databases have been used, the last one last.</summary>
     private static async Task<List<(Studio Studio, HttpClient Admin)>> UseStudiosAsync(TestServer node)
     {
+        var signedUp = await Task.WhenAll(Enumerable.Range(0, Studios).Select(_ => Studio.CreateAsync(node)));
         var studios = new List<(Studio, HttpClient)>();
         for (var i = 0; i < Studios; i++)
         {
-            var studio = await Studio.CreateAsync(node);
+            var studio = signedUp[i];
             var admin = await studio.AdminAsync();
             await admin.CreateWeddingAsync($"Wedding {i}");
             studios.Add((studio, admin));

@@ -84,7 +84,7 @@ public abstract class JobTests(TestServer server) : ProviderTests(server)
     public async Task A_worker_that_dies_mid_job_does_not_lose_the_job()
     {
         var fastRecovery = new Dictionary<string, string?> { ["Jobs:InvisibilityTimeout"] = "00:00:03" };
-        var first = Server.Another(fastRecovery);
+        var first = Server.AnotherWithTemplate(fastRecovery);
         await first.InitializeAsync();
         var run = ProbeJob.NewRun();
         TestServer? second = null;

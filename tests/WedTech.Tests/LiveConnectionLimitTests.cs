@@ -100,7 +100,7 @@ public abstract class LiveConnectionLimitTests(TestServer server) : ProviderTest
     private async Task<TestServer> StartAsync(int perAddress, int perStudio)
     {
         _ = Server.Factory; // skips when the provider is not available here
-        var node = Server.Another(new()
+        var node = Server.AnotherWithTemplate(new()
         {
             ["Realtime:MaxConnectionsPerAddress"] = perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Realtime:MaxConnectionsPerStudio"] = perStudio.ToString(System.Globalization.CultureInfo.InvariantCulture),

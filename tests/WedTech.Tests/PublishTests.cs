@@ -56,10 +56,16 @@ public sealed class PublishTests(BrowserServer browsers)
                     ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 },
             })!;
+            // Read as it comes (a full pipe would stop the server), and told if it never starts.
+            var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            server.OutputDataReceived += (_, line) => written.Enqueue(line.Data ?? "");
+            server.ErrorDataReceived += (_, line) => written.Enqueue(line.Data ?? "");
+            server.BeginOutputReadLine();
+            server.BeginErrorReadLine();
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await WaitForHealthAsync(http, cancel);
+                await WaitForHealthAsync(http, server, written, cancel);
 
                 var shell = await http.GetAsync("/app/weddings", cancel);
                 shell.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -150,10 +156,21 @@ public sealed class PublishTests(BrowserServer browsers)
         });
     }
 
-    private static async Task WaitForHealthAsync(HttpClient http, CancellationToken cancel)
+    /// <summary>
+    /// A start-up takes seconds on a quiet machine; while the rest of the suite kept both cores busy one took over 30 s, so the
+    /// wait is for the server to answer (or exit), up to two minutes.
+    /// </summary>
+    private static readonly TimeSpan StartUp = TimeSpan.FromMinutes(2);
+
+    private static async Task WaitForHealthAsync(HttpClient http, Process server, IEnumerable<string> written, CancellationToken cancel)
     {
-        for (var attempt = 0; attempt < 120; attempt++)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < StartUp)
         {
+            if (server.HasExited)
+            {
+                throw new Xunit.Sdk.XunitException($"The published server exited with code {server.ExitCode}. It wrote:\n{string.Join('\n', written)}");
+            }
             try
             {
                 if ((await http.GetAsync("/health", cancel)).IsSuccessStatusCode)
@@ -167,7 +184,7 @@ public sealed class PublishTests(BrowserServer browsers)
             }
             await Task.Delay(250, cancel);
         }
-        throw new Xunit.Sdk.XunitException("The published server did not start within 30 s.");
+        throw new Xunit.Sdk.XunitException($"The published server did not start within {StartUp.TotalSeconds:0} s. It wrote:\n{string.Join('\n', written.TakeLast(40))}");
     }
 
     private static async Task<(int Code, string Log)> RunAsync(string file, string[] arguments, string directory, CancellationToken cancel)

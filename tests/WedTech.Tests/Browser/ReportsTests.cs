@@ -5,7 +5,8 @@ using WedTech.Contracts;
 namespace WedTech.Tests.Browser;
 
 /// <summary>A planner asks for reports from the screens, follows them on the Reports page, downloads them, and the bell's notifications open them.</summary>
-[Collection(BrowserServer.Collection)]
+// In the second lane: the first holds the guest list's and the people's scenarios, the longest (see BrowserServer.Collection).
+[Collection(BrowserServer.SecondLane)]
 public sealed class ReportsTests(BrowserServer server)
 {
     [Fact]

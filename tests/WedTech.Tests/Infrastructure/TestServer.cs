@@ -160,6 +160,13 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
     /// <summary>A new server of the same provider with databases and files of its own; start it with InitializeAsync.</summary>
     public abstract TestServer Another(Dictionary<string, string?>? settings = null);
 
+    /// <summary>
+    /// <see cref="Another"/>, whose studios' databases are copies of this server's migrated template database instead of one
+    /// it first builds with every migration (PostgreSQL; SQLite has no template): for the tests of anything but a new
+    /// deployment's first signups.
+    /// </summary>
+    public virtual TestServer AnotherWithTemplate(Dictionary<string, string?>? settings = null) => Another(settings);
+
     protected virtual void ShareDatabasesOf(TestServer other)
     {
     }
@@ -215,6 +222,11 @@ public sealed class PostgresServer : TestServer
     private static readonly string? ConnectionString = Environment.GetEnvironmentVariable("WEDTECH_TEST_POSTGRES");
     private string _prefix = $"wt{DateTime.UtcNow:MMddHHmmss}_{Random.Shared.Next(1000, 9999)}_";
 
+    /// <summary>The names of the studios' databases (and so of their template) begin with this: this server's prefix, or another's (<see cref="AnotherWithTemplate"/>).</summary>
+    private string? _tenantPrefix;
+
+    private string TenantPrefix => _tenantPrefix ?? _prefix + "t_";
+
     public override string Provider => "PostgreSQL";
 
     /// <summary>E-mails go over SMTP to the test SMTP server, which keeps them in its Maildir.</summary>
@@ -228,7 +240,7 @@ public sealed class PostgresServer : TestServer
         ["Tenancy:Provider"] = "Postgres",
         ["ConnectionStrings:Postgres"] = ConnectionString,
         ["Tenancy:CatalogDatabase"] = _prefix + "catalog",
-        ["Tenancy:TenantDatabasePrefix"] = _prefix + "t_",
+        ["Tenancy:TenantDatabasePrefix"] = TenantPrefix,
         ["Tenancy:MaxPoolSizePerTenant"] = "4",
         ["Redis:Connection"] = ExternalServers.Redis,
         ["Files:Provider"] = "S3",
@@ -246,7 +258,11 @@ public sealed class PostgresServer : TestServer
 
     public override TestServer Another(Dictionary<string, string?>? settings = null) => new PostgresServer { Overrides = settings ?? [] };
 
-    protected override void ShareDatabasesOf(TestServer other) => _prefix = ((PostgresServer)other)._prefix;
+    /// <summary>Its studios' databases are named as this server's are, so that they are copied from this server's template (and dropped with this server's).</summary>
+    public override TestServer AnotherWithTemplate(Dictionary<string, string?>? settings = null) =>
+        new PostgresServer { Overrides = settings ?? [], _tenantPrefix = TenantPrefix };
+
+    protected override void ShareDatabasesOf(TestServer other) => (_prefix, _tenantPrefix) = (((PostgresServer)other)._prefix, ((PostgresServer)other)._tenantPrefix);
 
     public override async ValueTask DisposeAsync()
     {
