@@ -69,6 +69,20 @@ public sealed class GuestRsvpService(
         {
             return null;
         }
+        // One connection for the page's reads, not one opened and closed for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ReadAsync(households, token, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<RsvpHousehold?> ReadAsync(IQueryable<Household> households, string token, CancellationToken cancellationToken)
+    {
         // Found and read in one query, untracked: most visits only look; SaveAsync attaches the household before changing it.
         var household = await households.AsNoTracking().Include(h => h.Members).Include(h => h.Invitations).AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
