@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -325,7 +326,23 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
             var css = await (await browser.GetAsync(stylesheets[0], Cancel)).Content.ReadAsByteArrayAsync(Cancel);
             TestContext.Current.TestOutputHelper?.WriteLine($"RSVP page ({lang}, 6 members, 2 events): {html.Length:N0} B HTML + {css.Length:N0} B CSS = {html.Length + css.Length:N0} B");
             Assert.True(html.Length + css.Length < 50_000, $"The page ({lang}) weighs {html.Length} B and its stylesheet {css.Length} B.");
+
+            // To a browser that takes brotli the page goes compressed, the same page; the sign-in page does not.
+            using var asked = new HttpRequestMessage(HttpMethod.Get, $"/rsvp/{token}?lang={lang}");
+            asked.Headers.AcceptEncoding.ParseAdd("br");
+            var packed = await browser.SendAsync(asked, Cancel);
+            Assert.Equal(["br"], packed.Content.Headers.ContentEncoding);
+            var packedBytes = await packed.Content.ReadAsByteArrayAsync(Cancel);
+            using var unpacking = new StreamReader(new BrotliStream(new MemoryStream(packedBytes), CompressionMode.Decompress), Encoding.UTF8);
+            var unpacked = await unpacking.ReadToEndAsync(Cancel);
+            Assert.Equal(AntiforgeryField().Replace(text, ""), AntiforgeryField().Replace(unpacked, ""));
+            Assert.True(packedBytes.Length * 3 < html.Length, $"{packedBytes.Length} B compressed of {html.Length} B.");
         }
+        using var signIn = new HttpRequestMessage(HttpMethod.Get, "/login");
+        signIn.Headers.AcceptEncoding.ParseAdd("br");
+        var plain = await browser.SendAsync(signIn, Cancel);
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
     }
 
     [Fact]

@@ -65,12 +65,27 @@ public sealed class GuestRsvpService(
     /// <summary>The household behind a link or pass of this studio; null for anything else (unknown, revoked, expired, another studio's).</summary>
     public async Task<RsvpHousehold?> OpenAsync(string token, CancellationToken cancellationToken)
     {
-        if (await HouseholdIdAsync(token, cancellationToken) is not { } householdId)
+        if (HouseholdOf(token) is not { } households)
         {
             return null;
         }
-        var household = await db.Households.Include(h => h.Members).Include(h => h.Invitations).AsSplitQuery()
-            .FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
+        // One connection for the page's reads, not one opened and closed for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ReadAsync(households, token, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<RsvpHousehold?> ReadAsync(IQueryable<Household> households, string token, CancellationToken cancellationToken)
+    {
+        // Found and read in one query, untracked: most visits only look; SaveAsync attaches the household before changing it.
+        var household = await households.AsNoTracking().Include(h => h.Members).Include(h => h.Invitations).AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
         if (household is null || await weddings.NamesAsync(household.WeddingId, cancellationToken) is not { } wedding)
         {
             return null;
@@ -79,7 +94,7 @@ public sealed class GuestRsvpService(
         {
             // "Link opened" on the studio's guest list; not an edit of the household.
             var now = time.GetUtcNow();
-            await db.Households.Where(h => h.Id == householdId && h.RsvpLinkOpenedAt == null)
+            await db.Households.Where(h => h.Id == household.Id && h.RsvpLinkOpenedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(h => h.RsvpLinkOpenedAt, now), cancellationToken);
         }
         var invitations = household.Invitations.ToDictionary(i => i.EventId);
@@ -105,6 +120,8 @@ public sealed class GuestRsvpService(
             throw ApiException.Conflict($"Answers for this wedding closed on {page.Deadline:d MMM yyyy}. Contact {page.Contact} for a change.");
         }
         var household = page.Household;
+        // Read untracked by OpenAsync: tracked from here, as read, so that the changes below are what gets saved.
+        db.Attach(household);
         var now = time.GetUtcNow();
         var changes = new List<RsvpChange>();
         var refusals = new List<RsvpRefusal>();
@@ -204,12 +221,13 @@ public sealed class GuestRsvpService(
         return givenWords.Length > 0 && givenWords.All(word => knownWords.Any(other => GuestNames.AreSimilar(word, other)));
     }
 
-    private async Task<Guid?> HouseholdIdAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The household a link (by the hash kept of it) or a pass of this studio names, as a query; null for a token that can be neither.</summary>
+    private IQueryable<Household>? HouseholdOf(string token)
     {
         if (token.Length == RsvpLinks.TokenLength)
         {
             var hash = TokenService.Hash(token);
-            return await db.Households.Where(h => h.RsvpTokenHash == hash).Select(h => (Guid?)h.Id).FirstOrDefaultAsync(cancellationToken);
+            return db.Households.Where(h => h.RsvpTokenHash == hash);
         }
         if (token.Length > MaxTokenLength)
         {
@@ -218,7 +236,9 @@ public sealed class GuestRsvpService(
         try
         {
             var parts = Passes.Unprotect(token, out _).Split('.');
-            return parts.Length == 2 && parts[0] == tenant.Current.Id.ToString("N") && Guid.TryParse(parts[1], out var id) ? id : null;
+            return parts.Length == 2 && parts[0] == tenant.Current.Id.ToString("N") && Guid.TryParse(parts[1], out var id)
+                ? db.Households.Where(h => h.Id == id)
+                : null;
         }
         catch (Exception error) when (error is CryptographicException or FormatException)
         {

@@ -16,7 +16,8 @@ public sealed class RsvpLinks(TenantDbContext db, TenantContext tenant, StudioAd
     /// <summary>The length of a token: 16 bytes in unpadded base64url.</summary>
     public const int TokenLength = 22;
 
-    private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, signingKey.Key.Key, 32, info: "WedTech RSVP links"u8.ToArray());
+    // Derived on first use: the guest's page has this service injected but only "find my invitation" issues links.
+    private byte[]? _key;
 
     /// <summary>
     /// Issues a new link, replacing the household's link; or, <paramref name="onlyIfNone"/>, only when it has none (null
@@ -64,6 +65,8 @@ public sealed class RsvpLinks(TenantDbContext db, TenantContext tenant, StudioAd
         }
     }
 
+    private byte[] Key => _key ??= HKDF.DeriveKey(HashAlgorithmName.SHA256, signingKey.Key.Key, 32, info: "WedTech RSVP links"u8.ToArray());
+
     public string Url(string token) => $"{addresses.For(tenant.Current.Slug)}/rsvp/{token}";
 
     private string Token(Guid householdId, DateTimeOffset issuedAt)
@@ -72,7 +75,7 @@ public sealed class RsvpLinks(TenantDbContext db, TenantContext tenant, StudioAd
         tenant.Current.Id.TryWriteBytes(subject[..16]);
         householdId.TryWriteBytes(subject[16..32]);
         BitConverter.TryWriteBytes(subject[32..], issuedAt.ToUnixTimeMilliseconds());
-        return Base64Url.EncodeToString(HMACSHA256.HashData(_key, subject).AsSpan(0, 16));
+        return Base64Url.EncodeToString(HMACSHA256.HashData(Key, subject).AsSpan(0, 16));
     }
 
     // Written directly: the link is not part of the household people edit, so its version and audit of fields stay.

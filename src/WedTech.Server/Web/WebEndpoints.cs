@@ -9,6 +9,8 @@ public static class WebEndpoints
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.UseServerRejections();
+        // Only the pages marked for it: every other response passes by untouched.
+        app.UseWhen(http => http.GetEndpoint()?.Metadata.GetMetadata<CompressedPageAttribute>() is not null, page => page.UseResponseCompression());
         app.MapStaticAssets();
         app.MapRazorComponents<Site>();
 

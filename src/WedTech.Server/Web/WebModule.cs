@@ -22,6 +22,12 @@ public static class WebModule
             keys.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(persistence.Value.DataPath(environment), "keys", "data-protection")), logs));
         services.AddSingleton<AppShell>();
+        // HTML only, of the pages marked CompressedPage (see MapWeb); static files are served precompressed.
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/html"];
+        });
         return services;
     }
 
