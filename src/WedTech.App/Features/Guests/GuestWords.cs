@@ -67,11 +67,12 @@ public static class GuestWords
         _ => "Waiting",
     };
 
-    public static Color ColorOf(RsvpAnswer answer) => answer switch
+    /// <summary>The answer's look on the guest list (a <c>guest-chip--…</c> class in guests.css).</summary>
+    public static string ToneOf(RsvpAnswer answer) => answer switch
     {
-        RsvpAnswer.Attending => Color.Success,
-        RsvpAnswer.Declined => Color.Default,
-        _ => Color.Warning,
+        RsvpAnswer.Attending => "coming",
+        RsvpAnswer.Declined => "not-coming",
+        _ => "waiting",
     };
 
     public static string Of(GuestMessageKind kind) => kind == GuestMessageKind.Invitation ? "Invitation" : "Reminder";
