@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
@@ -17,15 +18,18 @@ public static class JobsModule
         services.Configure<JobsOptions>(configuration.GetSection("Jobs"));
         var options = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
 
-        // Hangfire's filters are process-wide; replacing (not adding) keeps one retry policy when two
-        // servers share a process, as in the tests.
+        // This node's retry policy lives in its own filter provider, which Hangfire's client, state changer and performer take
+        // from this container. Hangfire's global filters are process-wide: a policy put there is whichever node started last
+        // (two servers share a process in the tests, and one with the default 10 s … 2 h retries left a test's job waiting).
         GlobalJobFilters.Filters.Remove<AutomaticRetryAttribute>();
-        GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute
+        var retry = new JobFilterCollection();
+        retry.Add(new AutomaticRetryAttribute
         {
             Attempts = options.RetryAttempts,
             DelaysInSeconds = options.RetryDelaysInSeconds is { Length: > 0 } delays ? delays : [10, 30, 60, 300, 900, 1800, 3600, 7200],
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         });
+        services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(JobFilterProviders.Providers, retry));
 
         services.AddHangfire((sp, config) =>
         {
