@@ -132,12 +132,13 @@ public sealed record RsvpLinkResponse(string Url, DateTimeOffset IssuedAt);
 /// A wedding's guest-list settings: the last day guests may answer on their page (in the studio's time zone; after it the
 /// page is read-only) and how guests reach the studio for changes (shown on the page), such as "Call Asha on 98765 43210".
 /// </summary>
-public sealed record GuestListSettingsRequest(DateOnly? RsvpDeadline, [property: StringLength(GuestListSettingsRequest.MaxContactLength)] string? StudioContact)
+/// <param name="CollectIds">Ask guests on their page for an ID for the hotel (off by default: collect only what is needed).</param>
+public sealed record GuestListSettingsRequest(DateOnly? RsvpDeadline, [property: StringLength(GuestListSettingsRequest.MaxContactLength)] string? StudioContact, bool CollectIds = false)
 {
     public const int MaxContactLength = 300;
 }
 
-public sealed record GuestListSettingsResponse(Guid WeddingId, DateOnly? RsvpDeadline, string? StudioContact, long Version);
+public sealed record GuestListSettingsResponse(Guid WeddingId, DateOnly? RsvpDeadline, string? StudioContact, bool CollectIds, long Version);
 
 /// <summary>An invitation (to everyone chosen) or a reminder (to those of them who have not answered yet).</summary>
 public enum GuestMessageKind { Invitation, Reminder }

@@ -61,6 +61,9 @@ public static class WeddingChange
 
     /// <summary>A message about the wedding was sent, delivered, read or failed: the outbox's list and the guests' invitation statuses move.</summary>
     public const string MessagesChanged = "messages-changed";
+
+    /// <summary>A guest's ID for the hotel was sent, opened by no one yet, or deleted: the list of ID documents moves.</summary>
+    public const string IdDocumentsChanged = "id-documents-changed";
 }
 
 /// <summary>

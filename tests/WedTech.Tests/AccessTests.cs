@@ -113,6 +113,9 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "GET /api/v1/weddings/{wedding}/guest-sends/{send}", "", "A✓ P✓ C✓ L✓" },
         { "DELETE /api/v1/weddings/{wedding}/guest-sends/{send}", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/guest-outreach", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/id-documents", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/id-documents/{id-document}/file", "", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/id-documents/{id-document}", "", "A✓ P✓ C· L·" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -208,7 +211,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         var other = await studio.AddMemberAsync(Role.Planner);
         try
         {
-            await EachCellAsync(endpoint, body, expected, people, other);
+            await EachCellAsync(studio, endpoint, body, expected, people, other);
         }
         finally
         {
@@ -219,7 +222,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         }
     }
 
-    private static async Task EachCellAsync(string endpoint, string body, string expected, Dictionary<char, Member> people, Member other)
+    private async Task EachCellAsync(Studio studio, string endpoint, string body, string expected, Dictionary<char, Member> people, Member other)
     {
         var admin = people['A'].Client;
         var members = people.ToDictionary(p => p.Key, p => p.Value.Client);
@@ -270,6 +273,11 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                         .EnsureSuccessStatusCode();
                 }
                 url = url.Replace("{household}", household.Id.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{id-document}", StringComparison.Ordinal))
+            {
+                var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", NewHousehold)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+                url = url.Replace("{id-document}", (await GuestIds.SendOneAsync(Server, studio, admin, wedding.Id, household)).ToString(), StringComparison.Ordinal);
             }
             if (url.Contains("{import}", StringComparison.Ordinal))
             {

@@ -310,20 +310,12 @@ public abstract partial class BrowserSessionTests(TestServer server) : ProviderT
         return browser;
     }
 
-    /// <summary>Posts a server-rendered form the way a browser does: with the page's anti-forgery token and cookie.</summary>
-    private static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
-    {
-        var page = await client.GetStringAsync(url, Cancel);
-        fields["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value.ShouldNotBeNull();
-        fields["_handler"] = formName;
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields), Cancel);
-    }
+    private static Task<HttpResponseMessage> SubmitFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields) =>
+        ServerForms.SubmitAsync(client, url, formName, fields);
 
     private string Cookie(HttpClient client, string slug, string name, string path) =>
         _cookieJars[client].GetCookies(new Uri($"http://{slug}.localhost{path}"))[name]?.Value ?? throw new Xunit.Sdk.XunitException($"No {name} cookie.");
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
 
 public sealed class BrowserSessionTestsOnSqlite(SqliteServer server) : BrowserSessionTests(server);

@@ -66,24 +66,10 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
     private HttpClient Browser(string slug) =>
         Server.Factory.CreateDefaultClient(new Uri($"http://{slug}.localhost"), new CookieContainerHandler(new CookieContainer()));
 
-    /// <summary>Posts a server-rendered form the way a browser does: with the page's anti-forgery token and cookie.</summary>
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string url, string formName, Dictionary<string, string> fields)
-    {
-        var page = await browser.GetStringAsync(url, Cancel);
-        var form = new Dictionary<string, string>(fields)
-        {
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
-            ["_handler"] = formName,
-        };
-        return await browser.PostAsync(url, new FormUrlEncodedContent(form), Cancel);
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string url, string formName, Dictionary<string, string> fields) =>
+        ServerForms.SubmitAsync(browser, url, formName, fields);
 
-    private static async Task<string> TextAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var html = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.True(expected == response.StatusCode, $"Expected {(int)expected}, got {(int)response.StatusCode}: {html}");
-        return WebUtility.HtmlDecode(html);
-    }
+    private static Task<string> TextAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) => ServerForms.TextAsync(response, expected);
 
     [Fact]
     public async Task A_household_link_opens_its_page_until_revoked_or_reissued_and_only_on_its_own_studio()
@@ -421,8 +407,7 @@ public abstract partial class RsvpPageTests(TestServer server) : ProviderTests(s
         Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/rsvp", Cancel)).StatusCode);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    private static Regex AntiforgeryField() => ServerForms.AntiforgeryField();
 
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
     private static partial Regex Stylesheet();

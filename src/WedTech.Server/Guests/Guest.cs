@@ -134,6 +134,10 @@ public sealed class GuestListSettings : IVersioned, ITimestamped
     public Guid WeddingId { get; init; }
     public DateOnly? RsvpDeadline { get; set; }
     public string? StudioContact { get; set; }
+
+    /// <summary>Guests are asked on their page for an ID for the hotel.</summary>
+    public bool CollectIds { get; set; }
+
     public long Version { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -253,5 +257,6 @@ public static class GuestTables
         public DbSet<RsvpChange> RsvpChanges => db.Set<RsvpChange>();
         public DbSet<GuestListSettings> GuestListSettings => db.Set<GuestListSettings>();
         public DbSet<Import.GuestImport> GuestImports => db.Set<Import.GuestImport>();
+        public DbSet<Documents.IdDocument> IdDocuments => db.Set<Documents.IdDocument>();
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
-using WedTech.Server.Events;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Jobs;
-using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Guests;
 
@@ -13,8 +11,7 @@ namespace WedTech.Server.Guests;
 /// nothing left to reach anyone by.
 /// </summary>
 public sealed class GuestContactRetention(
-    TenantDbContext db, IWeddingDirectory weddings, IWeddingEvents events, GuestsChanged changes, AuditLog audit, IOptions<GuestDataOptions> options,
-    TimeProvider time) : IDailyDuty
+    TenantDbContext db, WeddingEnds ends, GuestsChanged changes, AuditLog audit, IOptions<GuestDataOptions> options, TimeProvider time) : IDailyDuty
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -26,14 +23,7 @@ public sealed class GuestContactRetention(
         {
             return;
         }
-        var lastDays = await weddings.PrimaryDatesAsync(holding, cancellationToken);
-        foreach (var (weddingId, day) in await events.LastDaysAsync(holding, cancellationToken))
-        {
-            if (lastDays.TryGetValue(weddingId, out var primary) && day > primary)
-            {
-                lastDays[weddingId] = day;
-            }
-        }
+        var lastDays = await ends.LastDaysAsync(holding, cancellationToken);
         var erasedBefore = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-options.Value.ContactDaysAfterWedding);
         foreach (var weddingId in lastDays.Where(last => last.Value < erasedBefore).Select(last => last.Key))
         {
@@ -67,4 +57,8 @@ public sealed class GuestDataOptions
     /// <summary>Days after a wedding's last day before its guests' contact details, travel and allergies are erased.</summary>
     [System.ComponentModel.DataAnnotations.Range(0, 3650)]
     public int ContactDaysAfterWedding { get; set; } = 30;
+
+    /// <summary>Days after a wedding's last day before its guests' ID documents are deleted: the hotel has checked them out by then.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 365)]
+    public int IdDocumentDaysAfterWedding { get; set; } = 7;
 }

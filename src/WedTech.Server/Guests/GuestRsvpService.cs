@@ -21,7 +21,8 @@ public sealed record RsvpEvent(EventOfWedding Event, Invitation Invitation, IRea
 }
 
 /// <summary>What the guest's page of one household shows, and whether it still takes answers.</summary>
-public sealed record RsvpHousehold(Household Household, WeddingNames Wedding, IReadOnlyList<RsvpEvent> Events, DateOnly? Deadline, bool Closed, string Contact);
+/// <param name="CollectIds">The studio asks the guests for an ID for the hotel (<see cref="Documents.IdDocumentService"/>).</param>
+public sealed record RsvpHousehold(Household Household, WeddingNames Wedding, IReadOnlyList<RsvpEvent> Events, DateOnly? Deadline, bool Closed, string Contact, bool CollectIds);
 
 /// <summary>The answers a guest sent from the page; what was left unanswered is not in it.</summary>
 public sealed class RsvpAnswers
@@ -106,7 +107,7 @@ public sealed class GuestRsvpService(
         var settings = await db.GuestListSettings.AsNoTracking().FirstOrDefaultAsync(s => s.WeddingId == household.WeddingId, cancellationToken);
         var deadline = settings?.RsvpDeadline;
         var closed = deadline is { } last && VenueTime.Today(time, await studio.TimeZoneAsync(cancellationToken)) > last;
-        return new RsvpHousehold(household, wedding, invited, deadline, closed, settings?.StudioContact ?? tenant.Current.CompanyName);
+        return new RsvpHousehold(household, wedding, invited, deadline, closed, settings?.StudioContact ?? tenant.Current.CompanyName, settings?.CollectIds ?? false);
     }
 
     /// <summary>

@@ -255,6 +255,7 @@ public sealed class GuestService(
         Concurrency.Expect(settings, expectedVersion, "guest-list settings");
         settings.RsvpDeadline = request.RsvpDeadline;
         settings.StudioContact = request.StudioContact.TrimmedOrNull();
+        settings.CollectIds = request.CollectIds;
         if (WritePath.ChangedFields(db, settings) is not null)
         {
             changes.AfterCommit(weddingId);
@@ -456,7 +457,7 @@ public sealed class GuestService(
         h.Invitations.OrderBy(i => i.Id).Select(ToResponse).ToList(),
         h.Version, h.UpdatedAt);
 
-    private static GuestListSettingsResponse ToResponse(GuestListSettings s) => new(s.WeddingId, s.RsvpDeadline, s.StudioContact, s.Version);
+    private static GuestListSettingsResponse ToResponse(GuestListSettings s) => new(s.WeddingId, s.RsvpDeadline, s.StudioContact, s.CollectIds, s.Version);
 
     private static InvitationResponse ToResponse(Invitation i) => new(
         i.Id, i.EventId, i.Places, i.Guests, i.Answer, i.Attending, i.Members.Select(m => new MemberAnswer(m.GuestId, m.Answer)).ToList(), i.AnsweredAt, i.Version);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using WedTech.Server.Guests.Documents;
 using WedTech.Server.Guests.Import;
 using WedTech.Server.Guests.Sending;
 
@@ -111,6 +112,29 @@ public static class GuestsEndpoints
             .WithSummary("The caterer's sheet")
             .WithDescription("For one event (eventId) or every event the wedding has invited guests to: the places coming by food and age group, how many more may still come, and the allergies with the guest's name and household; the event's date and venue, the studio's name and when it was made. Names, food and counts only, no phones or e-mails. format=pdf (default) or xlsx.");
 
+        ofWedding.MapGet("/id-documents", (Guid weddingId, [AsParameters] IdDocumentListQuery query, IdDocumentService documents, CancellationToken ct) =>
+            documents.ListAsync(weddingId, query.ToFilter(), query.ToPaging(), ct))
+            .RequireAuthorization(Permissions.GuestDocuments).WithSummary("A wedding's ID documents")
+            .WithDescription("The IDs guests sent for the hotel from their RSVP page, by household: whose, the kind, the number masked to its last four characters, when, and the day the job deletes them (days after the wedding as configured); with how many guests of households coming have sent none. Search by name (q) or filter by kind.");
+
+        ofWedding.MapGet("/id-documents/{id:guid}/file", async (Guid weddingId, Guid id, IdDocumentService documents, HttpContext http, CancellationToken ct) =>
+        {
+            var file = await documents.OpenAsync(weddingId, id, ct);
+            // Personal data: kept by no cache, and shown as the file it is (never as a page of this site).
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).RequireAuthorization(Permissions.GuestDocuments)
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png", "image/webp", "application/pdf"])
+            .WithSummary("Open an ID document").WithDescription("The file as the guest sent it, decrypted with the studio's key. Every opening is in the audit log, with who and from where.");
+
+        ofWedding.MapDelete("/id-documents/{id:guid}", async Task<NoContent> (Guid weddingId, Guid id, IdDocumentService documents, CancellationToken ct) =>
+        {
+            await documents.DeleteAsync(weddingId, id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Permissions.GuestDocuments).WithSummary("Delete an ID document")
+            .WithDescription("Deletes the file at once (the guest may send another while the studio asks for IDs). Audited.");
+
         var household = ofWedding.MapGroup("/households/{id:guid}");
         household.MapGet("/", async (Guid weddingId, Guid id, GuestService service, CancellationToken ct) =>
         {
@@ -171,6 +195,13 @@ public sealed record GuestExportQuery([property: ApiEnum(typeof(GuestExportForma
 
 /// <summary>The query string of the caterer's sheet: one event, or every event when none is given.</summary>
 public sealed record CatererSheetQuery([property: ApiEnum(typeof(CatererSheetFormat))] string? format, Guid? eventId);
+
+/// <summary>The query string of a wedding's ID documents.</summary>
+public sealed record IdDocumentListQuery(int? page, int? pageSize, [property: QueryText(100)] string? q, [property: ApiEnum(typeof(IdDocumentKind))] string? kind)
+    : PageQuery(page, pageSize)
+{
+    public IdDocumentFilter ToFilter() => new(q, ApiConventions.ParseEnum<IdDocumentKind>(kind, nameof(kind)));
+}
 
 /// <summary>The query string of a wedding's guest list.</summary>
 public sealed record HouseholdListQuery(

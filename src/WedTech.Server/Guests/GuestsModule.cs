@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using WedTech.Server.Guests.Documents;
 using WedTech.Server.Guests.Import;
 using WedTech.Server.Guests.Pages;
 using WedTech.Server.Guests.Sending;
@@ -21,6 +22,9 @@ public static class GuestsModule
         services.Configure<GuestPagesOptions>(configuration.GetSection("GuestPages"));
         services.AddOptions<GuestDataOptions>().Bind(configuration.GetSection("Guests")).ValidateDataAnnotations().ValidateOnStart();
         services.AddDailyDuty<GuestContactRetention>();
+        services.AddDailyDuty<IdDocumentRetention>();
+        services.AddScoped<IdDocumentService>();
+        services.AddScoped<WeddingEnds>();
         services.AddScoped<GuestService>();
         services.AddScoped<GuestsChanged>();
         services.AddScoped<GuestRsvpService>();

@@ -2,6 +2,7 @@ using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using WedTech.Server.Platform.Caching;
 using WedTech.Server.Platform.Email;
+using WedTech.Server.Platform.Encryption;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Platform.Observability;
 
@@ -18,6 +19,7 @@ public static class PlatformModule
         builder.Services.AddCaching(builder.Configuration);
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddEncryption(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOpenApi(options => options.AddOperationConventions().AddDocumentTransformer((document, _, _) =>
         {
