@@ -11,7 +11,8 @@ namespace WedTech.App.Tests;
 
 public class RsvpSettingsTests : AppTestContext
 {
-    private static GuestListSettingsResponse Settings(DateOnly? deadline, string? contact, long version) => new(WeddingId, deadline, contact, version);
+    private static GuestListSettingsResponse Settings(DateOnly? deadline, string? contact, long version, bool collectIds = false) =>
+        new(WeddingId, deadline, contact, collectIds, version);
 
     private IRenderedComponent<RsvpSettings> RenderSettings() => Render<RsvpSettings>(p => p.Add(s => s.WeddingId, WeddingId));
 
@@ -38,6 +39,23 @@ public class RsvpSettingsTests : AppTestContext
         var body = JsonDocument.Parse(Api.RequestBodies[^1]).RootElement;
         body.GetProperty("studioContact").GetString().ShouldBe("Asha, +91 99887 76655");
         body.GetProperty("rsvpDeadline").GetString().ShouldBe("2027-11-01");
+    }
+
+    [Fact]
+    public async Task A_planner_turns_on_asking_guests_for_IDs_and_the_line_says_so()
+    {
+        await SignInAsAsync(Role.Planner);
+        Api.Returns(GuestsApi.Routes.Settings(WeddingId), Settings(null, null, 1));
+        Api.Returns(GuestsApi.Routes.Settings(WeddingId), Settings(null, null, 2, collectIds: true), "PUT");
+
+        var settings = RenderSettings();
+        settings.WaitForAssertion(() => settings.FindAll("[data-test=collecting-ids]").ShouldBeEmpty());
+        settings.Find("[data-test=change-rsvp-settings]").Click();
+        settings.Find(".mud-switch input").Change(true);
+        settings.Find("[data-test=save-rsvp-settings]").Click();
+
+        settings.WaitForAssertion(() => settings.Find("[data-test=collecting-ids]").TextContent.ShouldContain("Guests are asked for an ID for the hotel."));
+        JsonDocument.Parse(Api.RequestBodies[^1]).RootElement.GetProperty("collectIds").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]

@@ -46,6 +46,16 @@ public sealed class GuestsApi(ApiClient api)
         /// <summary>The guest list as a file; a plain link downloads it with the browser's session.</summary>
         public static string Export(Guid weddingId, string format) => Query.Build($"/api/v1/weddings/{weddingId}/guest-export", ("format", format));
 
+        public static string IdDocuments(Guid weddingId) => $"/api/v1/weddings/{weddingId}/id-documents";
+
+        public static string IdDocumentPage(Guid weddingId, int page) =>
+            Query.Build(IdDocuments(weddingId), ("page", Query.Number(page)), ("pageSize", Query.Number(PageSize)));
+
+        public static string IdDocument(Guid weddingId, Guid id) => $"{IdDocuments(weddingId)}/{id}";
+
+        /// <summary>An ID document's file; a plain link opens it with the browser's session (and the opening is audited).</summary>
+        public static string IdDocumentFile(Guid weddingId, Guid id) => $"{IdDocument(weddingId, id)}/file";
+
         /// <summary>The caterer's sheet of one event, or of every event without one; a plain link downloads it.</summary>
         public static string CatererSheet(Guid weddingId, Guid? eventId, string format) =>
             Query.Build($"/api/v1/weddings/{weddingId}/caterer-sheet", ("eventId", eventId?.ToString()), ("format", format));
@@ -69,6 +79,12 @@ public sealed class GuestsApi(ApiClient api)
         var staleSince = rest.Prepend(first).Select(page => page.StaleSince).OfType<DateTimeOffset>().DefaultIfEmpty().Min();
         return new Loaded<IReadOnlyList<HouseholdResponse>>(all, null, staleSince == default ? null : staleSince);
     }
+
+    /// <summary>A page of the wedding's ID documents. Never kept on the device: they are personal data.</summary>
+    public Task<Loaded<IdDocumentsResponse>> IdDocumentsAsync(Guid weddingId, int page) =>
+        api.GetWithOfflineCopyAsync<IdDocumentsResponse>(Routes.IdDocumentPage(weddingId, page), keepCopy: false);
+
+    public Task DeleteIdDocumentAsync(Guid weddingId, Guid id) => api.DeleteAsync(Routes.IdDocument(weddingId, id), null);
 
     /// <summary>What importing the file would do, with the mapping detected or, when given, the planner's.</summary>
     public async Task<GuestImportPreview> PreviewImportAsync(Guid weddingId, GuestUpload file, ImportMapping? mapping) =>
