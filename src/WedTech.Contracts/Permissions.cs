@@ -50,6 +50,8 @@ public static class Permissions
     public const string GuestExport = "guest:export";
     /// <summary>See and open guests' ID documents for the hotel (every opening is audited), and delete them.</summary>
     public const string GuestDocuments = "guest:documents";
+    /// <summary>Hold rooms at hotels for a wedding and give them to guests. Seeing rooms is guest:view; their rates need financial:view.</summary>
+    public const string RoomManage = "room:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -58,7 +60,7 @@ public static class Permissions
         FinancialView, FinancialCreate, FinancialEdit,
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
         FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-        GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments,
+        GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -70,7 +72,7 @@ public static class Permissions
             FinancialView, FinancialCreate,
             TeamView, SettingsView, MessageSend,
             FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments),
+            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
         // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show;
         // they see their weddings' guests and record the answers guests give them in person.

@@ -64,6 +64,9 @@ public static class WeddingChange
 
     /// <summary>A guest's ID for the hotel was sent, opened by no one yet, or deleted: the list of ID documents moves.</summary>
     public const string IdDocumentsChanged = "id-documents-changed";
+
+    /// <summary>A room block or a room given to guests was added, changed or removed.</summary>
+    public const string RoomsChanged = "rooms-changed";
 }
 
 /// <summary>

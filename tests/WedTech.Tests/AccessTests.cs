@@ -116,6 +116,16 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "GET /api/v1/weddings/{wedding}/id-documents", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/id-documents/{id-document}/file", "", "A✓ P✓ C· L·" },
         { "DELETE /api/v1/weddings/{wedding}/id-documents/{id-document}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/room-blocks", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings/{wedding}/room-blocks", "room-block", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/room-blocks/{room-block}", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/weddings/{wedding}/room-blocks/{room-block}", "room-block", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/room-blocks/{room-block}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/room-blocks/{room-block}/rooms", "room", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/weddings/{wedding}/rooms/{room}", "room", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/rooms/{room}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/rooming-list", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/rooming-list?format=pdf", "", "A✓ P✓ C✓ L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -183,6 +193,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
 
     private static readonly HouseholdRequest NewHousehold = new("Sharma family", GuestSide.Bride, "Mama's side", "98765 43210", null, "Jaipur", "Rajasthan", null,
         ["outstation"], "Prefers a ground-floor room.", null, [new GuestRequest(null, "Sunita Sharma", null, "Smt", AgeGroup.Adult, Diet.Jain, null, null, null, null)]);
+
+    /// <summary>A room for the household's first member, two of the block's three nights.</summary>
+    private static RoomAllotmentRequest RoomFor(HouseholdResponse household) =>
+        new(household.Id, [household.Members[0].Id], new DateOnly(2027, 11, 17), new DateOnly(2027, 11, 19));
 
     /// <summary>Scheduled: accepted without anyone on the list, and sends nothing while the matrix runs.</summary>
     private static GuestSendRequest ScheduledReminder => new(GuestMessageKind.Reminder, MessageChannel.Email, null, null, null, DateTimeOffset.UtcNow.AddDays(3));
@@ -279,6 +293,22 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", NewHousehold)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
                 url = url.Replace("{id-document}", (await GuestIds.SendOneAsync(Server, studio, admin, wedding.Id, household)).ToString(), StringComparison.Ordinal);
             }
+            HouseholdResponse? guests = null;
+            RoomBlockRequest? roomBlock = null;
+            if (url.Contains("{room", StringComparison.Ordinal) || body is "room-block" or "room")
+            {
+                var hotel = await (await admin.PostJsonAsync("/api/v1/venues", NewVenue)).ReadAsync<VenueResponse>(HttpStatusCode.Created);
+                roomBlock = new RoomBlockRequest(hotel.Id, "Deluxe double", 5, new DateOnly(2027, 11, 17), new DateOnly(2027, 11, 20), null, RoomPayer.Family, null);
+                guests = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", NewHousehold)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+                var block = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/room-blocks", roomBlock)).ReadAsync<RoomBlockResponse>(HttpStatusCode.Created);
+                url = url.Replace("{room-block}", block.Id.ToString(), StringComparison.Ordinal);
+                if (url.Contains("{room}", StringComparison.Ordinal))
+                {
+                    var given = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/room-blocks/{block.Id}/rooms", RoomFor(guests)))
+                        .ReadAsync<RoomBlockResponse>(HttpStatusCode.Created);
+                    url = url.Replace("{room}", given.Allotments[0].Id.ToString(), StringComparison.Ordinal);
+                }
+            }
             if (url.Contains("{import}", StringComparison.Ordinal))
             {
                 var import = await (await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/guest-imports", GuestList(), Cancel)).ReadAsync<GuestImportResponse>(HttpStatusCode.Accepted);
@@ -325,6 +355,8 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 "invitations" => System.Net.Http.Json.JsonContent.Create(new InvitationsRequest([new(eventId, 3, null)]), options: Api.Json),
                 "answer" => System.Net.Http.Json.JsonContent.Create(new RsvpRequest(null, 2), options: Api.Json),
                 "guest-send" => System.Net.Http.Json.JsonContent.Create(ScheduledReminder, options: Api.Json),
+                "room-block" => System.Net.Http.Json.JsonContent.Create(roomBlock, options: Api.Json),
+                "room" => System.Net.Http.Json.JsonContent.Create(RoomFor(guests!), options: Api.Json),
                 "guest-settings" => System.Net.Http.Json.JsonContent.Create(new GuestListSettingsRequest(new DateOnly(2027, 11, 1), "Call Asha on 98765 43210"), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
@@ -426,6 +458,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         ("Wedding.EstimatedBudgetPaise", "change the budget", "A✓ P· C- L-"),
         ("Wedding.EstimatedBudgetPaise", "erase the budget", "A✓ P· C- L-"),
         ("Wedding.EstimatedBudgetPaise", "send the budget unchanged", "A✓ P✓ C- L-"),
+        ("RoomBlock.RatePaise", "hold rooms with a rate", "A✓ P✓ C- L-"),
+        ("RoomBlock.RatePaise", "change the rate", "A✓ P· C- L-"),
+        ("RoomBlock.RatePaise", "erase the rate", "A✓ P· C- L-"),
+        ("RoomBlock.RatePaise", "send the rate unchanged", "A✓ P✓ C- L-"),
     ];
 
     [Fact]
@@ -466,6 +502,11 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
             {
                 var who = cell[0];
                 var outcome = cell[1];
+                if (field.StartsWith("RoomBlock.", StringComparison.Ordinal))
+                {
+                    await RoomRateCellAsync(write, $"{who} {write} ({field})", outcome, members[who], admin, team);
+                    continue;
+                }
                 var existing = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { EstimatedBudgetPaise = budget, Team = team }))
                     .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
                 (HttpResponseMessage response, long? asked, Guid? weddingId) = write switch
@@ -501,6 +542,40 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 }
             }
         }
+    }
+
+    /// <summary>One cell of a room block's rate: the write by the caller, then what an admin reads of the block.</summary>
+    private static async Task RoomRateCellAsync(string write, string what, char outcome, HttpClient caller, HttpClient admin, IReadOnlyList<TeamAssignment> team)
+    {
+        const long rate = 12_500_00;
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Team = team })).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var hotel = await (await admin.PostJsonAsync("/api/v1/venues", NewVenue)).ReadAsync<VenueResponse>(HttpStatusCode.Created);
+        var blocks = $"/api/v1/weddings/{wedding.Id}/room-blocks";
+        var block = new RoomBlockRequest(hotel.Id, "Deluxe double", 5, new DateOnly(2027, 11, 17), new DateOnly(2027, 11, 20), rate, RoomPayer.Family, null);
+        var existing = await (await admin.PostJsonAsync(blocks, block)).ReadAsync<RoomBlockResponse>(HttpStatusCode.Created);
+        (HttpResponseMessage response, long? asked, Guid? blockId) = write switch
+        {
+            "hold rooms with a rate" => (await caller.PostJsonAsync(blocks, block with { RatePaise = 9_000_00 }), (long?)9_000_00, (Guid?)null),
+            "change the rate" => (await caller.PutJsonAsync($"{blocks}/{existing.Id}", block with { RatePaise = 999 }, "*"), (long?)999, (Guid?)existing.Id),
+            "erase the rate" => (await caller.PutJsonAsync($"{blocks}/{existing.Id}", block with { RatePaise = null }, "*"), (long?)null, (Guid?)existing.Id),
+            "send the rate unchanged" => (await caller.PutJsonAsync($"{blocks}/{existing.Id}", block with { RoomType = "Suite" }, "*"), (long?)rate, (Guid?)existing.Id),
+            _ => throw new InvalidOperationException($"No write named '{write}'."),
+        };
+        if (outcome == '✓')
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{what}: expected success, got {(int)response.StatusCode}");
+            var id = blockId ?? (await response.ReadAsync<RoomBlockResponse>(HttpStatusCode.Created)).Id;
+            Assert.True(asked == (await admin.GetAsync<RoomBlockResponse>($"{blocks}/{id}")).RatePaise, what);
+            return;
+        }
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+        if (outcome == '·')
+        {
+            Assert.Contains("ratePaise", problem.Detail, StringComparison.Ordinal);
+        }
+        var after = await admin.GetAsync<RoomBlockResponse>($"{blocks}/{existing.Id}");
+        Assert.True((rate, existing.Version, existing.RoomType) == (after.RatePaise, after.Version, after.RoomType), $"{what}: changed something");
+        Assert.Single((await admin.GetAsync<PagedResponse<RoomBlockResponse>>(blocks)).Items);
     }
 
     [Fact]

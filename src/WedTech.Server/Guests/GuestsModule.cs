@@ -25,6 +25,7 @@ public static class GuestsModule
         services.AddDailyDuty<IdDocumentRetention>();
         services.AddScoped<IdDocumentService>();
         services.AddScoped<WeddingEnds>();
+        services.AddScoped<IGuestDirectory, GuestDirectory>();
         services.AddScoped<GuestService>();
         services.AddScoped<GuestsChanged>();
         services.AddScoped<GuestRsvpService>();

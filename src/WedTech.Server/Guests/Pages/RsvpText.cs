@@ -66,6 +66,8 @@ public sealed class RsvpText
     public required string TooManyTitle { get; init; }
     public required string TooManyText { get; init; }
     public required string GuestOf { get; init; }
+    public required string Stay { get; init; }
+    public required Func<string, string, string> CheckInOut { get; init; }
 
     public static readonly RsvpText English = new()
     {
@@ -93,6 +95,7 @@ public sealed class RsvpText
         FindGiveName = "Write your name.", FindGiveDigits = "Write the last four digits of your mobile number.",
         TooManyTitle = "Too many tries", TooManyText = "Please wait 15 minutes and try again, or contact the family.",
         GuestOf = "Guest of",
+        Stay = "Where you stay", CheckInOut = (from, to) => $"check-in {from}, check-out {to}",
     };
 
     public static readonly RsvpText Hindi = new()
@@ -121,6 +124,7 @@ public sealed class RsvpText
         FindGiveName = "अपना नाम लिखें।", FindGiveDigits = "अपने मोबाइल नंबर के आख़िरी चार अंक लिखें।",
         TooManyTitle = "बहुत ज़्यादा कोशिशें", TooManyText = "कृपया 15 मिनट रुककर फिर कोशिश करें, या परिवार से संपर्क करें।",
         GuestOf = "इनके मेहमान:",
+        Stay = "आपके ठहरने की जगह", CheckInOut = (from, to) => $"चेक-इन {from}, चेक-आउट {to}",
     };
 
     /// <summary>The language the visitor asked for in the address, else the one remembered, else English; remembers a choice made in the address.</summary>
