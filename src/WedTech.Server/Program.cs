@@ -1,4 +1,5 @@
 using WedTech.Server.Calendar;
+using WedTech.Server.CheckIn;
 using WedTech.Server.Demo;
 using WedTech.Server.Events;
 using WedTech.Server.Files;
@@ -30,6 +31,7 @@ builder.Services
     .AddEvents()
     .AddVenues()
     .AddGuests(builder.Configuration)
+    .AddCheckIn()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -64,6 +66,7 @@ if (app.Services.ServesWeb())
         .MapEvents()
         .MapVenues()
         .MapGuests()
+        .MapCheckIn()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

@@ -66,6 +66,8 @@ public sealed class RsvpText
     public required string TooManyTitle { get; init; }
     public required string TooManyText { get; init; }
     public required string GuestOf { get; init; }
+    public required string PassTitle { get; init; }
+    public required string PassText { get; init; }
 
     public static readonly RsvpText English = new()
     {
@@ -93,6 +95,8 @@ public sealed class RsvpText
         FindGiveName = "Write your name.", FindGiveDigits = "Write the last four digits of your mobile number.",
         TooManyTitle = "Too many tries", TooManyText = "Please wait 15 minutes and try again, or contact the family.",
         GuestOf = "Guest of",
+        PassTitle = "Your guest pass",
+        PassText = "Show this code at the entrance on the day, on your phone or printed: we check your family in with one scan.",
     };
 
     public static readonly RsvpText Hindi = new()
@@ -121,6 +125,8 @@ public sealed class RsvpText
         FindGiveName = "अपना नाम लिखें।", FindGiveDigits = "अपने मोबाइल नंबर के आख़िरी चार अंक लिखें।",
         TooManyTitle = "बहुत ज़्यादा कोशिशें", TooManyText = "कृपया 15 मिनट रुककर फिर कोशिश करें, या परिवार से संपर्क करें।",
         GuestOf = "इनके मेहमान:",
+        PassTitle = "आपका अतिथि पास",
+        PassText = "समारोह के दिन प्रवेश द्वार पर यह कोड दिखाएँ, फ़ोन पर या छपा हुआ: एक स्कैन में आपके परिवार का स्वागत हो जाएगा।",
     };
 
     /// <summary>The language the visitor asked for in the address, else the one remembered, else English; remembers a choice made in the address.</summary>
