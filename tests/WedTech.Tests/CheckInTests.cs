@@ -109,7 +109,7 @@ public abstract class CheckInTests(TestServer server) : ProviderTests(server)
             change = await listener.NextChangeAsync();
         }
         while (change.Change != WeddingChange.GuestsArrived);
-        Assert.Equal((door.Wedding.Id, door.Sangeet.Id), (change.WeddingId, change.EventId));
+        Assert.Equal((door.Wedding.Id, door.Sangeet.Id, sharmas.Id), (change.WeddingId, change.EventId, change.ItemId));
 
         // The second scan, by someone else: a warning with the first arrival, nothing added.
         var again = await (await ScanAsync(door.Admin, door, code)).ReadAsync<CheckInResponse>();

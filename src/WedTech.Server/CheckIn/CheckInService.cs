@@ -40,7 +40,7 @@ public sealed class CheckInService(
             db.Arrivals.AddRange(coming.Select(id => new Arrival { EventId = eventId, HouseholdId = household.Id, GuestId = id, At = now, ByUserId = by.Id, ByName = by.Name }));
             audit.Record("guest.checked-in", nameof(Household), household.Id,
                 string.Create(CultureInfo.InvariantCulture, $"event {eventId}: {coming.Count} of {household.Members.Count} arrived"));
-            Changed(weddingId, eventId);
+            Changed(weddingId, eventId, household.Id);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +80,7 @@ public sealed class CheckInService(
             db.Arrivals.RemoveRange(undone);
             audit.Record("guest.check-in-undone", nameof(Household), householdId,
                 string.Create(CultureInfo.InvariantCulture, $"event {eventId}: {undone.Count} no longer arrived"));
-            Changed(weddingId, eventId);
+            Changed(weddingId, eventId, householdId);
             await db.SaveChangesAsync(cancellationToken);
         }
         var arrived = await ArrivalsAsync(eventId, householdId, cancellationToken);
@@ -240,10 +240,10 @@ public sealed class CheckInService(
     private Task<Dictionary<Guid, Arrival>> ArrivalsAsync(Guid eventId, Guid householdId, CancellationToken cancellationToken) =>
         db.Arrivals.AsNoTracking().Where(a => a.EventId == eventId && a.HouseholdId == householdId).ToDictionaryAsync(a => a.GuestId, cancellationToken);
 
-    private void Changed(Guid weddingId, Guid eventId)
+    private void Changed(Guid weddingId, Guid eventId, Guid householdId)
     {
         var tenantId = tenant.Current.Id;
-        var message = new WeddingChangedMessage(weddingId, WeddingChange.GuestsArrived, null, eventId);
+        var message = new WeddingChangedMessage(weddingId, WeddingChange.GuestsArrived, null, eventId, householdId);
         db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None));
     }
 
