@@ -61,24 +61,41 @@ var wedding = await Read<WeddingResponse>(await admin.PostAsJsonAsync("/api/v1/w
 var sangeet = await Read<EventResponse>(await admin.PostAsJsonAsync($"/api/v1/weddings/{wedding.Id}/events", new EventRequest(EventType.Sangeet, "Sangeet",
     new DateTime(2027, 2, 13, 19, 0, 0), new DateTime(2027, 2, 13, 23, 0, 0), null, null, null, guests, null, null, null), ApiJson.Options));
 var households = new ConcurrentBag<(Guid Id, string Code)>();
-await Parallel.ForEachAsync(Enumerable.Range(0, (guests + perHousehold - 1) / perHousehold), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (n, _) =>
+string? firstLink = null;
+await Parallel.ForEachAsync(Enumerable.Range(0, (guests + perHousehold - 1) / perHousehold), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (n, ct) =>
 {
     var members = Enumerable.Range(0, Math.Min(perHousehold, guests - n * perHousehold))
         .Select(m => new GuestRequest(null, $"Guest {n}-{m}", null, null, AgeGroup.Adult, (Diet)(m % 5), m == 1 ? "Peanuts" : null, null, null, null)).ToList();
     var household = await Read<HouseholdResponse>(await admin.PostAsJsonAsync($"/api/v1/weddings/{wedding.Id}/households",
-        new HouseholdRequest($"Family {n:D3}", GuestSide.Bride, null, null, null, null, null, null, null, null, null, members), ApiJson.Options));
+        new HouseholdRequest($"Family {n:D3}", GuestSide.Bride, null, null, null, null, null, null, null, null, null, members), ApiJson.Options, ct));
     var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/weddings/{wedding.Id}/households/{household.Id}/invitations")
     {
         Content = JsonContent.Create(new InvitationsRequest([new InvitationRequest(sangeet.Id, members.Count, null)]), options: ApiJson.Options),
     };
     request.Headers.TryAddWithoutValidation("If-Match", $"\"{household.Version}\"");
-    household = await Read<HouseholdResponse>(await admin.SendAsync(request));
+    household = await Read<HouseholdResponse>(await admin.SendAsync(request, ct));
     await Read<InvitationResponse>(await admin.PostAsJsonAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/invitations/{sangeet.Id}/answer",
-        new RsvpRequest(null, members.Count), ApiJson.Options));
-    await Read<RsvpLinkResponse>(await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/rsvp-link", null));
-    var png = await admin.GetByteArrayAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/guest-pass");
+        new RsvpRequest(null, members.Count), ApiJson.Options, ct));
+    var link = await Read<RsvpLinkResponse>(await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/rsvp-link", null, ct));
+    firstLink ??= link.Url;
+    var png = await admin.GetByteArrayAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/guest-pass", ct);
     households.Add((household.Id, Decode(png)));
 });
+// The guests' RSVP page with its pass inline: what the pass adds to a page that is benchmarked for its weight.
+using (var guest = new HttpClient())
+{
+    var url = new Uri(firstLink!);
+    using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, url.AbsolutePath));
+    request.Headers.Host = url.Authority;
+    request.Headers.AcceptEncoding.ParseAdd("gzip");
+    using var response = await guest.SendAsync(request);
+    var compressed = (await response.Content.ReadAsByteArrayAsync()).Length;
+    using var plain = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, url.AbsolutePath));
+    plain.Headers.Host = url.Authority;
+    var html = await (await guest.SendAsync(plain)).Content.ReadAsStringAsync();
+    var svg = html.IndexOf("<svg", StringComparison.Ordinal) is var from and >= 0 ? html.IndexOf("</svg>", from, StringComparison.Ordinal) + 6 - from : 0;
+    Console.WriteLine($"rsvp page of a household of four: {html.Length:N0} characters, {compressed:N0} bytes gzip; the pass's inline SVG {svg:N0} characters");
+}
 Console.Error.WriteLine($"checkin-bench: seeded {households.Count} households ({guests} guests) with their passes in {clock.Elapsed.TotalSeconds:F0} s");
 
 // The planner's screen: a realtime connection joined to the wedding, fetching the counts on each arrival heard.
@@ -193,7 +210,7 @@ return errors.IsEmpty && final.Counts.Arrived == guests && hearing.Count == sent
 static string Decode(byte[] png)
 {
     using var bitmap = SKBitmap.Decode(png).Copy(SKColorType.Bgra8888);
-    var reader = new BarcodeReaderGeneric { Options = { PossibleFormats = [BarcodeFormat.QR_CODE] } };
+    var reader = new BarcodeReaderGeneric { Options = { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
     return reader.Decode(new RGBLuminanceSource(bitmap.Bytes, bitmap.Width, bitmap.Height, RGBLuminanceSource.BitmapFormat.BGRA32))?.Text
         ?? throw new InvalidOperationException("A guest pass could not be read.");
 }
