@@ -1,4 +1,5 @@
 using WedTech.App.Features.Calendar;
+using WedTech.App.Features.CheckIn;
 using WedTech.App.Features.Events;
 using WedTech.App.Features.Files;
 using WedTech.App.Features.Guests;
@@ -36,6 +37,7 @@ public static class AppServices
         services.AddScoped<EventsApi>();
         services.AddScoped<VenuesApi>();
         services.AddScoped<GuestsApi>();
+        services.AddScoped<CheckInApi>();
         services.AddScoped<TemplatesApi>();
         services.AddScoped<CalendarApi>();
         services.AddScoped<NotificationsApi>();

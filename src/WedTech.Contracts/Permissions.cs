@@ -52,6 +52,8 @@ public static class Permissions
     public const string GuestDocuments = "guest:documents";
     /// <summary>Hold rooms at hotels for a wedding and give them to guests. Seeing rooms is guest:view; their rates need financial:view.</summary>
     public const string RoomManage = "room:manage";
+    /// <summary>Check guests in at an event's door (by their guest pass or by name) and undo an arrival.</summary>
+    public const string GuestCheckIn = "guest:checkin";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -60,7 +62,7 @@ public static class Permissions
         FinancialView, FinancialCreate, FinancialEdit,
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
         FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-        GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage,
+        GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -72,11 +74,11 @@ public static class Permissions
             FinancialView, FinancialCreate,
             TeamView, SettingsView, MessageSend,
             FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage),
+            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
         // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show;
-        // they see their weddings' guests and record the answers guests give them in person.
-        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView, GuestView, GuestAnswer),
+        // they see their weddings' guests, record the answers guests give them in person and check them in at the door.
+        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView, GuestView, GuestAnswer, GuestCheckIn),
         // The couple: their own wedding(s) only, whose guest list they keep with the studio.
         [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer),
     }.ToFrozenDictionary();

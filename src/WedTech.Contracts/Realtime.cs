@@ -59,6 +59,12 @@ public static class WeddingChange
     /// <summary>The guest list changed: a household, its invitations or an answer (the headcounts with it).</summary>
     public const string GuestsChanged = "guests-changed";
 
+    /// <summary>
+    /// Guests were checked in at an event's door, or an arrival was undone: <see cref="WeddingChangedMessage.EventId"/>, and the
+    /// household in <see cref="WeddingChangedMessage.ItemId"/>.
+    /// </summary>
+    public const string GuestsArrived = "guests-arrived";
+
     /// <summary>A message about the wedding was sent, delivered, read or failed: the outbox's list and the guests' invitation statuses move.</summary>
     public const string MessagesChanged = "messages-changed";
 

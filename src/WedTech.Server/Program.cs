@@ -1,4 +1,5 @@
 using WedTech.Server.Calendar;
+using WedTech.Server.CheckIn;
 using WedTech.Server.Demo;
 using WedTech.Server.Events;
 using WedTech.Server.Files;
@@ -32,6 +33,7 @@ builder.Services
     .AddVenues()
     .AddGuests(builder.Configuration)
     .AddRooms()
+    .AddCheckIn()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -67,6 +69,7 @@ if (app.Services.ServesWeb())
         .MapVenues()
         .MapGuests()
         .MapRooms()
+        .MapCheckIn()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

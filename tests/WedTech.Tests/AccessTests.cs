@@ -126,6 +126,12 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "DELETE /api/v1/weddings/{wedding}/rooms/{room}", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/rooming-list", "", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/weddings/{wedding}/rooming-list?format=pdf", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/events/{event}/check-ins", "check-in", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/events/{event}/check-ins/{household}", "", "A✓ P✓ C✓ L·" },
+        { "DELETE /api/v1/events/{event}/check-ins/{household}", "", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/events/{event}/arrivals", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/arrivals", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/households/{household}/guest-pass", "", "A✓ P✓ C✓ L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -278,10 +284,16 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 var venue = await (await admin.PostJsonAsync("/api/v1/venues", NewVenue)).ReadAsync<VenueResponse>(HttpStatusCode.Created);
                 url = url.Replace("{venue}", venue.Id.ToString(), StringComparison.Ordinal);
             }
-            if (url.Contains("{household}", StringComparison.Ordinal))
+            Guid? householdId = null;
+            if (url.Contains("{household}", StringComparison.Ordinal) || body == "check-in")
             {
                 var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", NewHousehold)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
-                if (eventId is { } invitedTo && body == "answer")
+                householdId = household.Id;
+                if (url.EndsWith("/guest-pass", StringComparison.Ordinal))
+                {
+                    (await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/rsvp-link", null, Cancel)).EnsureSuccessStatusCode();
+                }
+                if (eventId is { } invitedTo && (body is "answer" or "check-in" || url.Contains("/check-ins/", StringComparison.Ordinal)))
                 {
                     (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/invitations", new InvitationsRequest([new(invitedTo, 4, null)]), "\"1\""))
                         .EnsureSuccessStatusCode();
@@ -354,6 +366,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 "guest-file" => GuestList(),
                 "invitations" => System.Net.Http.Json.JsonContent.Create(new InvitationsRequest([new(eventId, 3, null)]), options: Api.Json),
                 "answer" => System.Net.Http.Json.JsonContent.Create(new RsvpRequest(null, 2), options: Api.Json),
+                "check-in" => System.Net.Http.Json.JsonContent.Create(new CheckInRequest(null, householdId, null), options: Api.Json),
                 "guest-send" => System.Net.Http.Json.JsonContent.Create(ScheduledReminder, options: Api.Json),
                 "room-block" => System.Net.Http.Json.JsonContent.Create(roomBlock, options: Api.Json),
                 "room" => System.Net.Http.Json.JsonContent.Create(RoomFor(guests!), options: Api.Json),

@@ -92,6 +92,10 @@ public sealed class ApiClient(HttpClient http, SessionRenewal renewal, OfflineCo
     public async Task DeleteAsync(string url, string? ifMatch, CancellationToken cancellationToken = default) =>
         await SendAsync<object>(HttpMethod.Delete, url, content: null, ifMatch, cancellationToken);
 
+    /// <summary>A DELETE whose answer carries what is left (an undone check-in answers with the household as it is now).</summary>
+    public Task<Loaded<TResponse>> DeleteAsync<TResponse>(string url, CancellationToken cancellationToken = default) =>
+        SendAsync<TResponse>(HttpMethod.Delete, url, content: null, ifMatch: null, cancellationToken);
+
     private async Task<Loaded<T>> SendAsync<T>(HttpMethod method, string url, HttpContent? content, string? ifMatch, CancellationToken cancellationToken,
         string? idempotencyKey = null) =>
         (await SendCoreAsync<T>(method, url, content, ifMatch, keepText: false, idempotencyKey, cancellationToken)).Loaded;

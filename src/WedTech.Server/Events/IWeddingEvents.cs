@@ -14,6 +14,9 @@ public interface IWeddingEvents
 
     /// <summary>The day each of these weddings' last event ends, on the clock where it happens; weddings without events are left out.</summary>
     Task<Dictionary<Guid, DateOnly>> LastDaysAsync(IReadOnlyCollection<Guid> weddingIds, CancellationToken cancellationToken);
+
+    /// <summary>One event with its wedding, whoever asks (the caller checks the wedding); null when there is none.</summary>
+    Task<(Guid WeddingId, EventOfWedding Event)?> FindAsync(Guid eventId, CancellationToken cancellationToken);
 }
 
 internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
@@ -26,4 +29,12 @@ internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
         (await db.Events.AsNoTracking().Where(e => weddingIds.Contains(e.WeddingId)).GroupBy(e => e.WeddingId)
             .Select(g => new { WeddingId = g.Key, End = g.Max(e => e.End) }).ToListAsync(cancellationToken))
         .ToDictionary(last => last.WeddingId, last => DateOnly.FromDateTime(last.End));
+
+    public async Task<(Guid WeddingId, EventOfWedding Event)?> FindAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        var found = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
+            .Select(e => new { e.WeddingId, Event = new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.WeddingId, found.Event);
+    }
 }

@@ -36,6 +36,7 @@ public static class GuestsModule
         services.AddScoped<CatererSheet>();
         services.AddScoped<IWeddingPersonalData, GuestErasure>();
         services.AddScoped<IAttentionSource, GuestAttention>();
+        services.AddScoped<IEventGuestList, EventGuestList>();
         services.AddSingleton<RsvpFindLimiter>();
         services.AddRateLimiter(options => options.AddPolicy(RsvpPageRateLimit, context =>
         {

@@ -119,11 +119,31 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         await field.BlurAsync();
     }
 
-    /// <summary>A fresh browser profile (its own cookies and storage), phone-sized (360 px unless <paramref name="size"/> says) or desktop.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false, ViewportSize? size = null)
+    /// <summary>
+    /// A Chromium of its own whose camera shows <paramref name="videoFile"/> (Y4M or MJPEG) on a loop, granted without asking:
+    /// for a page that scans what the camera sees. The caller disposes it.
+    /// </summary>
+    public async Task<IBrowser> CameraBrowserAsync(string videoFile)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        _ = Browser; // skips, or fails, as every scenario does without Chromium
+        return await _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", $"--use-file-for-fake-video-capture={videoFile}"],
+        });
+    }
+
+    /// <summary>
+    /// A fresh browser profile (its own cookies and storage), phone-sized (360 px unless <paramref name="size"/> says) or desktop;
+    /// in <paramref name="browser"/> when given (a <see cref="CameraBrowserAsync"/>), with its <paramref name="permissions"/>.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, ViewportSize? size = null, IBrowser? browser = null, IEnumerable<string>? permissions = null)
+    {
+        var context = await (browser ?? Browser).NewContextAsync(new BrowserNewContextOptions
+        {
+            Permissions = permissions,
             ViewportSize = size ?? (phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 860 }),
             IsMobile = phone,
             HasTouch = phone,

@@ -68,6 +68,8 @@ public sealed class RsvpText
     public required string GuestOf { get; init; }
     public required string Stay { get; init; }
     public required Func<string, string, string> CheckInOut { get; init; }
+    public required string PassTitle { get; init; }
+    public required string PassText { get; init; }
 
     public static readonly RsvpText English = new()
     {
@@ -96,6 +98,8 @@ public sealed class RsvpText
         TooManyTitle = "Too many tries", TooManyText = "Please wait 15 minutes and try again, or contact the family.",
         GuestOf = "Guest of",
         Stay = "Where you stay", CheckInOut = (from, to) => $"check-in {from}, check-out {to}",
+        PassTitle = "Your guest pass",
+        PassText = "Show this code at the entrance on the day, on your phone or printed: we check your family in with one scan.",
     };
 
     public static readonly RsvpText Hindi = new()
@@ -125,6 +129,8 @@ public sealed class RsvpText
         TooManyTitle = "बहुत ज़्यादा कोशिशें", TooManyText = "कृपया 15 मिनट रुककर फिर कोशिश करें, या परिवार से संपर्क करें।",
         GuestOf = "इनके मेहमान:",
         Stay = "आपके ठहरने की जगह", CheckInOut = (from, to) => $"चेक-इन {from}, चेक-आउट {to}",
+        PassTitle = "आपका अतिथि पास",
+        PassText = "समारोह के दिन प्रवेश द्वार पर यह कोड दिखाएँ, फ़ोन पर या छपा हुआ: एक स्कैन में आपके परिवार का स्वागत हो जाएगा।",
     };
 
     /// <summary>The language the visitor asked for in the address, else the one remembered, else English; remembers a choice made in the address.</summary>

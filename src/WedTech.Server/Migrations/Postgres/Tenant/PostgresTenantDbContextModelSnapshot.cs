@@ -62,6 +62,45 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.ToTable("calendar_feeds", (string)null);
                 });
 
+            modelBuilder.Entity("WedTech.Server.CheckIn.Arrival", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("EventId", "GuestId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "HouseholdId");
+
+                    b.ToTable("arrivals", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Events.EventTeamMember", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -1719,6 +1758,26 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                         .WithMany()
                         .HasForeignKey("WeddingId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("WedTech.Server.CheckIn.Arrival", b =>
+                {
+                    b.HasOne("WedTech.Server.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("WedTech.Server.Events.WeddingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WedTech.Server.Events.EventTeamMember", b =>

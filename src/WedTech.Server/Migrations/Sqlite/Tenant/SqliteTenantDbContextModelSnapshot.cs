@@ -56,6 +56,45 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.ToTable("calendar_feeds", (string)null);
                 });
 
+            modelBuilder.Entity("WedTech.Server.CheckIn.Arrival", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("EventId", "GuestId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "HouseholdId");
+
+                    b.ToTable("arrivals", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Events.EventTeamMember", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -1713,6 +1752,26 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                         .WithMany()
                         .HasForeignKey("WeddingId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("WedTech.Server.CheckIn.Arrival", b =>
+                {
+                    b.HasOne("WedTech.Server.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("WedTech.Server.Events.WeddingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WedTech.Server.Events.EventTeamMember", b =>
