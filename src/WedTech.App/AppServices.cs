@@ -37,6 +37,7 @@ public static class AppServices
         services.AddScoped<EventsApi>();
         services.AddScoped<VenuesApi>();
         services.AddScoped<GuestsApi>();
+        services.AddScoped<Features.Rooms.RoomsApi>();
         services.AddScoped<CheckInApi>();
         services.AddScoped<TemplatesApi>();
         services.AddScoped<CalendarApi>();

@@ -69,7 +69,8 @@ public abstract class CheckInTests(TestServer server) : ProviderTests(server)
     public static string Decode(byte[] png)
     {
         using var bitmap = SKBitmap.Decode(png).Copy(SKColorType.Bgra8888);
-        var reader = new BarcodeReaderGeneric { Options = { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
+        // A pass as the server draws it: square, upright, with its quiet zone, so it is read as a pure barcode.
+        var reader = new BarcodeReaderGeneric { Options = { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true, PureBarcode = true } };
         var result = reader.Decode(new RGBLuminanceSource(bitmap.Bytes, bitmap.Width, bitmap.Height, RGBLuminanceSource.BitmapFormat.BGRA32));
         Assert.NotNull(result);
         return result.Text;

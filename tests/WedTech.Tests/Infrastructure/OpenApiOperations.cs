@@ -14,7 +14,7 @@ public static class OpenApiOperations
     }
 
     /// <summary>Records of a fresh studio that operations take in their path and bodies.</summary>
-    public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, string Slug);
+    public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, Guid RoomBlock, string Slug);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -56,6 +56,7 @@ public static class OpenApiOperations
             ("id", "venues") => records.Venue,
             ("id", "templates") => records.Template,
             ("id", "households") => records.Household,
+            ("id", "room-blocks") => records.RoomBlock,
             ("id", "users") => records.Planner,
             _ => null,
         };
@@ -110,11 +111,15 @@ public static class OpenApiOperations
             nameof(InvitationsRequest) => new InvitationsRequest([new InvitationRequest(records.Event, 4, null)]),
             nameof(RsvpRequest) => new RsvpRequest(null, 3),
             nameof(GuestListSettingsRequest) => new GuestListSettingsRequest(new DateOnly(2027, 11, 1), "Call Asha on 98765 43210"),
+            nameof(RoomBlockRequest) => RoomBlock(records.Venue),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
             _ => null,
         };
         return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
     }
+
+    private static RoomBlockRequest RoomBlock(Guid hotel) =>
+        new(hotel, "Deluxe double", 10, new DateOnly(2027, 11, 18), new DateOnly(2027, 11, 21), 12_500_00, RoomPayer.Family, "Lake side");
 
     private static readonly HouseholdRequest Household = new("Mehta family", GuestSide.Groom, "Office", "+91 98765 43210", "mehta@example.com", "Pune",
         "Maharashtra", "IN", ["outstation"], "Notes", new TravelPlan(new DateTime(2027, 11, 18, 14, 0, 0), "6E 2134", null, null),
@@ -186,6 +191,7 @@ public static class OpenApiOperations
         var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", Household)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
         (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/invitations", new InvitationsRequest([new InvitationRequest(@event.Id, 4, null)]), "\"1\""))
             .EnsureSuccessStatusCode();
-        return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, studio.Slug);
+        var block = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/room-blocks", RoomBlock(venue.Id))).ReadAsync<RoomBlockResponse>(HttpStatusCode.Created);
+        return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, block.Id, studio.Slug);
     }
 }
