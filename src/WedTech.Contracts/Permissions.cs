@@ -48,6 +48,8 @@ public static class Permissions
     public const string GuestAnswer = "guest:answer";
     /// <summary>Download the guest list with its personal data (phones, e-mails, addresses).</summary>
     public const string GuestExport = "guest:export";
+    /// <summary>Add and change an event's tables, seat guests, keep pairs apart, arrange automatically. Seeing the seating is guest:view.</summary>
+    public const string SeatingManage = "seating:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -56,7 +58,7 @@ public static class Permissions
         FinancialView, FinancialCreate, FinancialEdit,
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
         FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-        GuestView, GuestManage, GuestAnswer, GuestExport,
+        GuestView, GuestManage, GuestAnswer, GuestExport, SeatingManage,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -68,7 +70,7 @@ public static class Permissions
             FinancialView, FinancialCreate,
             TeamView, SettingsView, MessageSend,
             FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-            GuestView, GuestManage, GuestAnswer, GuestExport),
+            GuestView, GuestManage, GuestAnswer, GuestExport, SeatingManage),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
         // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show;
         // they see their weddings' guests and record the answers guests give them in person.

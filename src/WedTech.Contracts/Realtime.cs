@@ -59,6 +59,9 @@ public static class WeddingChange
     /// <summary>The guest list changed: a household, its invitations or an answer (the headcounts with it).</summary>
     public const string GuestsChanged = "guests-changed";
 
+    /// <summary>An event's seating changed: its tables, who sits where or the pairs kept apart (<see cref="WeddingChangedMessage.EventId"/>).</summary>
+    public const string SeatingChanged = "seating-changed";
+
     /// <summary>A message about the wedding was sent, delivered, read or failed: the outbox's list and the guests' invitation statuses move.</summary>
     public const string MessagesChanged = "messages-changed";
 }

@@ -12,6 +12,7 @@ using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Reports;
+using WedTech.Server.Seating;
 using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
@@ -30,6 +31,7 @@ builder.Services
     .AddEvents()
     .AddVenues()
     .AddGuests(builder.Configuration)
+    .AddSeating()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -64,6 +66,7 @@ if (app.Services.ServesWeb())
         .MapEvents()
         .MapVenues()
         .MapGuests()
+        .MapSeating()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

@@ -28,6 +28,7 @@ public sealed partial class ArchitectureTests
         ["Venues"] = ["Platform", "Messaging"],
         ["Events"] = ["Platform", "Tenancy", "Identity", "Web", "Realtime", "Calendar", "Weddings", "Venues"],
         ["Guests"] = ["Platform", "Tenancy", "Identity", "Web", "Realtime", "Files", "Messaging", "Weddings", "Events"],
+        ["Seating"] = ["Platform", "Tenancy", "Identity", "Realtime", "Weddings", "Events", "Guests"],
         ["Templates"] = ["Platform", "Tenancy", "Weddings", "Events"],
         ["Reports"] = ["Platform", "Tenancy", "Identity", "Files", "Messaging", "Weddings", "Events"],
         ["Demo"] = ["Platform", "Tenancy", "Identity", "Weddings", "Events", "Venues", "Templates", "Guests"],

@@ -29,6 +29,7 @@ public static class GuestsModule
         services.AddScoped<GuestImportService>();
         services.AddScoped<GuestExport>();
         services.AddScoped<CatererSheet>();
+        services.AddScoped<IEventGuestList, EventGuestList>();
         services.AddScoped<IWeddingPersonalData, GuestErasure>();
         services.AddScoped<IAttentionSource, GuestAttention>();
         services.AddSingleton<RsvpFindLimiter>();
