@@ -113,6 +113,15 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "GET /api/v1/weddings/{wedding}/guest-sends/{send}", "", "A✓ P✓ C✓ L✓" },
         { "DELETE /api/v1/weddings/{wedding}/guest-sends/{send}", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/guest-outreach", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/events/{event}/seating", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/weddings/{wedding}/events/{event}/seating", "seating-plan", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/events/{event}/seating/moves", "seat-moves", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/events/{event}/seating/arrange", "arrange", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/events/{event}/seating/print", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/events/{event}/seating/print?kind=place-cards", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings/{wedding}/events/{event}/seating/tables", "seating-table", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/weddings/{wedding}/events/{event}/seating/tables/{table}", "seating-table", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/events/{event}/seating/tables/{table}", "", "A✓ P✓ C· L·" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -180,6 +189,8 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
 
     private static readonly HouseholdRequest NewHousehold = new("Sharma family", GuestSide.Bride, "Mama's side", "98765 43210", null, "Jaipur", "Rajasthan", null,
         ["outstation"], "Prefers a ground-floor room.", null, [new GuestRequest(null, "Sunita Sharma", null, "Smt", AgeGroup.Adult, Diet.Jain, null, null, null, null)]);
+
+    private static readonly SeatingTableRequest NewTable = new("Table 1", TableShape.Round, 10, null, null);
 
     /// <summary>Scheduled: accepted without anyone on the list, and sends nothing while the matrix runs.</summary>
     private static GuestSendRequest ScheduledReminder => new(GuestMessageKind.Reminder, MessageChannel.Email, null, null, null, DateTimeOffset.UtcNow.AddDays(3));
@@ -271,6 +282,21 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 }
                 url = url.Replace("{household}", household.Id.ToString(), StringComparison.Ordinal);
             }
+            Guid? tableId = null;
+            Guid? seatedHousehold = null;
+            if (url.Contains("{table}", StringComparison.Ordinal) || body == "seat-moves")
+            {
+                var table = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events/{eventId}/seating/tables", NewTable)).ReadAsync<SeatingTableResponse>(HttpStatusCode.Created);
+                tableId = table.Id;
+                url = url.Replace("{table}", table.Id.ToString(), StringComparison.Ordinal);
+            }
+            if (body == "seat-moves")
+            {
+                var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", NewHousehold)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+                (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/invitations", new InvitationsRequest([new(eventId, 1, null)]), "\"1\""))
+                    .EnsureSuccessStatusCode();
+                seatedHousehold = household.Id;
+            }
             if (url.Contains("{import}", StringComparison.Ordinal))
             {
                 var import = await (await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/guest-imports", GuestList(), Cancel)).ReadAsync<GuestImportResponse>(HttpStatusCode.Accepted);
@@ -318,6 +344,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 "answer" => System.Net.Http.Json.JsonContent.Create(new RsvpRequest(null, 2), options: Api.Json),
                 "guest-send" => System.Net.Http.Json.JsonContent.Create(ScheduledReminder, options: Api.Json),
                 "guest-settings" => System.Net.Http.Json.JsonContent.Create(new GuestListSettingsRequest(new DateOnly(2027, 11, 1), "Call Asha on 98765 43210"), options: Api.Json),
+                "seating-plan" => System.Net.Http.Json.JsonContent.Create(new SeatingPlanRequest([], "Keep the aisle clear"), options: Api.Json),
+                "seating-table" => System.Net.Http.Json.JsonContent.Create(NewTable, options: Api.Json),
+                "seat-moves" => System.Net.Http.Json.JsonContent.Create(new SeatingMovesRequest([new SeatMove(seatedHousehold, null, tableId)]), options: Api.Json),
+                "arrange" => System.Net.Http.Json.JsonContent.Create(new ArrangeRequest(), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };
