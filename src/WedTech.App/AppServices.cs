@@ -6,6 +6,7 @@ using WedTech.App.Features.Identity;
 using WedTech.App.Features.Messaging;
 using WedTech.App.Features.Realtime;
 using WedTech.App.Features.Reports;
+using WedTech.App.Features.Seating;
 using WedTech.App.Features.Templates;
 using WedTech.App.Features.Tenancy;
 using WedTech.App.Features.Venues;
@@ -36,6 +37,7 @@ public static class AppServices
         services.AddScoped<EventsApi>();
         services.AddScoped<VenuesApi>();
         services.AddScoped<GuestsApi>();
+        services.AddScoped<SeatingApi>();
         services.AddScoped<TemplatesApi>();
         services.AddScoped<CalendarApi>();
         services.AddScoped<NotificationsApi>();
