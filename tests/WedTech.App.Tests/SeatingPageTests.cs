@@ -1,5 +1,6 @@
 using System.Net;
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Shouldly;
@@ -77,9 +78,10 @@ public class SeatingPageTests : AppTestContext
         var page = RenderPage();
 
         page.Find("[data-test=seat-chosen]").HasAttribute("disabled").ShouldBeTrue();
-        var sharma = page.FindAll("[data-test=unseated-household]").Single(li => li.TextContent.Contains("Sharma family", StringComparison.Ordinal));
-        sharma.QuerySelector("button.seating-choose")!.Click();
-        page.FindAll("[data-test=unseated-household] button[aria-pressed=true]").Single().TextContent.ShouldContain("Sharma family");
+        page.WaitForAssertion(() => page.FindAll("[data-test=unseated-household]").Count.ShouldBe(2));
+        page.FindAll("[data-test=unseated-household]").Single(li => li.TextContent.Contains("Sharma family", StringComparison.Ordinal))
+            .QuerySelector("button.seating-choose")!.Click();
+        page.WaitForAssertion(() => page.FindAll("[data-test=unseated-household] button[aria-pressed=true]").Single().TextContent.ShouldContain("Sharma family"));
         page.Find("label[for=seat-table]").TextContent.ShouldBe("Table for the chosen household");
         page.Find("[data-test=seat-table]").Change(Lotus.ToString());
         page.Find("[data-test=seat-chosen]").TextContent.Trim().ShouldBe("Seat household");
@@ -102,9 +104,9 @@ public class SeatingPageTests : AppTestContext
         Api.Returns($"{Url}/moves", Seating(sharmaAt: null, mehtaAt: TableOne, version: 5), method: "POST");
         var page = RenderPage();
 
-        var mehta = page.FindAll("[data-test=unseated-household]").Single(li => li.TextContent.Contains("Mehta family", StringComparison.Ordinal));
-        mehta.GetAttribute("draggable").ShouldBe("true");
-        await mehta.TriggerEventAsync("ondragstart", new DragEventArgs());
+        AngleSharp.Dom.IElement MehtaRow() => page.FindAll("[data-test=unseated-household]").Single(li => li.TextContent.Contains("Mehta family", StringComparison.Ordinal));
+        page.WaitForAssertion(() => MehtaRow().GetAttribute("draggable").ShouldBe("true"));
+        await MehtaRow().TriggerEventAsync("ondragstart", new DragEventArgs());
         await page.FindAll("[data-test=seating-table]")[0].TriggerEventAsync("ondrop", new DragEventArgs());
 
         page.WaitForAssertion(() => page.FindAll("[data-test=seating-table]")[0].TextContent.ShouldContain("Kavita Mehta"));
@@ -146,10 +148,12 @@ public class SeatingPageTests : AppTestContext
             new Dictionary<string, string[]> { ["moves[0]"] = ["Lotus has 3 seats; this would put 4 guests there. Choose another table or give it more seats."] }, method: "POST");
         var page = RenderPage();
 
+        page.WaitForAssertion(() => page.FindAll("[data-test=unseated-household]").Count.ShouldBe(2));
         await page.FindAll("[data-test=unseated-household]")[1].TriggerEventAsync("ondragstart", new DragEventArgs());
         await page.FindAll("[data-test=seating-table]")[1].TriggerEventAsync("ondrop", new DragEventArgs());
 
-        page.WaitForAssertion(() => Services.GetRequiredService<ISnackbar>().ShownSnackbars.Single().Message.ShouldContain("Lotus has 3 seats; this would put 4 guests there."));
-        page.FindAll("[data-test=seating-table]")[1].TextContent.ShouldContain("Nobody seated yet");
+        page.WaitForAssertion(() => Services.GetRequiredService<ISnackbar>().ShownSnackbars.Single().Message!.ShouldContain("Lotus has 3 seats; this would put 4 guests there."));
+        page.FindAll("[data-test=seating-table]")[1].TextContent.ShouldNotContain("Rahul Sharma");
+        page.Find("[data-test=unseated]").TextContent.ShouldContain("Sharma family");
     }
 }
