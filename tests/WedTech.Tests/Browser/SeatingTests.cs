@@ -12,6 +12,8 @@ namespace WedTech.Tests.Browser;
 [Collection(BrowserServer.SecondLane)]
 public sealed class SeatingTests(BrowserServer server)
 {
+    private static readonly string[] OnTheCards = ["सुनीता शर्मा", "Rahul Sharma", "Anya Sharma", "Anil Verma", "Kiran Verma", "Table 1", "Lotus"];
+
     private static GuestRequest Member(string name) => new(null, name, null, null, AgeGroup.Adult, null, null, null, null, null);
 
     [Fact]
@@ -76,7 +78,7 @@ public sealed class SeatingTests(BrowserServer server)
             download.SuggestedFilename.ShouldBe("place-cards-reception.pdf");
             (await download.FailureAsync()).ShouldBeNull("the file comes through the app's session");
             var text = await PdfTools.RunAsync("pdftotext", await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken));
-            foreach (var expected in new[] { "सुनीता शर्मा", "Rahul Sharma", "Anya Sharma", "Anil Verma", "Kiran Verma", "Table 1", "Lotus" })
+            foreach (var expected in OnTheCards)
             {
                 text.ShouldContain(expected);
             }
