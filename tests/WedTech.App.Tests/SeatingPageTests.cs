@@ -156,4 +156,29 @@ public class SeatingPageTests : AppTestContext
         page.FindAll("[data-test=seating-table]")[1].TextContent.ShouldNotContain("Rahul Sharma");
         page.Find("[data-test=unseated]").TextContent.ShouldContain("Sharma family");
     }
+
+    [Fact]
+    public async Task A_planner_changes_a_tables_seats_and_place_sent_with_its_version()
+    {
+        await SignInAsAsync(Role.Planner);
+        Api.Returns(Url, Seating(sharmaAt: null, mehtaAt: null));
+        Api.Returns($"{Url}/tables/{Lotus}", new SeatingTableResponse(Lotus, EventId, "Lotus", TableShape.Long, 6, 0, null, [], 2), method: "PUT");
+        var page = RenderPage();
+
+        var lotus = page.FindAll("[data-test=seating-table]")[1];
+        lotus.QuerySelector("[data-test=edit-table]")!.GetAttribute("aria-label").ShouldBe("Edit Lotus");
+        lotus.QuerySelector("[data-test=edit-table]")!.Click();
+        page.Find($"#edit-seats-{Lotus}").Change("6");
+        page.Find($"#edit-place-{Lotus}").Change("1");
+        await page.Find("[data-test=save-table]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Api.Requests.Count(r => r.Method == HttpMethod.Put).ShouldBe(1));
+        var put = Api.Requests.Single(r => r.Method == HttpMethod.Put);
+        put.RequestUri!.AbsolutePath.ShouldBe($"{Url}/tables/{Lotus}");
+        put.Headers.IfMatch.Single().Tag.ShouldBe("\"1\"");
+        var body = Api.RequestBodies.Single(b => b.Contains("\"seats\"", StringComparison.Ordinal));
+        body.ShouldContain("\"seats\":6");
+        body.ShouldContain("\"position\":0");
+        page.FindAll("[data-test=edit-table-form]").ShouldBeEmpty();
+    }
 }

@@ -76,7 +76,17 @@ public abstract class SeatingTests(TestServer server, SharedStudio shared) : Pro
     public async Task Tables_are_kept_in_order_with_their_versions_and_bad_input_changes_nothing()
     {
         var s = await SetupAsync("Tables");
+        await using var listener = await RealtimeListener.ConnectAsync(Server.Factory, s.Studio.Slug, (await s.Studio.LoginAsync(s.Studio.AdminEmail)).AccessToken);
+        await listener.JoinAsync(s.Wedding.Id);
         var one = await TableAsync(s, "Table 1", 10);
+        // The wedding's open pages hear of it, naming the event.
+        WeddingChangedMessage change;
+        do
+        {
+            change = await listener.NextChangeAsync();
+        }
+        while (change.Change != WeddingChange.SeatingChanged);
+        Assert.Equal((s.Wedding.Id, s.Event.Id), (change.WeddingId, change.EventId));
         var two = await TableAsync(s, "Table 2", 8, TableShape.Rectangle);
         var top = await TableAsync(s, "Top table", 12, TableShape.Long, position: 0);
         var seating = await s.Admin.GetAsync<SeatingResponse>(s.Url);
@@ -122,6 +132,12 @@ public abstract class SeatingTests(TestServer server, SharedStudio shared) : Pro
 
         (await s.Admin.DeleteAsync($"{s.Url}/tables/{one.Id}", Cancel)).EnsureSuccessStatusCode();
         Assert.Equal(["Table 2A", "Top table", "Table 9"], (await s.Admin.GetAsync<SeatingResponse>(s.Url)).Tables.Select(t => t.Name));
+
+        // Every change is in the audit log: made, changed (naming the fields), removed.
+        var audit = await s.Admin.GetAsync<PagedResponse<AuditEntryResponse>>($"/api/v1/audit?entityId={two.Id}");
+        Assert.Contains(audit.Items, e => e.Action == "seating-table.created");
+        Assert.Contains(audit.Items, e => e.Action == "seating-table.updated" && e.Details?.Contains("name", StringComparison.OrdinalIgnoreCase) == true);
+        Assert.Contains((await s.Admin.GetAsync<PagedResponse<AuditEntryResponse>>($"/api/v1/audit?entityId={one.Id}")).Items, e => e.Action == "seating-table.deleted");
     }
 
     [Fact]
