@@ -286,7 +286,11 @@ public abstract class SeatingTests(TestServer server, SharedStudio shared) : Pro
             var response = await client.GetAsync($"{s.Url}/print?kind={kind}", Cancel);
             Assert.Equal((HttpStatusCode.OK, "application/pdf"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
             Assert.Equal(file, response.Content.Headers.ContentDisposition?.FileName);
-            return await PdfTools.RunAsync("pdftotext", await response.Content.ReadAsByteArrayAsync(Cancel), "-layout");
+            var pdf = await response.Content.ReadAsByteArrayAsync(Cancel);
+            // Kept with the test results, to look at.
+            Directory.CreateDirectory(Browser.BrowserServer.ArtifactsDirectory);
+            await File.WriteAllBytesAsync(Path.Combine(Browser.BrowserServer.ArtifactsDirectory, file), pdf, Cancel);
+            return await PdfTools.RunAsync("pdftotext", pdf, "-layout");
         }
         var chart = await PrintAsync(s.Coordinator.Client, "chart", "seating-chart-reception.pdf");
         foreach (var expected in new[] { "Seating chart — Reception", "Table 1", "Lotus", "सुनीता शर्मा · Sharma family", "Kavita Mehta · Mehta family", "2 of 8 seats",
