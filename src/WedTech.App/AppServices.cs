@@ -7,6 +7,7 @@ using WedTech.App.Features.Identity;
 using WedTech.App.Features.Messaging;
 using WedTech.App.Features.Realtime;
 using WedTech.App.Features.Reports;
+using WedTech.App.Features.Seating;
 using WedTech.App.Features.Templates;
 using WedTech.App.Features.Tenancy;
 using WedTech.App.Features.Venues;
@@ -39,6 +40,7 @@ public static class AppServices
         services.AddScoped<GuestsApi>();
         services.AddScoped<Features.Rooms.RoomsApi>();
         services.AddScoped<CheckInApi>();
+        services.AddScoped<SeatingApi>();
         services.AddScoped<TemplatesApi>();
         services.AddScoped<CalendarApi>();
         services.AddScoped<NotificationsApi>();

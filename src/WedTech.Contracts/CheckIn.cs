@@ -30,10 +30,10 @@ public sealed record CheckInResponse(
     Guid EventId, Guid HouseholdId, string DisplayName, CheckInOutcome Outcome, string Message,
     int Attending, IReadOnlyList<ArrivingGuest> Members);
 
-/// <summary>A member invited to the event; <see cref="ArrivedAt"/> is null until they arrive.</summary>
+/// <summary>A member invited to the event; <see cref="ArrivedAt"/> is null until they arrive, <see cref="Table"/> until they are seated.</summary>
 public sealed record ArrivingGuest(
     Guid Id, string? Name, string? Honorific, AgeGroup AgeGroup, Diet? Diet, string? Allergies, RsvpAnswer Answer,
-    DateTimeOffset? ArrivedAt, string? CheckedInBy);
+    DateTimeOffset? ArrivedAt, string? CheckedInBy, string? Table = null);
 
 /// <summary>An event's arrivals so far: members arrived, places expected (answered attending), households invited and in.</summary>
 public sealed record ArrivalCounts(Guid EventId, string EventName, DateTime Start, int Arrived, int Expected, int Households, int HouseholdsArrived);

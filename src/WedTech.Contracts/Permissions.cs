@@ -54,6 +54,8 @@ public static class Permissions
     public const string RoomManage = "room:manage";
     /// <summary>Check guests in at an event's door (by their guest pass or by name) and undo an arrival.</summary>
     public const string GuestCheckIn = "guest:checkin";
+    /// <summary>Add and change an event's tables, seat guests, keep pairs apart, arrange automatically. Seeing the seating is guest:view.</summary>
+    public const string SeatingManage = "seating:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -62,7 +64,7 @@ public static class Permissions
         FinancialView, FinancialCreate, FinancialEdit,
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
         FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-        GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn,
+        GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -74,7 +76,7 @@ public static class Permissions
             FinancialView, FinancialCreate,
             TeamView, SettingsView, MessageSend,
             FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn),
+            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
         // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show;
         // they see their weddings' guests, record the answers guests give them in person and check them in at the door.

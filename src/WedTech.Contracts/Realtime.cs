@@ -64,6 +64,8 @@ public static class WeddingChange
     /// household in <see cref="WeddingChangedMessage.ItemId"/>.
     /// </summary>
     public const string GuestsArrived = "guests-arrived";
+    /// <summary>An event's seating changed: its tables, who sits where or the pairs kept apart (<see cref="WeddingChangedMessage.EventId"/>).</summary>
+    public const string SeatingChanged = "seating-changed";
 
     /// <summary>A message about the wedding was sent, delivered, read or failed: the outbox's list and the guests' invitation statuses move.</summary>
     public const string MessagesChanged = "messages-changed";

@@ -14,6 +14,7 @@ using WedTech.Server.Platform.Cli;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Reports;
 using WedTech.Server.Rooms;
+using WedTech.Server.Seating;
 using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
@@ -34,6 +35,7 @@ builder.Services
     .AddGuests(builder.Configuration)
     .AddRooms()
     .AddCheckIn()
+    .AddSeating()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -70,6 +72,7 @@ if (app.Services.ServesWeb())
         .MapGuests()
         .MapRooms()
         .MapCheckIn()
+        .MapSeating()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

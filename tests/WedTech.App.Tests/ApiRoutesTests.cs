@@ -8,6 +8,7 @@ using WedTech.App.Features.Guests;
 using WedTech.App.Features.Identity;
 using WedTech.App.Features.Messaging;
 using WedTech.App.Features.Reports;
+using WedTech.App.Features.Seating;
 using WedTech.App.Features.Templates;
 using WedTech.App.Features.Tenancy;
 using WedTech.App.Features.Venues;
@@ -32,6 +33,12 @@ public class ApiRoutesTests : AppTestContext
         { WeddingsApi.Routes.List(" Sharma & Verma ", WeddingStatus.InProgress, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), 2, 25),
             "/api/v1/weddings?page=2&pageSize=25&q=Sharma%20%26%20Verma&status=in-progress&from=2026-12-01&to=2026-12-31" },
         { EventsApi.Routes.Schedule(Id), $"/api/v1/weddings/{Id}/schedule" },
+        { SeatingApi.Routes.Seating(Id, Other), $"/api/v1/weddings/{Id}/events/{Other}/seating" },
+        { SeatingApi.Routes.Tables(Id, Other), $"/api/v1/weddings/{Id}/events/{Other}/seating/tables" },
+        { SeatingApi.Routes.Table(Id, Other, Id), $"/api/v1/weddings/{Id}/events/{Other}/seating/tables/{Id}" },
+        { SeatingApi.Routes.Moves(Id, Other), $"/api/v1/weddings/{Id}/events/{Other}/seating/moves" },
+        { SeatingApi.Routes.Arrange(Id, Other), $"/api/v1/weddings/{Id}/events/{Other}/seating/arrange" },
+        { SeatingApi.Routes.Print(Id, Other, SeatingPrint.PlaceCards), $"/api/v1/weddings/{Id}/events/{Other}/seating/print?kind=place-cards" },
         { EventsApi.Routes.OfWedding(Id), $"/api/v1/weddings/{Id}/events" },
         { EventsApi.Routes.Between(new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 16), mine: true, 50), "/api/v1/events?from=2026-12-10&to=2026-12-16&mine=true&pageSize=50" },
         { EventsApi.Routes.Between(new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 16), mine: false, 50), "/api/v1/events?from=2026-12-10&to=2026-12-16&pageSize=50" },

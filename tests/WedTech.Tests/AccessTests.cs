@@ -132,6 +132,15 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "GET /api/v1/events/{event}/arrivals", "", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/weddings/{wedding}/arrivals", "", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/weddings/{wedding}/households/{household}/guest-pass", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/events/{event}/seating", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/weddings/{wedding}/events/{event}/seating", "seating-plan", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/events/{event}/seating/moves", "seat-moves", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/events/{event}/seating/arrange", "arrange", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/events/{event}/seating/print", "", "A✓ P✓ C✓ L✓" },
+        { "GET /api/v1/weddings/{wedding}/events/{event}/seating/print?kind=place-cards", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings/{wedding}/events/{event}/seating/tables", "seating-table", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/weddings/{wedding}/events/{event}/seating/tables/{table}", "seating-table", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/events/{event}/seating/tables/{table}", "", "A✓ P✓ C· L·" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -203,6 +212,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
     /// <summary>A room for the household's first member, two of the block's three nights.</summary>
     private static RoomAllotmentRequest RoomFor(HouseholdResponse household) =>
         new(household.Id, [household.Members[0].Id], new DateOnly(2027, 11, 17), new DateOnly(2027, 11, 19));
+    private static readonly SeatingTableRequest NewTable = new("Table 1", TableShape.Round, 10, null, null);
 
     /// <summary>Scheduled: accepted without anyone on the list, and sends nothing while the matrix runs.</summary>
     private static GuestSendRequest ScheduledReminder => new(GuestMessageKind.Reminder, MessageChannel.Email, null, null, null, DateTimeOffset.UtcNow.AddDays(3));
@@ -321,6 +331,21 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                     url = url.Replace("{room}", given.Allotments[0].Id.ToString(), StringComparison.Ordinal);
                 }
             }
+            Guid? tableId = null;
+            Guid? seatedHousehold = null;
+            if (url.Contains("{table}", StringComparison.Ordinal) || body == "seat-moves")
+            {
+                var table = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events/{eventId}/seating/tables", NewTable)).ReadAsync<SeatingTableResponse>(HttpStatusCode.Created);
+                tableId = table.Id;
+                url = url.Replace("{table}", table.Id.ToString(), StringComparison.Ordinal);
+            }
+            if (body == "seat-moves")
+            {
+                var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", NewHousehold)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+                (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/invitations", new InvitationsRequest([new(eventId, 1, null)]), "\"1\""))
+                    .EnsureSuccessStatusCode();
+                seatedHousehold = household.Id;
+            }
             if (url.Contains("{import}", StringComparison.Ordinal))
             {
                 var import = await (await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/guest-imports", GuestList(), Cancel)).ReadAsync<GuestImportResponse>(HttpStatusCode.Accepted);
@@ -371,6 +396,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 "room-block" => System.Net.Http.Json.JsonContent.Create(roomBlock, options: Api.Json),
                 "room" => System.Net.Http.Json.JsonContent.Create(RoomFor(guests!), options: Api.Json),
                 "guest-settings" => System.Net.Http.Json.JsonContent.Create(new GuestListSettingsRequest(new DateOnly(2027, 11, 1), "Call Asha on 98765 43210"), options: Api.Json),
+                "seating-plan" => System.Net.Http.Json.JsonContent.Create(new SeatingPlanRequest([], "Keep the aisle clear"), options: Api.Json),
+                "seating-table" => System.Net.Http.Json.JsonContent.Create(NewTable, options: Api.Json),
+                "seat-moves" => System.Net.Http.Json.JsonContent.Create(new SeatingMovesRequest([new SeatMove(seatedHousehold, null, tableId)]), options: Api.Json),
+                "arrange" => System.Net.Http.Json.JsonContent.Create(new ArrangeRequest(), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };

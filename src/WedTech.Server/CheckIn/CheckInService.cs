@@ -4,6 +4,7 @@ using WedTech.Server.Guests;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Realtime;
+using WedTech.Server.Seating;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
@@ -18,7 +19,7 @@ public sealed record ArrivalListFilter(ArrivalFilter Show, string? Search);
 /// </summary>
 public sealed class CheckInService(
     TenantDbContext db, IEventGuestList guests, IWeddingEvents events, IWeddingDirectory weddings, GuestPasses passes, CurrentUser user,
-    AuditLog audit, IRealtimePublisher realtime, TenantContext tenant, IStudioSettings studio, TimeProvider time)
+    AuditLog audit, IRealtimePublisher realtime, TenantContext tenant, IStudioSettings studio, IEventSeating seating, TimeProvider time)
 {
     private const int Attempts = 3;
 
@@ -252,8 +253,9 @@ public sealed class CheckInService(
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(await studio.TimeZoneAsync(cancellationToken));
         string Clock(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        var tables = await seating.TablesOfAsync(eventId, [.. household.Members.Select(m => m.Id)], cancellationToken);
         var members = household.Members.Select(m => new ArrivingGuest(m.Id, m.Name, m.Honorific, m.AgeGroup, m.Diet, m.Allergies, m.Answer,
-            arrived.GetValueOrDefault(m.Id)?.At, arrived.GetValueOrDefault(m.Id)?.ByName)).ToList();
+            arrived.GetValueOrDefault(m.Id)?.At, arrived.GetValueOrDefault(m.Id)?.ByName, tables.GetValueOrDefault(m.Id))).ToList();
         var first = arrived.Values.Where(a => chosen.Count == 0 || chosen.Contains(a.GuestId)).OrderBy(a => a.At).FirstOrDefault();
         message ??= outcome switch
         {

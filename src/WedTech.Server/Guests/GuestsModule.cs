@@ -34,9 +34,9 @@ public static class GuestsModule
         services.AddScoped<GuestImportService>();
         services.AddScoped<GuestExport>();
         services.AddScoped<CatererSheet>();
+        services.AddScoped<IEventGuestList, EventGuestList>();
         services.AddScoped<IWeddingPersonalData, GuestErasure>();
         services.AddScoped<IAttentionSource, GuestAttention>();
-        services.AddScoped<IEventGuestList, EventGuestList>();
         services.AddSingleton<RsvpFindLimiter>();
         services.AddRateLimiter(options => options.AddPolicy(RsvpPageRateLimit, context =>
         {

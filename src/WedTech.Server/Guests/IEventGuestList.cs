@@ -20,7 +20,13 @@ public sealed class InvitedHousehold
     public int Attending { get; init; }
 }
 
-/// <summary>What the check-in at an event's door reads of the guest list; the Guests module implements it.</summary>
+/// <summary>A member of a household who may come to an event: invited (named, or the whole household) and not declined.</summary>
+public sealed record EventGuest(Guid Id, string Name);
+
+/// <summary>A household invited to an event that has not declined, with its members who may come, in the household's order.</summary>
+public sealed record EventHousehold(Guid Id, string DisplayName, GuestSide Side, string? Group, IReadOnlyList<EventGuest> Guests);
+
+/// <summary>What the modules of an event (check-in at the door, seating) read of its guest list; the Guests module implements it.</summary>
 public interface IEventGuestList
 {
     /// <summary>The household, of any wedding of the studio, with its members invited to the event (none without an event); null when there is none.</summary>
@@ -31,6 +37,9 @@ public interface IEventGuestList
 
     /// <summary>The members invited to the event of each of these households.</summary>
     Task<Dictionary<Guid, IReadOnlyList<DoorGuest>>> InvitedMembersAsync(Guid eventId, IReadOnlyCollection<Guid> householdIds, CancellationToken cancellationToken);
+
+    /// <summary>The households of the wedding invited to the event and not declined, by name, with their members who may come (seating); empty when the event is not the wedding's.</summary>
+    Task<IReadOnlyList<EventHousehold>> ComingAsync(Guid weddingId, Guid eventId, CancellationToken cancellationToken);
 }
 
 internal sealed class EventGuestList(TenantDbContext db) : IEventGuestList
@@ -55,6 +64,22 @@ internal sealed class EventGuestList(TenantDbContext db) : IEventGuestList
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.EventId == eventId && householdIds.Contains(i.HouseholdId)).ToListAsync(cancellationToken);
         var members = (await db.Guests.AsNoTracking().Where(g => householdIds.Contains(g.HouseholdId)).ToListAsync(cancellationToken)).ToLookup(g => g.HouseholdId);
         return invitations.ToDictionary(i => i.HouseholdId, i => (IReadOnlyList<DoorGuest>)Invited(members[i.HouseholdId], i));
+    }
+
+    public async Task<IReadOnlyList<EventHousehold>> ComingAsync(Guid weddingId, Guid eventId, CancellationToken cancellationToken)
+    {
+        var households = await db.Households.AsNoTracking().Include(h => h.Members).Include(h => h.Invitations.Where(i => i.EventId == eventId)).AsSplitQuery()
+            .Where(h => h.WeddingId == weddingId && h.Invitations.Any(i => i.EventId == eventId))
+            .ToListAsync(cancellationToken);
+        return households.Select(h => (h.Id, h.DisplayName, h.Side, h.Group, h.Members, Invitation: h.Invitations.Single(i => i.EventId == eventId)))
+            .Where(h => h.Invitation.Answer != RsvpAnswer.Declined)
+            .Select(h => new EventHousehold(h.Id, h.DisplayName, h.Side, h.Group,
+                h.Members.OrderBy(m => m.Position)
+                    .Where(m => (h.Invitation.Guests.Count == 0 || h.Invitation.Guests.Contains(m.Id))
+                        && h.Invitation.Members.Find(a => a.GuestId == m.Id)?.Answer != RsvpAnswer.Declined)
+                    .Select(m => new EventGuest(m.Id, m.Name ?? $"Guest of {m.GuestOf}")).ToList()))
+            .Where(h => h.Guests.Count > 0)
+            .OrderBy(h => h.DisplayName, StringComparer.Ordinal).ThenBy(h => h.Id).ToList();
     }
 
     /// <summary>The members the invitation names, or the whole household, in their order, with each one's answer.</summary>

@@ -63,3 +63,13 @@ window.wedtech = {
 if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('service-worker.js', { updateViaCache: 'none', scope: '/app/' });
 }
+
+// A drag of the app's own draggable items (a household on the seating page) carries something, and says it moves: Firefox
+// starts no drag without data, and the drop targets show a move. What is dragged is told to .NET by the dragstart event itself.
+document.addEventListener('dragstart', event => {
+    const item = event.target instanceof Element ? event.target.closest('[draggable="true"]') : null;
+    if (item && event.dataTransfer) {
+        event.dataTransfer.setData('text/plain', item.textContent.trim());
+        event.dataTransfer.effectAllowed = 'move';
+    }
+});

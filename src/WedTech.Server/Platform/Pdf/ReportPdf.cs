@@ -12,6 +12,9 @@ internal sealed record PdfText(string Text, float Size = 9, bool Bold = false, b
 /// <summary>A table row: one list of paragraphs per column; a highlighted row gets a tinted background.</summary>
 internal sealed record PdfRow(IReadOnlyList<IReadOnlyList<PdfText>> Cells, bool Highlight = false);
 
+/// <summary>A card of <see cref="ReportPdf.Cards"/>: a large line (a name), a line under it and a small muted line at its foot.</summary>
+internal sealed record PdfCard(string Title, string Subtitle, string Foot);
+
 /// <summary>
 /// An A4 portrait PDF laid out from top to bottom in the report fonts: lines of text that wrap, and tables that flow onto
 /// further pages with their header row repeated. Pages are recorded and written out at the end, so that each page's
@@ -123,6 +126,45 @@ internal sealed class ReportPdf : IDisposable
             }
             _y += height;
             _canvas.DrawLine(Margin, _y, Margin + ContentWidth, _y, _rule);
+        }
+    }
+
+    /// <summary>
+    /// Cards in a grid on pages of their own (place cards): <paramref name="columns"/> by <paramref name="rows"/> a page, each
+    /// framed by dashed cut lines, its lines centred and shrunk to fit the card's width.
+    /// </summary>
+    public void Cards(IReadOnlyList<PdfCard> cards, int columns, int rows)
+    {
+        var width = ContentWidth / columns;
+        var height = (Bottom - Margin) / rows;
+        using var cut = new SKPaint { Color = new SKColor(0x99, 0x99, 0x99), StrokeWidth = 0.6f, IsStroke = true, IsAntialias = true,
+            PathEffect = SKPathEffect.CreateDash([4, 3], 0) };
+        for (var i = 0; i < cards.Count; i++)
+        {
+            var slot = i % (columns * rows);
+            if (slot == 0 && (i > 0 || _y > Margin))
+            {
+                NewPage();
+            }
+            var x = Margin + slot % columns * width;
+            var y = Margin + slot / columns * height;
+            _canvas.DrawRect(x, y, width, height, cut);
+            var (title, subtitle, foot) = cards[i];
+            Centred(title, x, width, y + height * 0.45f, 20, true, _ink);
+            Centred(subtitle, x, width, y + height * 0.45f + 26, 13, false, _ink);
+            Centred(foot, x, width, y + height - 14, 8, false, _muted);
+        }
+        _y = Bottom;
+
+        void Centred(string text, float left, float boxWidth, float baseline, float size, bool bold, SKPaint paint)
+        {
+            var room = boxWidth - 2 * 12;
+            while (size > 8 && ReportFonts.Measure(text, size, bold) > room)
+            {
+                size -= 1;
+            }
+            var line = Fit(text, room, size, bold);
+            ReportFonts.DrawLine(_canvas, line, left + (boxWidth - ReportFonts.Measure(line, size, bold)) / 2, baseline, size, bold, paint);
         }
     }
 

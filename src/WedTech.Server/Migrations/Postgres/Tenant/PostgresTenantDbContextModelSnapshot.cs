@@ -1511,6 +1511,146 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.ToTable("room_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("WedTech.Server.Seating.KeepApartPair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FirstGuestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SecondGuestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstGuestId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("SecondGuestId");
+
+                    b.ToTable("keep_apart_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.Seat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("TableId");
+
+                    b.HasIndex("PlanId", "GuestId")
+                        .IsUnique();
+
+                    b.ToTable("seats", (string)null);
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SplitHouseholds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WeddingId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.ToTable("seating_plans", (string)null);
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WeddingId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Position");
+
+                    b.ToTable("seating_tables", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Templates.WeddingTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1998,6 +2138,66 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WedTech.Server.Seating.KeepApartPair", b =>
+                {
+                    b.HasOne("WedTech.Server.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("FirstGuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Seating.SeatingPlan", null)
+                        .WithMany("KeepApart")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("SecondGuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.Seat", b =>
+                {
+                    b.HasOne("WedTech.Server.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Seating.SeatingPlan", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Seating.SeatingTable", null)
+                        .WithMany()
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingPlan", b =>
+                {
+                    b.HasOne("WedTech.Server.Events.WeddingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingTable", b =>
+                {
+                    b.HasOne("WedTech.Server.Events.WeddingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WedTech.Server.Weddings.WeddingTeamMember", b =>
                 {
                     b.HasOne("WedTech.Server.Identity.User", null)
@@ -2025,6 +2225,13 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.Navigation("Invitations");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingPlan", b =>
+                {
+                    b.Navigation("KeepApart");
+
+                    b.Navigation("Seats");
                 });
 
             modelBuilder.Entity("WedTech.Server.Weddings.Wedding", b =>

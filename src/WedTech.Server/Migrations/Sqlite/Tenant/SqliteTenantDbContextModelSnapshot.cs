@@ -1505,6 +1505,146 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.ToTable("room_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("WedTech.Server.Seating.KeepApartPair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirstGuestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SecondGuestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstGuestId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("SecondGuestId");
+
+                    b.ToTable("keep_apart_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.Seat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("TableId");
+
+                    b.HasIndex("PlanId", "GuestId")
+                        .IsUnique();
+
+                    b.ToTable("seats", (string)null);
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SplitHouseholds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WeddingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.ToTable("seating_plans", (string)null);
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WeddingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Position");
+
+                    b.ToTable("seating_tables", (string)null);
+                });
+
             modelBuilder.Entity("WedTech.Server.Templates.WeddingTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1992,6 +2132,66 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WedTech.Server.Seating.KeepApartPair", b =>
+                {
+                    b.HasOne("WedTech.Server.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("FirstGuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Seating.SeatingPlan", null)
+                        .WithMany("KeepApart")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("SecondGuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.Seat", b =>
+                {
+                    b.HasOne("WedTech.Server.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Seating.SeatingPlan", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WedTech.Server.Seating.SeatingTable", null)
+                        .WithMany()
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingPlan", b =>
+                {
+                    b.HasOne("WedTech.Server.Events.WeddingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingTable", b =>
+                {
+                    b.HasOne("WedTech.Server.Events.WeddingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WedTech.Server.Weddings.WeddingTeamMember", b =>
                 {
                     b.HasOne("WedTech.Server.Identity.User", null)
@@ -2019,6 +2219,13 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.Navigation("Invitations");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("WedTech.Server.Seating.SeatingPlan", b =>
+                {
+                    b.Navigation("KeepApart");
+
+                    b.Navigation("Seats");
                 });
 
             modelBuilder.Entity("WedTech.Server.Weddings.Wedding", b =>

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The automatic seating at a wedding's size: starts the Release build of the server on 127.0.0.1 with the demo studio
+# (embedded SQLite), seeds an event of 600 guests in households of 1 to 6 and 60 tables of 10 (bench/seating.py), and
+# times POST .../seating/arrange with reseatAll, RUNS times after a warm-up: p50, p99 and max, seated and left out.
+# Results: bench/results/seating-<UTC stamp>/result.json. See bench/README.md, "Seating".
+#
+# Environment (all optional): GUESTS=600 TABLES=60 SEATS=10 RUNS=50 BENCH_PORT=5096
+# Exit status: 0 done, 1 setup failed.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+GUESTS="${GUESTS:-600}"
+TABLES="${TABLES:-60}"
+SEATS="${SEATS:-10}"
+RUNS="${RUNS:-50}"
+PORT="${BENCH_PORT:-5096}"
+BASE="http://127.0.0.1:$PORT"
+TENANT="demo"
+LOGIN_BODY='{"email":"admin@demo.wedtech.test","password":"Demo-Wedding-2026"}'
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+
+log() { echo "seating-bench: $*" >&2; }
+die() { log "$*"; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$ROOT/bench/results/seating-$STAMP"
+WORK="$(mktemp -d)"
+mkdir -p "$OUT" "$WORK/data"
+SERVER_PID=""
+cleanup() {
+    [ -n "$SERVER_PID" ] && stop_group "$SERVER_PID"
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+ensure_port_free "$PORT"
+build_release src/WedTech.Server/WedTech.Server.csproj
+BIN="$ROOT/src/WedTech.Server/bin/Release/net10.0"
+log "starting the server on $BASE, log: $OUT/server.log"
+spawn "$OUT/server.log" env -C "$BIN" \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Demo__Seed=true \
+    Tenancy__DataDirectory="$WORK/data" \
+    Tenancy__TenantUrlTemplate="http://{slug}.localhost:$PORT" \
+    Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
+    Auth__LoginPermitsPerMinute=1000 \
+    Logging__LogLevel__Default=Warning \
+    dotnet WedTech.Server.dll --urls "$BASE" \
+    || { tail -n 40 "$OUT/server.log" >&2; die "the server exited at once"; }
+SERVER_PID=$SPAWNED
+wait_for_health "$SERVER_PID"
+TOKEN="$(login)" || die "login failed"
+log "seeding $GUESTS guests and $TABLES tables of $SEATS, then $RUNS arrangements"
+python3 "$ROOT/bench/seating.py" "$BASE" "$TENANT" "$TOKEN" "$GUESTS" "$TABLES" "$SEATS" "$RUNS" | tee "$OUT/result.json"
+ln -sfn "seating-$STAMP" "$ROOT/bench/results/seating-latest"
