@@ -96,8 +96,15 @@ public abstract class CheckInTests(TestServer server) : ProviderTests(server)
         await using var listener = await RealtimeListener.ConnectAsync(Server.Factory, door.Studio.Slug, token);
         await listener.JoinAsync(door.Wedding.Id);
 
+        // Seated at the Sangeet, so the door sees their table.
+        var seating = $"/api/v1/weddings/{door.Wedding.Id}/events/{door.Sangeet.Id}/seating";
+        var table = await (await door.Admin.PostJsonAsync($"{seating}/tables", new SeatingTableRequest("Table 7", TableShape.Round, 8, null, null)))
+            .ReadAsync<SeatingTableResponse>(HttpStatusCode.Created);
+        (await door.Admin.PostJsonAsync($"{seating}/moves", new SeatingMovesRequest([new SeatMove(sharmas.Id, null, table.Id)]))).EnsureSuccessStatusCode();
+
         var card = await (await ScanAsync(door.Coordinator.Client, door, code)).ReadAsync<CheckInResponse>();
         Assert.Equal((CheckInOutcome.CheckedIn, sharmas.Id, "Sharma family", 3), (card.Outcome, card.HouseholdId, card.DisplayName, card.Attending));
+        Assert.All(card.Members, m => Assert.Equal("Table 7", m.Table));
         Assert.Equal("Welcome! All 3 guests checked in.", card.Message);
         Assert.Equal(["Sunita Sharma", "Rahul Sharma", "Anya Sharma"], card.Members.Select(m => m.Name));
         Assert.Equal([Diet.Jain, Diet.Veg, null], card.Members.Select(m => m.Diet));
