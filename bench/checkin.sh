@@ -52,20 +52,7 @@ trap 'exit 143' TERM
 build_release src/WedTech.Server/WedTech.Server.csproj bench/CheckInBench/WedTech.CheckInBench.csproj
 SERVER_DIR="$ROOT/src/WedTech.Server/bin/Release/net10.0"
 
-mkdir -p "$WORK/data"
-log "starting the server on $BASE, log: $OUT/server.log"
-spawn "$OUT/server.log" env -C "$SERVER_DIR" \
-    ASPNETCORE_ENVIRONMENT=Production \
-    Demo__Seed=true \
-    Tenancy__DataDirectory="$WORK/data" \
-    Tenancy__TenantUrlTemplate="http://{slug}.localhost:$PORT" \
-    Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
-    Auth__LoginPermitsPerMinute=1000 \
-    Logging__LogLevel__Default=Warning \
-    dotnet WedTech.Server.dll --urls "$BASE" \
-    || { tail -n 40 "$OUT/server.log" >&2; die "the server exited at once, or did not get its own process group"; }
-SERVER_PID=$SPAWNED
-wait_for_health "$SERVER_PID"
+start_demo_server "$SERVER_DIR" "$WORK/data"
 login >/dev/null || die "login failed"
 
 {

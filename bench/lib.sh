@@ -76,6 +76,26 @@ wait_for_health() {
     done
 }
 
+# start_demo_server DIR DATA: the released server in DIR with the demo studio on $BASE, its data in DATA and its log in
+# $OUT/server.log, sign-ins unthrottled; sets SERVER_PID and returns once /health answers.
+start_demo_server() {
+    local dir="$1" data="$2"
+    mkdir -p "$data"
+    log "starting the server on $BASE, log: $OUT/server.log"
+    spawn "$OUT/server.log" env -C "$dir" \
+        ASPNETCORE_ENVIRONMENT=Production \
+        Demo__Seed=true \
+        Tenancy__DataDirectory="$data" \
+        Tenancy__TenantUrlTemplate="http://{slug}.localhost:$PORT" \
+        Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
+        Auth__LoginPermitsPerMinute=1000 \
+        Logging__LogLevel__Default=Warning \
+        dotnet WedTech.Server.dll --urls "$BASE" \
+        || { tail -n 40 "$OUT/server.log" >&2; die "the server exited at once, or did not get its own process group"; }
+    SERVER_PID=$SPAWNED
+    wait_for_health "$SERVER_PID"
+}
+
 # Prints a fresh access token (POST /api/v1/auth/login with X-Tenant: $TENANT).
 login() {
     local status

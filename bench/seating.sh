@@ -28,7 +28,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/bench/results/seating-$STAMP"
 WORK="$(mktemp -d)"
-mkdir -p "$OUT" "$WORK/data"
+mkdir -p "$OUT"
 SERVER_PID=""
 cleanup() {
     [ -n "$SERVER_PID" ] && stop_group "$SERVER_PID"
@@ -39,19 +39,7 @@ trap cleanup EXIT
 ensure_port_free "$PORT"
 build_release src/WedTech.Server/WedTech.Server.csproj
 BIN="$ROOT/src/WedTech.Server/bin/Release/net10.0"
-log "starting the server on $BASE, log: $OUT/server.log"
-spawn "$OUT/server.log" env -C "$BIN" \
-    ASPNETCORE_ENVIRONMENT=Production \
-    Demo__Seed=true \
-    Tenancy__DataDirectory="$WORK/data" \
-    Tenancy__TenantUrlTemplate="http://{slug}.localhost:$PORT" \
-    Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
-    Auth__LoginPermitsPerMinute=1000 \
-    Logging__LogLevel__Default=Warning \
-    dotnet WedTech.Server.dll --urls "$BASE" \
-    || { tail -n 40 "$OUT/server.log" >&2; die "the server exited at once"; }
-SERVER_PID=$SPAWNED
-wait_for_health "$SERVER_PID"
+start_demo_server "$BIN" "$WORK/data"
 TOKEN="$(login)" || die "login failed"
 log "seeding $GUESTS guests and $TABLES tables of $SEATS, then $RUNS arrangements"
 python3 "$ROOT/bench/seating.py" "$BASE" "$TENANT" "$TOKEN" "$GUESTS" "$TABLES" "$SEATS" "$RUNS" | tee "$OUT/result.json"
