@@ -88,6 +88,33 @@ public abstract class RoomTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task Planners_giving_the_last_room_at_the_same_moment_never_give_it_twice()
+    {
+        var setup = await SetUpAsync();
+        var suite = await CreateAsync(setup, Block(setup, rooms: 1, type: "Suite"));
+        var households = new List<HouseholdResponse> { setup.Sharma, setup.Verma, setup.Bose };
+        for (var i = 0; i < 5; i++)
+        {
+            households.Add(await (await setup.Admin.PostJsonAsync($"{setup.Api}/households", new HouseholdRequest($"Family {i}", GuestSide.Groom, null, null, null, null, null,
+                null, null, null, null, [new GuestRequest(null, $"Guest {i}", null, null, null, null, null, null, null, null)]))).ReadAsync<HouseholdResponse>(HttpStatusCode.Created));
+        }
+        var planners = new List<HttpClient>();
+        foreach (var _ in households)
+        {
+            planners.Add((await setup.Studio.AddMemberAsync(Role.Planner, setup.Admin)).Client);
+        }
+
+        var answers = await Task.WhenAll(households.Select((household, i) => planners[i].PostJsonAsync($"{setup.Api}/room-blocks/{suite.Id}/rooms",
+            new RoomAllotmentRequest(household.Id, [household.Members[0].Id], Feb12, Feb12.AddDays(3)))));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.Single((await setup.Admin.GetAsync<RoomBlockResponse>($"{setup.Api}/room-blocks/{suite.Id}")).Allotments);
+        await using var db = await TenantDatabase.OpenAsync(Server, setup.Studio);
+        Assert.Equal(1, await db.Set<RoomAllotment>().CountAsync(a => a.BlockId == suite.Id, Cancel));
+    }
+
+    [Fact]
     public async Task Bad_rooms_are_field_errors_that_change_nothing_and_another_studio_sees_none()
     {
         var setup = await SetUpAsync();

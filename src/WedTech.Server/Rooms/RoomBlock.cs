@@ -30,6 +30,13 @@ public sealed class RoomBlock : IVersioned, ITimestamped
     /// <summary>For the studio only.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>
+    /// Changed whenever a room of the block is given, changed or taken back: a concurrency token, so that two people giving the
+    /// block's last room at the same moment cannot both succeed. Not an edit of the block.
+    /// </summary>
+    [NotAudited]
+    public Guid RoomsStamp { get; set; }
+
     public long Version { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -68,6 +75,7 @@ public sealed class RoomModel : ITenantModel
             block.Property(b => b.PaidBy).HasConversion<string>().HasMaxLength(10);
             block.Property(b => b.Notes).HasMaxLength(2000);
             block.Property(b => b.Version).IsConcurrencyToken();
+            block.Property(b => b.RoomsStamp).IsConcurrencyToken();
             block.HasIndex(b => new { b.WeddingId, b.CheckIn });
             block.HasOne<Wedding>().WithMany().HasForeignKey(b => b.WeddingId).OnDelete(DeleteBehavior.Cascade);
             block.HasOne<Venue>().WithMany().HasForeignKey(b => b.VenueId).OnDelete(DeleteBehavior.SetNull);

@@ -98,14 +98,13 @@ public sealed class RoomService(
     public async Task<RoomBlockResponse> AllotAsync(Guid weddingId, Guid blockId, RoomAllotmentRequest request, CancellationToken cancellationToken)
     {
         await RequireWeddingAsync(weddingId, cancellationToken);
-        var block = await db.RoomBlocks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == blockId && b.WeddingId == weddingId, cancellationToken)
+        var block = await db.RoomBlocks.FirstOrDefaultAsync(b => b.Id == blockId && b.WeddingId == weddingId, cancellationToken)
             ?? throw ApiException.NotFound("Room block");
         var allotment = new RoomAllotment { WeddingId = weddingId, BlockId = blockId };
         await ApplyAsync(block, allotment, request, cancellationToken);
         db.RoomAllotments.Add(allotment);
         audit.Record("room-allotment.created", nameof(RoomAllotment), allotment.Id, $"block {blockId}, household {allotment.HouseholdId}");
-        Changed(weddingId);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveRoomsAsync(block, cancellationToken);
         return await ResponseAsync(block, cancellationToken);
     }
 
@@ -114,10 +113,9 @@ public sealed class RoomService(
         await RequireWeddingAsync(weddingId, cancellationToken);
         var allotment = await db.RoomAllotments.FirstOrDefaultAsync(a => a.Id == id && a.WeddingId == weddingId, cancellationToken) ?? throw ApiException.NotFound("Room");
         Concurrency.Expect(allotment, expectedVersion, "room");
-        var block = await db.RoomBlocks.AsNoTracking().FirstAsync(b => b.Id == allotment.BlockId, cancellationToken);
+        var block = await db.RoomBlocks.FirstAsync(b => b.Id == allotment.BlockId, cancellationToken);
         await ApplyAsync(block, allotment, request, cancellationToken);
-        Changed(weddingId);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveRoomsAsync(block, cancellationToken);
         return await ResponseAsync(block, cancellationToken);
     }
 
@@ -131,8 +129,25 @@ public sealed class RoomService(
         }
         db.RoomAllotments.Remove(allotment);
         audit.Record("room-allotment.deleted", nameof(RoomAllotment), allotment.Id, $"block {allotment.BlockId}, household {allotment.HouseholdId}");
-        Changed(weddingId);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveRoomsAsync(await db.RoomBlocks.FirstAsync(b => b.Id == allotment.BlockId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a change of the block's rooms with a new <see cref="RoomBlock.RoomsStamp"/>: checked against the stamp read, so
+    /// that of two changes made at once from the same rooms, the second is refused instead of giving a room twice.
+    /// </summary>
+    private async Task SaveRoomsAsync(RoomBlock block, CancellationToken cancellationToken)
+    {
+        block.RoomsStamp = Guid.CreateVersion7();
+        Changed(block.WeddingId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw ApiException.Conflict($"Someone changed the rooms of {block.RoomType} at {block.Hotel} at the same moment. Look at the rooms again, then try again.");
+        }
     }
 
     private async Task ApplyAsync(RoomBlock block, RoomBlockRequest request, IReadOnlyList<RoomAllotment> given, CancellationToken cancellationToken)

@@ -1489,6 +1489,10 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.Property<int>("Rooms")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("RoomsStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1483,6 +1483,10 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.Property<int>("Rooms")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("RoomsStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
