@@ -77,8 +77,8 @@ public abstract class RoomTests(TestServer server) : ProviderTests(server)
         // Moving a room follows the same rules; taking it back frees its nights.
         var sharmaRoom = grown.Allotments.Single(a => a.Household == "Sharma family");
         var moved = await (await setup.Admin.PutJsonAsync($"{setup.Api}/rooms/{sharmaRoom.Id}", new RoomAllotmentRequest(setup.Sharma.Id, [setup.Sharma.Members[0].Id],
-            Feb12, Feb12.AddDays(3)), $"\"{sharmaRoom.Version}\"")).ReadAsync<RoomBlockResponse>();
-        Assert.Equal((Feb12, Feb12.AddDays(3)), moved.Allotments.Where(a => a.Id == sharmaRoom.Id).Select(a => (a.CheckIn, a.CheckOut)).Single());
+            Feb12, Feb12.AddDays(3)), $"\"{sharmaRoom.Version}\"")).ReadAsync<RoomAllotmentResponse>();
+        Assert.Equal((sharmaRoom.Id, Feb12, Feb12.AddDays(3), sharmaRoom.Version + 1), (moved.Id, moved.CheckIn, moved.CheckOut, moved.Version));
         (await setup.Admin.DeleteAsync($"{setup.Api}/rooms/{sharmaRoom.Id}", Cancel)).EnsureSuccessStatusCode();
         Assert.Equal(1, (await setup.Admin.GetAsync<RoomBlockResponse>($"{setup.Api}/room-blocks/{deluxe.Id}")).FewestFree); // the 14th: the Vermas and the Boses
 

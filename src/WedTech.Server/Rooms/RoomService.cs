@@ -108,7 +108,8 @@ public sealed class RoomService(
         return await ResponseAsync(block, cancellationToken);
     }
 
-    public async Task<RoomBlockResponse> UpdateAllotmentAsync(Guid weddingId, Guid id, RoomAllotmentRequest request, long expectedVersion, CancellationToken cancellationToken)
+    /// <summary>Changes a room's guests or nights; answers the room.</summary>
+    public async Task<RoomAllotmentResponse> UpdateAllotmentAsync(Guid weddingId, Guid id, RoomAllotmentRequest request, long expectedVersion, CancellationToken cancellationToken)
     {
         await RequireWeddingAsync(weddingId, cancellationToken);
         var allotment = await db.RoomAllotments.FirstOrDefaultAsync(a => a.Id == id && a.WeddingId == weddingId, cancellationToken) ?? throw ApiException.NotFound("Room");
@@ -116,7 +117,7 @@ public sealed class RoomService(
         var block = await db.RoomBlocks.FirstAsync(b => b.Id == allotment.BlockId, cancellationToken);
         await ApplyAsync(block, allotment, request, cancellationToken);
         await SaveRoomsAsync(block, cancellationToken);
-        return await ResponseAsync(block, cancellationToken);
+        return (await ResponseAsync(block, cancellationToken)).Allotments.First(a => a.Id == id);
     }
 
     public async Task DeleteAllotmentAsync(Guid weddingId, Guid id, long? expectedVersion, CancellationToken cancellationToken)

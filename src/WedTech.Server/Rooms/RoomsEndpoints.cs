@@ -48,9 +48,11 @@ public static class RoomsEndpoints
             .WithDescription("Members of one household, for nights within the block's. Refused (409), naming the night, when the block's rooms are all given on a night or a guest already has a room that night. Answers the block.");
 
         ofWedding.MapPut("/rooms/{id:guid}", async (Guid weddingId, Guid id, RoomAllotmentRequest request, RoomService rooms, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await rooms.UpdateAllotmentAsync(weddingId, id, request, Concurrency.RequireIfMatch(http), ct)))
-            .RequireAuthorization(Permissions.RoomManage).RequiresIfMatch().WithSummary("Change a room given to guests")
-            .WithDescription("Its guests or nights, by the same rules. Requires If-Match (the room's version). Answers the block.");
+        {
+            var room = await rooms.UpdateAllotmentAsync(weddingId, id, request, Concurrency.RequireIfMatch(http), ct);
+            return TypedResults.Ok(room).WithETag(room.Version);
+        }).RequireAuthorization(Permissions.RoomManage).RequiresIfMatch().WithSummary("Change a room given to guests")
+            .WithDescription("Its guests or nights, by the same rules. Requires If-Match (the room's version); the answer is the room, its ETag the new version.");
 
         ofWedding.MapDelete("/rooms/{id:guid}", async Task<NoContent> (Guid weddingId, Guid id, RoomService rooms, HttpContext http, CancellationToken ct) =>
         {

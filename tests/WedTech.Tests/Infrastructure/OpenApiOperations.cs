@@ -14,7 +14,9 @@ public static class OpenApiOperations
     }
 
     /// <summary>Records of a fresh studio that operations take in their path and bodies.</summary>
-    public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, Guid RoomBlock, string Slug);
+    /// <param name="Lodgers">A household of its own for the rooms, untouched by the household routes (which replace members).</param>
+    public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, Guid Lodgers, Guid Lodger,
+        Guid RoomBlock, Guid Room, Guid Table, string Slug);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -57,6 +59,8 @@ public static class OpenApiOperations
             ("id", "templates") => records.Template,
             ("id", "households") => records.Household,
             ("id", "room-blocks") => records.RoomBlock,
+            ("id", "rooms") => records.Room,
+            ("tableId", _) => records.Table,
             ("id", "users") => records.Planner,
             _ => null,
         };
@@ -112,6 +116,9 @@ public static class OpenApiOperations
             nameof(RsvpRequest) => new RsvpRequest(null, 3),
             nameof(GuestListSettingsRequest) => new GuestListSettingsRequest(new DateOnly(2027, 11, 1), "Call Asha on 98765 43210"),
             nameof(RoomBlockRequest) => RoomBlock(records.Venue),
+            nameof(RoomAllotmentRequest) => new RoomAllotmentRequest(records.Lodgers, [records.Lodger], new DateOnly(2027, 11, 18), new DateOnly(2027, 11, 20)),
+            nameof(SeatingTableRequest) => new SeatingTableRequest("Table 1", TableShape.Round, 10, null, "Near the stage"),
+            nameof(SeatingPlanRequest) => new SeatingPlanRequest([], "Keep the aisle clear"),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
             _ => null,
         };
@@ -191,7 +198,16 @@ public static class OpenApiOperations
         var household = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", Household)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
         (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/households/{household.Id}/invitations", new InvitationsRequest([new InvitationRequest(@event.Id, 4, null)]), "\"1\""))
             .EnsureSuccessStatusCode();
-        var block = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/room-blocks", RoomBlock(venue.Id))).ReadAsync<RoomBlockResponse>(HttpStatusCode.Created);
-        return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, block.Id, studio.Slug);
+        // Made unlike the samples above, so that a PUT of a sample changes them.
+        var block = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/room-blocks", RoomBlock(venue.Id) with { RoomType = "Suite" }))
+            .ReadAsync<RoomBlockResponse>(HttpStatusCode.Created);
+        var lodgers = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", Household with { DisplayName = "Kapoor family" }))
+            .ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+        var room = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/room-blocks/{block.Id}/rooms",
+            new RoomAllotmentRequest(lodgers.Id, [lodgers.Members[0].Id], new DateOnly(2027, 11, 18), new DateOnly(2027, 11, 19)))).ReadAsync<RoomBlockResponse>(HttpStatusCode.Created);
+        var table = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events/{@event.Id}/seating/tables", new SeatingTableRequest("Table 9", TableShape.Long, 8, null, null)))
+            .ReadAsync<SeatingTableResponse>(HttpStatusCode.Created);
+        return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
+            room.Allotments[0].Id, table.Id, studio.Slug);
     }
 }
