@@ -13,7 +13,7 @@ using WedTech.Tests.Infrastructure;
 namespace WedTech.Tests;
 
 /// <summary>Guests' IDs for the hotel: sent from the RSVP link, sealed with the studio's key, masked, audited, and deleted when their purpose ends.</summary>
-public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
+public abstract class IdDocumentTests(TestServer server, SharedStudio shared) : ProviderTests(server), IClassFixture<SharedStudio>
 {
     private const string TestAadhaar = GuestIds.TestAadhaar;
     private const string OtherTestAadhaar = GuestIds.OtherTestAadhaar;
@@ -60,16 +60,17 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
             ["guest"] = member?.ToString() ?? "", ["kind"] = kind ?? "", ["number"] = number ?? "", ["consent"] = consent ? "yes" : "",
         }, file, page, tokenFrom);
 
-    private async Task<List<IdDocument>> StoredAsync(Studio studio)
+    /// <summary>The studio's stored ID documents, of one wedding when given (the class's tests share a studio).</summary>
+    private async Task<List<IdDocument>> StoredAsync(Studio studio, Guid? weddingId = null)
     {
         await using var db = await TenantDatabase.OpenAsync(Server, studio);
-        return await db.Set<IdDocument>().AsNoTracking().ToListAsync(Cancel);
+        return await db.Set<IdDocument>().AsNoTracking().Where(d => weddingId == null || d.WeddingId == weddingId).ToListAsync(Cancel);
     }
 
     [Fact]
     public async Task A_guest_sends_an_ID_from_their_link_stored_sealed_shown_masked_and_opened_only_with_the_permission_each_opening_audited()
     {
-        var setup = await SetUpAsync();
+        var setup = await SetUpAsync(await shared.OnAsync(Server));
         using var browser = Browser(setup.Studio);
         var rsvp = await ServerForms.TextAsync(await browser.GetAsync($"/rsvp/{setup.Token}", Cancel));
         Assert.Contains($"href=\"/rsvp/{setup.Token}/id\"", rsvp, StringComparison.Ordinal);
@@ -84,7 +85,7 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
         Assert.Contains("Rahul Sharma</strong>: Not sent yet", sent, StringComparison.Ordinal);
 
         // At rest: the sealed bytes are not the upload and hold no run of it; only the last four digits of the number are kept.
-        var stored = Assert.Single(await StoredAsync(setup.Studio));
+        var stored = Assert.Single(await StoredAsync(setup.Studio, setup.Wedding.Id));
         Assert.Equal(("7058", "image/jpeg", photo.Length), (stored.NumberLastFour, stored.ContentType, (int)stored.Size));
         Assert.NotEqual(photo, stored.Sealed);
         Assert.Equal(-1, stored.Sealed.AsSpan().IndexOf(photo.AsSpan(100, 16)));
@@ -92,6 +93,7 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
         {
             var audit = await db.Set<AuditEntry>().AsNoTracking().Select(e => e.Details).ToListAsync(Cancel);
             Assert.DoesNotContain(audit, d => d != null && (d.Contains("999941057058", StringComparison.Ordinal) || d.Contains("9999 4105", StringComparison.Ordinal)));
+            // One data key for ID documents in the studio (shared by the class's tests), whichever test sent the first ID.
             var key = await db.Set<StudioKey>().AsNoTracking().SingleAsync(Cancel);
             Assert.Equal((IdDocumentService.KeyPurpose, Server.Services.GetRequiredService<MasterKey>().Id), (key.Purpose, key.MasterKeyId));
         }
@@ -135,7 +137,7 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
         var passport = Photo(2);
         await ServerForms.TextAsync(await SendAsync(browser, setup, setup.Member("सुनीता शर्मा"), "Passport", "z 1234567", passport));
         await ServerForms.TextAsync(await SendAsync(browser, setup, setup.Member("Rahul Sharma"), "VoterId", "abc1234567", Photo(3)));
-        var replaced = (await StoredAsync(setup.Studio)).Single(d => d.GuestId == setup.Member("सुनीता शर्मा"));
+        var replaced = (await StoredAsync(setup.Studio, setup.Wedding.Id)).Single(d => d.GuestId == setup.Member("सुनीता शर्मा"));
         Assert.Equal((stored.Id, IdDocumentKind.Passport, "4567"), (replaced.Id, replaced.Kind, replaced.NumberLastFour));
         Assert.Equal(passport, await setup.Admin.GetByteArrayAsync($"{setup.Api}/id-documents/{replaced.Id}/file", Cancel));
         Assert.Equal(["XXXX4567"], (await setup.Admin.GetAsync<IdDocumentsResponse>($"{setup.Api}/id-documents?kind=passport")).Documents.Items.Select(d => d.Number));
@@ -145,14 +147,14 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
 
         // Deleted by the planner: gone at once, and audited.
         (await setup.Admin.DeleteAsync($"{setup.Api}/id-documents/{replaced.Id}", Cancel)).EnsureSuccessStatusCode();
-        Assert.DoesNotContain(await StoredAsync(setup.Studio), d => d.Id == replaced.Id);
+        Assert.DoesNotContain(await StoredAsync(setup.Studio, setup.Wedding.Id), d => d.Id == replaced.Id);
         await (await setup.Admin.DeleteAsync($"{setup.Api}/id-documents/{replaced.Id}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Bad_IDs_are_refused_with_the_field_at_fault_in_the_guests_language_and_nothing_is_kept()
     {
-        var setup = await SetUpAsync();
+        var setup = await SetUpAsync(await shared.OnAsync(Server));
         var other = await (await setup.Admin.PostJsonAsync($"{setup.Api}/households", new HouseholdRequest("Verma family", GuestSide.Groom, null, null, null, null, null, null,
             null, null, null, [new GuestRequest(null, "Anil Verma", null, null, null, null, null, null, null, null)]))).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
         using var browser = Browser(setup.Studio);
@@ -182,7 +184,7 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
         }
         var hindi = await ServerForms.TextAsync(await SendAsync(browser, setup, sunita, "Aadhaar", "9999 4105 7059", Photo(1), page: setup.Page + "?lang=hi"));
         Assert.Contains("यह सही आधार नंबर नहीं है", hindi, StringComparison.Ordinal);
-        Assert.Empty(await StoredAsync(setup.Studio));
+        Assert.Empty(await StoredAsync(setup.Studio, setup.Wedding.Id));
 
         // Over the form's limit: refused before it is read.
         var huge = await SendAsync(browser, setup, sunita, "Aadhaar", TestAadhaar, new byte[IdDocumentService.MaxFormBytes + 1]);
@@ -196,7 +198,7 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
         // The page has no form to post to.
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(guest, quiet, quiet.Member("Rahul Sharma"), "Aadhaar", OtherTestAadhaar, Photo(4),
             tokenFrom: $"/rsvp/{quiet.Token}")).StatusCode);
-        Assert.Empty(await StoredAsync(setup.Studio));
+        Assert.Empty(await StoredAsync(setup.Studio, quiet.Wedding.Id));
     }
 
     [Fact]
@@ -240,7 +242,7 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
     [Fact]
     public async Task Each_studio_has_its_own_data_key_and_sealed_bytes_open_only_for_their_own_record()
     {
-        var first = await SetUpAsync();
+        var first = await SetUpAsync(await shared.OnAsync(Server));
         var second = await SetUpAsync();
         using (var browser = Browser(first.Studio))
         {
@@ -255,7 +257,7 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
         await using var db = await TenantDatabase.OpenAsync(Server, first.Studio);
         await using var otherDb = await TenantDatabase.OpenAsync(Server, second.Studio);
         var keys = new StudioKeys(db, master, TimeProvider.System);
-        var documents = await db.Set<IdDocument>().AsNoTracking().OrderBy(d => d.Id).ToListAsync(Cancel);
+        var documents = await db.Set<IdDocument>().AsNoTracking().Where(d => d.WeddingId == first.Wedding.Id).OrderBy(d => d.Id).ToListAsync(Cancel);
         var foreign = await otherDb.Set<IdDocument>().AsNoTracking().SingleAsync(Cancel);
         Assert.NotEqual((await db.Set<StudioKey>().SingleAsync(Cancel)).Wrapped, (await otherDb.Set<StudioKey>().SingleAsync(Cancel)).Wrapped);
 
@@ -270,6 +272,6 @@ public abstract class IdDocumentTests(TestServer server) : ProviderTests(server)
     }
 }
 
-public sealed class IdDocumentTestsOnSqlite(SqliteServer server) : IdDocumentTests(server);
+public sealed class IdDocumentTestsOnSqlite(SqliteServer server, SharedStudio shared) : IdDocumentTests(server, shared);
 
-public sealed class IdDocumentTestsOnPostgres(PostgresServer server) : IdDocumentTests(server);
+public sealed class IdDocumentTestsOnPostgres(PostgresServer server, SharedStudio shared) : IdDocumentTests(server, shared);
