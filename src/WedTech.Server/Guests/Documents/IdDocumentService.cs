@@ -108,7 +108,8 @@ public sealed class IdDocumentService(
         {
             return problems;
         }
-        var sealedWith = await db.IdDocuments.Where(d => d.GuestId == member!.Id).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken) ?? Guid.CreateVersion7();
+        var earlier = await db.IdDocuments.Where(d => d.GuestId == member!.Id).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        var sealedWith = earlier ?? Guid.CreateVersion7();
         var document = new IdDocument
         {
             Id = sealedWith, WeddingId = page.Household.WeddingId, HouseholdId = page.Household.Id, GuestId = member!.Id, Kind = upload.Kind!.Value,
@@ -117,7 +118,7 @@ public sealed class IdDocumentService(
         };
         Array.Clear(content);
         // A new ID replaces the member's earlier one, under the same id (and so the same sealing context).
-        if (await db.IdDocuments.AnyAsync(d => d.Id == sealedWith, cancellationToken))
+        if (earlier is not null)
         {
             db.IdDocuments.Update(document);
         }
