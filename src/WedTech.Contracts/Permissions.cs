@@ -56,6 +56,8 @@ public static class Permissions
     public const string GuestCheckIn = "guest:checkin";
     /// <summary>Add and change an event's tables, seat guests, keep pairs apart, arrange automatically. Seeing the seating is guest:view.</summary>
     public const string SeatingManage = "seating:manage";
+    /// <summary>Record guests' arrivals and departures, keep the wedding's vehicles and plan, change and announce pickups. Seeing them is guest:view.</summary>
+    public const string TravelManage = "travel:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -64,7 +66,7 @@ public static class Permissions
         FinancialView, FinancialCreate, FinancialEdit,
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
         FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-        GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage,
+        GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -76,11 +78,13 @@ public static class Permissions
             FinancialView, FinancialCreate,
             TeamView, SettingsView, MessageSend,
             FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage),
+            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
         // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show;
-        // they see their weddings' guests, record the answers guests give them in person and check them in at the door.
-        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView, GuestView, GuestAnswer, GuestCheckIn),
+        // they see their weddings' guests, record the answers guests give them in person and check them in at the door;
+        // they meet guests off their flights and trains, so they keep the pickups.
+        [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView, GuestView, GuestAnswer, GuestCheckIn,
+            TravelManage),
         // The couple: their own wedding(s) only, whose guest list they keep with the studio.
         [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer),
     }.ToFrozenDictionary();

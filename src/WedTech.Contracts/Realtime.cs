@@ -75,6 +75,9 @@ public static class WeddingChange
 
     /// <summary>A room block or a room given to guests was added, changed or removed.</summary>
     public const string RoomsChanged = "rooms-changed";
+
+    /// <summary>Guests' arrivals and departures, the vehicles or the pickup trips changed.</summary>
+    public const string TravelChanged = "travel-changed";
 }
 
 /// <summary>
