@@ -19,7 +19,7 @@ public sealed record ArrivalListFilter(ArrivalFilter Show, string? Search);
 /// </summary>
 public sealed class CheckInService(
     TenantDbContext db, IEventGuestList guests, IWeddingEvents events, IWeddingDirectory weddings, GuestPasses passes, CurrentUser user,
-    AuditLog audit, IRealtimePublisher realtime, TenantContext tenant, IStudioSettings studio, IEventSeating seating, TimeProvider time)
+    AuditLog audit, WeddingChanges changes, TenantContext tenant, IStudioSettings studio, IEventSeating seating, TimeProvider time)
 {
     private const int Attempts = 3;
 
@@ -241,12 +241,8 @@ public sealed class CheckInService(
     private Task<Dictionary<Guid, Arrival>> ArrivalsAsync(Guid eventId, Guid householdId, CancellationToken cancellationToken) =>
         db.Arrivals.AsNoTracking().Where(a => a.EventId == eventId && a.HouseholdId == householdId).ToDictionaryAsync(a => a.GuestId, cancellationToken);
 
-    private void Changed(Guid weddingId, Guid eventId, Guid householdId)
-    {
-        var tenantId = tenant.Current.Id;
-        var message = new WeddingChangedMessage(weddingId, WeddingChange.GuestsArrived, null, eventId, householdId);
-        db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None));
-    }
+    private void Changed(Guid weddingId, Guid eventId, Guid householdId) =>
+        changes.AfterCommit(new WeddingChangedMessage(weddingId, WeddingChange.GuestsArrived, null, eventId, householdId));
 
     private async Task<CheckInResponse> ResponseAsync(Guid eventId, DoorHousehold household, Dictionary<Guid, Arrival> arrived, CheckInOutcome outcome,
         List<Guid> chosen, CancellationToken cancellationToken, string? message = null)

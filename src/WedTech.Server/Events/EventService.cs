@@ -16,8 +16,8 @@ public sealed record EventFilter(EventStatus? Status, EventType? Type, DateOnly?
 /// event leaves out everything internal (<see cref="Permissions.WeddingInternal"/>): notes, clashes, staff-only items.
 /// </summary>
 public sealed class EventService(
-    TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, TenantContext tenant, TimeProvider time,
-    IRealtimePublisher realtime, IVenueDirectory venues, IStudioSettings studio)
+    TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, TimeProvider time,
+    WeddingChanges changes, IVenueDirectory venues, IStudioSettings studio)
 {
     public const int MaxEventsPerWedding = 100;
 
@@ -181,12 +181,8 @@ public sealed class EventService(
     /// Tells everyone watching the wedding once the change being saved is committed, even if the caller has gone away;
     /// with the version the event (or the item) has then, or <paramref name="version"/>.
     /// </summary>
-    internal void Publish(WeddingEvent e, string change, RunOfShowItem? item = null, long? version = null)
-    {
-        var tenantId = tenant.Current.Id;
-        db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId,
-            new WeddingChangedMessage(e.WeddingId, change, version ?? item?.Version ?? e.Version, e.Id, item?.Id), CancellationToken.None));
-    }
+    internal void Publish(WeddingEvent e, string change, RunOfShowItem? item = null, long? version = null) =>
+        changes.AfterCommit(() => new WeddingChangedMessage(e.WeddingId, change, version ?? item?.Version ?? e.Version, e.Id, item?.Id));
 
     private async Task ApplyAsync(WeddingEvent e, EventRequest request, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace WedTech.Server.Guests;
 /// What follows a change of a wedding's guest list, whoever made it (the studio, a guest on their page, an import), once
 /// the change is committed: the cached headcounts go, and the wedding's open pages are told.
 /// </summary>
-public sealed class GuestsChanged(TenantDbContext db, IRealtimePublisher realtime, TenantContext tenant, CacheInvalidator invalidator)
+public sealed class GuestsChanged(TenantDbContext db, WeddingChanges changes, TenantContext tenant, CacheInvalidator invalidator)
 {
     /// <summary>The cache tag of a wedding's guest list.</summary>
     public string Tag(Guid weddingId) => $"t:{tenant.Current.Id:N}:guests:{weddingId:N}";
@@ -18,13 +18,8 @@ public sealed class GuestsChanged(TenantDbContext db, IRealtimePublisher realtim
 
     public void AfterCommit(Guid weddingId)
     {
-        var tenantId = tenant.Current.Id;
         var tag = Tag(weddingId);
-        var message = new WeddingChangedMessage(weddingId, WeddingChange.GuestsChanged, null);
-        db.AfterCommit(async () =>
-        {
-            await invalidator.InvalidateAsync(tag, CancellationToken.None);
-            await realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None);
-        });
+        db.AfterCommit(() => invalidator.InvalidateAsync(tag, CancellationToken.None).AsTask());
+        changes.AfterCommit(new WeddingChangedMessage(weddingId, WeddingChange.GuestsChanged, null));
     }
 }

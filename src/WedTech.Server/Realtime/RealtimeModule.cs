@@ -48,6 +48,7 @@ public static class RealtimeModule
             });
         }
         services.AddSingleton<IRealtimePublisher, RealtimePublisher>();
+        services.AddScoped<WeddingChanges>();
         services.AddSingleton<LiveConnectionLimiter>();
         services.AddSingleton(new AccessTokenQueryPath(HubsPath));
         return services;

@@ -19,7 +19,7 @@ public sealed record RoomBlockFilter(Guid? VenueId, Guid? HouseholdId);
 /// </summary>
 public sealed class RoomService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, IVenueDirectory venues, IGuestDirectory guests,
-    IRealtimePublisher realtime, TenantContext tenant)
+    WeddingChanges changes)
 {
     public const int MaxNights = 60;
     public const int MaxBlocksPerWedding = 200;
@@ -272,10 +272,5 @@ public sealed class RoomService(
         }
     }
 
-    private void Changed(Guid weddingId)
-    {
-        var tenantId = tenant.Current.Id;
-        var message = new WeddingChangedMessage(weddingId, WeddingChange.RoomsChanged, null);
-        db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None));
-    }
+    private void Changed(Guid weddingId) => changes.AfterCommit(new WeddingChangedMessage(weddingId, WeddingChange.RoomsChanged, null));
 }

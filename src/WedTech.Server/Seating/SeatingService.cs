@@ -16,7 +16,7 @@ namespace WedTech.Server.Seating;
 /// </summary>
 public sealed class SeatingService(
     TenantDbContext db, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events, IEventGuestList guestList, CurrentUser currentUser,
-    IRealtimePublisher realtime, TenantContext tenant)
+    WeddingChanges changes)
 {
     private bool SeesInternal => currentUser.Can(Permissions.WeddingInternal);
 
@@ -357,10 +357,8 @@ public sealed class SeatingService(
 
     private void Publish(Seating seating)
     {
-        var tenantId = tenant.Current.Id;
         var plan = seating.Plan;
-        db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId,
-            new WeddingChangedMessage(plan.WeddingId, WeddingChange.SeatingChanged, plan.Version, plan.EventId), CancellationToken.None));
+        changes.AfterCommit(() => new WeddingChangedMessage(plan.WeddingId, WeddingChange.SeatingChanged, plan.Version, plan.EventId));
     }
 
     private async Task<Seating> LoadAsync(Guid weddingId, Guid eventId, bool tracked, CancellationToken cancellationToken)

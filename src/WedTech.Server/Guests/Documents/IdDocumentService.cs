@@ -29,8 +29,8 @@ public sealed record IdDocumentFile(byte[] Content, string ContentType, string F
 /// <see cref="Permissions.GuestDocuments"/>, each opening audited.
 /// </summary>
 public sealed class IdDocumentService(
-    TenantDbContext db, StudioKeys keys, AuditLog audit, IWeddingDirectory weddings, WeddingEnds ends, UserDirectory users, TenantContext tenant,
-    IRealtimePublisher realtime, IOptions<GuestDataOptions> options, TimeProvider time)
+    TenantDbContext db, StudioKeys keys, AuditLog audit, IWeddingDirectory weddings, WeddingEnds ends, UserDirectory users,
+    WeddingChanges changes, IOptions<GuestDataOptions> options, TimeProvider time)
 {
     /// <summary>The studio's data key that seals ID documents.</summary>
     public const string KeyPurpose = "id-documents";
@@ -229,12 +229,7 @@ public sealed class IdDocumentService(
         }
     }
 
-    private void AfterCommit(Guid weddingId)
-    {
-        var tenantId = tenant.Current.Id;
-        var message = new WeddingChangedMessage(weddingId, WeddingChange.IdDocumentsChanged, null);
-        db.AfterCommit(() => realtime.WeddingChangedAsync(tenantId, message, CancellationToken.None));
-    }
+    private void AfterCommit(Guid weddingId) => changes.AfterCommit(new WeddingChangedMessage(weddingId, WeddingChange.IdDocumentsChanged, null));
 
     /// <summary>Binds the sealed bytes to their row: moved to another, they do not open.</summary>
     private static string Associated(Guid documentId) => $"id-document|{documentId:N}";
