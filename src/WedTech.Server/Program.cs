@@ -19,6 +19,7 @@ using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Templates;
+using WedTech.Server.Travel;
 using WedTech.Server.Venues;
 using WedTech.Server.Web;
 using WedTech.Server.Weddings;
@@ -36,6 +37,7 @@ builder.Services
     .AddRooms()
     .AddCheckIn()
     .AddSeating()
+    .AddTravel()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -73,6 +75,7 @@ if (app.Services.ServesWeb())
         .MapRooms()
         .MapCheckIn()
         .MapSeating()
+        .MapTravel()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

@@ -43,7 +43,7 @@ public sealed class RoomingList(RoomService rooms, IWeddingDirectory weddings, I
         audit.Record("rooms.rooming-list", "Wedding", weddingId, $"{ApiJson.EnumName(format)}: {(venueId is null ? "every hotel" : blocks.FirstOrDefault()?.Hotel ?? "no rooms")}");
         await db.SaveChangesAsync(cancellationToken);
 
-        var name = "rooming-list" + (venueId is null || blocks.Count == 0 ? "" : "-" + FileWord(blocks[0].Hotel));
+        var name = "rooming-list" + (venueId is null || blocks.Count == 0 ? "" : "-" + blocks[0].Hotel.FileWord("hotel"));
         using var content = new MemoryStream();
         if (format == RoomingListFormat.Xlsx)
         {
@@ -91,7 +91,4 @@ public sealed class RoomingList(RoomService rooms, IWeddingDirectory weddings, I
         RoomPayer.Family => "Family",
         _ => "Guest",
     };
-
-    private static string FileWord(string hotel) =>
-        new string([.. hotel.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-') is { Length: > 0 } word ? word : "hotel";
 }

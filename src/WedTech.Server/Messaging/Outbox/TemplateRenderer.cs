@@ -87,6 +87,21 @@ public static partial class TemplateRenderer
         // Meta-approved "note" template with the subject and text as its {{1}} and {{2}}.
         Add("note", "en", "{{subject}}", "{{text}}\n\n— {{studioName}}", "note", "subject", "text");
         Add("note", "hi", "{{subject}}", "{{text}}\n\n— {{studioName}}", "note", "subject", "text");
+        // Pickups: each household its own (the details say when, where, the vehicle and its driver), and a driver the day's trips.
+        Add("pickup", "en", "Your pickup for {{coupleNames}}'s wedding", "Namaste {{guestName}}, {{details}} — {{studioName}}", "pickup", "guestName", "details");
+        Add("pickup", "hi", "{{coupleNames}} की शादी के लिए आपका पिकअप", "नमस्ते {{guestName}}, {{details}} — {{studioName}}", "pickup", "guestName", "details");
+        Add("pickup-changed", "en", "Your pickup has changed", "Namaste {{guestName}}, your pickup has changed. Now {{details}} — {{studioName}}",
+            "pickup_changed", "guestName", "details");
+        Add("pickup-changed", "hi", "आपका पिकअप बदल गया है", "नमस्ते {{guestName}}, आपका पिकअप बदल गया है। अब {{details}} — {{studioName}}",
+            "pickup_changed", "guestName", "details");
+        Add("pickup-cancelled", "en", "Your pickup is cancelled",
+            "Namaste {{guestName}}, this is cancelled: {{details}} We will send you the new arrangement. — {{studioName}}", "pickup_cancelled", "guestName", "details");
+        Add("pickup-cancelled", "hi", "आपका पिकअप रद्द हो गया है",
+            "नमस्ते {{guestName}}, यह रद्द हो गया है: {{details}} नई व्यवस्था हम आपको भेजेंगे। — {{studioName}}", "pickup_cancelled", "guestName", "details");
+        Add("driver-manifest", "en", "Your trips on {{day}}", "{{driverName}}, your trips for {{coupleNames}}'s wedding on {{day}}: {{trips}} — {{studioName}}",
+            "driver_manifest", "driverName", "day", "trips");
+        Add("driver-manifest", "hi", "{{day}} की आपकी ट्रिप", "{{driverName}} जी, {{coupleNames}} की शादी के लिए {{day}} की आपकी ट्रिप: {{trips}} — {{studioName}}",
+            "driver_manifest", "driverName", "day", "trips");
         // Told in the app only: the file is there to download.
         list.Add(new TemplateText("report-ready", MessageChannel.InApp, "en", "Your report is ready", "{{reportName}} is ready to download under Reports.", null, [], true, 0));
         list.Add(new TemplateText("report-ready", MessageChannel.InApp, "hi", "आपकी रिपोर्ट तैयार है", "{{reportName}} रिपोर्ट्स में डाउनलोड के लिए तैयार है।", null, [], true, 0));

@@ -1,0 +1,17 @@
+using WedTech.Server.Guests;
+using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Weddings;
+
+namespace WedTech.Server.Travel;
+
+public static class TravelModule
+{
+    public static IServiceCollection AddTravel(this IServiceCollection services)
+    {
+        services.AddScoped<TravelService>().AddScoped<TripService>().AddScoped<TripNotices>().AddScoped<DriverManifest>();
+        services.AddScoped<IHouseholdJourneys, HouseholdJourneys>();
+        services.AddDailyDuty<TravelRetention>();
+        services.AddScoped<IWeddingPersonalData>(provider => provider.GetRequiredService<TravelRetention>());
+        return services;
+    }
+}
