@@ -141,6 +141,25 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "POST /api/v1/weddings/{wedding}/events/{event}/seating/tables", "seating-table", "A✓ P✓ C· L·" },
         { "PUT /api/v1/weddings/{wedding}/events/{event}/seating/tables/{table}", "seating-table", "A✓ P✓ C· L·" },
         { "DELETE /api/v1/weddings/{wedding}/events/{event}/seating/tables/{table}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/travel", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings/{wedding}/travel", "travel-leg", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/weddings/{wedding}/travel/{leg}", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/weddings/{wedding}/travel/{leg}", "travel-leg", "A✓ P✓ C✓ L·" },
+        { "DELETE /api/v1/weddings/{wedding}/travel/{leg}", "", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/weddings/{wedding}/vehicles", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings/{wedding}/vehicles", "vehicle", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/weddings/{wedding}/vehicles/{vehicle}", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/weddings/{wedding}/vehicles/{vehicle}", "vehicle", "A✓ P✓ C✓ L·" },
+        { "DELETE /api/v1/weddings/{wedding}/vehicles/{vehicle}", "", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/weddings/{wedding}/vehicles/{vehicle}/manifest?day=2027-11-18", "", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/weddings/{wedding}/vehicles/{vehicle}/manifest/send", "manifest-send", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/weddings/{wedding}/trips", "", "A✓ P✓ C✓ L✓" },
+        { "POST /api/v1/weddings/{wedding}/trips", "trip", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/weddings/{wedding}/trips/plan", "trip-plan", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/weddings/{wedding}/trips/{trip}", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/weddings/{wedding}/trips/{trip}", "trip", "A✓ P✓ C✓ L·" },
+        { "DELETE /api/v1/weddings/{wedding}/trips/{trip}", "", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/weddings/{wedding}/trips/{trip}/notice", "trip-notice", "A✓ P✓ C✓ L·" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -213,6 +232,15 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
     private static RoomAllotmentRequest RoomFor(HouseholdResponse household) =>
         new(household.Id, [household.Members[0].Id], new DateOnly(2027, 11, 17), new DateOnly(2027, 11, 19));
     private static readonly SeatingTableRequest NewTable = new("Table 1", TableShape.Round, 10, null, null);
+
+    private static readonly VehicleRequest NewVehicle = new("Innova Crysta", 6, "RJ14 CA 1234", "Ramesh Kumar", "98290 12345", "Pink City Travels", null);
+
+    private static TravelLegRequest ArrivalOf(HouseholdResponse household) => new(household.Id, [household.Members[0].Id], TravelDirection.Arrival, TravelMode.Flight,
+        new DateTime(2027, 11, 18, 14, 30, 0), "Asia/Kolkata", "IndiGo", "6E 2131", "Jaipur International Airport", "T2", true, null);
+
+    /// <summary>A pickup of the arrival (none for a new trip beside the one made for the route), in the vehicle.</summary>
+    private static TripRequest PickupOf(Guid? legId, Guid? vehicleId) => new(TravelDirection.Arrival, new DateTime(2027, 11, 18, 15, 0, 0), null,
+        "Jaipur International Airport", "T2", legId is null ? null : vehicleId, legId is null ? [] : [legId.Value], null);
 
     /// <summary>Scheduled: accepted without anyone on the list, and sends nothing while the matrix runs.</summary>
     private static GuestSendRequest ScheduledReminder => new(GuestMessageKind.Reminder, MessageChannel.Email, null, null, null, DateTimeOffset.UtcNow.AddDays(3));
@@ -346,6 +374,21 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                     .EnsureSuccessStatusCode();
                 seatedHousehold = household.Id;
             }
+            Guid? legId = null, vehicleId = null;
+            HouseholdResponse? traveller = null;
+            if (url.Contains("/travel", StringComparison.Ordinal) || url.Contains("/vehicles", StringComparison.Ordinal) || url.Contains("/trips", StringComparison.Ordinal))
+            {
+                traveller = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/households", NewHousehold)).ReadAsync<HouseholdResponse>(HttpStatusCode.Created);
+                var leg = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/travel", ArrivalOf(traveller))).ReadAsync<TravelLegResponse>(HttpStatusCode.Created);
+                var vehicle = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/vehicles", NewVehicle)).ReadAsync<VehicleResponse>(HttpStatusCode.Created);
+                (legId, vehicleId) = (leg.Id, vehicle.Id);
+                if (url.Contains("{trip}", StringComparison.Ordinal) || body == "manifest-send")
+                {
+                    var trip = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/trips", PickupOf(leg.Id, vehicle.Id))).ReadAsync<TripResponse>(HttpStatusCode.Created);
+                    url = url.Replace("{trip}", trip.Id.ToString(), StringComparison.Ordinal);
+                }
+                url = url.Replace("{leg}", leg.Id.ToString(), StringComparison.Ordinal).Replace("{vehicle}", vehicle.Id.ToString(), StringComparison.Ordinal);
+            }
             if (url.Contains("{import}", StringComparison.Ordinal))
             {
                 var import = await (await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/guest-imports", GuestList(), Cancel)).ReadAsync<GuestImportResponse>(HttpStatusCode.Accepted);
@@ -400,6 +443,12 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 "seating-table" => System.Net.Http.Json.JsonContent.Create(NewTable, options: Api.Json),
                 "seat-moves" => System.Net.Http.Json.JsonContent.Create(new SeatingMovesRequest([new SeatMove(seatedHousehold, null, tableId)]), options: Api.Json),
                 "arrange" => System.Net.Http.Json.JsonContent.Create(new ArrangeRequest(), options: Api.Json),
+                "travel-leg" => System.Net.Http.Json.JsonContent.Create(ArrivalOf(traveller!), options: Api.Json),
+                "vehicle" => System.Net.Http.Json.JsonContent.Create(NewVehicle, options: Api.Json),
+                "trip" => System.Net.Http.Json.JsonContent.Create(PickupOf(url.EndsWith("/trips", StringComparison.Ordinal) ? null : legId, vehicleId), options: Api.Json),
+                "trip-plan" => System.Net.Http.Json.JsonContent.Create(new TripPlanRequest(TravelDirection.Arrival, null, null), options: Api.Json),
+                "trip-notice" => System.Net.Http.Json.JsonContent.Create(new TripNoticeRequest(MessageChannel.Email, null), options: Api.Json),
+                "manifest-send" => System.Net.Http.Json.JsonContent.Create(new ManifestSendRequest(MessageChannel.Sms, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };

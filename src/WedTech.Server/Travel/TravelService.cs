@@ -54,9 +54,30 @@ public sealed class TravelService(
         return await ResponseAsync(await FindLegAsync(weddingId, id, tracked: false, cancellationToken), cancellationToken);
     }
 
-    public async Task<TravelLegResponse> CreateAsync(Guid weddingId, TravelLegRequest request, CancellationToken cancellationToken, bool fromGuest = false)
+    public async Task<TravelLegResponse> CreateAsync(Guid weddingId, TravelLegRequest request, CancellationToken cancellationToken)
     {
         await RequireWeddingAsync(weddingId, cancellationToken);
+        return await AddAsync(weddingId, request, fromGuest: false, cancellationToken);
+    }
+
+    /// <summary>An arrival or departure the guests give on their page: of their own household, without notes.</summary>
+    public Task<TravelLegResponse> AddFromGuestsAsync(Household household, TravelLegRequest request, CancellationToken cancellationToken) =>
+        AddAsync(household.WeddingId, request with { HouseholdId = household.Id, Notes = null }, fromGuest: true, cancellationToken);
+
+    /// <summary>Removes one the guests gave themselves, while it is on no trip (after that, the studio changes it).</summary>
+    public async Task<bool> RemoveFromGuestsAsync(Household household, Guid id, CancellationToken cancellationToken)
+    {
+        var leg = await db.TravelLegs.FirstOrDefaultAsync(l => l.Id == id && l.HouseholdId == household.Id && l.FromGuest && l.TripId == null, cancellationToken);
+        if (leg is null)
+        {
+            return false;
+        }
+        await RemoveAsync(leg, cancellationToken);
+        return true;
+    }
+
+    private async Task<TravelLegResponse> AddAsync(Guid weddingId, TravelLegRequest request, bool fromGuest, CancellationToken cancellationToken)
+    {
         if (await db.TravelLegs.CountAsync(l => l.WeddingId == weddingId, cancellationToken) >= MaxLegsPerWedding)
         {
             throw ApiException.Conflict(string.Create(CultureInfo.InvariantCulture, $"A wedding holds at most {MaxLegsPerWedding:N0} arrivals and departures."));
@@ -290,10 +311,7 @@ public sealed class TravelService(
         leg.Place = place!;
         leg.Terminal = request.Terminal.TrimmedOrNull();
         leg.NeedsPickup = request.NeedsPickup ?? true;
-        if (!leg.FromGuest || currentUser.User is not null)
-        {
-            leg.Notes = request.Notes.TrimmedOrNull();
-        }
+        leg.Notes = request.Notes.TrimmedOrNull();
     }
 
     private async Task ApplyAsync(Vehicle vehicle, VehicleRequest request, CancellationToken cancellationToken)

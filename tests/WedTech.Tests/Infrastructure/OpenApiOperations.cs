@@ -16,7 +16,7 @@ public static class OpenApiOperations
     /// <summary>Records of a fresh studio that operations take in their path and bodies.</summary>
     /// <param name="Lodgers">A household of its own for the rooms, untouched by the household routes (which replace members).</param>
     public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, Guid Lodgers, Guid Lodger,
-        Guid RoomBlock, Guid Room, Guid Table, string Slug);
+        Guid RoomBlock, Guid Room, Guid Table, Guid Leg, Guid Vehicle, Guid Trip, string Slug);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -61,6 +61,9 @@ public static class OpenApiOperations
             ("id", "room-blocks") => records.RoomBlock,
             ("id", "rooms") => records.Room,
             ("tableId", _) => records.Table,
+            ("id", "travel") => records.Leg,
+            ("id", "vehicles") => records.Vehicle,
+            ("id", "trips") => records.Trip,
             ("id", "users") => records.Planner,
             _ => null,
         };
@@ -119,6 +122,12 @@ public static class OpenApiOperations
             nameof(RoomAllotmentRequest) => new RoomAllotmentRequest(records.Lodgers, [records.Lodger], new DateOnly(2027, 11, 18), new DateOnly(2027, 11, 20)),
             nameof(SeatingTableRequest) => new SeatingTableRequest("Table 1", TableShape.Round, 10, null, "Near the stage"),
             nameof(SeatingPlanRequest) => new SeatingPlanRequest([], "Keep the aisle clear"),
+            nameof(TravelLegRequest) => Arrival(records.Lodgers, records.Lodger),
+            nameof(VehicleRequest) => new VehicleRequest("Innova Crysta", 6, "RJ14 CA 1234", "Ramesh Kumar", "+91 98290 12345", "Pink City Travels", "Notes"),
+            nameof(TripRequest) => new TripRequest(TravelDirection.Arrival, new DateTime(2027, 11, 18, 16, 0, 0), null, "Jaipur Junction", null, null, [], null),
+            nameof(TripPlanRequest) => new TripPlanRequest(TravelDirection.Arrival, 60, null),
+            nameof(TripNoticeRequest) => new TripNoticeRequest(MessageChannel.Email, "en"),
+            nameof(ManifestSendRequest) => new ManifestSendRequest(MessageChannel.Sms, new DateOnly(2027, 11, 18), "en"),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
             _ => null,
         };
@@ -127,6 +136,9 @@ public static class OpenApiOperations
 
     private static RoomBlockRequest RoomBlock(Guid hotel) =>
         new(hotel, "Deluxe double", 10, new DateOnly(2027, 11, 18), new DateOnly(2027, 11, 21), 12_500_00, RoomPayer.Family, "Lake side");
+
+    private static TravelLegRequest Arrival(Guid household, Guid guest) => new(household, [guest], TravelDirection.Arrival, TravelMode.Flight,
+        new DateTime(2027, 11, 18, 10, 0, 0), "Asia/Kolkata", "IndiGo", "6E 2131", "Jaipur International Airport", "T2", true, "Notes");
 
     private static readonly HouseholdRequest Household = new("Mehta family", GuestSide.Groom, "Office", "+91 98765 43210", "mehta@example.com", "Pune",
         "Maharashtra", "IN", ["outstation"], "Notes", new TravelPlan(new DateTime(2027, 11, 18, 14, 0, 0), "6E 2134", null, null),
@@ -207,7 +219,13 @@ public static class OpenApiOperations
             new RoomAllotmentRequest(lodgers.Id, [lodgers.Members[0].Id], new DateOnly(2027, 11, 18), new DateOnly(2027, 11, 19)))).ReadAsync<RoomBlockResponse>(HttpStatusCode.Created);
         var table = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events/{@event.Id}/seating/tables", new SeatingTableRequest("Table 9", TableShape.Long, 8, null, null)))
             .ReadAsync<SeatingTableResponse>(HttpStatusCode.Created);
+        var leg = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/travel", Arrival(lodgers.Id, lodgers.Members[0].Id) with
+            { Number = "AI 475", Time = new DateTime(2027, 11, 18, 12, 0, 0) })).ReadAsync<TravelLegResponse>(HttpStatusCode.Created);
+        var vehicle = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/vehicles", new VehicleRequest("Tempo Traveller", 12, null, "Suresh", "98290 54321", null, null)))
+            .ReadAsync<VehicleResponse>(HttpStatusCode.Created);
+        var trip = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/trips", new TripRequest(TravelDirection.Arrival, new DateTime(2027, 11, 18, 12, 30, 0), null,
+            "Jaipur International Airport", "T2", vehicle.Id, [leg.Id], null))).ReadAsync<TripResponse>(HttpStatusCode.Created);
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
-            room.Allotments[0].Id, table.Id, studio.Slug);
+            room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, studio.Slug);
     }
 }

@@ -69,6 +69,14 @@ public sealed class RsvpText
     public required string Stay { get; init; }
     public required Func<string, string, string> CheckInOut { get; init; }
     public required string PassTitle { get; init; }
+    public required string Journeys { get; init; }
+    public required string Arriving { get; init; }
+    public required string Leaving { get; init; }
+    public required string PickupLine { get; init; }
+    public required string RideLine { get; init; }
+    public required string NoPickupYet { get; init; }
+    public required Func<string, string, string> Driver { get; init; }
+    public required string TravelLink { get; init; }
     public required string PassText { get; init; }
 
     public static readonly RsvpText English = new()
@@ -99,6 +107,9 @@ public sealed class RsvpText
         GuestOf = "Guest of",
         Stay = "Where you stay", CheckInOut = (from, to) => $"check-in {from}, check-out {to}",
         PassTitle = "Your guest pass",
+        Journeys = "Your travel and pickups", Arriving = "Arriving", Leaving = "Leaving", PickupLine = "Pickup", RideLine = "Your ride leaves",
+        NoPickupYet = "we will send you your pickup", Driver = (name, phone) => $"driver {name}, {phone}",
+        TravelLink = "Give your flight or train, for a pickup",
         PassText = "Show this code at the entrance on the day, on your phone or printed: we check your family in with one scan.",
     };
 
@@ -130,6 +141,9 @@ public sealed class RsvpText
         GuestOf = "इनके मेहमान:",
         Stay = "आपके ठहरने की जगह", CheckInOut = (from, to) => $"चेक-इन {from}, चेक-आउट {to}",
         PassTitle = "आपका अतिथि पास",
+        Journeys = "आपकी यात्रा और पिकअप", Arriving = "आगमन", Leaving = "प्रस्थान", PickupLine = "पिकअप", RideLine = "आपकी गाड़ी निकलेगी",
+        NoPickupYet = "पिकअप की जानकारी हम आपको भेजेंगे", Driver = (name, phone) => $"ड्राइवर {name}, {phone}",
+        TravelLink = "पिकअप के लिए अपनी फ़्लाइट या ट्रेन बताएँ",
         PassText = "समारोह के दिन प्रवेश द्वार पर यह कोड दिखाएँ, फ़ोन पर या छपा हुआ: एक स्कैन में आपके परिवार का स्वागत हो जाएगा।",
     };
 
@@ -154,6 +168,9 @@ public sealed class RsvpText
     public string NameOf(Guest member) => member.Name ?? $"{GuestOf} {member.GuestOf}";
 
     public string DayOf(DateOnly day) => day.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>A wall-clock time at a place, as "Thu 18 Nov, 2:30 pm".</summary>
+    public string When(DateTime time) => time.ToString("ddd d MMM, h:mm tt", Culture);
 
     public string Clock(DateTime at) => at.ToString("h:mm tt", Culture);
 }
