@@ -10,6 +10,40 @@ namespace WedTech.Tests;
 
 public abstract class PlatformTests(TestServer server) : ProviderTests(server)
 {
+    /// <summary>
+    /// Every service of the product resolves in a studio's scope, without a cycle: one hidden behind a factory registration
+    /// (which the container cannot see) hangs the first request that needs it instead of failing at start.
+    /// </summary>
+    [Fact]
+    public async Task Every_service_of_the_product_resolves_in_a_studios_scope_without_a_cycle()
+    {
+        var studio = await NewStudioAsync();
+        var tenant = (await Server.Services.GetRequiredService<TenantDirectory>().FindBySlugAsync(studio.Slug, Cancel))!;
+        var ours = Server.Registrations.Where(d => !d.ServiceType.IsGenericTypeDefinition && d.ServiceType.Namespace?.StartsWith("WedTech.", StringComparison.Ordinal) == true)
+            .Select(d => d.ServiceType).Distinct().ToList();
+        Assert.True(ours.Count > 100, $"Only {ours.Count} services found: the registrations were not captured.");
+        var stuck = new List<string>();
+        foreach (var type in ours)
+        {
+            await using var scope = Server.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+            var resolving = Task.Run(() => scope.ServiceProvider.GetServices(type).ToList(), Cancel);
+            try
+            {
+                await resolving.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+            }
+            catch (TimeoutException)
+            {
+                stuck.Add($"{type.Name}: still resolving after 10 s");
+            }
+            catch (InvalidOperationException cycle) when (cycle.Message.Contains("circular", StringComparison.OrdinalIgnoreCase))
+            {
+                stuck.Add($"{type.Name}: {cycle.Message}");
+            }
+        }
+        Assert.Empty(stuck);
+    }
+
     [Fact]
     public async Task Health_readiness_and_metrics_are_served()
     {

@@ -11,7 +11,7 @@ public static class TravelModule
         services.AddScoped<TravelService>().AddScoped<TripService>().AddScoped<TripNotices>().AddScoped<DriverManifest>();
         services.AddScoped<IHouseholdJourneys, HouseholdJourneys>();
         services.AddDailyDuty<TravelRetention>();
-        services.AddScoped<IWeddingPersonalData>(provider => provider.GetRequiredService<TravelRetention>());
+        services.AddScoped<TravelErasure>().AddScoped<IWeddingPersonalData>(provider => provider.GetRequiredService<TravelErasure>());
         return services;
     }
 }

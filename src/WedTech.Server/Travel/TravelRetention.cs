@@ -11,8 +11,8 @@ namespace WedTech.Server.Travel;
 /// guests' contact details, <see cref="GuestDataOptions.ContactDaysAfterWedding"/> days after its last day, and at once
 /// with a deleted wedding.
 /// </summary>
-public sealed class TravelRetention(TenantDbContext db, WeddingEnds ends, AuditLog audit, IOptions<GuestDataOptions> options, TimeProvider time)
-    : IDailyDuty, IWeddingPersonalData
+public sealed class TravelRetention(TenantDbContext db, TravelErasure erasure, WeddingEnds ends, AuditLog audit, IOptions<GuestDataOptions> options, TimeProvider time)
+    : IDailyDuty
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -25,13 +25,18 @@ public sealed class TravelRetention(TenantDbContext db, WeddingEnds ends, AuditL
         var erasedBefore = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-options.Value.ContactDaysAfterWedding);
         foreach (var (weddingId, _) in (await ends.LastDaysAsync(holding, cancellationToken)).Where(last => last.Value < erasedBefore))
         {
-            await ForgetAsync(weddingId, cancellationToken);
+            await erasure.ForgetAsync(weddingId, cancellationToken);
             audit.Record("travel.erased", "Wedding", weddingId, $"{options.Value.ContactDaysAfterWedding} days after the wedding");
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
     }
 
+}
+
+/// <summary>A wedding's travel, vehicles and trips, deleted with it (and by <see cref="TravelRetention"/> after it). Needs nothing but the database: the wedding service depends on it.</summary>
+public sealed class TravelErasure(TenantDbContext db) : IWeddingPersonalData
+{
     public async Task ForgetAsync(Guid weddingId, CancellationToken cancellationToken)
     {
         db.TravelLegs.RemoveRange(await db.TravelLegs.Where(l => l.WeddingId == weddingId).ToListAsync(cancellationToken));

@@ -95,6 +95,8 @@ public sealed class TripNotices(
         var households = await guests.HouseholdsAsync(trip.WeddingId, householdIds, cancellationToken);
         var addresses = await guests.AddressesAsync(trip.WeddingId, householdIds, channel, cancellationToken);
         var details = TripText.Pickup(trip, vehicle, language);
+        // One message per household for each thing it is told: the same news twice (a retried request) goes once.
+        var news = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(details)))[..12];
         var (queued, notReached) = (0, new List<string>());
         foreach (var household in householdIds.Select(id => households.GetValueOrDefault(id)).OfType<HouseholdMembers>().OrderBy(h => h.DisplayName))
         {
@@ -110,7 +112,7 @@ public sealed class TripNotices(
                     ["guestName"] = household.DisplayName,
                     ["coupleNames"] = TripText.Couple(names, language),
                     ["details"] = details,
-                }, trip.WeddingId), string.Create(CultureInfo.InvariantCulture, $"{templateKey}:{trip.Id:N}:{trip.Version}:{household.Id:N}"), cancellationToken);
+                }, trip.WeddingId), $"{templateKey}:{trip.Id:N}:{household.Id:N}:{news}", cancellationToken);
                 queued++;
             }
             catch (ApiException problem)

@@ -157,7 +157,7 @@ public sealed class TripService(TenantDbContext db, TravelService travel, TripNo
             travel.Changed(weddingId);
             await travel.SaveAsync(cancellationToken);
         }
-        return new TripPlanResponse(await ResponsesAsync(weddingId, made, cancellationToken), legs.Count, withoutVehicle);
+        return new TripPlanResponse(await ResponsesAsync(weddingId, [.. made.OrderBy(t => t.At).ThenBy(t => t.Place, StringComparer.Ordinal)], cancellationToken), legs.Count, withoutVehicle);
     }
 
     /// <summary>Tells each household on the trip its pickup; refused without a vehicle (guests need the driver), or once it has passed.</summary>

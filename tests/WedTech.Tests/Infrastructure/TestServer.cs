@@ -140,8 +140,12 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
                     }
                 }
                 ConfigureTestServices(services);
+                Registrations = [.. services];
             });
         });
+
+    /// <summary>Every service the server registered, as the container was given them.</summary>
+    public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
 
     /// <summary>
     /// A second server over the same databases, job storage, files and signing key (another node of the
