@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Shouldly;
 using WedTech.App.Features.Guests;
+using WedTech.App.Features.Guests.Components;
 using WedTech.App.Features.Realtime;
 using WedTech.App.Features.Travel;
 using WedTech.App.Features.Travel.Pages;
@@ -194,5 +195,61 @@ public class TravelPageTests : AppTestContext
         Services.GetRequiredService<LiveUpdates>().Deliver(new WeddingChangedMessage(WeddingId, WeddingChange.TravelChanged, 1, null, null));
         page.WaitForAssertion(() => page.FindAll("[data-test=leg]").Count.ShouldBe(2));
         Api.Requests.Count(r => r.RequestUri!.PathAndQuery == unplaced).ShouldBe(fetched + 1);
+    }
+
+    [Fact]
+    public async Task The_weddings_guests_card_links_to_travel_beside_the_rooms()
+    {
+        await SignInAsAsync(Role.Client);
+        Api.Returns(GuestsApi.Routes.Headcounts(WeddingId), new HeadcountsResponse(WeddingId, 0, 0, []));
+
+        var card = Render<HeadcountsCard>(p => p.Add(c => c.WeddingId, WeddingId));
+
+        card.WaitForElement("[data-test=no-invitations]");
+        card.Find("[data-test=open-travel]").GetAttribute("href").ShouldBe($"weddings/{WeddingId}/travel");
+        card.Find("[data-test=open-travel]").TextContent.Trim().ShouldBe("Travel");
+    }
+
+    [Fact]
+    public async Task A_driver_is_sent_the_manifest_of_a_day_the_vehicle_drives()
+    {
+        await SignInAsAsync(Role.Coordinator);
+        AnswerTravel();
+        Api.Returns(TravelApi.Routes.ManifestSend(WeddingId, InnovaId), Queued, "POST");
+        var page = RenderPage();
+        Open(page, "vehicles", "vehicle");
+
+        page.Find("[data-test=send-to-driver]").Click();
+        page.WaitForElement("[data-test=send-manifest]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-test=send-result]").TextContent.Trim().ShouldBe("The manifest for 12 Feb 2027 goes to Ramesh Kumar by WhatsApp."));
+        var body = JsonDocument.Parse(Api.RequestBodies.Single()).RootElement;
+        (body.GetProperty("day").GetString(), body.GetProperty("channel").GetString()).ShouldBe(("2027-02-12", ApiJson.EnumName(MessageChannel.WhatsApp)));
+    }
+
+    [Fact]
+    public async Task A_trip_is_made_of_the_arrivals_chosen_and_a_refusal_for_too_few_seats_is_shown_in_the_form()
+    {
+        await SignInAsAsync(Role.Planner);
+        AnswerTravel();
+        var free = Leg(Mehta, TravelDirection.Arrival);
+        Api.Returns(TravelApi.Routes.LegPage(WeddingId, new LegFilter(TravelDirection.Arrival, Unplaced: true), 1, 100), Page(free));
+        Api.ReturnsProblem(TravelApi.Routes.Trips(WeddingId), HttpStatusCode.Conflict, "The Innova Crysta seats 6; this trip has 7 people.", method: "POST");
+        var page = RenderPage();
+        Open(page, "trips", "trip");
+
+        page.Find("[data-test=add-trip]").Click();
+        page.WaitForAssertion(() => page.Find("[data-test=trip-form]").TextContent.ShouldContain("06:10 · Mehta family (1 person) · Train Rajdhani 12956 · Platform 1 · Jaipur Junction"));
+        page.Find("[data-test=trip-form] input[type=checkbox]").Change(true);
+        page.Find("#trip-place").Change("Jaipur Junction");
+        page.Find("#trip-time").Change("15/02/2027");
+        page.Find("#trip-time-time").Change("06:30");
+        page.Find("[data-test=save-trip]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-test=trip-form] [data-test=problem]").TextContent.ShouldContain("this trip has 7 people"));
+        var body = JsonDocument.Parse(Api.RequestBodies.Single()).RootElement;
+        body.GetProperty("legs").EnumerateArray().Select(l => l.GetGuid()).ShouldBe([free.Id]);
+        (body.GetProperty("place").GetString(), body.GetProperty("time").GetString(), body.GetProperty("direction").GetString())
+            .ShouldBe(("Jaipur Junction", "2027-02-15T06:30:00", "arrival"));
     }
 }
