@@ -106,7 +106,7 @@ public class TravelPageTests : AppTestContext
         page.FindAll("[data-test=plan-form], [data-test=plan-trips], [data-test=add-trip], [data-test=edit-trip], [data-test=tell-guests], [data-test=delete-trip]").ShouldBeEmpty();
         Open(page, "vehicles", "vehicle");
         page.Find("[data-test=vehicle-driver]").TextContent.ShouldBe("Ramesh Kumar");
-        page.FindAll("[data-test=add-vehicle], [data-test=edit-vehicle], [data-test=send-to-driver], [data-test=delete-vehicle]").ShouldBeEmpty();
+        page.FindAll("[data-test=add-vehicle], [data-test=edit-vehicle], [data-test=send-to-driver], [data-test=delete-vehicle], [data-test=manifest-pdf]").ShouldBeEmpty();
     }
 
     [Fact]
