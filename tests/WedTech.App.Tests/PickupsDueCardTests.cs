@@ -35,7 +35,7 @@ public class PickupsDueCardTests : AppTestContext
         card.Find("[data-test=trip-vehicle]").TextContent.ShouldBe("Innova Crysta (RJ14 CD 4521)");
         var driver = card.Find("[data-test=trip-driver]");
         (driver.TextContent, driver.GetAttribute("href")).ShouldBe(("Ramesh Kumar", "tel:+919876543210"));
-        card.Find("[data-test=trip-people]").TextContent.ShouldBe("· 3 people · 6 seats");
+        card.Find("[data-test=trip-people]").TextContent.ShouldBe("3 people · 6 seats");
         card.Find("[data-test=trip-households]").TextContent.ShouldBe("Sharma family, Mehta family");
         card.Find("[data-test=open-travel]").GetAttribute("href").ShouldBe($"weddings/{WeddingId}/travel");
     }

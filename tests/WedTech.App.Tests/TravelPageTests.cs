@@ -74,7 +74,7 @@ public class TravelPageTests : AppTestContext
         trip.QuerySelector("[data-test=trip-place]")!.TextContent.ShouldBe("Pickup at Jaipur airport (JAI), T2");
         trip.QuerySelector("[data-test=trip-vehicle]")!.TextContent.ShouldBe("Innova Crysta (RJ14 CD 4521)");
         trip.QuerySelector("[data-test=trip-driver]")!.GetAttribute("href").ShouldBe("tel:+919876543210");
-        trip.QuerySelector("[data-test=trip-people]")!.TextContent.ShouldBe("· 2 people · 6 seats");
+        trip.QuerySelector("[data-test=trip-people]")!.TextContent.ShouldBe("2 people · 6 seats");
         trip.QuerySelector("[data-test=trip-households]")!.TextContent.ShouldBe("Sharma family");
         foreach (var control in new[] { "plan-trips", "add-trip", "edit-trip", "tell-guests", "delete-trip" })
         {

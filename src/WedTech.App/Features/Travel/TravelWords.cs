@@ -60,8 +60,9 @@ public static class TravelWords
         return string.Join(" · ", parts);
     }
 
-    /// <summary>"Terminal 3" at an airport, "Platform 4" at a station.</summary>
-    public static string Terminal(TravelMode? mode, string terminal) => mode == TravelMode.Train ? $"Platform {terminal}" : $"Terminal {terminal}";
+    /// <summary>"Terminal 3" at an airport, "Platform 4" at a station; what was written ("T2", "Gate B") as it is.</summary>
+    public static string Terminal(TravelMode? mode, string terminal) =>
+        !terminal.All(char.IsAsciiDigit) ? terminal : mode == TravelMode.Train ? $"Platform {terminal}" : $"Terminal {terminal}";
 
     public static string Place(string place, string? terminal) => string.IsNullOrWhiteSpace(terminal) ? place : $"{place}, {terminal}";
 
