@@ -10,6 +10,7 @@ using WedTech.App.Features.Reports;
 using WedTech.App.Features.Seating;
 using WedTech.App.Features.Templates;
 using WedTech.App.Features.Tenancy;
+using WedTech.App.Features.Travel;
 using WedTech.App.Features.Venues;
 using WedTech.App.Features.Weddings;
 
@@ -39,6 +40,7 @@ public static class AppServices
         services.AddScoped<VenuesApi>();
         services.AddScoped<GuestsApi>();
         services.AddScoped<Features.Rooms.RoomsApi>();
+        services.AddScoped<TravelApi>();
         services.AddScoped<CheckInApi>();
         services.AddScoped<SeatingApi>();
         services.AddScoped<TemplatesApi>();

@@ -2,11 +2,15 @@ using System.Net;
 using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using Shouldly;
+using WedTech.App.Features.CheckIn;
 using WedTech.App.Features.Events;
 using WedTech.App.Features.Events.Pages;
 using WedTech.App.Features.Realtime;
+using WedTech.App.Features.Seating;
+using WedTech.App.Features.Travel;
 using WedTech.App.Features.Weddings;
 using WedTech.App.Platform;
 using WedTech.App.Tests.Infrastructure;
@@ -182,5 +186,36 @@ public class EventPageTests : AppTestContext
         page.Find("[data-test=stale-notice]").TextContent.ShouldContain("Offline copy from 10 Dec 2026");
         page.FindAll("[data-test=ros-done], [data-test=ros-start], [data-test=ros-undo]").ShouldBeEmpty();
         page.Find("[data-test=live]").GetAttribute("data-live").ShouldBe("false");
+    }
+
+    [Fact]
+    public async Task On_the_day_the_coordinator_sees_the_pickups_due_the_events_arrivals_and_its_tables()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 10, 13, 0, 0, TimeSpan.Zero));
+        Services.AddSingleton<TimeProvider>(clock);
+        await SignInAsAsync(Role.Coordinator);
+        Api.Returns(EventUrl, Sangeet([Drinks]));
+        var now = clock.GetUtcNow();
+        var pickup = TravelSamples.Pickup([TravelSamples.Leg(TravelSamples.Sharma, TravelDirection.Arrival)]);
+        Api.Returns(TravelApi.Routes.TripPage(WeddingId, null, now, now.AddHours(2), null, 1, 20), TravelSamples.Page(pickup));
+        Api.Returns(CheckInApi.Routes.Arrivals(EventId, ArrivalFilter.All, null, 1, 1), new EventArrivalsResponse(
+            new ArrivalCounts(EventId, "Sangeet night", new DateTime(2026, 12, 10, 20, 30, 0), 37, 120, 40, 14), new PagedResponse<ArrivalRow>([], 1, 1, 40)));
+        var table = Guid.NewGuid();
+        var guest = Guid.NewGuid();
+        Api.Returns(SeatingApi.Routes.Seating(WeddingId, EventId), new SeatingResponse(WeddingId, EventId, "Sangeet night",
+            [new SeatingTableResponse(table, EventId, "Table 1", TableShape.Round, 8, 0, null, [guest], 1)],
+            [new SeatingHousehold(TravelSamples.Sharma, "Sharma family", GuestSide.Bride, null, false, [new SeatingGuest(guest, "Rahul Sharma", table), new SeatingGuest(Guid.NewGuid(), "सुनीता शर्मा", null)])],
+            [], null, 3));
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => page.Find("[data-test=pickups-due] [data-test=trip-driver]").GetAttribute("href").ShouldBe("tel:+919876543210"));
+        page.Find("[data-test=pickups-due] [data-test=trip-households]").TextContent.ShouldBe("Sharma family");
+        page.WaitForAssertion(() => page.Find("[data-test=arrivals-guests]").TextContent.ShouldBe("37 of 120 guests arrived"));
+        page.Find("[data-test=arrivals-households]").TextContent.ShouldBe("14 of 40 households");
+        page.FindAll("[data-test=arrivals-checkin]").Count.ShouldBe(1);
+        page.WaitForAssertion(() => page.Find("[data-test=tables-summary]").TextContent.Trim().ShouldBe("1 guest seated of 2 coming, at 1 table"));
+        page.Find("[data-test=tables-table]").TextContent.ShouldContain("1/8");
+        page.Find("[data-test=tables-open-seating]").GetAttribute("href").ShouldBe($"weddings/{WeddingId}/events/{EventId}/seating");
     }
 }

@@ -57,5 +57,8 @@ public sealed class BrowserApi(Studio studio, HttpClient admin) : IDisposable
     public async Task<string> RsvpLinkAsync(Guid weddingId, Guid householdId) =>
         (await (await admin.PostJsonAsync<object?>($"/api/v1/weddings/{weddingId}/households/{householdId}/rsvp-link", null)).ReadAsync<RsvpLinkResponse>()).Url;
 
+    /// <summary>Adds what a POST makes (a vehicle, an arrival, a trip), as the studio's admin.</summary>
+    public async Task<T> AddAsync<TRequest, T>(string url, TRequest request) => await (await admin.PostJsonAsync(url, request)).ReadAsync<T>(HttpStatusCode.Created);
+
     public void Dispose() => admin.Dispose();
 }
