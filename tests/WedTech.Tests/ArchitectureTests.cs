@@ -31,7 +31,7 @@ public sealed partial class ArchitectureTests
         ["Rooms"] = ["Platform", "Tenancy", "Identity", "Realtime", "Weddings", "Venues", "Guests"],
         ["CheckIn"] = ["Platform", "Tenancy", "Identity", "Realtime", "Weddings", "Events", "Guests", "Seating"],
         ["Seating"] = ["Platform", "Tenancy", "Identity", "Realtime", "Weddings", "Events", "Guests"],
-        ["Travel"] = ["Platform", "Tenancy", "Identity", "Realtime", "Messaging", "Weddings", "Guests"],
+        ["Travel"] = ["Platform", "Tenancy", "Identity", "Web", "Realtime", "Messaging", "Weddings", "Guests"],
         ["Templates"] = ["Platform", "Tenancy", "Weddings", "Events"],
         ["Reports"] = ["Platform", "Tenancy", "Identity", "Files", "Messaging", "Weddings", "Events"],
         ["Demo"] = ["Platform", "Tenancy", "Identity", "Weddings", "Events", "Venues", "Templates", "Guests"],
