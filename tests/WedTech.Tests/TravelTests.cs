@@ -301,6 +301,28 @@ public abstract class TravelTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task The_dashboard_asks_for_the_pickups_of_today_and_tomorrow_still_missing()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata")).DateTime);
+        var setup = await SetUpAsync(day: today.AddDays(2));
+        await AddAsync(setup, Arrival(setup.Sharma, 12) with { Time = today.ToDateTime(new TimeOnly(12, 0)) });
+        await AddAsync(setup, Arrival(setup.Verma, 9) with { Time = today.AddDays(1).ToDateTime(new TimeOnly(9, 0)) });
+        await AddAsync(setup, Arrival(setup.Bose, 9) with { Time = today.AddDays(3).ToDateTime(new TimeOnly(9, 0)) });
+        (await setup.Admin.PostJsonAsync($"{setup.Api}/trips", Pickup(10, null) with { Time = today.AddDays(1).ToDateTime(new TimeOnly(10, 0)) })).EnsureSuccessStatusCode();
+
+        async Task<List<AttentionItem>> LinesAsync(HttpClient caller) =>
+            [.. (await caller.GetAsync<WeddingOverviewResponse>("/api/v1/weddings/overview")).NeedsYou.Where(l => l.Kind == AttentionKind.PickupMissing)];
+        var lines = await LinesAsync(setup.Admin);
+        Assert.Equal([
+            ("2 arrivals and departures have no pickup", today, $"weddings/{setup.Wedding.Id}/travel"),
+            ("1 pickup has no vehicle", today.AddDays(1), $"weddings/{setup.Wedding.Id}/travel"),
+        ], lines.Select(l => (l.Title, l.Due, l.Link)).OrderBy(l => l.Due));
+        Assert.Contains("the first at 12:00 pm", lines.Single(l => l.Due == today).Detail, StringComparison.Ordinal);
+        var couple = await setup.Studio.AddMemberAsync(Role.Client, setup.Admin);
+        Assert.Empty(await LinesAsync(couple.Client));
+    }
+
+    [Fact]
     public async Task Travel_goes_with_its_household_and_with_the_guests_contact_details_after_the_wedding()
     {
         var studio = await NewStudioAsync();
