@@ -41,9 +41,9 @@ public class TravelPageTests : AppTestContext
         return page;
     }
 
-    private static void Open(IRenderedComponent<TravelPage> page, string tab, string shows)
+    private static async Task OpenAsync(IRenderedComponent<TravelPage> page, string tab, string shows)
     {
-        page.Find($"[data-test=tab-{tab}]").Click();
+        await page.InvokeAsync(() => page.Find($"[data-test=tab-{tab}]").Click());
         page.WaitForElement($"[data-test={shows}]");
     }
 
@@ -67,7 +67,7 @@ public class TravelPageTests : AppTestContext
         page.FindAll("[data-test=add-leg]").Count.ShouldBe(1);
         page.FindAll("[data-test=edit-leg]").Count.ShouldBe(2);
 
-        Open(page, "trips", "trip");
+        await OpenAsync(page, "trips", "trip");
         page.Find("[data-test=trip-day]").TextContent.ShouldBe("Fri, 12 Feb 2027");
         var trip = page.Find("[data-test=trip]");
         trip.QuerySelector("[data-test=trip-time]")!.TextContent.ShouldBe("15:00");
@@ -81,7 +81,7 @@ public class TravelPageTests : AppTestContext
             page.FindAll($"[data-test={control}]").ShouldNotBeEmpty(control);
         }
 
-        Open(page, "vehicles", "vehicle");
+        await OpenAsync(page, "vehicles", "vehicle");
         page.Find("[data-test=vehicle-kind]").TextContent.ShouldBe("Innova Crysta (RJ14 CD 4521)");
         page.Find("[data-test=vehicle-meta]").TextContent.ShouldBe("6 seats · 1 trip");
         page.Find("[data-test=manifest-pdf]").GetAttribute("href").ShouldBe($"/api/v1/weddings/{WeddingId}/vehicles/{InnovaId}/manifest?day=2027-02-12");
@@ -101,10 +101,10 @@ public class TravelPageTests : AppTestContext
 
         page.FindAll("[data-test=leg]").Count.ShouldBe(2);
         page.FindAll("[data-test=add-leg], [data-test=edit-leg], [data-test=delete-leg], [data-test=leg-form]").ShouldBeEmpty();
-        Open(page, "trips", "trip");
+        await OpenAsync(page, "trips", "trip");
         page.Find("[data-test=trip-vehicle]").TextContent.ShouldBe("Innova Crysta (RJ14 CD 4521)");
         page.FindAll("[data-test=plan-form], [data-test=plan-trips], [data-test=add-trip], [data-test=edit-trip], [data-test=tell-guests], [data-test=delete-trip]").ShouldBeEmpty();
-        Open(page, "vehicles", "vehicle");
+        await OpenAsync(page, "vehicles", "vehicle");
         page.Find("[data-test=vehicle-driver]").TextContent.ShouldBe("Ramesh Kumar");
         page.FindAll("[data-test=add-vehicle], [data-test=edit-vehicle], [data-test=send-to-driver], [data-test=delete-vehicle], [data-test=manifest-pdf]").ShouldBeEmpty();
     }
@@ -117,9 +117,9 @@ public class TravelPageTests : AppTestContext
         var tripId = Guid.Parse("01938a00-0000-7000-8000-000000000201");
         Api.Returns(TravelApi.Routes.Notice(WeddingId, tripId), new TripNoticeResponse(4, ["Sharma family"]), "POST");
         var page = RenderPage();
-        Open(page, "trips", "trip");
+        await OpenAsync(page, "trips", "trip");
 
-        page.Find("[data-test=tell-guests]").Click();
+        await page.InvokeAsync(() => page.Find("[data-test=tell-guests]").Click());
         page.WaitForElement("[data-test=send-notice]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-test=notice-result]").TextContent.Trim().ShouldBe("Sent to 4 households; 1 has no WhatsApp number: Sharma family"));
@@ -135,11 +135,11 @@ public class TravelPageTests : AppTestContext
         var arrival = Leg(Sharma, TravelDirection.Arrival);
         Api.Returns(TravelApi.Routes.Plan(WeddingId), new TripPlanResponse([Pickup([arrival]), Pickup([arrival])], 3, 1), "POST");
         var page = RenderPage();
-        Open(page, "trips", "trip");
+        await OpenAsync(page, "trips", "trip");
         var fetched = Api.Requests.Count(r => r.RequestUri!.PathAndQuery == TripsUrl);
 
-        page.Find("#plan-window").Change("90");
-        page.Find("[data-test=plan-trips]").Click();
+        await page.InvokeAsync(() => page.Find("#plan-window").Change("90"));
+        await page.InvokeAsync(() => page.Find("[data-test=plan-trips]").Click());
 
         page.WaitForAssertion(() => page.Find("[data-test=plan-result]").TextContent.Trim()
             .ShouldBe("2 pickups planned for 3 arrivals; 1 has no vehicle yet: none free with enough seats."));
@@ -161,12 +161,12 @@ public class TravelPageTests : AppTestContext
             new Dictionary<string, string[]> { ["place"] = ["Say where the guests arrive."] }, "PUT");
         var page = RenderPage();
 
-        page.FindAll("[data-test=edit-leg]")[0].Click();
+        await page.InvokeAsync(() => page.FindAll("[data-test=edit-leg]")[0].Click());
         page.WaitForAssertion(() => page.Find("#leg-place").GetAttribute("value").ShouldBe("Jaipur airport (JAI)"));
         page.Find("#leg-time").GetAttribute("value").ShouldBe("12/02/2027");
         page.Find("#leg-time-time").GetAttribute("value").ShouldBe("14:30");
-        page.Find("#leg-number").Change("6E 2146");
-        page.Find("[data-test=save-leg]").Click();
+        await page.InvokeAsync(() => page.Find("#leg-number").Change("6E 2146"));
+        await page.InvokeAsync(() => page.Find("[data-test=save-leg]").Click());
 
         page.WaitForAssertion(() => page.Markup.ShouldContain("Say where the guests arrive."));
         var put = Api.Requests.Single(r => r.Method == HttpMethod.Put);
@@ -187,7 +187,7 @@ public class TravelPageTests : AppTestContext
         Api.Returns(unplaced, Page(Leg(Mehta, TravelDirection.Departure)));
         var page = RenderPage();
 
-        page.Find("input[data-test=legs-unplaced]").Change(true);
+        await page.InvokeAsync(() => page.Find("input[data-test=legs-unplaced]").Change(true));
 
         page.WaitForAssertion(() => page.FindAll("[data-test=leg]").Count.ShouldBe(1));
         var fetched = Api.Requests.Count(r => r.RequestUri!.PathAndQuery == unplaced);
@@ -217,9 +217,9 @@ public class TravelPageTests : AppTestContext
         AnswerTravel();
         Api.Returns(TravelApi.Routes.ManifestSend(WeddingId, InnovaId), Queued, "POST");
         var page = RenderPage();
-        Open(page, "vehicles", "vehicle");
+        await OpenAsync(page, "vehicles", "vehicle");
 
-        page.Find("[data-test=send-to-driver]").Click();
+        await page.InvokeAsync(() => page.Find("[data-test=send-to-driver]").Click());
         page.WaitForElement("[data-test=send-manifest]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-test=send-result]").TextContent.Trim().ShouldBe("The manifest for 12 Feb 2027 goes to Ramesh Kumar by WhatsApp."));
@@ -236,15 +236,15 @@ public class TravelPageTests : AppTestContext
         Api.Returns(TravelApi.Routes.LegPage(WeddingId, new LegFilter(TravelDirection.Arrival, Unplaced: true), 1, 100), Page(free));
         Api.ReturnsProblem(TravelApi.Routes.Trips(WeddingId), HttpStatusCode.Conflict, "The Innova Crysta seats 6; this trip has 7 people.", method: "POST");
         var page = RenderPage();
-        Open(page, "trips", "trip");
+        await OpenAsync(page, "trips", "trip");
 
-        page.Find("[data-test=add-trip]").Click();
+        await page.InvokeAsync(() => page.Find("[data-test=add-trip]").Click());
         page.WaitForAssertion(() => page.Find("[data-test=trip-form]").TextContent.ShouldContain("06:10 · Mehta family (1 person) · Train Rajdhani 12956 · Platform 1 · Jaipur Junction"));
-        page.Find("[data-test=trip-form] input[type=checkbox]").Change(true);
-        page.Find("#trip-place").Change("Jaipur Junction");
-        page.Find("#trip-time").Change("15/02/2027");
-        page.Find("#trip-time-time").Change("06:30");
-        page.Find("[data-test=save-trip]").Click();
+        await page.InvokeAsync(() => page.Find("[data-test=trip-form] input[type=checkbox]").Change(true));
+        await page.InvokeAsync(() => page.Find("#trip-place").Change("Jaipur Junction"));
+        await page.InvokeAsync(() => page.Find("#trip-time").Change("15/02/2027"));
+        await page.InvokeAsync(() => page.Find("#trip-time-time").Change("06:30"));
+        await page.InvokeAsync(() => page.Find("[data-test=save-trip]").Click());
 
         page.WaitForAssertion(() => page.Find("[data-test=trip-form] [data-test=problem]").TextContent.ShouldContain("this trip has 7 people"));
         var body = JsonDocument.Parse(Api.RequestBodies.Single()).RootElement;
