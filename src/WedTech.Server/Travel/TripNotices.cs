@@ -26,8 +26,7 @@ public sealed class TripNotices(
     {
         var (legs, vehicle) = await LoadAsync(trip, cancellationToken);
         var households = legs.Select(l => l.HouseholdId).Distinct().ToList();
-        var result = await SendAsync(trip, vehicle, households, "pickup", channel, language, cancellationToken);
-        return result;
+        return await SendAsync(trip, vehicle, households, "pickup", channel, language, cancellationToken);
     }
 
     /// <summary>
@@ -74,7 +73,7 @@ public sealed class TripNotices(
             new Dictionary<string, string>
             {
                 ["driverName"] = vehicle.DriverName,
-                ["coupleNames"] = TripText.Couple(names, language),
+                ["coupleNames"] = names.Couple(language),
                 ["day"] = TripText.Day(day, language),
                 ["trips"] = text.Length == 0 ? (language == "hi" ? "इस दिन कोई ट्रिप नहीं" : "no trips that day") : text,
             }, vehicle.WeddingId), idempotencyKey: null, cancellationToken);
@@ -110,7 +109,7 @@ public sealed class TripNotices(
                 await outbox.QueueAsync(new SendMessageRequest(channel, address, household.DisplayName, templateKey, language, new Dictionary<string, string>
                 {
                     ["guestName"] = household.DisplayName,
-                    ["coupleNames"] = TripText.Couple(names, language),
+                    ["coupleNames"] = names.Couple(language),
                     ["details"] = details,
                 }, trip.WeddingId), $"{templateKey}:{trip.Id:N}:{household.Id:N}:{news}", cancellationToken);
                 queued++;
@@ -142,9 +141,6 @@ public static class TripText
         time.ToString("ddd d MMM, h:mm tt", language == "hi" ? Hindi : English);
 
     public static string Day(DateOnly day, string language) => day.ToString("ddd d MMM", language == "hi" ? Hindi : English);
-
-    public static string Couple(WeddingNames names, string language) =>
-        language == "hi" ? $"{names.BrideName} और {names.GroomName}" : $"{names.BrideName} & {names.GroomName}";
 
     public static string Place(PickupTrip trip) => trip.Terminal is null ? trip.Place : $"{trip.Place}, {trip.Terminal}";
 

@@ -4,7 +4,11 @@ using WedTech.Server.Realtime;
 namespace WedTech.Server.Weddings;
 
 /// <summary>A wedding as its guests know it: its title and the couple.</summary>
-public sealed record WeddingNames(string Title, string BrideName, string GroomName);
+public sealed record WeddingNames(string Title, string BrideName, string GroomName)
+{
+    /// <summary>The couple as a guest's message names them: "Meera & Sahil", in Hindi "Meera और Sahil".</summary>
+    public string Couple(string language) => language == "hi" ? $"{BrideName} और {GroomName}" : $"{BrideName} & {GroomName}";
+}
 
 /// <summary>
 /// What other modules ask of the weddings. The queries compose into the asker's own query, so a filter by wedding

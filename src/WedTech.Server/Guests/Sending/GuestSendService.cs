@@ -144,7 +144,7 @@ public sealed class GuestSendService(
         var variables = new Dictionary<string, string>
         {
             ["guestName"] = householdName,
-            ["coupleNames"] = language == "hi" ? $"{names.BrideName} और {names.GroomName}" : $"{names.BrideName} & {names.GroomName}",
+            ["coupleNames"] = names.Couple(language),
             ["rsvpLink"] = link,
         };
         if (kind == GuestMessageKind.Reminder)
