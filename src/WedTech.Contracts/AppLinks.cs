@@ -13,6 +13,12 @@ public static class AppLinks
 
     public static string Wedding(Guid weddingId) => $"{Home}weddings/{weddingId}";
 
+    /// <summary>The wedding's vendors and their bookings, with this booking open.</summary>
+    public static string Booking(Guid weddingId, Guid bookingId) => $"{Home}weddings/{weddingId}/vendors?booking={bookingId}";
+
+    /// <summary>A vendor of the studio's vendor book.</summary>
+    public static string Vendor(Guid vendorId) => $"{Home}vendors/{vendorId}";
+
     /// <summary>A place inside the app on this host, never another site: a path under <see cref="Home"/>, nothing else.</summary>
     public static bool IsInApp(string? link) =>
         link is not null && link.StartsWith(Home, StringComparison.Ordinal) && !link.Contains('\\', StringComparison.Ordinal)

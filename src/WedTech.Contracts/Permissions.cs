@@ -58,6 +58,12 @@ public static class Permissions
     public const string SeatingManage = "seating:manage";
     /// <summary>Record guests' arrivals and departures, keep the wedding's vehicles and plan, change and announce pickups. Seeing them is guest:view.</summary>
     public const string TravelManage = "travel:manage";
+    /// <summary>See the vendors booked for the weddings and events the caller sees: who, the service, the day's contact and arrival time. No money.</summary>
+    public const string VendorView = "vendor:view";
+    /// <summary>Keep the studio's vendor book and book vendors for weddings; amounts in them also need financial:create or financial:edit.</summary>
+    public const string VendorManage = "vendor:manage";
+    /// <summary>See the budget the studio shares with the couple. The studio's own budget (costs, payments, margin) is financial:view.</summary>
+    public const string BudgetShared = "budget:shared";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -67,6 +73,7 @@ public static class Permissions
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
         FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
         GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage,
+        VendorView, VendorManage, BudgetShared,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -78,15 +85,17 @@ public static class Permissions
             FinancialView, FinancialCreate,
             TeamView, SettingsView, MessageSend,
             FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
-            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage),
+            GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage,
+            VendorView, VendorManage, BudgetShared),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
         // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show;
         // they see their weddings' guests, record the answers guests give them in person and check them in at the door;
-        // they meet guests off their flights and trains, so they keep the pickups.
+        // they meet guests off their flights and trains, so they keep the pickups; they call the vendors of their events on the day.
         [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView, GuestView, GuestAnswer, GuestCheckIn,
-            TravelManage),
+            TravelManage, VendorView),
         // The couple: their own wedding(s) only, whose guest list they keep with the studio.
-        [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer),
+        // They see the budget the studio shares with them, never the vendors' costs.
+        [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer, BudgetShared),
     }.ToFrozenDictionary();
 
     public static bool Has(Role role, string permission) => ByRole[role].Contains(permission);

@@ -78,6 +78,15 @@ public static class WeddingChange
 
     /// <summary>Guests' arrivals and departures, the vehicles or the pickup trips changed.</summary>
     public const string TravelChanged = "travel-changed";
+
+    /// <summary>
+    /// A vendor booking, its payments or its vendor's answer on the day link changed (<see cref="WeddingChangedMessage.ItemId"/>:
+    /// the booking; <see cref="WeddingChangedMessage.EventId"/>: its event): the bookings, the event's vendors and the budget move.
+    /// </summary>
+    public const string VendorsChanged = "vendors-changed";
+
+    /// <summary>The budget's lines or settings changed. The budget also moves with <see cref="VendorsChanged"/> and <see cref="GuestsChanged"/>.</summary>
+    public const string BudgetChanged = "budget-changed";
 }
 
 /// <summary>
