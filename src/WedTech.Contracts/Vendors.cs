@@ -31,6 +31,8 @@ public static class VendorLimits
     public const int MaxQuantity = 100_000;
     /// <summary>₹100 crore in paise: no line, instalment or payment is more.</summary>
     public const long MaxAmountPaise = 100_000_000_00_00;
+    /// <summary>₹1 lakh in paise: the most a per-guest price (a plate, a favour) is.</summary>
+    public const long MaxPerGuestPaise = 1_00_000_00;
 
     /// <summary>The categories every studio starts with; a studio adds its own by using them.</summary>
     public static readonly IReadOnlyList<string> Categories =

@@ -271,15 +271,17 @@ public sealed class GuestService(
     {
         await RequireWeddingAsync(weddingId, cancellationToken);
         var weddingEvents = await events.OfWeddingAsync(weddingId, cancellationToken);
-        var tag = changes.Tag(weddingId);
+        return Headcounts.For(weddingId, weddingEvents, await CountsAsync(weddingId, cancellationToken));
+    }
+
+    /// <summary>The counts of the wedding's list, from the cache, whoever asks (the caller checks the wedding).</summary>
+    internal async Task<Headcounts.ListCounts> CountsAsync(Guid weddingId, CancellationToken cancellationToken) =>
         // The read may outlive this request (others wait on it), so it uses a context of its own.
-        var counts = await cache.GetOrCreateAsync(changes.CountsKey(weddingId), (databases, tenant.Current.DatabaseName, weddingId), static async (state, ct) =>
+        await cache.GetOrCreateAsync(changes.CountsKey(weddingId), (databases, tenant.Current.DatabaseName, weddingId), static async (state, ct) =>
         {
             await using var context = state.databases.CreateTenantContext(state.DatabaseName);
             return await CountAsync(context, state.weddingId, ct);
-        }, CountsCacheOptions, [tag], cancellationToken);
-        return Headcounts.For(weddingId, weddingEvents, counts);
-    }
+        }, CountsCacheOptions, [changes.Tag(weddingId)], cancellationToken);
 
     private static async Task<Headcounts.ListCounts> CountAsync(TenantDbContext context, Guid weddingId, CancellationToken cancellationToken)
     {
