@@ -45,7 +45,7 @@ public sealed class BudgetService(
         var settings = await db.WeddingBudgets.FirstOrDefaultAsync(b => b.WeddingId == weddingId, cancellationToken);
         if (settings is null)
         {
-            if (expectedVersion != 0)
+            if (expectedVersion is not (0 or long.MinValue))
             {
                 throw ApiException.Conflict("Someone changed the budget's settings since you loaded them. Look at them again and retry.");
             }
@@ -199,11 +199,11 @@ public sealed class BudgetService(
         var model = request.FeeModel!.Value;
         if (model == FeeModel.Fixed && request.FeeBasisPoints is > 0)
         {
-            errors.Add($"{prefix}feeBasisPoints", "A fixed fee has no percentage: give feeFixedPaise.");
+            errors.Add($"{prefix}feeBasisPoints", "A fixed fee has no percentage: give the fee as an amount.");
         }
         if (model != FeeModel.Fixed && request.FeeFixedPaise is > 0)
         {
-            errors.Add($"{prefix}feeFixedPaise", "A percentage or markup has no fixed amount: give feeBasisPoints.");
+            errors.Add($"{prefix}feeFixedPaise", "A percentage or markup has no fixed amount: give the percentage.");
         }
         errors.ThrowIfAny();
         settings.FeeModel = model;

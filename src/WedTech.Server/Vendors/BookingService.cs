@@ -130,7 +130,7 @@ public sealed class BookingService(
             errors.Add("tdsPaise", "The TDS withheld cannot be more than the amount paid.");
         }
         var total = Quotes.Total(booking.Lines, await HeadcountAsync(booking, cancellationToken));
-        var outstanding = total - booking.PaidPaise;
+        var outstanding = total - booking.PaidTotal;
         if (!errors.Has("booking") && checked(amount + tds) > outstanding)
         {
             errors.Add("amountPaise", outstanding <= 0
@@ -145,7 +145,7 @@ public sealed class BookingService(
             AmountPaise = amount, TdsPaise = tds, Notes = request.Notes.TrimmedOrNull(), RecordedById = user.Id, RecordedBy = user.Name,
         };
         db.VendorPayments.Add(payment);
-        booking.PaidPaise = checked(booking.PaidPaise + amount + tds);
+        booking.PaidTotal = checked(booking.PaidTotal + amount + tds);
         Publish(booking);
         await SaveAsync(cancellationToken);
         return ToResponse(payment);
@@ -165,7 +165,7 @@ public sealed class BookingService(
         db.VendorPayments.Remove(payment);
         audit.Record("vendor-payment.deleted", nameof(VendorPayment), payment.Id,
             $"{IndianFormat.Rupees(payment.AmountPaise)} + TDS {IndianFormat.Rupees(payment.TdsPaise)} of {payment.PaidOn:yyyy-MM-dd}, booking {bookingId}");
-        booking.PaidPaise -= payment.AmountPaise + payment.TdsPaise;
+        booking.PaidTotal -= payment.AmountPaise + payment.TdsPaise;
         Publish(booking);
         await SaveAsync(cancellationToken);
     }
@@ -264,9 +264,18 @@ public sealed class BookingService(
         }
         var schedule = new List<ScheduleItem>();
         var seen = new HashSet<Guid>();
+        // An instalment sent without its id, exactly as it is stored, is that instalment: sending a schedule back unchanged changes nothing.
+        var unclaimed = booking.Schedule.Where(s => request.Schedule?.Any(r => r.Id == s.Id) != true).ToList();
         foreach (var (instalment, index) in (request.Schedule ?? []).Select((s, i) => (s, i)))
         {
-            var id = instalment.Id ?? Guid.CreateVersion7();
+            var same = instalment.Id is null
+                ? unclaimed.Find(s => (s.Label, s.Kind, s.DueOn, s.AmountPaise) == (instalment.Label.Trim(), instalment.Kind, instalment.DueOn, instalment.AmountPaise))
+                : null;
+            if (same is not null)
+            {
+                unclaimed.Remove(same);
+            }
+            var id = instalment.Id ?? same?.Id ?? Guid.CreateVersion7();
             if (!seen.Add(id))
             {
                 errors.Add($"schedule[{index}].id", "Two instalments have the same id.");
@@ -341,10 +350,10 @@ public sealed class BookingService(
         }
         var lines = Quotes.Price(b.Lines, b.EventId is { } id ? context.Attending.GetValueOrDefault(id) : 0);
         var total = lines.Sum(l => l.TotalPaise);
-        var outstanding = b.Status == BookingStatus.Cancelled ? 0 : Math.Max(0, total - b.PaidPaise);
+        var outstanding = b.Status == BookingStatus.Cancelled ? 0 : Math.Max(0, total - b.PaidTotal);
         return new BookingResponse(b.Id, b.WeddingId, b.EventId, eventName, b.VendorId, context.Vendors.GetValueOrDefault(b.VendorId, ""), b.Service, b.Category,
-            b.Status, lines, lines.Sum(l => l.TaxablePaise), lines.Sum(l => l.TaxPaise), total, b.PaidPaise, outstanding,
-            Quotes.Apply(b.Schedule, b.PaidPaise, context.Today), b.ArrivalTime, b.DayContactName, b.DayContactPhone, Arrival(b), notes, b.Version);
+            b.Status, lines, lines.Sum(l => l.TaxablePaise), lines.Sum(l => l.TaxPaise), total, b.PaidTotal, outstanding,
+            Quotes.Apply(b.Schedule, b.PaidTotal, context.Today), b.ArrivalTime, b.DayContactName, b.DayContactPhone, Arrival(b), notes, b.Version);
     }
 
     private static VendorPaymentResponse ToResponse(VendorPayment p) =>

@@ -51,7 +51,7 @@ public sealed record ScheduleItem(Guid Id, string Label, InstalmentKind Kind, Da
 
 /// <summary>
 /// A vendor booked for a wedding and perhaps one of its events. Its quote and schedule are money: writing them is guarded
-/// like every amount. <see cref="PaidPaise"/> is the sum of its payments (and TDS), kept with the booking so that two
+/// like every amount. <see cref="PaidTotal"/> (paise) is the sum of its payments (and TDS), kept with the booking so that two
 /// payments recorded at once cannot both pass the overpayment check (the second meets a new version).
 /// </summary>
 [AuditChanges("booking")]
@@ -85,7 +85,7 @@ public sealed class VendorBooking : IVersioned, ITimestamped
     public string? Notes { get; set; }
 
     [NotAudited]
-    public long PaidPaise { get; set; }
+    public long PaidTotal { get; set; }
 
     /// <summary>The SHA-256 of the vendor's day link token; null when none was sent or it was revoked.</summary>
     [NotAudited]

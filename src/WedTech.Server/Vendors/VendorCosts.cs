@@ -13,6 +13,6 @@ internal sealed class VendorCosts(TenantDbContext db) : IVendorCosts
 {
     public async Task<List<BookedCost>> OfWeddingAsync(Guid weddingId, CancellationToken cancellationToken) =>
         (await db.VendorBookings.AsNoTracking().Where(b => b.WeddingId == weddingId)
-            .Select(b => new { b.Id, b.Category, b.Status, b.EventId, b.Lines, b.PaidPaise }).ToListAsync(cancellationToken))
-        .Select(b => new BookedCost(b.Id, b.Category, b.Status, b.EventId, b.Lines, b.PaidPaise)).ToList();
+            .Select(b => new { b.Id, b.Category, b.Status, b.EventId, b.Lines, b.PaidTotal }).ToListAsync(cancellationToken))
+        .Select(b => new BookedCost(b.Id, b.Category, b.Status, b.EventId, b.Lines, b.PaidTotal)).ToList();
 }

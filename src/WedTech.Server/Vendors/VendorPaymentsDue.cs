@@ -17,9 +17,9 @@ public sealed class VendorPaymentsDue(TenantDbContext db)
     {
         var bookings = await db.VendorBookings.AsNoTracking()
             .Where(b => b.Status != BookingStatus.Cancelled && weddingIds.Contains(b.WeddingId))
-            .Join(db.Vendors, b => b.VendorId, v => v.Id, (b, v) => new { b.Id, b.WeddingId, b.Service, b.Schedule, b.PaidPaise, VendorName = v.Name })
+            .Join(db.Vendors, b => b.VendorId, v => v.Id, (b, v) => new { b.Id, b.WeddingId, b.Service, b.Schedule, b.PaidTotal, VendorName = v.Name })
             .ToListAsync(cancellationToken);
-        return [.. bookings.SelectMany(b => Quotes.Apply(b.Schedule, b.PaidPaise, today)
+        return [.. bookings.SelectMany(b => Quotes.Apply(b.Schedule, b.PaidTotal, today)
                 .Where(i => i.State != InstalmentState.Paid && i.DueOn <= last)
                 .Select(i => new PaymentDue(b.WeddingId, b.Id, b.VendorName, b.Service, i)))
             .OrderBy(d => d.Instalment.DueOn)];

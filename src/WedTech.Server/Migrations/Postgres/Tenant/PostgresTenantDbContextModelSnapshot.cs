@@ -2180,7 +2180,7 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long>("PaidPaise")
+                    b.Property<long>("PaidTotal")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime?>("ProposedTime")

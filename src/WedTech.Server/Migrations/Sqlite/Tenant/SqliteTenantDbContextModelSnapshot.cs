@@ -2174,7 +2174,7 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("PaidPaise")
+                    b.Property<long>("PaidTotal")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ProposedTime")

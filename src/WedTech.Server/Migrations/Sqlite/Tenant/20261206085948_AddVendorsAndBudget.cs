@@ -124,7 +124,7 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     DayContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     DayContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PaidPaise = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidTotal = table.Column<long>(type: "INTEGER", nullable: false),
                     DayLinkHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     DayLinkSentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DayLinkSentBy = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),

@@ -11,7 +11,7 @@ using WedTech.Server.Platform.Persistence;
 namespace WedTech.Server.Migrations.Sqlite.Tenant
 {
     [DbContext(typeof(SqliteTenantDbContext))]
-    [Migration("20261206085428_AddVendorsAndBudget")]
+    [Migration("20261206085948_AddVendorsAndBudget")]
     partial class AddVendorsAndBudget
     {
         /// <inheritdoc />
@@ -2177,7 +2177,7 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("PaidPaise")
+                    b.Property<long>("PaidTotal")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ProposedTime")

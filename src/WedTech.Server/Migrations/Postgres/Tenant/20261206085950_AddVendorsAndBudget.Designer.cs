@@ -13,7 +13,7 @@ using WedTech.Server.Platform.Persistence;
 namespace WedTech.Server.Migrations.Postgres.Tenant
 {
     [DbContext(typeof(PostgresTenantDbContext))]
-    [Migration("20261206085429_AddVendorsAndBudget")]
+    [Migration("20261206085950_AddVendorsAndBudget")]
     partial class AddVendorsAndBudget
     {
         /// <inheritdoc />
@@ -2183,7 +2183,7 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long>("PaidPaise")
+                    b.Property<long>("PaidTotal")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime?>("ProposedTime")

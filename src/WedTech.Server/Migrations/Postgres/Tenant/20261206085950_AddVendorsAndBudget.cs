@@ -124,7 +124,7 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     DayContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     DayContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PaidPaise = table.Column<long>(type: "bigint", nullable: false),
+                    PaidTotal = table.Column<long>(type: "bigint", nullable: false),
                     DayLinkHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     DayLinkSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DayLinkSentBy = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
