@@ -70,7 +70,7 @@ internal sealed class VendorPaymentReminders(
                     ["service"] = payment.Service,
                     ["due"] = VendorPaymentsDue.Due(payment.Instalment.DueOn, today),
                 }, wedding.Key, AppLinks.Booking(wedding.Key, payment.BookingId),
-                    $"vendor-payment-{(overdue ? "overdue" : "due")}:{payment.Instalment.Id:N}:{payment.Instalment.DueOn:yyyyMMdd}", cancellationToken);
+                    $"pay-{(overdue ? "late" : "due")}:{payment.Instalment.Id:N}:{payment.Instalment.DueOn:yyMMdd}", cancellationToken);
             }
         }
     }

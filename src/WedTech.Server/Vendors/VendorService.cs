@@ -86,9 +86,13 @@ public sealed class VendorService(TenantDbContext db, CurrentUser currentUser, A
         if (bankChanged)
         {
             audit.Note(vendor, "bank details changed");
-            db.AfterCommit(() => bank.AnnounceAsync(vendor, CancellationToken.None));
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (bankChanged)
+        {
+            // Once saved, whatever the caller does next: the admins hear of every change that took.
+            await bank.AnnounceAsync(vendor, CancellationToken.None);
+        }
     }
 
     /// <summary>Checks the whole request, reporting every field at fault at once; whether the bank details changed.</summary>

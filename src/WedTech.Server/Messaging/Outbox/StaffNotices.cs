@@ -34,7 +34,8 @@ public sealed class StaffNotices(TenantDbContext db, OutboxService outbox, ILogg
                 }
                 catch (ApiException refused)
                 {
-                    logger.LogWarning("A {Template} notice on {Channel} was not queued: {Reason}", templateKey, channel, refused.Detail);
+                    logger.LogWarning("A {Template} notice on {Channel} was not queued: {Reason}", templateKey, channel,
+                        refused is ValidationFailedException invalid ? string.Join(", ", invalid.Errors.Keys) : refused.Detail ?? refused.Title);
                 }
             }
         }
