@@ -343,6 +343,16 @@ public abstract class VendorTests(TestServer server) : ProviderTests(server)
         var other = await (await NewStudioAsync()).AdminAsync();
         await (await other.PostJsonAsync($"{setup.Bookings}/{booking.Id}/day-link", new VendorDayLinkRequest(MessageChannel.Sms, null))).ProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/v1/events/{setup.Sangeet.Id}/vendors", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+
+        // The wedding deleted, its bookings stay, without the day contacts' names and mobiles, and no link opens.
+        var last = await (await setup.Admin.PostJsonAsync($"{setup.Bookings}/{booking.Id}/day-link", new VendorDayLinkRequest(MessageChannel.Sms, null)))
+            .ReadAsync<VendorDayLinkResponse>();
+        (await setup.Admin.DeleteAsync($"/api/v1/weddings/{setup.Wedding.Id}", Cancel)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(new Uri(last.Url).AbsolutePath, Cancel)).StatusCode);
+        await using var db = await TenantDatabase.OpenAsync(Server, setup.Studio);
+        var kept = await db.Set<VendorBooking>().Where(b => b.WeddingId == setup.Wedding.Id).ToListAsync(Cancel);
+        Assert.Equal(2, kept.Count);
+        Assert.All(kept, b => Assert.Equal((null, null, null), (b.DayContactName, b.DayContactPhone, b.DayLinkHash)));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public static class VendorsModule
         services.AddScoped<VendorService>().AddScoped<BankDetails>().AddScoped<BookingService>().AddScoped<VendorDayLinks>().AddScoped<VendorPaymentsDue>();
         services.AddScoped<IVendorCosts, VendorCosts>().AddScoped<IAttentionSource, VendorAttention>();
         services.AddDailyDuty<VendorPaymentReminders>();
+        services.AddScoped<VendorErasure>().AddScoped<IWeddingPersonalData>(provider => provider.GetRequiredService<VendorErasure>());
         services.AddFileOwner(FileOwnerTypes.Vendor, async (sp, id, ct) =>
             sp.GetRequiredService<CurrentUser>().Can(Permissions.VendorManage) && await sp.GetRequiredService<TenantDbContext>().Vendors.AnyAsync(v => v.Id == id, ct));
         services.AddFileOwner(FileOwnerTypes.Booking, async (sp, id, ct) =>
