@@ -60,5 +60,8 @@ public sealed class BrowserApi(Studio studio, HttpClient admin) : IDisposable
     /// <summary>Adds what a POST makes (a vehicle, an arrival, a trip), as the studio's admin.</summary>
     public async Task<T> AddAsync<TRequest, T>(string url, TRequest request) => await (await admin.PostJsonAsync(url, request)).ReadAsync<T>(HttpStatusCode.Created);
 
+    /// <summary>Posts an action that answers 200 with what it did (a day link sent), as the studio's admin.</summary>
+    public async Task<T> SendAsync<TRequest, T>(string url, TRequest request) => await (await admin.PostJsonAsync(url, request)).ReadAsync<T>();
+
     public void Dispose() => admin.Dispose();
 }
