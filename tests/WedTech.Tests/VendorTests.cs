@@ -171,8 +171,15 @@ public abstract class VendorTests(TestServer server) : ProviderTests(server)
         Assert.Contains(told, m => m.Channel == MessageChannel.Email && m.Body.Contains("••••0001", StringComparison.Ordinal) && m.Body.Contains("Admin", StringComparison.Ordinal));
         Assert.DoesNotContain(told, m => m.Body.Contains("60100234560001", StringComparison.Ordinal) || m.Body.Contains("50100234567812", StringComparison.Ordinal));
 
-        // Those without financial:view never see them; coordinators have no vendor book at all.
+        // Those without financial:view never see them; coordinators have no vendor book at all, nor its rate cards.
         await (await coordinator.Client.GetAsync("/api/v1/vendors", Cancel)).ProblemAsync(HttpStatusCode.Forbidden);
+        var rateCard = await (await planner.Client.PostAsync($"/api/v1/files?ownerType=vendor&ownerId={setup.Vendor.Id}",
+            new MultipartFormDataContent { { new ByteArrayContent("Thali ₹1,200, buffet ₹1,500\n"u8.ToArray()), "file", "rate-card.txt" } }, Cancel))
+            .ReadAsync<FileResponse>(HttpStatusCode.Created);
+        Assert.Single((await setup.Admin.GetAsync<PagedResponse<FileResponse>>($"/api/v1/files?ownerType=vendor&ownerId={setup.Vendor.Id}")).Items);
+        await (await coordinator.Client.GetAsync($"/api/v1/files/{rateCard.Id}/content", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await coordinator.Client.PostAsync($"/api/v1/files?ownerType=vendor&ownerId={setup.Vendor.Id}",
+            new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "x.txt" } }, Cancel)).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
