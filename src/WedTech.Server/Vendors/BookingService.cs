@@ -65,7 +65,7 @@ public sealed class BookingService(
         var booking = await FindAsync(weddingId, id, tracked: true, cancellationToken);
         Concurrency.Expect(booking, expectedVersion, "booking");
         await ApplyAsync(booking, request, cancellationToken);
-        if (WritePath.ChangedFields(db, booking) is not null || db.ChangeTracker.HasChanges())
+        if (db.ChangeTracker.HasChanges())
         {
             Publish(booking);
             await SaveAsync(cancellationToken);

@@ -11,12 +11,15 @@ public static class Quotes
     {
         var quantity = item.PerGuest ? headcount : item.Quantity;
         var taxable = checked(quantity * item.UnitPaise);
-        var tax = Tax(taxable, item.GstRateBasisPoints);
+        var tax = Share(taxable, item.GstRateBasisPoints);
         return new QuoteLine(item.Description, quantity, item.UnitPaise, item.PerGuest, item.GstRateBasisPoints, taxable, tax, checked(taxable + tax));
     }
 
-    /// <summary>GST on a taxable amount, half up to the paisa (in 128 bits, so no rate can overflow it).</summary>
-    public static long Tax(long taxablePaise, int rateBasisPoints) => (long)(((Int128)taxablePaise * rateBasisPoints + 5_000) / 10_000);
+    /// <summary>
+    /// A share of an amount in basis points (1800 = 18%), half up to the paisa, in 128 bits so that no rate can overflow it:
+    /// GST on a taxable amount, the studio's percentage or markup.
+    /// </summary>
+    public static long Share(long paise, int basisPoints) => (long)(((Int128)paise * basisPoints + 5_000) / 10_000);
 
     public static IReadOnlyList<QuoteLine> Price(IEnumerable<QuoteItem> items, int headcount) => [.. items.Select(i => Price(i, headcount))];
 

@@ -91,7 +91,7 @@ public static class VendorsEndpoints
         bookings.MapPost("/{id:guid}/day-link", async (Guid weddingId, Guid id, VendorDayLinkRequest request, VendorDayLinks links, CancellationToken ct) =>
             TypedResults.Ok(await links.SendAsync(weddingId, id, request, ct)))
             .RequireAuthorization(Permissions.VendorManage).WithSummary("Send the vendor their day link")
-            .WithDescription("By WhatsApp or SMS (the vendor-day template) to the booking's contact for the day: a page without an account with their arrival and run-of-show items, where they confirm or propose another time. A new link ends the one before. Refused (409) without an event, arrival time or contact's mobile.");
+            .WithDescription("By WhatsApp or SMS (the vendor-day template) to the booking's contact for the day: a page without an account with their arrival and run-of-show items, where they confirm or propose another time. A new link ends the one before. Refused (409) without an event, arrival time or contact's mobile, and (429) when the studio's daily quota of the channel is used up.");
 
         bookings.MapDelete("/{id:guid}/day-link", async Task<NoContent> (Guid weddingId, Guid id, VendorDayLinks links, CancellationToken ct) =>
         {
