@@ -59,7 +59,7 @@ public class BookingDialogTests : AppTestContext
         Api.Returns(VendorsApi.Routes.Booking(WeddingId, CateringBookingId), Catering() with { Version = 5 }, "PUT");
         await dialogs.InvokeAsync(() => dialogs.Find("[data-test=save-booking]").Click());
 
-        (await result)!.Data.ShouldBeOfType<BookingResponse>().Version.ShouldBe(5);
+        (await result.WaitAsync(TimeSpan.FromSeconds(15), Cancel))!.Data.ShouldBeOfType<BookingResponse>().Version.ShouldBe(5);
         var put = Api.Requests.Single(r => r.Method == HttpMethod.Put);
         put.Headers.IfMatch.Single().Tag.ShouldBe("\"4\"");
         var lines = JsonDocument.Parse(Api.RequestBodies.Single()).RootElement.GetProperty("lines");

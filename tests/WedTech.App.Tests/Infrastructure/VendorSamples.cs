@@ -22,7 +22,7 @@ internal static class VendorSamples
         new DateTime(2027, 2, 12, 20, 0, 0), Rambagh);
 
     public static VendorResponse Caterer(long version = 3) => new(
-        CatererId, "Sharma Caterers", ["Caterer"], [new VendorContact("Rakesh Sharma", "Owner", "+919812345678", null)], "08ABCDE1234F1Z5", "ABCDE1234F",
+        CatererId, "Sharma Caterers", ["Caterer"], [new VendorContact("Rakesh Sharma", "Owner", "+919812345678", null)], "08ABCDE1234F1Z0", "ABCDE1234F",
         "MI Road", "Jaipur", "08", "Rajasthan", new MaskedBankDetails("Sharma Caterers", "••••5678", "HDFC0001234", null, DateTimeOffset.UnixEpoch), 4, "Best dal baati",
         2, null, version);
 
