@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
@@ -100,8 +101,9 @@ public class BudgetPageTests : AppTestContext
         // Ten more guests at the sangeet, twice over, then ₹200 a head for the welcome kits.
         await page.InvokeAsync(() => page.FindAll("[data-test=what-if-more]")[0].Click());
         await page.InvokeAsync(() => page.FindAll("[data-test=what-if-more]")[0].Click());
-        page.Find($"#whatif-guests-{SangeetId}").Input("300");
-        page.Find($"#whatif-line-{FavoursLineId}").Input("200");
+        // Awaited to the end: a field's handler may finish after Input returns, and the wait must start before the clock moves.
+        await page.Find($"#whatif-guests-{SangeetId}").InputAsync(new ChangeEventArgs { Value = "300" });
+        await page.Find($"#whatif-line-{FavoursLineId}").InputAsync(new ChangeEventArgs { Value = "200" });
         Api.Requests.ShouldNotContain(r => r.Method == HttpMethod.Post);
 
         _clock.Advance(WhatIfPanel.Debounce);
