@@ -24,7 +24,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 
 log() { echo "checkin-bench: $*" >&2; }
 die() { log "$*"; exit 1; }
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source bench/lib.sh  # from the repository root, where the script has moved
 
 for value in "$GUESTS" "$COORDINATORS" "$SPEED"; do
     case "$value" in ''|*[!0-9]*|0) die "GUESTS, COORDINATORS and SPEED must be positive whole numbers" ;; esac

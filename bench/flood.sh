@@ -41,7 +41,7 @@ export MSBUILDDISABLENODEREUSE=1
 log() { echo "flood-bench: $*" >&2; }
 die() { log "$*"; exit 1; }
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source bench/lib.sh  # from the repository root, where the script has moved
 
 for value in "$STUDIOS" "$CONNECTIONS" "$NOFILE" "$IDLE_WAIT_S"; do
     case "$value" in ''|*[!0-9]*) die "STUDIOS, CONNECTIONS, NOFILE and IDLE_WAIT_S must be whole numbers" ;; esac

@@ -51,7 +51,7 @@ export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false
 log() { echo "guests-bench: $*" >&2; }
 die() { log "$*"; exit 1; }
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source bench/lib.sh  # from the repository root, where the script has moved
 
 for value in "$RUNS" "$LH_RUNS" "$ROUNDS" "$CONNECTIONS" "$THREADS" "$IMPORT_ROWS"; do
     case "$value" in ''|*[!0-9]*|0) die "RUNS, LH_RUNS, ROUNDS, CONNECTIONS, THREADS and IMPORT_ROWS must be positive whole numbers" ;; esac

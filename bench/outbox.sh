@@ -46,7 +46,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 log() { echo "outbox-bench: $*" >&2; }
 die() { log "$*"; exit 1; }
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source bench/lib.sh  # from the repository root, where the script has moved
 
 for n in "$MESSAGES" "$WARMUP_MESSAGES" "$CONCURRENCY" "$DRAIN_TIMEOUT" "$SMTP_CONNECTIONS"; do
     case "$n" in ''|*[!0-9]*) die "MESSAGES, WARMUP_MESSAGES, CONCURRENCY, DRAIN_TIMEOUT and SMTP_CONNECTIONS are whole numbers" ;; esac

@@ -50,7 +50,7 @@ export MSBUILDDISABLENODEREUSE=1
 log() { echo "realtime-bench: $*" >&2; }
 die() { log "$*"; exit 1; }
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source bench/lib.sh  # from the repository root, where the script has moved
 
 for value in "$CONNECTIONS" "$UPDATES" "$INTERVAL_MS" "$EVENTS" "$ITEMS"; do
     case "$value" in ''|*[!0-9]*) die "CONNECTIONS, UPDATES, INTERVAL_MS, EVENTS and ITEMS must be whole numbers" ;; esac

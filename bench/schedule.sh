@@ -38,7 +38,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 log() { echo "schedule-bench: $*" >&2; }
 die() { log "$*"; exit 1; }
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source bench/lib.sh  # from the repository root, where the script has moved
 
 for value in "$REQUESTS" "$CONNECTIONS" "$THREADS"; do
     case "$value" in ''|*[!0-9]*|0) die "REQUESTS, CONNECTIONS and THREADS must be positive whole numbers" ;; esac

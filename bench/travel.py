@@ -8,25 +8,14 @@ Prints one JSON line: p50, p99 and max in ms of each, and what was made (rooms, 
 usage: travel.py BASE TENANT TOKEN [GUESTS RUNS]"""
 import json
 import random
-import statistics
 import sys
-import time
-import urllib.request
+
+from benchlib import Api, timed as timed_runs
 
 BASE, TENANT, TOKEN = sys.argv[1:4]
 GUESTS, RUNS = (int(x) for x in (sys.argv[4:6] + ["600", "30"][len(sys.argv[4:6]):]))
-HEADERS = {"Authorization": f"Bearer {TOKEN}", "X-Tenant": TENANT, "Content-Type": "application/json"}
-
-
-def send(method, path, body=None, headers=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(BASE + path, data=data, method=method, headers={**HEADERS, **(headers or {})})
-    with urllib.request.urlopen(request, timeout=120) as response:
-        return response.read()
-
-
-def call(method, path, body=None, headers=None):
-    return json.loads(send(method, path, body, headers) or b"null")
+API = Api(BASE, TENANT, TOKEN)
+send, call = API.send, API.call
 
 
 random.seed(16)
@@ -57,18 +46,7 @@ for v in range(30):
 
 
 def timed(action, before=None):
-    timings, result = [], None
-    for run in range(RUNS + 3):
-        if before:
-            before()
-        began = time.perf_counter()
-        result = action()
-        elapsed = (time.perf_counter() - began) * 1000
-        if run >= 3:  # the first calls warm the server up
-            timings.append(elapsed)
-    timings.sort()
-    return result, {"p50_ms": round(statistics.median(timings), 1), "p99_ms": round(timings[min(len(timings) - 1, int(len(timings) * 0.99))], 1),
-                    "max_ms": round(timings[-1], 1)}
+    return timed_runs(action, RUNS, before)
 
 
 def trips():

@@ -41,7 +41,7 @@ export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false
 log() { echo "web-bench: $*" >&2; }
 die() { log "$*"; exit 1; }
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source bench/lib.sh  # from the repository root, where the script has moved
 
 case "$RUNS" in ''|*[!0-9]*|0) die "RUNS must be a positive integer" ;; esac
 for preset in $PRESETS; do

@@ -76,9 +76,11 @@ public sealed record RunOfShowItemRequest(
     bool? IsShared,
     RunOfShowStatus? Status);
 
+/// <summary>An item of a run-of-show. <see cref="OwnerVendorId"/>: the vendor whose arrival it is (set from their booking).</summary>
 public sealed record RunOfShowItemResponse(
     Guid Id, Guid EventId, DateTime Start, int DurationMinutes, string Title, Guid? OwnerUserId, string? OwnerName, string? Location,
-    string? Notes, RunOfShowStatus Status, bool IsFixed, bool IsShared, DateTimeOffset? StatusChangedAt, string? StatusChangedBy, long Version);
+    string? Notes, RunOfShowStatus Status, bool IsFixed, bool IsShared, DateTimeOffset? StatusChangedAt, string? StatusChangedBy, long Version,
+    Guid? OwnerVendorId = null);
 
 /// <summary>What a coordinator sends from the venue: the item's new status.</summary>
 public sealed record RunOfShowStatusRequest([property: Required] RunOfShowStatus? Status);

@@ -7,6 +7,12 @@ public static class FileOwnerTypes
 
     /// <summary>Files written by report jobs.</summary>
     public const string Report = "report";
+
+    /// <summary>A vendor's rate cards and papers, seen by those who keep the vendor book.</summary>
+    public const string Vendor = "vendor";
+
+    /// <summary>A booking's contract and quotes, seen by those who see the wedding's vendors.</summary>
+    public const string Booking = "booking";
 }
 
 /// <summary>

@@ -31,6 +31,8 @@ public static class VendorLimits
     public const int MaxQuantity = 100_000;
     /// <summary>₹100 crore in paise: no line, instalment or payment is more.</summary>
     public const long MaxAmountPaise = 100_000_000_00_00;
+    /// <summary>₹1 lakh in paise: the most a per-guest price (a plate, a favour) is.</summary>
+    public const long MaxPerGuestPaise = 1_00_000_00;
 
     /// <summary>The categories every studio starts with; a studio adds its own by using them.</summary>
     public static readonly IReadOnlyList<string> Categories =
@@ -57,21 +59,22 @@ public sealed record VendorContact(
 /// </summary>
 public sealed record VendorBankDetails(
     [property: StringLength(100)] string? AccountName,
-    [property: StringLength(18)] string? AccountNumber,
-    [property: StringLength(11)] string? Ifsc,
+    [property: StringLength(24)] string? AccountNumber,
+    [property: StringLength(14)] string? Ifsc,
     [property: StringLength(100)] string? UpiId);
 
 /// <summary>
 /// A vendor of the studio's vendor book. <see cref="Gstin"/> is checked (format, state code, check digit) and gives the
 /// state when <see cref="StateCode"/> is left out; <see cref="Pan"/> must match the GSTIN's. <see cref="Bank"/>: left
-/// out keeps what is stored, all its fields empty removes it. <see cref="Rating"/> 1–5.
+/// out keeps what is stored, all its fields empty removes it. <see cref="Rating"/> 1–5. Identifiers may be typed with spaces and in
+/// lower case; they are kept upper-case without them.
 /// </summary>
 public sealed record VendorRequest(
     [property: Required, StringLength(VendorLimits.MaxName, MinimumLength = 1)] string Name,
     [property: Required, MinLength(1), MaxLength(VendorLimits.MaxCategories)] IReadOnlyList<string> Categories,
     [property: MaxLength(VendorLimits.MaxContacts)] IReadOnlyList<VendorContact>? Contacts,
-    [property: StringLength(15)] string? Gstin,
-    [property: StringLength(10)] string? Pan,
+    [property: StringLength(20)] string? Gstin,
+    [property: StringLength(12)] string? Pan,
     [property: StringLength(VendorLimits.MaxAddress)] string? Address,
     [property: StringLength(80)] string? City,
     [property: StringLength(2)] string? StateCode,

@@ -20,6 +20,8 @@ using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Templates;
 using WedTech.Server.Travel;
+using WedTech.Server.Vendors;
+using WedTech.Server.Budget;
 using WedTech.Server.Venues;
 using WedTech.Server.Web;
 using WedTech.Server.Weddings;
@@ -38,6 +40,8 @@ builder.Services
     .AddCheckIn()
     .AddSeating()
     .AddTravel()
+    .AddVendors()
+    .AddBudget()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -76,6 +80,8 @@ if (app.Services.ServesWeb())
         .MapCheckIn()
         .MapSeating()
         .MapTravel()
+        .MapVendors()
+        .MapBudget()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

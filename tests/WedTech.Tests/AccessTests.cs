@@ -160,6 +160,30 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "PUT /api/v1/weddings/{wedding}/trips/{trip}", "trip", "A✓ P✓ C✓ L·" },
         { "DELETE /api/v1/weddings/{wedding}/trips/{trip}", "", "A✓ P✓ C✓ L·" },
         { "POST /api/v1/weddings/{wedding}/trips/{trip}/notice", "trip-notice", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/vendors", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/vendors/categories", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/vendors", "vendor", "A✓ P✓ C· L·" },
+        { "GET /api/v1/vendors/{vendor}", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/vendors/{vendor}", "vendor", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/vendors/{vendor}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/bookings", "", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/weddings/{wedding}/bookings", "booking", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/bookings/{booking}", "", "A✓ P✓ C✓ L·" },
+        { "PUT /api/v1/weddings/{wedding}/bookings/{booking}", "booking", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/bookings/{booking}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/bookings/{booking}/day-link", "day-link", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/bookings/{booking}/day-link", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/bookings/{booking}/payments", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/bookings/{booking}/payments", "vendor-payment", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/bookings/{booking}/payments/{payment}", "", "A✓ P· C· L·" },
+        { "GET /api/v1/events/{event}/vendors", "", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/weddings/{wedding}/budget", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/weddings/{wedding}/budget/settings", "budget-settings", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/budget/lines", "budget-line", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/weddings/{wedding}/budget/lines/{budget-line}", "budget-line", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/budget/lines/{budget-line}", "", "A✓ P· C· L·" },
+        { "POST /api/v1/weddings/{wedding}/budget/what-if", "what-if", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/budget/shared", "", "A✓ P✓ C· L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -232,6 +256,16 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
     private static RoomAllotmentRequest RoomFor(HouseholdResponse household) =>
         new(household.Id, [household.Members[0].Id], new DateOnly(2027, 11, 17), new DateOnly(2027, 11, 19));
     private static readonly SeatingTableRequest NewTable = new("Table 1", TableShape.Round, 10, null, null);
+
+    private static readonly VendorRequest NewVendor = new("Sharma Caterers", ["Caterer"], null, "27AAACR5055K1Z7", null, null, "Jaipur", null, null, 4, null);
+
+    private static BookingRequest BookingOf(Guid vendor, Guid? @event) => new(vendor, @event, "Sangeet dinner", null, BookingStatus.Booked,
+        [new QuoteLineRequest("Live counters", 2, 25_000_00, null, 1800)], [new InstalmentRequest(null, "Advance", InstalmentKind.Advance, new DateOnly(2027, 10, 1), 10_000_00)],
+        @event is null ? null : new DateTime(2027, 11, 19, 17, 0, 0), "Rakesh", "98290 11111", null);
+
+    private static readonly VendorPaymentRequest NewPayment = new(new DateOnly(2026, 1, 10), PaymentMode.Upi, "UTR 1", 5_000_00, null, null);
+
+    private static readonly BudgetLineRequest NewBudgetLine = new("Decorator", "Mandap", 3_00_000_00, null, null, null, null);
 
     private static readonly VehicleRequest NewVehicle = new("Innova Crysta", 6, "RJ14 CA 1234", "Ramesh Kumar", "98290 12345", "Pink City Travels", null);
 
@@ -389,6 +423,30 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 }
                 url = url.Replace("{leg}", leg.Id.ToString(), StringComparison.Ordinal).Replace("{vehicle}", vehicle.Id.ToString(), StringComparison.Ordinal);
             }
+            Guid? vendorId = null;
+            if (url.Contains("{vendor}", StringComparison.Ordinal) || url.Contains("/bookings", StringComparison.Ordinal))
+            {
+                vendorId = (await (await admin.PostJsonAsync("/api/v1/vendors", NewVendor)).ReadAsync<VendorResponse>(HttpStatusCode.Created)).Id;
+                url = url.Replace("{vendor}", vendorId.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{booking}", StringComparison.Ordinal))
+            {
+                eventId ??= (await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events", NewEvent)).ReadAsync<EventResponse>(HttpStatusCode.Created)).Id;
+                var booking = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/bookings", BookingOf(vendorId!.Value, eventId)))
+                    .ReadAsync<BookingResponse>(HttpStatusCode.Created);
+                url = url.Replace("{booking}", booking.Id.ToString(), StringComparison.Ordinal);
+                if (url.Contains("{payment}", StringComparison.Ordinal))
+                {
+                    var payment = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/bookings/{booking.Id}/payments", NewPayment))
+                        .ReadAsync<VendorPaymentResponse>(HttpStatusCode.Created);
+                    url = url.Replace("{payment}", payment.Id.ToString(), StringComparison.Ordinal);
+                }
+            }
+            if (url.Contains("{budget-line}", StringComparison.Ordinal))
+            {
+                var line = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/budget/lines", NewBudgetLine)).ReadAsync<BudgetLineResponse>(HttpStatusCode.Created);
+                url = url.Replace("{budget-line}", line.Id.ToString(), StringComparison.Ordinal);
+            }
             if (url.Contains("{import}", StringComparison.Ordinal))
             {
                 var import = await (await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/guest-imports", GuestList(), Cancel)).ReadAsync<GuestImportResponse>(HttpStatusCode.Accepted);
@@ -449,18 +507,25 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 "trip-plan" => System.Net.Http.Json.JsonContent.Create(new TripPlanRequest(TravelDirection.Arrival, null, null), options: Api.Json),
                 "trip-notice" => System.Net.Http.Json.JsonContent.Create(new TripNoticeRequest(MessageChannel.Email, null), options: Api.Json),
                 "manifest-send" => System.Net.Http.Json.JsonContent.Create(new ManifestSendRequest(MessageChannel.Sms, new DateOnly(2027, 11, 18), null), options: Api.Json),
+                "vendor" => System.Net.Http.Json.JsonContent.Create(NewVendor with { Name = "Sharma & Sons Caterers" }, options: Api.Json),
+                "booking" => System.Net.Http.Json.JsonContent.Create(BookingOf(vendorId!.Value, eventId), options: Api.Json),
+                "day-link" => System.Net.Http.Json.JsonContent.Create(new VendorDayLinkRequest(MessageChannel.WhatsApp, null), options: Api.Json),
+                "vendor-payment" => System.Net.Http.Json.JsonContent.Create(NewPayment, options: Api.Json),
+                "budget-settings" => System.Net.Http.Json.JsonContent.Create(new BudgetSettingsRequest(FeeModel.Fixed, 2_00_000_00, null, true), options: Api.Json),
+                "budget-line" => System.Net.Http.Json.JsonContent.Create(NewBudgetLine, options: Api.Json),
+                "what-if" => System.Net.Http.Json.JsonContent.Create(new BudgetWhatIfRequest(null, null, [NewBudgetLine], null), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };
-            if ((parts[0] == "PUT" && (url.Contains("/weddings/", StringComparison.Ordinal) || url.Contains("/events/", StringComparison.Ordinal)
+            if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)))
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", "*");
+            }
+            else if ((parts[0] == "PUT" && (url.Contains("/weddings/", StringComparison.Ordinal) || url.StartsWith("/api/v1/vendors/", StringComparison.Ordinal) || url.Contains("/events/", StringComparison.Ordinal)
                     || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)))
                 || url.EndsWith("/shift", StringComparison.Ordinal))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
-            }
-            if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)))
-            {
-                request.Headers.TryAddWithoutValidation("If-Match", "*");
             }
 
             var response = await members[who].SendAsync(request, Cancel);
@@ -553,6 +618,23 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         ("RoomBlock.RatePaise", "change the rate", "A✓ P· C- L-"),
         ("RoomBlock.RatePaise", "erase the rate", "A✓ P· C- L-"),
         ("RoomBlock.RatePaise", "send the rate unchanged", "A✓ P✓ C- L-"),
+        ("VendorBooking.Lines", "book a vendor with a quote", "A✓ P✓ C- L-"),
+        ("VendorBooking.Lines", "change the quote", "A✓ P· C- L-"),
+        ("VendorBooking.Lines", "send the quote unchanged", "A✓ P✓ C- L-"),
+        ("VendorBooking.Schedule", "book a vendor with a schedule", "A✓ P✓ C- L-"),
+        ("VendorBooking.Schedule", "change the schedule", "A✓ P· C- L-"),
+        ("VendorBooking.Schedule", "send the schedule unchanged", "A✓ P✓ C- L-"),
+        ("VendorPayment.AmountPaise", "record a payment", "A✓ P✓ C- L-"),
+        ("VendorPayment.TdsPaise", "record a payment with TDS", "A✓ P✓ C- L-"),
+        ("WeddingBudget.FeeFixedPaise", "set a fixed fee", "A✓ P✓ C- L-"),
+        ("WeddingBudget.FeeFixedPaise", "change the fixed fee", "A✓ P· C- L-"),
+        ("WeddingBudget.FeeBasisPoints", "set a percentage fee", "A✓ P✓ C- L-"),
+        ("WeddingBudget.FeeBasisPoints", "change the percentage", "A✓ P· C- L-"),
+        ("BudgetLine.AmountPaise", "add a line with an amount", "A✓ P✓ C- L-"),
+        ("BudgetLine.AmountPaise", "change the amount", "A✓ P· C- L-"),
+        ("BudgetLine.AmountPaise", "send the amount unchanged", "A✓ P✓ C- L-"),
+        ("BudgetLine.PerGuestPaise", "add a per-guest line", "A✓ P✓ C- L-"),
+        ("BudgetLine.PerGuestPaise", "change the amount per guest", "A✓ P· C- L-"),
     ];
 
     [Fact]
@@ -598,6 +680,11 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                     await RoomRateCellAsync(write, $"{who} {write} ({field})", outcome, members[who], admin, team);
                     continue;
                 }
+                if (!field.StartsWith("Wedding.", StringComparison.Ordinal))
+                {
+                    await VendorMoneyCellAsync(write, $"{who} {write} ({field})", field.Split('.')[1], outcome, members[who], admin, team);
+                    continue;
+                }
                 var existing = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { EstimatedBudgetPaise = budget, Team = team }))
                     .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
                 (HttpResponseMessage response, long? asked, Guid? weddingId) = write switch
@@ -633,6 +720,77 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// One cell of a vendor booking's, payment's or budget's money: the write by the caller, then what an admin reads. Each
+    /// write says what it asked (read back on success) and what the record was before (read back, unchanged, on refusal).
+    /// </summary>
+    private static async Task VendorMoneyCellAsync(string write, string what, string field, char outcome, HttpClient caller, HttpClient admin,
+        IReadOnlyList<TeamAssignment> team)
+    {
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Team = team })).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var @event = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/events", NewEvent)).ReadAsync<EventResponse>(HttpStatusCode.Created);
+        var vendor = await (await admin.PostJsonAsync("/api/v1/vendors", NewVendor)).ReadAsync<VendorResponse>(HttpStatusCode.Created);
+        var bookings = $"/api/v1/weddings/{wedding.Id}/bookings";
+        var lines = $"/api/v1/weddings/{wedding.Id}/budget/lines";
+        var booking = BookingOf(vendor.Id, @event.Id);
+        var existing = await (await admin.PostJsonAsync(bookings, booking)).ReadAsync<BookingResponse>(HttpStatusCode.Created);
+        var perGuest = new BudgetLineRequest("Caterer", "Dinner", null, @event.Id, 1_500_00, null, null);
+        var line = await (await admin.PostJsonAsync(lines, NewBudgetLine)).ReadAsync<BudgetLineResponse>(HttpStatusCode.Created);
+        var guestLine = await (await admin.PostJsonAsync(lines, perGuest)).ReadAsync<BudgetLineResponse>(HttpStatusCode.Created);
+        var settings = $"/api/v1/weddings/{wedding.Id}/budget/settings";
+        var fixedFee = new BudgetSettingsRequest(FeeModel.Fixed, 2_00_000_00, null, null);
+        var percentFee = new BudgetSettingsRequest(FeeModel.PercentOfSpend, null, 1000, null);
+        if (write.StartsWith("change the", StringComparison.Ordinal) && field.StartsWith("Fee", StringComparison.Ordinal))
+        {
+            (await admin.PutJsonAsync(settings, field == "FeeFixedPaise" ? fixedFee : percentFee, "*")).EnsureSuccessStatusCode();
+        }
+        var quote = new QuoteLineRequest("Live counters", 3, 20_000_00, null, 500);
+        var instalment = new InstalmentRequest(null, "Balance", InstalmentKind.AfterEvent, new DateOnly(2027, 11, 25), 5_000_00);
+        async Task<string> ReadAsync() => field switch
+        {
+            "Lines" or "Schedule" => System.Text.Json.JsonSerializer.Serialize((await admin.GetAsync<BookingListResponse>(bookings)).Items
+                .Select(b => field == "Lines" ? (object)b.Lines!.Select(l => $"{l.Quantity}×{l.UnitPaise}@{l.GstRateBasisPoints}").ToList() : b.Schedule!.Select(s => s.AmountPaise).ToList())),
+            "AmountPaise" or "TdsPaise" when write.StartsWith("record", StringComparison.Ordinal) => System.Text.Json.JsonSerializer.Serialize(
+                (await admin.GetAsync<List<VendorPaymentResponse>>($"{bookings}/{existing.Id}/payments")).Select(p => $"{p.AmountPaise}+{p.TdsPaise}")),
+            "FeeFixedPaise" or "FeeBasisPoints" => System.Text.Json.JsonSerializer.Serialize((await admin.GetAsync<BudgetResponse>($"/api/v1/weddings/{wedding.Id}/budget")).Settings),
+            _ => System.Text.Json.JsonSerializer.Serialize((await admin.GetAsync<BudgetResponse>($"/api/v1/weddings/{wedding.Id}/budget")).Lines
+                .Select(l => $"{l.AmountPaise}|{l.PerGuestPaise}")),
+        };
+        var before = await ReadAsync();
+        var response = write switch
+        {
+            "book a vendor with a quote" => await caller.PostJsonAsync(bookings, booking with { Lines = [quote], Schedule = null }),
+            "change the quote" => await caller.PutJsonAsync($"{bookings}/{existing.Id}", booking with { Lines = [quote] }, "*"),
+            "send the quote unchanged" => await caller.PutJsonAsync($"{bookings}/{existing.Id}", booking with { Service = "Dinner and counters" }, "*"),
+            "book a vendor with a schedule" => await caller.PostJsonAsync(bookings, booking with { Schedule = [instalment] }),
+            "change the schedule" => await caller.PutJsonAsync($"{bookings}/{existing.Id}", booking with { Schedule = [instalment] }, "*"),
+            "send the schedule unchanged" => await caller.PutJsonAsync($"{bookings}/{existing.Id}", booking with { Notes = "Veg only" }, "*"),
+            "record a payment" => await caller.PostJsonAsync($"{bookings}/{existing.Id}/payments", NewPayment),
+            "record a payment with TDS" => await caller.PostJsonAsync($"{bookings}/{existing.Id}/payments", NewPayment with { TdsPaise = 50_00 }),
+            "set a fixed fee" or "change the fixed fee" => await caller.PutJsonAsync(settings, fixedFee with { FeeFixedPaise = 3_00_000_00 }, "*"),
+            "set a percentage fee" or "change the percentage" => await caller.PutJsonAsync(settings, percentFee with { FeeBasisPoints = 1500 }, "*"),
+            "add a line with an amount" => await caller.PostJsonAsync(lines, NewBudgetLine with { AmountPaise = 7_00_000_00 }),
+            "change the amount" => await caller.PutJsonAsync($"{lines}/{line.Id}", NewBudgetLine with { AmountPaise = 999 }, "*"),
+            "send the amount unchanged" => await caller.PutJsonAsync($"{lines}/{line.Id}", NewBudgetLine with { Description = "Mandap and stage" }, "*"),
+            "add a per-guest line" => await caller.PostJsonAsync(lines, perGuest with { PerGuestPaise = 900_00 }),
+            "change the amount per guest" => await caller.PutJsonAsync($"{lines}/{guestLine.Id}", perGuest with { PerGuestPaise = 999 }, "*"),
+            _ => throw new InvalidOperationException($"No write named '{write}'."),
+        };
+        var after = await ReadAsync();
+        if (outcome == '✓')
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{what}: expected success, got {(int)response.StatusCode}");
+            Assert.True(write.Contains("unchanged", StringComparison.Ordinal) ? before == after : before != after, $"{what}: {before} → {after}");
+            return;
+        }
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+        if (outcome == '·')
+        {
+            Assert.Contains(char.ToLowerInvariant(field[0]) + field[1..], problem.Detail, StringComparison.Ordinal);
+        }
+        Assert.True(before == after, $"{what}: changed {before} → {after}");
     }
 
     /// <summary>One cell of a room block's rate: the write by the caller, then what an admin reads of the block.</summary>

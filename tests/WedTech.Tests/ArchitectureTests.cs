@@ -32,6 +32,8 @@ public sealed partial class ArchitectureTests
         ["CheckIn"] = ["Platform", "Tenancy", "Identity", "Realtime", "Weddings", "Events", "Guests", "Seating"],
         ["Seating"] = ["Platform", "Tenancy", "Identity", "Realtime", "Weddings", "Events", "Guests"],
         ["Travel"] = ["Platform", "Tenancy", "Identity", "Web", "Realtime", "Messaging", "Weddings", "Guests"],
+        ["Vendors"] = ["Platform", "Tenancy", "Identity", "Web", "Realtime", "Files", "Messaging", "Weddings", "Events", "Guests"],
+        ["Budget"] = ["Platform", "Realtime", "Weddings", "Events", "Guests", "Vendors"],
         ["Templates"] = ["Platform", "Tenancy", "Weddings", "Events"],
         ["Reports"] = ["Platform", "Tenancy", "Identity", "Files", "Messaging", "Weddings", "Events"],
         ["Demo"] = ["Platform", "Tenancy", "Identity", "Weddings", "Events", "Venues", "Templates", "Guests"],

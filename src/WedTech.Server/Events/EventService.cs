@@ -333,7 +333,7 @@ public sealed class EventService(
         i.Location, seesInternal ? i.Notes : null, i.Status, i.IsFixed, i.IsShared,
         seesInternal ? i.StatusChangedAt : null,
         seesInternal && i.StatusChangedById is { } by && names.TryGetValue(by, out var changer) ? changer.Name : null,
-        i.Version);
+        i.Version, i.OwnerVendorId);
 
     internal static string Local(DateTime local) => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -15,6 +15,7 @@ public static class EventsModule
         .AddScoped<IVenueUsage, EventVenueUsage>()
         .AddScoped<ITemplateEvents, TemplateEvents>()
         .AddScoped<IWeddingEvents, WeddingEvents>()
+        .AddScoped<IVendorItems, VendorItems>()
         .AddScoped<ICalendarSource, EventCalendarSource>()
         .AddScoped<IAttentionSource, EventAttention>();
 }

@@ -71,6 +71,9 @@ public sealed class RunOfShowItem : IVersioned, ITimestamped
     public required string Title { get; set; }
     public Guid? OwnerUserId { get; set; }
     public string? OwnerName { get; set; }
+
+    /// <summary>The vendor who owns the item (their arrival, set from their booking): it is on the vendor's day page.</summary>
+    public Guid? OwnerVendorId { get; set; }
     public string? Location { get; set; }
 
     /// <summary>For the studio only; never shown to the couple.</summary>

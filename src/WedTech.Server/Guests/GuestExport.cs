@@ -1,3 +1,4 @@
+using WedTech.Server.Weddings;
 using System.Globalization;
 using MiniExcelLibs;
 using WedTech.Server.Events;
@@ -14,7 +15,7 @@ public enum GuestExportFormat { Xlsx, Csv }
 /// answers, diets), or the guests as CSV. It holds personal data, so only those with guest:export get it, and each export
 /// is in the audit log.
 /// </summary>
-public sealed class GuestExport(TenantDbContext db, GuestService guests, IWeddingEvents events, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+public sealed class GuestExport(TenantDbContext db, IWeddingDirectory weddings, IWeddingEvents events, CurrentUser currentUser, AuditLog audit, TimeProvider time)
 {
     public sealed record File(string FileName, string ContentType, byte[] Content);
 
@@ -22,7 +23,7 @@ public sealed class GuestExport(TenantDbContext db, GuestService guests, IWeddin
 
     public async Task<File> ExportAsync(Guid weddingId, GuestExportFormat format, CancellationToken cancellationToken)
     {
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var weddingEvents = await events.OfWeddingAsync(weddingId, cancellationToken);
         var households = await db.Households.AsNoTracking().Include(h => h.Members).Include(h => h.Invitations).AsSplitQuery()
             .Where(h => h.WeddingId == weddingId).OrderBy(h => h.DisplayName).ThenBy(h => h.Id).ToListAsync(cancellationToken);

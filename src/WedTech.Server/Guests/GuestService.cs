@@ -29,7 +29,7 @@ public sealed class GuestService(
 
     public async Task<PagedResponse<HouseholdResponse>> ListAsync(Guid weddingId, HouseholdFilter filter, Paging paging, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var query = db.Households.AsNoTracking().Where(h => h.WeddingId == weddingId);
         if (filter.Search.TrimmedOrNull() is { } search)
         {
@@ -69,7 +69,7 @@ public sealed class GuestService(
 
     public async Task<HouseholdResponse> CreateAsync(Guid weddingId, HouseholdRequest request, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         if (await db.Households.CountAsync(h => h.WeddingId == weddingId, cancellationToken) >= MaxHouseholdsPerWedding)
         {
             throw ApiException.Conflict(string.Create(CultureInfo.InvariantCulture, $"A wedding's guest list holds at most {MaxHouseholdsPerWedding:N0} households."));
@@ -234,7 +234,7 @@ public sealed class GuestService(
 
     public async Task<GuestListSettingsResponse> GetSettingsAsync(Guid weddingId, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         return ToResponse(await db.GuestListSettings.AsNoTracking().FirstOrDefaultAsync(s => s.WeddingId == weddingId, cancellationToken)
             ?? new GuestListSettings { WeddingId = weddingId });
     }
@@ -242,7 +242,7 @@ public sealed class GuestService(
     /// <summary>Replaces the wedding's guest-list settings; a wedding without saved settings has the defaults at version 1.</summary>
     public async Task<GuestListSettingsResponse> SaveSettingsAsync(Guid weddingId, GuestListSettingsRequest request, long expectedVersion, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var settings = await db.GuestListSettings.FirstOrDefaultAsync(s => s.WeddingId == weddingId, cancellationToken);
         if (settings is null)
         {
@@ -269,17 +269,19 @@ public sealed class GuestService(
     /// </summary>
     public async Task<HeadcountsResponse> HeadcountsAsync(Guid weddingId, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var weddingEvents = await events.OfWeddingAsync(weddingId, cancellationToken);
-        var tag = changes.Tag(weddingId);
+        return Headcounts.For(weddingId, weddingEvents, await CountsAsync(weddingId, cancellationToken));
+    }
+
+    /// <summary>The counts of the wedding's list, from the cache, whoever asks (the caller checks the wedding).</summary>
+    internal async Task<Headcounts.ListCounts> CountsAsync(Guid weddingId, CancellationToken cancellationToken) =>
         // The read may outlive this request (others wait on it), so it uses a context of its own.
-        var counts = await cache.GetOrCreateAsync(changes.CountsKey(weddingId), (databases, tenant.Current.DatabaseName, weddingId), static async (state, ct) =>
+        await cache.GetOrCreateAsync(changes.CountsKey(weddingId), (databases, tenant.Current.DatabaseName, weddingId), static async (state, ct) =>
         {
             await using var context = state.databases.CreateTenantContext(state.DatabaseName);
             return await CountAsync(context, state.weddingId, ct);
-        }, CountsCacheOptions, [tag], cancellationToken);
-        return Headcounts.For(weddingId, weddingEvents, counts);
-    }
+        }, CountsCacheOptions, [changes.Tag(weddingId)], cancellationToken);
 
     private static async Task<Headcounts.ListCounts> CountAsync(TenantDbContext context, Guid weddingId, CancellationToken cancellationToken)
     {
@@ -292,17 +294,9 @@ public sealed class GuestService(
         return Headcounts.Count(households, guests, invitations);
     }
 
-    internal async Task RequireWeddingAsync(Guid weddingId, CancellationToken cancellationToken)
-    {
-        if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
-        {
-            throw ApiException.NotFound("Wedding");
-        }
-    }
-
     private async Task<Household> LoadAsync(Guid weddingId, Guid id, bool tracked, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var query = db.Households.Include(h => h.Members).Include(h => h.Invitations).AsSplitQuery();
         return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(h => h.Id == id && h.WeddingId == weddingId, cancellationToken)
             ?? throw ApiException.NotFound("Household");

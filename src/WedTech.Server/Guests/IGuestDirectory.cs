@@ -14,10 +14,16 @@ public interface IGuestDirectory
     /// for WhatsApp and SMS, else an e-mail address), as invitations reach it; a household with none is left out.
     /// </summary>
     Task<Dictionary<Guid, string>> AddressesAsync(Guid weddingId, IReadOnlyCollection<Guid> householdIds, MessageChannel channel, CancellationToken cancellationToken);
+
+    /// <summary>How many guests said they will attend each of the wedding's events (an event nobody is invited to is left out), whoever asks.</summary>
+    Task<Dictionary<Guid, int>> AttendingAsync(Guid weddingId, CancellationToken cancellationToken);
 }
 
-internal sealed class GuestDirectory(TenantDbContext db) : IGuestDirectory
+internal sealed class GuestDirectory(TenantDbContext db, GuestService guests) : IGuestDirectory
 {
+    public async Task<Dictionary<Guid, int>> AttendingAsync(Guid weddingId, CancellationToken cancellationToken) =>
+        (await guests.CountsAsync(weddingId, cancellationToken)).ByEvent.ToDictionary(e => e.Key, e => e.Value.Attending);
+
     public async Task<Dictionary<Guid, HouseholdMembers>> HouseholdsAsync(Guid weddingId, IReadOnlyCollection<Guid>? householdIds, CancellationToken cancellationToken)
     {
         var query = db.Households.AsNoTracking().Where(h => h.WeddingId == weddingId);

@@ -26,7 +26,7 @@ public sealed class RoomService(
 
     public async Task<PagedResponse<RoomBlockResponse>> ListAsync(Guid weddingId, RoomBlockFilter filter, Paging paging, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var query = db.RoomBlocks.AsNoTracking().Where(b => b.WeddingId == weddingId);
         if (filter.VenueId is { } venueId)
         {
@@ -46,7 +46,7 @@ public sealed class RoomService(
 
     public async Task<RoomBlockResponse> GetAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var block = await db.RoomBlocks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.WeddingId == weddingId, cancellationToken)
             ?? throw ApiException.NotFound("Room block");
         return await ResponseAsync(block, cancellationToken);
@@ -54,7 +54,7 @@ public sealed class RoomService(
 
     public async Task<RoomBlockResponse> CreateBlockAsync(Guid weddingId, RoomBlockRequest request, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         if (await db.RoomBlocks.CountAsync(b => b.WeddingId == weddingId, cancellationToken) >= MaxBlocksPerWedding)
         {
             throw ApiException.Conflict(string.Create(CultureInfo.InvariantCulture, $"A wedding holds at most {MaxBlocksPerWedding} room blocks."));
@@ -70,7 +70,7 @@ public sealed class RoomService(
 
     public async Task<RoomBlockResponse> UpdateBlockAsync(Guid weddingId, Guid id, RoomBlockRequest request, long expectedVersion, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var block = await db.RoomBlocks.FirstOrDefaultAsync(b => b.Id == id && b.WeddingId == weddingId, cancellationToken) ?? throw ApiException.NotFound("Room block");
         Concurrency.Expect(block, expectedVersion, "room block");
         var allotments = await db.RoomAllotments.AsNoTracking().Where(a => a.BlockId == id).ToListAsync(cancellationToken);
@@ -83,7 +83,7 @@ public sealed class RoomService(
     /// <summary>Deletes the block with the rooms given from it.</summary>
     public async Task DeleteBlockAsync(Guid weddingId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var block = await db.RoomBlocks.FirstOrDefaultAsync(b => b.Id == id && b.WeddingId == weddingId, cancellationToken) ?? throw ApiException.NotFound("Room block");
         if (expectedVersion is { } version)
         {
@@ -97,7 +97,7 @@ public sealed class RoomService(
 
     public async Task<RoomBlockResponse> AllotAsync(Guid weddingId, Guid blockId, RoomAllotmentRequest request, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var block = await db.RoomBlocks.FirstOrDefaultAsync(b => b.Id == blockId && b.WeddingId == weddingId, cancellationToken)
             ?? throw ApiException.NotFound("Room block");
         var allotment = new RoomAllotment { WeddingId = weddingId, BlockId = blockId };
@@ -111,7 +111,7 @@ public sealed class RoomService(
     /// <summary>Changes a room's guests or nights; answers the room.</summary>
     public async Task<RoomAllotmentResponse> UpdateAllotmentAsync(Guid weddingId, Guid id, RoomAllotmentRequest request, long expectedVersion, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var allotment = await db.RoomAllotments.FirstOrDefaultAsync(a => a.Id == id && a.WeddingId == weddingId, cancellationToken) ?? throw ApiException.NotFound("Room");
         Concurrency.Expect(allotment, expectedVersion, "room");
         var block = await db.RoomBlocks.FirstAsync(b => b.Id == allotment.BlockId, cancellationToken);
@@ -122,7 +122,7 @@ public sealed class RoomService(
 
     public async Task DeleteAllotmentAsync(Guid weddingId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var allotment = await db.RoomAllotments.FirstOrDefaultAsync(a => a.Id == id && a.WeddingId == weddingId, cancellationToken) ?? throw ApiException.NotFound("Room");
         if (expectedVersion is { } version)
         {
@@ -263,14 +263,6 @@ public sealed class RoomService(
     internal static string Day(DateOnly day) => IndianFormat.Date(day);
 
     private static string Rooms(int count) => count == 1 ? "1 room" : string.Create(CultureInfo.InvariantCulture, $"{count} rooms");
-
-    private async Task RequireWeddingAsync(Guid weddingId, CancellationToken cancellationToken)
-    {
-        if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
-        {
-            throw ApiException.NotFound("Wedding");
-        }
-    }
 
     private void Changed(Guid weddingId) => changes.AfterCommit(new WeddingChangedMessage(weddingId, WeddingChange.RoomsChanged, null));
 }

@@ -24,7 +24,7 @@ public sealed class TravelService(
 
     public async Task<PagedResponse<TravelLegResponse>> ListAsync(Guid weddingId, TravelLegFilter filter, Paging paging, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var query = db.TravelLegs.AsNoTracking().Where(l => l.WeddingId == weddingId);
         if (filter.Direction is { } direction)
         {
@@ -50,13 +50,13 @@ public sealed class TravelService(
 
     public async Task<TravelLegResponse> GetAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         return await ResponseAsync(await FindLegAsync(weddingId, id, tracked: false, cancellationToken), cancellationToken);
     }
 
     public async Task<TravelLegResponse> CreateAsync(Guid weddingId, TravelLegRequest request, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         return await AddAsync(weddingId, request, fromGuest: false, cancellationToken);
     }
 
@@ -94,7 +94,7 @@ public sealed class TravelService(
     /// <summary>Changes a leg. A leg whose direction changes leaves its trip; a change its guests were told of tells them again.</summary>
     public async Task<TravelLegResponse> UpdateAsync(Guid weddingId, Guid id, TravelLegRequest request, long expectedVersion, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var leg = await FindLegAsync(weddingId, id, tracked: true, cancellationToken);
         Concurrency.Expect(leg, expectedVersion, "arrival or departure");
         await ApplyAsync(leg, request, cancellationToken);
@@ -116,7 +116,7 @@ public sealed class TravelService(
 
     public async Task DeleteAsync(Guid weddingId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var leg = await FindLegAsync(weddingId, id, tracked: true, cancellationToken);
         if (expectedVersion is { } version)
         {
@@ -145,7 +145,7 @@ public sealed class TravelService(
 
     public async Task<PagedResponse<VehicleResponse>> VehiclesAsync(Guid weddingId, Paging paging, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var page = await db.Vehicles.AsNoTracking().Where(v => v.WeddingId == weddingId).OrderBy(v => v.Kind).ThenBy(v => v.DriverName).ThenBy(v => v.Id)
             .ToPageAsync(paging, v => v, cancellationToken);
         var ids = page.Items.Select(v => v.Id).ToList();
@@ -156,13 +156,13 @@ public sealed class TravelService(
 
     public async Task<VehicleResponse> VehicleAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         return await VehicleResponseAsync(await FindVehicleAsync(weddingId, id, tracked: false, cancellationToken), cancellationToken);
     }
 
     public async Task<VehicleResponse> CreateVehicleAsync(Guid weddingId, VehicleRequest request, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         if (await db.Vehicles.CountAsync(v => v.WeddingId == weddingId, cancellationToken) >= MaxVehiclesPerWedding)
         {
             throw ApiException.Conflict(string.Create(CultureInfo.InvariantCulture, $"A wedding keeps at most {MaxVehiclesPerWedding} vehicles."));
@@ -179,7 +179,7 @@ public sealed class TravelService(
     /// <summary>Changes a vehicle; the guests of its announced trips still to come are told of a new driver, number or vehicle.</summary>
     public async Task<VehicleResponse> UpdateVehicleAsync(Guid weddingId, Guid id, VehicleRequest request, long expectedVersion, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var vehicle = await FindVehicleAsync(weddingId, id, tracked: true, cancellationToken);
         Concurrency.Expect(vehicle, expectedVersion, "vehicle");
         await ApplyAsync(vehicle, request, cancellationToken);
@@ -199,7 +199,7 @@ public sealed class TravelService(
     /// <summary>Removes a vehicle; its trips are left without one (and their guests told, when they were).</summary>
     public async Task DeleteVehicleAsync(Guid weddingId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var vehicle = await FindVehicleAsync(weddingId, id, tracked: true, cancellationToken);
         if (expectedVersion is { } version)
         {
@@ -239,14 +239,6 @@ public sealed class TravelService(
     internal VehicleResponse ToResponse(Vehicle v, int trips) =>
         new(v.Id, v.WeddingId, v.Kind, v.Seats, v.Registration, v.DriverName, v.DriverPhone, v.Vendor,
             ShowsInternal ? v.Notes : null, trips, v.Version);
-
-    internal async Task RequireWeddingAsync(Guid weddingId, CancellationToken cancellationToken)
-    {
-        if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
-        {
-            throw ApiException.NotFound("Wedding");
-        }
-    }
 
     internal void Changed(Guid weddingId) => changes.AfterCommit(new WeddingChangedMessage(weddingId, WeddingChange.TravelChanged, null));
 

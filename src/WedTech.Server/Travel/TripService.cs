@@ -1,3 +1,4 @@
+using WedTech.Server.Weddings;
 using System.Globalization;
 using WedTech.Server.Guests;
 using WedTech.Server.Messaging.Outbox;
@@ -13,7 +14,7 @@ public sealed record TripFilter(TravelDirection? Direction, DateTimeOffset? From
 /// Trips are made by hand or planned from the arrivals waiting for one; announcing a trip tells its households, and every
 /// change after that tells them again.
 /// </summary>
-public sealed class TripService(TenantDbContext db, TravelService travel, TripNotices notices, IGuestDirectory guests, AuditLog audit, TimeProvider time)
+public sealed class TripService(TenantDbContext db, TravelService travel, IWeddingDirectory weddings, TripNotices notices, IGuestDirectory guests, AuditLog audit, TimeProvider time)
 {
     /// <summary>How long a vehicle is taken by a trip: it is on no other within this time of it.</summary>
     public static readonly TimeSpan VehicleTurnaround = TimeSpan.FromHours(2);
@@ -22,7 +23,7 @@ public sealed class TripService(TenantDbContext db, TravelService travel, TripNo
 
     public async Task<PagedResponse<TripResponse>> ListAsync(Guid weddingId, TripFilter filter, Paging paging, CancellationToken cancellationToken)
     {
-        await travel.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var query = db.PickupTrips.AsNoTracking().Where(t => t.WeddingId == weddingId);
         if (filter.Direction is { } direction)
         {
@@ -46,13 +47,13 @@ public sealed class TripService(TenantDbContext db, TravelService travel, TripNo
 
     public async Task<TripResponse> GetAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
-        await travel.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         return await ResponseAsync(await FindAsync(weddingId, id, tracked: false, cancellationToken), cancellationToken);
     }
 
     public async Task<TripResponse> CreateAsync(Guid weddingId, TripRequest request, CancellationToken cancellationToken)
     {
-        await travel.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         await RequireRoomForTripsAsync(weddingId, 1, cancellationToken);
         var trip = new PickupTrip { WeddingId = weddingId, TimeZone = "", Place = "" };
         await ApplyAsync(trip, request, cancellationToken);
@@ -65,7 +66,7 @@ public sealed class TripService(TenantDbContext db, TravelService travel, TripNo
 
     public async Task<TripResponse> UpdateAsync(Guid weddingId, Guid id, TripRequest request, long expectedVersion, CancellationToken cancellationToken)
     {
-        await travel.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var trip = await FindAsync(weddingId, id, tracked: true, cancellationToken);
         Concurrency.Expect(trip, expectedVersion, "pickup");
         var before = await db.TravelLegs.AsNoTracking().Where(l => l.TripId == id).Select(l => l.HouseholdId).Distinct().ToListAsync(cancellationToken);
@@ -83,7 +84,7 @@ public sealed class TripService(TenantDbContext db, TravelService travel, TripNo
     /// <summary>Deletes a trip; its arrivals wait for another, and its households are told when they were told of it.</summary>
     public async Task DeleteAsync(Guid weddingId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await travel.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var trip = await FindAsync(weddingId, id, tracked: true, cancellationToken);
         if (expectedVersion is { } version)
         {
@@ -107,7 +108,7 @@ public sealed class TripService(TenantDbContext db, TravelService travel, TripNo
     /// </summary>
     public async Task<TripPlanResponse> PlanAsync(Guid weddingId, TripPlanRequest request, CancellationToken cancellationToken)
     {
-        await travel.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var direction = request.Direction!.Value;
         var window = TimeSpan.FromMinutes(request.WindowMinutes ?? TravelLimits.DefaultWindowMinutes);
         var waiting = db.TravelLegs.Where(l => l.WeddingId == weddingId && l.Direction == direction && l.NeedsPickup && l.TripId == null);
@@ -163,7 +164,7 @@ public sealed class TripService(TenantDbContext db, TravelService travel, TripNo
     /// <summary>Tells each household on the trip its pickup; refused without a vehicle (guests need the driver), or once it has passed.</summary>
     public async Task<TripNoticeResponse> AnnounceAsync(Guid weddingId, Guid id, TripNoticeRequest request, CancellationToken cancellationToken)
     {
-        await travel.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var errors = new FieldErrors();
         var channel = request.Channel!.Value;
         if (channel is not (MessageChannel.WhatsApp or MessageChannel.Sms or MessageChannel.Email))
@@ -201,7 +202,7 @@ public sealed class TripService(TenantDbContext db, TravelService travel, TripNo
     /// <summary>The vehicle's trips on a day (at their place), with their households, for its driver.</summary>
     public async Task<(Vehicle Vehicle, IReadOnlyList<ManifestTrip> Trips)> ManifestAsync(Guid weddingId, Guid vehicleId, DateOnly day, CancellationToken cancellationToken)
     {
-        await travel.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var vehicle = await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(v => v.Id == vehicleId && v.WeddingId == weddingId, cancellationToken)
             ?? throw ApiException.NotFound("Vehicle");
         var (from, to) = (day.ToDateTime(TimeOnly.MinValue), day.AddDays(1).ToDateTime(TimeOnly.MinValue));

@@ -28,6 +28,9 @@ public interface IWeddingDirectory
     /// <summary>Whether the caller may see the wedding; false in a scope without a user (a job acting for no one).</summary>
     Task<bool> IsVisibleAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>Refuses (404) a wedding the caller may not see.</summary>
+    Task RequireVisibleAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>Whether the wedding exists (not deleted), whoever asks.</summary>
     Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
 
@@ -56,6 +59,14 @@ internal sealed class WeddingDirectory(TenantDbContext db, WeddingService weddin
     public IQueryable<Guid> IdsWithMember(Guid userId) => db.WeddingTeamMembers.Where(t => t.UserId == userId).Select(t => t.WeddingId);
 
     public Task<bool> IsVisibleAsync(Guid id, CancellationToken cancellationToken) => weddings.IsVisibleAsync(id, cancellationToken);
+
+    public async Task RequireVisibleAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await weddings.IsVisibleAsync(id, cancellationToken))
+        {
+            throw ApiException.NotFound("Wedding");
+        }
+    }
 
     public Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) => db.Weddings.AnyAsync(w => w.Id == id, cancellationToken);
 

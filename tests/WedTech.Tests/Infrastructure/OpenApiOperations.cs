@@ -16,7 +16,7 @@ public static class OpenApiOperations
     /// <summary>Records of a fresh studio that operations take in their path and bodies.</summary>
     /// <param name="Lodgers">A household of its own for the rooms, untouched by the household routes (which replace members).</param>
     public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, Guid Lodgers, Guid Lodger,
-        Guid RoomBlock, Guid Room, Guid Table, Guid Leg, Guid Vehicle, Guid Trip, string Slug);
+        Guid RoomBlock, Guid Room, Guid Table, Guid Leg, Guid Vehicle, Guid Trip, Guid Vendor, Guid Booking, Guid Payment, Guid BudgetLine, string Slug);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -64,6 +64,10 @@ public static class OpenApiOperations
             ("id", "travel") => records.Leg,
             ("id", "vehicles") => records.Vehicle,
             ("id", "trips") => records.Trip,
+            ("id", "vendors") => records.Vendor,
+            ("id", "bookings") => records.Booking,
+            ("paymentId", _) => records.Payment,
+            ("id", "lines") => records.BudgetLine,
             ("id", "users") => records.Planner,
             _ => null,
         };
@@ -128,6 +132,14 @@ public static class OpenApiOperations
             nameof(TripPlanRequest) => new TripPlanRequest(TravelDirection.Arrival, 60, null),
             nameof(TripNoticeRequest) => new TripNoticeRequest(MessageChannel.Email, "en"),
             nameof(ManifestSendRequest) => new ManifestSendRequest(MessageChannel.Sms, new DateOnly(2027, 11, 18), "en"),
+            nameof(VendorRequest) => Vendor,
+            nameof(BookingRequest) => Booking(records.Vendor, records.Event),
+            nameof(VendorPaymentRequest) => new VendorPaymentRequest(new DateOnly(2026, 1, 15), PaymentMode.Upi, "UTR 4521", 1_000_00, 0, "Notes"),
+            nameof(VendorDayLinkRequest) => new VendorDayLinkRequest(MessageChannel.Sms, "en"),
+            nameof(BudgetLineRequest) => new BudgetLineRequest("Caterer", "Dinner per plate", null, records.Event, 1_200_00, true, "Notes"),
+            nameof(BudgetSettingsRequest) => new BudgetSettingsRequest(FeeModel.PercentOfSpend, null, 1000, true),
+            nameof(BudgetWhatIfRequest) => new BudgetWhatIfRequest([new WhatIfHeadcount(records.Event, 300)], [new BudgetLineChange(records.BudgetLine, 5_00_000_00, null, null)],
+                null, null),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
             _ => null,
         };
@@ -136,6 +148,14 @@ public static class OpenApiOperations
 
     private static RoomBlockRequest RoomBlock(Guid hotel) =>
         new(hotel, "Deluxe double", 10, new DateOnly(2027, 11, 18), new DateOnly(2027, 11, 21), 12_500_00, RoomPayer.Family, "Lake side");
+
+    private static readonly VendorRequest Vendor = new("Sharma Caterers", ["Caterer"], [new VendorContact("Rakesh Sharma", "Owner", "+91 98290 11111", "rakesh@sharma.example.com")],
+        "27AAACR5055K1Z7", null, "MI Road", "Jaipur", null, null, 4, "Notes");
+
+    private static BookingRequest Booking(Guid vendor, Guid @event) => new(vendor, @event, "Sangeet dinner", "Caterer", BookingStatus.Booked,
+        [new QuoteLineRequest("Dinner", null, 1_200_00, true, 500), new QuoteLineRequest("Live counters", 2, 25_000_00, null, 1800)],
+        [new InstalmentRequest(null, "Advance", InstalmentKind.Advance, new DateOnly(2027, 10, 1), 20_000_00)], new DateTime(2027, 11, 19, 17, 0, 0), "Rakesh",
+        "+91 98290 11111", "Notes");
 
     private static TravelLegRequest Arrival(Guid household, Guid guest) => new(household, [guest], TravelDirection.Arrival, TravelMode.Flight,
         new DateTime(2027, 11, 18, 10, 0, 0), "Asia/Kolkata", "IndiGo", "6E 2131", "Jaipur International Airport", "T2", true, "Notes");
@@ -225,7 +245,18 @@ public static class OpenApiOperations
             .ReadAsync<VehicleResponse>(HttpStatusCode.Created);
         var trip = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/trips", new TripRequest(TravelDirection.Arrival, new DateTime(2027, 11, 18, 12, 30, 0), null,
             "Jaipur International Airport", "T2", vehicle.Id, [leg.Id], null))).ReadAsync<TripResponse>(HttpStatusCode.Created);
+        // Made unlike the samples above, so that a PUT of a sample changes them.
+        var vendor = await (await admin.PostJsonAsync("/api/v1/vendors", Vendor with { Name = "Royal Tent House", Categories = ["Tent house"], Gstin = null }))
+            .ReadAsync<VendorResponse>(HttpStatusCode.Created);
+        var booking = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/bookings", Booking(vendor.Id, @event.Id) with { Service = "Shamiana" }))
+            .ReadAsync<BookingResponse>(HttpStatusCode.Created);
+        var payment = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/bookings/{booking.Id}/payments",
+            new VendorPaymentRequest(new DateOnly(2026, 1, 10), PaymentMode.Neft, "NEFT 1", 5_000_00, null, null))).ReadAsync<VendorPaymentResponse>(HttpStatusCode.Created);
+        var line = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/budget/lines", new BudgetLineRequest("Decorator", "Mandap", 3_00_000_00, null, null, null, null)))
+            .ReadAsync<BudgetLineResponse>(HttpStatusCode.Created);
+        (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/budget/settings", new BudgetSettingsRequest(FeeModel.Fixed, 1_00_000_00, null, false), "\"0\""))
+            .EnsureSuccessStatusCode();
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
-            room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, studio.Slug);
+            room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug);
     }
 }

@@ -142,7 +142,7 @@ public sealed class IdDocumentService(
 
     public async Task<IdDocumentsResponse> ListAsync(Guid weddingId, IdDocumentFilter filter, Paging paging, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var documents = db.IdDocuments.AsNoTracking().Where(d => d.WeddingId == weddingId);
         if (filter.Kind is { } kind)
         {
@@ -177,7 +177,7 @@ public sealed class IdDocumentService(
     /// <summary>The file, opened with the studio's key; the opening is in the audit log before the file leaves.</summary>
     public async Task<IdDocumentFile> OpenAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var document = await db.IdDocuments.AsNoTracking().Where(d => d.Id == id && d.WeddingId == weddingId)
             .Select(d => new { d.Id, d.GuestId, d.Kind, d.ContentType, d.Sealed }).FirstOrDefaultAsync(cancellationToken)
             ?? throw ApiException.NotFound("ID document");
@@ -190,7 +190,7 @@ public sealed class IdDocumentService(
 
     public async Task DeleteAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
-        await RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var document = await db.IdDocuments.Where(d => d.Id == id && d.WeddingId == weddingId).Select(d => new { d.Id, d.GuestId, d.Kind })
             .FirstOrDefaultAsync(cancellationToken) ?? throw ApiException.NotFound("ID document");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -218,14 +218,6 @@ public sealed class IdDocumentService(
             AfterCommit(weddingId);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        }
-    }
-
-    private async Task RequireWeddingAsync(Guid weddingId, CancellationToken cancellationToken)
-    {
-        if (!await weddings.IsVisibleAsync(weddingId, cancellationToken))
-        {
-            throw ApiException.NotFound("Wedding");
         }
     }
 

@@ -1,3 +1,4 @@
+using WedTech.Server.Weddings;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,7 +16,7 @@ namespace WedTech.Server.Guests.Import;
 /// Importing the same file again adds nothing; a Zola RSVP file after its guest list brings the answers in.
 /// </summary>
 public sealed class GuestImportService(
-    TenantDbContext db, GuestService guests, IWeddingEvents events, AuditLog audit, CurrentUser currentUser, TimeProvider time, GuestsChanged changes,
+    TenantDbContext db, IWeddingDirectory weddings, IWeddingEvents events, AuditLog audit, CurrentUser currentUser, TimeProvider time, GuestsChanged changes,
     TenantJobs jobs)
 {
     /// <summary>The file's limit and room for the form around it.</summary>
@@ -26,7 +27,7 @@ public sealed class GuestImportService(
 
     public async Task<GuestImportPreview> PreviewAsync(Guid weddingId, HttpRequest request, CancellationToken cancellationToken)
     {
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var form = await ReadFormAsync(request, cancellationToken);
         var file = GuestFile.Read(new MemoryStream(form.File), form.FileName);
         var mapping = form.Mapping ?? MappingDetection.Detect(file);
@@ -56,7 +57,7 @@ public sealed class GuestImportService(
     /// </summary>
     public async Task<GuestImportResponse> StartAsync(Guid weddingId, HttpRequest request, CancellationToken cancellationToken)
     {
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var form = await ReadFormAsync(request, cancellationToken);
         var file = GuestFile.Read(new MemoryStream(form.File), form.FileName);
         var mapping = form.Mapping ?? MappingDetection.Detect(file);
@@ -75,7 +76,7 @@ public sealed class GuestImportService(
 
     public async Task<GuestImportResponse> GetAsync(Guid weddingId, Guid importId, CancellationToken cancellationToken)
     {
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var import = await db.GuestImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId && i.WeddingId == weddingId, cancellationToken)
             ?? throw ApiException.NotFound("Import");
         return import.ToResponse();
@@ -97,7 +98,7 @@ public sealed class GuestImportService(
         {
             return;
         }
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var plan = await PlanAsync(weddingId, GuestFile.Read(new MemoryStream(content), import.FileName), import.Mapping, cancellationToken);
         var result = await WriteAsync(weddingId, plan, ChoiceOf(import), cancellationToken);
         import.Status = GuestImportStatus.Done;

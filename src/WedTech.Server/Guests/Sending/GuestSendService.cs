@@ -14,7 +14,7 @@ namespace WedTech.Server.Guests.Sending;
 /// household stands (last message's status, link opened).
 /// </summary>
 public sealed class GuestSendService(
-    TenantDbContext db, GuestService guests, IWeddingEvents events, IWeddingDirectory weddings, OutboxService outbox, RsvpLinks links,
+    TenantDbContext db, IWeddingEvents events, IWeddingDirectory weddings, OutboxService outbox, RsvpLinks links,
     TenantJobs jobs, CurrentUser currentUser, UserDirectory users, AuditLog audit, TimeProvider time)
 {
     /// <summary>How far ahead a sending may be scheduled.</summary>
@@ -81,7 +81,7 @@ public sealed class GuestSendService(
 
     public async Task<IReadOnlyList<GuestSendResponse>> ListAsync(Guid weddingId, CancellationToken cancellationToken)
     {
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var sends = await db.GuestSends.AsNoTracking().Where(s => s.WeddingId == weddingId).OrderByDescending(s => s.Id).Take(ListedSends).ToListAsync(cancellationToken);
         var list = new List<GuestSendResponse>(sends.Count);
         foreach (var send in sends)
@@ -93,7 +93,7 @@ public sealed class GuestSendService(
 
     public async Task<GuestSendResponse> GetAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         return await ToResponseAsync(await db.GuestSends.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.WeddingId == weddingId, cancellationToken)
             ?? throw ApiException.NotFound("Sending"), cancellationToken);
     }
@@ -101,7 +101,7 @@ public sealed class GuestSendService(
     /// <summary>Cancels a scheduled sending that has not started.</summary>
     public async Task CancelAsync(Guid weddingId, Guid id, CancellationToken cancellationToken)
     {
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var send = await db.GuestSends.FirstOrDefaultAsync(s => s.Id == id && s.WeddingId == weddingId, cancellationToken) ?? throw ApiException.NotFound("Sending");
         var cancelled = await db.GuestSends.Where(s => s.Id == id && s.Status == GuestSendStatus.Scheduled)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, GuestSendStatus.Cancelled).SetProperty(s => s.FinishedAt, time.GetUtcNow()), cancellationToken);
@@ -116,7 +116,7 @@ public sealed class GuestSendService(
     /// <summary>Per household that was sent something or opened its link: the last message and its status, and when the link was first opened.</summary>
     public async Task<IReadOnlyList<HouseholdOutreach>> OutreachAsync(Guid weddingId, CancellationToken cancellationToken)
     {
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var ofWedding = db.Households.Where(h => h.WeddingId == weddingId).Select(h => h.Id);
         var latest = (await db.GuestMessages.AsNoTracking().Where(m => ofWedding.Contains(m.HouseholdId)).ToListAsync(cancellationToken))
             .GroupBy(m => m.HouseholdId).ToDictionary(g => g.Key, g => g.MaxBy(m => m.Id)!);
@@ -163,7 +163,7 @@ public sealed class GuestSendService(
 
     private async Task<(GuestAudienceQuery Query, string Language, string? EventName)> CheckAsync(Guid weddingId, GuestSendRequest request, CancellationToken cancellationToken)
     {
-        await guests.RequireWeddingAsync(weddingId, cancellationToken);
+        await weddings.RequireVisibleAsync(weddingId, cancellationToken);
         var errors = new FieldErrors();
         var channel = request.Channel!.Value;
         if (channel is not (MessageChannel.WhatsApp or MessageChannel.Sms or MessageChannel.Email))

@@ -136,7 +136,9 @@ public sealed class WritePath : BeforeSaveInterceptor
             }
             if (fields.Count > 0 && db.Audit is { } audit && entry.Metadata.ClrType.GetCustomAttribute<AuditChangesAttribute>() is { } audited)
             {
-                audit.Value.RecordChanges(entry.Entity, audited.Subject, (Guid)entry.Property("Id").CurrentValue!, fields);
+                // The record's key names it: its Id, or the one Guid it is keyed by (a wedding's budget by its wedding).
+                var key = entry.Metadata.FindPrimaryKey()!.Properties.Single();
+                audit.Value.RecordChanges(entry.Entity, audited.Subject, (Guid)entry.Property(key.Name).CurrentValue!, fields);
             }
         }
     }
