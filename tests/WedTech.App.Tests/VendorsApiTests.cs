@@ -23,7 +23,7 @@ public class VendorsApiTests : AppTestContext
         { VendorsApi.Routes.Vendors, "/api/v1/vendors" },
         { VendorsApi.Routes.Categories, "/api/v1/vendors/categories" },
         { VendorsApi.Routes.VendorPage(null, null, 1, 25), "/api/v1/vendors?page=1&pageSize=25" },
-        { VendorsApi.Routes.VendorPage(" Sharma & Sons ", "Mehendi artist", 2, 100), "/api/v1/vendors?search=Sharma%20%26%20Sons&category=Mehendi%20artist&page=2&pageSize=100" },
+        { VendorsApi.Routes.VendorPage(" Sharma & Sons ", "Mehendi artist", 2, 100), "/api/v1/vendors?q=Sharma%20%26%20Sons&category=Mehendi%20artist&page=2&pageSize=100" },
         { VendorsApi.Routes.Vendor(Id), $"/api/v1/vendors/{Id}" },
         { VendorsApi.Routes.Bookings(W), $"/api/v1/weddings/{W}/bookings" },
         { VendorsApi.Routes.Booking(W, Id), $"/api/v1/weddings/{W}/bookings/{Id}" },
@@ -93,7 +93,7 @@ public class VendorsApiTests : AppTestContext
 
         Sent().ShouldBe(
         [
-            "GET /api/v1/vendors?search=dal&category=Caterer&page=1&pageSize=100",
+            "GET /api/v1/vendors?q=dal&category=Caterer&page=1&pageSize=100",
             "GET /api/v1/vendors/categories",
             $"GET /api/v1/vendors/{Id}",
             "POST /api/v1/vendors",

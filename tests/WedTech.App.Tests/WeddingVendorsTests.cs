@@ -114,7 +114,8 @@ public class WeddingVendorsTests : AppTestContext
         page.FindAll("[data-test=revoke-day-link]").Count.ShouldBe(1);
 
         await page.InvokeAsync(() => page.Find($"[data-booking='{DecorBookingId}'] [data-test=open-day-link]").Click());
-        page.WaitForAssertion(() => page.Find("[data-test=day-link-no-phone]").TextContent.ShouldStartWith("Give the booking a day contact"));
+        page.WaitForAssertion(() => page.Find("[data-test=day-link-missing]").TextContent.ShouldStartWith(
+            "Change the booking first: it needs an event, an arrival time, and a day contact's mobile."));
         page.FindAll("[data-test=send-day-link]").ShouldBeEmpty();
     }
 

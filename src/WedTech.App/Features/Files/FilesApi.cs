@@ -9,10 +9,10 @@ public sealed class FilesApi(ApiClient api)
         public const string Wedding = FileOwnerTypes.Wedding;
 
         /// <summary>A vendor of the vendor book: its rate cards.</summary>
-        public const string Vendor = "vendor";
+        public const string Vendor = FileOwnerTypes.Vendor;
 
         /// <summary>A vendor's booking for a wedding: its contract.</summary>
-        public const string Booking = "booking";
+        public const string Booking = FileOwnerTypes.Booking;
     }
 
     public static class Routes

@@ -17,7 +17,7 @@ public sealed class VendorsApi(ApiClient api)
 
         /// <summary>A page of the vendor book: <paramref name="search"/> looks in names, categories, cities, GSTINs and phones.</summary>
         public static string VendorPage(string? search, string? category, int page, int pageSize) =>
-            Query.Build(Vendors, ("search", search), ("category", category), ("page", Query.Number(page)), ("pageSize", Query.Number(pageSize)));
+            Query.Build(Vendors, ("q", search), ("category", category), ("page", Query.Number(page)), ("pageSize", Query.Number(pageSize)));
 
         public static string Vendor(Guid id) => $"{Vendors}/{id}";
 
