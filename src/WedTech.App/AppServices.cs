@@ -1,3 +1,4 @@
+using WedTech.App.Features.Budget;
 using WedTech.App.Features.Calendar;
 using WedTech.App.Features.CheckIn;
 using WedTech.App.Features.Events;
@@ -11,6 +12,7 @@ using WedTech.App.Features.Seating;
 using WedTech.App.Features.Templates;
 using WedTech.App.Features.Tenancy;
 using WedTech.App.Features.Travel;
+using WedTech.App.Features.Vendors;
 using WedTech.App.Features.Venues;
 using WedTech.App.Features.Weddings;
 
@@ -41,6 +43,8 @@ public static class AppServices
         services.AddScoped<GuestsApi>();
         services.AddScoped<Features.Rooms.RoomsApi>();
         services.AddScoped<TravelApi>();
+        services.AddScoped<VendorsApi>();
+        services.AddScoped<BudgetApi>();
         services.AddScoped<CheckInApi>();
         services.AddScoped<SeatingApi>();
         services.AddScoped<TemplatesApi>();

@@ -34,10 +34,11 @@ internal sealed class FakeApi : HttpMessageHandler
         _answers[Key(method, pathAndQuery)] = _ => throw new HttpRequestException("The network is unreachable.");
 
     /// <summary>Answers with an RFC 9457 problem document carrying field errors.</summary>
-    public void ReturnsProblem(string pathAndQuery, HttpStatusCode status, string title, IReadOnlyDictionary<string, string[]>? errors = null, string method = "GET") =>
+    public void ReturnsProblem(string pathAndQuery, HttpStatusCode status, string title, IReadOnlyDictionary<string, string[]>? errors = null, string method = "GET",
+        string? detail = null) =>
         _answers[Key(method, pathAndQuery)] = _ => new HttpResponseMessage(status)
         {
-            Content = JsonContent.Create(new { title, status = (int)status, errors }, options: ApiJson.Options),
+            Content = JsonContent.Create(new { title, status = (int)status, detail, errors }, options: ApiJson.Options),
         };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
