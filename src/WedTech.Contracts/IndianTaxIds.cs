@@ -16,7 +16,7 @@ public static class IndianTaxIds
     {
         if (gstin.Length != 15 || !gstin.All(c => Alphabet.Contains(c, StringComparison.Ordinal)))
         {
-            return "A GSTIN has 15 letters and digits, as 08ABCDE1234F1Z5.";
+            return "A GSTIN has 15 letters and digits, as 08ABCDE1234F1Z0.";
         }
         if (!IndianStates.ByCode.ContainsKey(gstin[..2]) && gstin[..2] is not ("97" or "99"))
         {

@@ -148,7 +148,7 @@ public sealed record BookingRequest(
 
 /// <summary>
 /// A booking with its quote priced now and its money: <see cref="TotalPaise"/> (taxable + GST), <see cref="PaidPaise"/>
-/// (paid and TDS withheld), <see cref="OutstandingPaise"/> (nothing for a cancelled booking). Every amount, the lines and
+/// (paid and TDS withheld), <see cref="OutstandingPaise"/> (what is still owed: only a booked vendor is owed anything). Every amount, the lines and
 /// the schedule are null for those without financial:view. <see cref="Arrival"/>: the vendor's answer on the day link.
 /// </summary>
 public sealed record BookingResponse(

@@ -238,6 +238,11 @@ public abstract class VendorTests(TestServer server) : ProviderTests(server)
         Assert.Equal((0L, null), (cancelled.OutstandingPaise!.Value, cancelled.ArrivalTime));
         Assert.DoesNotContain((await setup.Admin.GetAsync<EventResponse>($"/api/v1/events/{setup.Sangeet.Id}")).RunOfShow, i => i.OwnerVendorId is not null);
         Assert.Empty(await coordinator.Client.GetAsync<List<EventVendorResponse>>($"/api/v1/events/{setup.Sangeet.Id}/vendors"));
+
+        // A quote is not a debt: it counts in neither what is committed nor what is owed until the vendor is booked.
+        var quoted = await BookAsync(setup, Dinner(setup, BookingStatus.Quoted) with { Service = "Breakfast" });
+        var list = await setup.Admin.GetAsync<BookingListResponse>(setup.Bookings);
+        Assert.Equal((64_040_00L, 0L, 0L, 0L), (quoted.TotalPaise!.Value, quoted.OutstandingPaise!.Value, list.CommittedPaise!.Value, list.OutstandingPaise!.Value));
     }
 
     [Fact]

@@ -350,7 +350,8 @@ public sealed class BookingService(
         }
         var lines = Quotes.Price(b.Lines, b.EventId is { } id ? context.Attending.GetValueOrDefault(id) : 0);
         var total = lines.Sum(l => l.TotalPaise);
-        var outstanding = b.Status == BookingStatus.Cancelled ? 0 : Math.Max(0, total - b.PaidTotal);
+        // Only a booked vendor is owed anything; an enquiry or a quote is not a debt yet, a cancelled booking no longer one.
+        var outstanding = b.Status == BookingStatus.Booked ? Math.Max(0, total - b.PaidTotal) : 0;
         return new BookingResponse(b.Id, b.WeddingId, b.EventId, eventName, b.VendorId, context.Vendors.GetValueOrDefault(b.VendorId, ""), b.Service, b.Category,
             b.Status, lines, lines.Sum(l => l.TaxablePaise), lines.Sum(l => l.TaxPaise), total, b.PaidTotal, outstanding,
             Quotes.Apply(b.Schedule, b.PaidTotal, context.Today), b.ArrivalTime, b.DayContactName, b.DayContactPhone, Arrival(b), notes, b.Version);
