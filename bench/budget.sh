@@ -13,9 +13,6 @@ ROOT="$PWD"
 VENDORS="${VENDORS:-5000}"
 RUNS="${RUNS:-50}"
 PORT="${BENCH_PORT:-5097}"
-BASE="http://127.0.0.1:$PORT"
-TENANT="demo"
-LOGIN_BODY='{"email":"admin@demo.wedtech.test","password":"Demo-Wedding-2026"}'
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 
 log() { echo "budget-bench: $*" >&2; }
@@ -23,22 +20,7 @@ die() { log "$*"; exit 1; }
 # shellcheck source=bench/lib.sh
 source bench/lib.sh  # from the repository root, where the script has moved
 
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="$ROOT/bench/results/budget-$STAMP"
-WORK="$(mktemp -d)"
-mkdir -p "$OUT"
-SERVER_PID=""
-cleanup() {
-    [ -n "$SERVER_PID" ] && stop_group "$SERVER_PID"
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-ensure_port_free "$PORT"
-build_release src/WedTech.Server/WedTech.Server.csproj
-BIN="$ROOT/src/WedTech.Server/bin/Release/net10.0"
-start_demo_server "$BIN" "$WORK/data"
-TOKEN="$(login)" || die "login failed"
+demo_bench budget
 log "seeding $VENDORS vendors, a wedding with 25 bookings and 150 budget lines, then $RUNS runs of each"
 python3 "$ROOT/bench/budget.py" "$BASE" "$TENANT" "$TOKEN" "$VENDORS" "$RUNS" | tee "$OUT/result.json"
 ln -sfn "budget-$STAMP" "$ROOT/bench/results/budget-latest"

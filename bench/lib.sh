@@ -177,3 +177,28 @@ run_wrk() {
 field() {
     sed -n 's/^BENCH_RESULT //p' "$OUT/$1.txt" | tr ' ' '\n' | sed -n "s/^$2=//p"
 }
+
+# demo_bench NAME: the start of a bench against the demo studio on embedded SQLite. Makes the results folder
+# bench/results/NAME-<UTC stamp> ($OUT, $STAMP) and a scratch folder ($WORK), both cleaned up with the server on exit;
+# builds the Release server and starts it on $PORT ($BASE); signs in as the demo admin ($TOKEN, for X-Tenant $TENANT).
+# The caller sets ROOT and PORT, and log and die.
+demo_bench() {
+    BASE="http://127.0.0.1:$PORT"
+    TENANT="demo"
+    LOGIN_BODY='{"email":"admin@demo.wedtech.test","password":"Demo-Wedding-2026"}'
+    STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+    OUT="$ROOT/bench/results/$1-$STAMP"
+    WORK="$(mktemp -d)"
+    mkdir -p "$OUT"
+    SERVER_PID=""
+    trap 'demo_bench_cleanup' EXIT
+    ensure_port_free "$PORT"
+    build_release src/WedTech.Server/WedTech.Server.csproj
+    start_demo_server "$ROOT/src/WedTech.Server/bin/Release/net10.0" "$WORK/data"
+    TOKEN="$(login)" || die "login failed"
+}
+
+demo_bench_cleanup() {
+    [ -n "$SERVER_PID" ] && stop_group "$SERVER_PID"
+    rm -rf "$WORK"
+}

@@ -14,9 +14,6 @@ ROOT="$PWD"
 GUESTS="${GUESTS:-600}"
 RUNS="${RUNS:-30}"
 PORT="${BENCH_PORT:-5096}"
-BASE="http://127.0.0.1:$PORT"
-TENANT="demo"
-LOGIN_BODY='{"email":"admin@demo.wedtech.test","password":"Demo-Wedding-2026"}'
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 
 log() { echo "travel-bench: $*" >&2; }
@@ -24,22 +21,7 @@ die() { log "$*"; exit 1; }
 # shellcheck source=bench/lib.sh
 source bench/lib.sh  # from the repository root, where the script has moved
 
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="$ROOT/bench/results/travel-$STAMP"
-WORK="$(mktemp -d)"
-mkdir -p "$OUT"
-SERVER_PID=""
-cleanup() {
-    [ -n "$SERVER_PID" ] && stop_group "$SERVER_PID"
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-ensure_port_free "$PORT"
-build_release src/WedTech.Server/WedTech.Server.csproj
-BIN="$ROOT/src/WedTech.Server/bin/Release/net10.0"
-start_demo_server "$BIN" "$WORK/data"
-TOKEN="$(login)" || die "login failed"
+demo_bench travel
 log "seeding $GUESTS guests with rooms and arrivals, then $RUNS runs of each"
 python3 "$ROOT/bench/travel.py" "$BASE" "$TENANT" "$TOKEN" "$GUESTS" "$RUNS" | tee "$OUT/result.json"
 ln -sfn "travel-$STAMP" "$ROOT/bench/results/travel-latest"
