@@ -25,10 +25,7 @@ public sealed class BudgetService(
     public async Task<SharedBudgetResponse> SharedAsync(Guid weddingId, CancellationToken cancellationToken)
     {
         await weddings.RequireVisibleAsync(weddingId, cancellationToken);
-        var settings = await db.WeddingBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.WeddingId == weddingId, cancellationToken);
-        return settings is { SharedWithCouple: true }
-            ? BudgetMath.Shared(await ComputeAsync(weddingId, null, cancellationToken))
-            : new SharedBudgetResponse(weddingId, false, [], null, 0);
+        return BudgetMath.Shared(await ComputeAsync(weddingId, null, cancellationToken));
     }
 
     /// <summary>The budget with the request's headcounts, line changes, new lines and fee, computed as saving them would, and not saved.</summary>

@@ -359,6 +359,4 @@ public sealed class BookingService(
 
     private static VendorPaymentResponse ToResponse(VendorPayment p) =>
         new(p.Id, p.BookingId, p.PaidOn, p.Mode, p.Reference, p.AmountPaise, p.TdsPaise, p.Notes, p.RecordedBy, p.CreatedAt, p.Version);
-
-    internal static string When(DateTime time) => time.ToString("ddd d MMM, h:mm tt", CultureInfo.GetCultureInfo("en-IN"));
 }
