@@ -44,4 +44,56 @@ public static class IndianFormat
     public static string DateTime(DateTimeOffset at) => at.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
     public static string Count(int value) => GroupIndian(value.ToString(CultureInfo.InvariantCulture));
+
+    private static readonly string[] Ones =
+    [
+        "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen",
+        "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen",
+    ];
+
+    private static readonly string[] Tens = ["", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"];
+
+    /// <summary>
+    /// An amount in words in Indian numbering, as an invoice states it: "Rupees Twelve Lakh Thirty-Four Thousand Five Hundred
+    /// Sixty-Seven and Fifty Paise Only". Crores above 99 are themselves in lakhs and thousands ("One Lakh Crore").
+    /// </summary>
+    public static string RupeesInWords(long paise)
+    {
+        var negative = paise < 0;
+        var magnitude = negative ? -(decimal)paise : paise;
+        var rupees = (ulong)decimal.Truncate(magnitude / 100);
+        var rest = (int)(magnitude % 100);
+        var text = "Rupees " + Words(rupees) + (rest == 0 ? "" : " and " + Words((ulong)rest) + " Paise") + " Only";
+        return negative ? "Minus " + text : text;
+    }
+
+    private static string Words(ulong number)
+    {
+        if (number < 20)
+        {
+            return Ones[number];
+        }
+        if (number < 100)
+        {
+            return Tens[number / 10] + (number % 10 == 0 ? "" : "-" + Ones[number % 10]);
+        }
+        var parts = new List<string>();
+        void Take(ulong unit, string name)
+        {
+            if (number >= unit)
+            {
+                parts.Add(Words(number / unit) + " " + name);
+                number %= unit;
+            }
+        }
+        Take(1_00_00_000, "Crore");
+        Take(1_00_000, "Lakh");
+        Take(1_000, "Thousand");
+        Take(100, "Hundred");
+        if (number > 0)
+        {
+            parts.Add(Words(number));
+        }
+        return string.Join(' ', parts);
+    }
 }

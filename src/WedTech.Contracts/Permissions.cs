@@ -64,6 +64,11 @@ public static class Permissions
     public const string VendorManage = "vendor:manage";
     /// <summary>See the budget the studio shares with the couple. The studio's own budget (costs, payments, margin) is financial:view.</summary>
     public const string BudgetShared = "budget:shared";
+    /// <summary>
+    /// The couple's own billing: the tax invoices and credit notes issued to them, their receipts, their payment plan, and
+    /// paying an instalment online. Staff see and keep all of it with financial:view, financial:create and financial:edit.
+    /// </summary>
+    public const string BillingOwn = "billing:own";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -73,7 +78,7 @@ public static class Permissions
         TeamView, UserManage, SettingsView, SettingsEdit, AuditView, MessageSend,
         FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
         GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage,
-        VendorView, VendorManage, BudgetShared,
+        VendorView, VendorManage, BudgetShared, BillingOwn,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -94,8 +99,8 @@ public static class Permissions
         [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView, GuestView, GuestAnswer, GuestCheckIn,
             TravelManage, VendorView),
         // The couple: their own wedding(s) only, whose guest list they keep with the studio.
-        // They see the budget the studio shares with them, never the vendors' costs.
-        [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer, BudgetShared),
+        // They see the budget the studio shares with them, never the vendors' costs; they see their own invoices and receipts, and pay.
+        [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer, BudgetShared, BillingOwn),
     }.ToFrozenDictionary();
 
     public static bool Has(Role role, string permission) => ByRole[role].Contains(permission);

@@ -87,6 +87,12 @@ public static class WeddingChange
 
     /// <summary>The budget's lines or settings changed. The budget also moves with <see cref="VendorsChanged"/> and <see cref="GuestsChanged"/>.</summary>
     public const string BudgetChanged = "budget-changed";
+
+    /// <summary>An invoice, estimate or credit note was drafted, issued or cancelled (<see cref="WeddingChangedMessage.ItemId"/>: the document).</summary>
+    public const string InvoicesChanged = "invoices-changed";
+
+    /// <summary>The couple's payment plan changed, or a payment or refund was recorded (by staff, or by Razorpay): what is due moves.</summary>
+    public const string PaymentsChanged = "payments-changed";
 }
 
 /// <summary>

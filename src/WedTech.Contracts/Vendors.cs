@@ -5,8 +5,8 @@ namespace WedTech.Contracts;
 /// <summary>Where a booking stands: asked, quoted, booked (committed in the budget), or cancelled.</summary>
 public enum BookingStatus { Enquiry, Quoted, Booked, Cancelled }
 
-/// <summary>How a vendor was paid.</summary>
-public enum PaymentMode { Upi, Neft, Rtgs, Imps, Cash, Cheque, Card }
+/// <summary>How money was paid: to a vendor, or by the couple (<see cref="Online"/>: through the studio's payment gateway, Razorpay).</summary>
+public enum PaymentMode { Upi, Neft, Rtgs, Imps, Cash, Cheque, Card, Online }
 
 /// <summary>When an instalment of a booking falls: the advance that secures it, before the event, after it, or otherwise.</summary>
 public enum InstalmentKind { Advance, BeforeEvent, AfterEvent, Other }
