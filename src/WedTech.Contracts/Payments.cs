@@ -57,3 +57,14 @@ public sealed record PayLinkResponse(string Url, long AmountPaise, string LinkId
 public sealed record BillingOverviewResponse(
     Guid WeddingId, IReadOnlyList<InvoiceResponse> Invoices, IReadOnlyList<ClientPaymentResponse> Payments, PaymentPlanResponse Plan,
     PlanInstalment? NextDue, bool PayOnline);
+
+/// <summary>
+/// What Razorpay sends the couple's browser back with after paying a link (its callback's query string): the app hands it
+/// over, the server checks its signature with the studio's key and records the payment if the webhook has not yet.
+/// </summary>
+public sealed record OnlinePaymentReturn(
+    [property: Required, StringLength(40)] string PaymentLinkId,
+    [property: Required, StringLength(40)] string ReferenceId,
+    [property: Required, StringLength(20)] string Status,
+    [property: Required, StringLength(40)] string PaymentId,
+    [property: Required, StringLength(128)] string Signature);
