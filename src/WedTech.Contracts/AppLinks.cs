@@ -16,6 +16,9 @@ public static class AppLinks
     /// <summary>The wedding's vendors and their bookings, with this booking open.</summary>
     public static string Booking(Guid weddingId, Guid bookingId) => $"{Home}weddings/{weddingId}/vendors?booking={bookingId}";
 
+    /// <summary>A wedding's billing as the couple sees it: invoices, receipts, what is due, and paying online.</summary>
+    public static string Billing(Guid weddingId) => $"{Home}weddings/{weddingId}/billing";
+
     /// <summary>A vendor of the studio's vendor book.</summary>
     public static string Vendor(Guid vendorId) => $"{Home}vendors/{vendorId}";
 

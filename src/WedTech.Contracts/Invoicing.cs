@@ -20,8 +20,8 @@ public static class InvoiceLimits
     public const int MaxDescription = 300;
     public const int MaxNotes = 1000;
     public const int MaxQuantity = 100_000;
-    /// <summary>Series prefixes are short so that prefix, financial year and serial fit GST's 16 characters: INV/26-27/00001.</summary>
-    public const int MaxPrefix = 5;
+    /// <summary>Series prefixes are short so that prefix, financial year and serial fit GST's 16 characters: INV/26-27/0001.</summary>
+    public const int MaxPrefix = 4;
     /// <summary>The SAC for event management services, the default of a line.</summary>
     public const string EventManagementSac = "998596";
     /// <summary>GSTN's place-of-supply code for a supply to a place outside India.</summary>
@@ -84,7 +84,8 @@ public sealed record InvoiceLineRequest(
 /// <summary>
 /// A draft. <see cref="EventId"/>: the event the supply is for; its venue's state is the place of supply for a recipient
 /// without a GSTIN (IGST Act s.12(7)); left out, the wedding's first event with a venue. <see cref="CreditNoteForId"/>: for a
-/// credit note, the issued tax invoice it reduces. <see cref="InstalmentId"/>: the payment-plan instalment it bills.
+/// credit note, the issued tax invoice it reduces (its recipient and place of supply are the invoice's). <see cref="DueOn"/>:
+/// when the couple is to pay it (receivables age from it; from the issue date when left out).
 /// </summary>
 public sealed record InvoiceRequest(
     [property: Required] InvoiceKind? Kind,
@@ -92,7 +93,6 @@ public sealed record InvoiceRequest(
     [property: Required, MaxLength(InvoiceLimits.MaxLines)] IReadOnlyList<InvoiceLineRequest>? Lines,
     Guid? EventId,
     Guid? CreditNoteForId,
-    Guid? InstalmentId,
     DateOnly? DueOn,
     bool? ReverseCharge,
     [property: StringLength(InvoiceLimits.MaxNotes)] string? Notes);
@@ -112,7 +112,7 @@ public sealed record InvoiceResponse(
     Guid Id, Guid WeddingId, InvoiceKind Kind, InvoiceStatus Status, string? Number, DateOnly? IssuedOn, DateOnly? DueOn,
     InvoiceRecipient Recipient, string PlaceOfSupply, string PlaceOfSupplyName, TaxSplit Split, bool ReverseCharge,
     IReadOnlyList<InvoiceLine> Lines, long TaxablePaise, long CgstPaise, long SgstPaise, long IgstPaise, long RoundOffPaise,
-    long TotalPaise, string AmountInWords, Guid? EventId, Guid? CreditNoteForId, string? CreditNoteForNumber, Guid? InstalmentId,
+    long TotalPaise, string AmountInWords, Guid? EventId, Guid? CreditNoteForId, string? CreditNoteForNumber,
     long CreditedPaise, long BalancePaise, string? Notes, string? CancelReason, DateTimeOffset? CancelledAt, long Version);
 
 public sealed record InvoiceListResponse(IReadOnlyList<InvoiceResponse> Items);

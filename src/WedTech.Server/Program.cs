@@ -5,9 +5,11 @@ using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Guests;
 using WedTech.Server.Identity;
+using WedTech.Server.Invoicing;
 using WedTech.Server.Messaging;
 using WedTech.Server.Messaging.Push;
 using WedTech.Server.Messaging.Webhooks;
+using WedTech.Server.Payments;
 using WedTech.Server.Platform;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
@@ -21,6 +23,7 @@ using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Templates;
 using WedTech.Server.Travel;
 using WedTech.Server.Vendors;
+using WedTech.Server.Books;
 using WedTech.Server.Budget;
 using WedTech.Server.Venues;
 using WedTech.Server.Web;
@@ -42,6 +45,9 @@ builder.Services
     .AddTravel()
     .AddVendors()
     .AddBudget()
+    .AddInvoicing()
+    .AddPayments(builder.Configuration)
+    .AddBooks()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -82,6 +88,9 @@ if (app.Services.ServesWeb())
         .MapTravel()
         .MapVendors()
         .MapBudget()
+        .MapInvoicing()
+        .MapPayments()
+        .MapBooks()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

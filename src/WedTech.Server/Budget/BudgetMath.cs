@@ -1,3 +1,4 @@
+using WedTech.Server.Platform.Money;
 using WedTech.Server.Vendors;
 
 namespace WedTech.Server.Budget;
@@ -57,8 +58,8 @@ public static class BudgetMath
         var fee = settings.FeeModel switch
         {
             FeeModel.Fixed => settings.FeeFixedPaise,
-            FeeModel.PercentOfSpend => Quotes.Share(committed, settings.FeeBasisPoints),
-            _ => Sum(c => Quotes.Share(c.CommittedPaise, settings.FeeBasisPoints)),
+            FeeModel.PercentOfSpend => Paise.Share(committed, settings.FeeBasisPoints),
+            _ => Sum(c => Paise.Share(c.CommittedPaise, settings.FeeBasisPoints)),
         };
         var couple = Sum(c => ToCouple(settings, c));
         return new BudgetTotals(Sum(c => c.PlannedPaise), committed, Sum(c => c.PaidPaise), Sum(c => c.OutstandingPaise), fee,
@@ -69,7 +70,7 @@ public static class BudgetMath
     private static long ToCouple(BudgetSettings settings, BudgetCategory category)
     {
         var committed = settings.FeeModel == FeeModel.Markup
-            ? checked(category.CommittedPaise + Quotes.Share(category.CommittedPaise, settings.FeeBasisPoints))
+            ? checked(category.CommittedPaise + Paise.Share(category.CommittedPaise, settings.FeeBasisPoints))
             : category.CommittedPaise;
         return Math.Max(category.PlannedPaise, committed);
     }

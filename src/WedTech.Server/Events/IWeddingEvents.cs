@@ -4,7 +4,9 @@ namespace WedTech.Server.Events;
 /// An event as other modules name it: the guest list invites households to it, and shows the guests its times (wall-clock
 /// at the venue) and the venue's name.
 /// </summary>
-public sealed record EventOfWedding(Guid Id, string Name, DateTime Start, EventType Type, EventStatus Status, DateTime End, string? VenueName);
+/// <summary>An event as other modules read it; its venue's GST state code and country decide an invoice's place of supply.</summary>
+public sealed record EventOfWedding(
+    Guid Id, string Name, DateTime Start, EventType Type, EventStatus Status, DateTime End, string? VenueName, string? VenueStateCode = null, string? VenueCountry = null);
 
 /// <summary>What other modules read of a wedding's events.</summary>
 public interface IWeddingEvents
@@ -23,7 +25,7 @@ internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
 {
     public Task<List<EventOfWedding>> OfWeddingAsync(Guid weddingId, CancellationToken cancellationToken) =>
         db.Events.AsNoTracking().Where(e => e.WeddingId == weddingId).OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
-            .Select(e => new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name)).ToListAsync(cancellationToken);
+            .Select(e => new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name, e.Venue == null ? null : e.Venue.StateCode, e.Venue == null ? null : e.Venue.Country)).ToListAsync(cancellationToken);
 
     public async Task<Dictionary<Guid, DateOnly>> LastDaysAsync(IReadOnlyCollection<Guid> weddingIds, CancellationToken cancellationToken) =>
         (await db.Events.AsNoTracking().Where(e => weddingIds.Contains(e.WeddingId)).GroupBy(e => e.WeddingId)
@@ -33,7 +35,7 @@ internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
     public async Task<(Guid WeddingId, EventOfWedding Event)?> FindAsync(Guid eventId, CancellationToken cancellationToken)
     {
         var found = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.WeddingId, Event = new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name) })
+            .Select(e => new { e.WeddingId, Event = new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name, e.Venue == null ? null : e.Venue.StateCode, e.Venue == null ? null : e.Venue.Country) })
             .FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : (found.WeddingId, found.Event);
     }

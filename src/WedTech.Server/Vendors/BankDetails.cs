@@ -11,7 +11,7 @@ namespace WedTech.Server.Vendors;
 /// financial:create; changing or removing them financial:edit: a changed account is how payment fraud starts, so each
 /// change is in the vendor's audit trail and told to every admin of the studio at once.
 /// </summary>
-public sealed class BankDetails(StudioKeys keys, CurrentUser currentUser, StaffNotices notices)
+public sealed class BankDetails(StudioKeys keys, CurrentUser currentUser, UserNotices notices)
 {
     internal const string Purpose = "vendor-bank";
 

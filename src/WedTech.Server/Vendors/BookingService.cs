@@ -3,6 +3,7 @@ using WedTech.Server.Events;
 using WedTech.Server.Guests;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Platform.Money;
 using WedTech.Server.Realtime;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
@@ -244,9 +245,9 @@ public sealed class BookingService(
             var perGuest = line.PerGuest ?? false;
             var unit = line.UnitPaise!.Value;
             var quantity = line.Quantity ?? 1;
-            if (!VendorLimits.GstRates.Contains(line.GstRateBasisPoints!.Value))
+            if (Paise.GstRateProblem(line.GstRateBasisPoints!.Value) is { } rateProblem)
             {
-                errors.Add($"{field}.gstRateBasisPoints", "Use a GST rate in basis points: 0, 500 (5%), 1200 (12%), 1800 (18%), 2800 (28%) or 4000 (40%).");
+                errors.Add($"{field}.gstRateBasisPoints", rateProblem);
             }
             if (perGuest && request.EventId is null)
             {
@@ -262,31 +263,12 @@ public sealed class BookingService(
             }
             lines.Add(new QuoteItem(line.Description.Trim(), perGuest ? 1 : quantity, unit, perGuest, line.GstRateBasisPoints.Value));
         }
-        var schedule = new List<ScheduleItem>();
-        var seen = new HashSet<Guid>();
-        // An instalment sent without its id, exactly as it is stored, is that instalment: sending a schedule back unchanged changes nothing.
-        var unclaimed = booking.Schedule.Where(s => request.Schedule?.Any(r => r.Id == s.Id) != true).ToList();
-        foreach (var (instalment, index) in (request.Schedule ?? []).Select((s, i) => (s, i)))
-        {
-            var same = instalment.Id is null
-                ? unclaimed.Find(s => (s.Label, s.Kind, s.DueOn, s.AmountPaise) == (instalment.Label.Trim(), instalment.Kind, instalment.DueOn, instalment.AmountPaise))
-                : null;
-            if (same is not null)
-            {
-                unclaimed.Remove(same);
-            }
-            var id = instalment.Id ?? same?.Id ?? Guid.CreateVersion7();
-            if (!seen.Add(id))
-            {
-                errors.Add($"schedule[{index}].id", "Two instalments have the same id.");
-            }
-            schedule.Add(new ScheduleItem(id, instalment.Label.Trim(), instalment.Kind!.Value, instalment.DueOn!.Value, instalment.AmountPaise!.Value));
-        }
+        var schedule = PaymentSchedules.Merge(booking.Schedule, request.Schedule ?? [], errors, "schedule");
         var headcount = e is not null ? (await guests.AttendingAsync(booking.WeddingId, cancellationToken)).GetValueOrDefault(e.Id) : 0;
         if (!errors.Any)
         {
             var total = Quotes.Total(lines, headcount);
-            var scheduled = schedule.Aggregate(0L, (sum, s) => checked(sum + s.AmountPaise));
+            var scheduled = PaymentSchedules.Total(schedule);
             if (scheduled > total)
             {
                 errors.Add("schedule", $"The instalments add up to {IndianFormat.Rupees(scheduled)}, more than the quote's {IndianFormat.Rupees(total)}.");
@@ -354,7 +336,7 @@ public sealed class BookingService(
         var outstanding = b.Status == BookingStatus.Booked ? Math.Max(0, total - b.PaidTotal) : 0;
         return new BookingResponse(b.Id, b.WeddingId, b.EventId, eventName, b.VendorId, context.Vendors.GetValueOrDefault(b.VendorId, ""), b.Service, b.Category,
             b.Status, lines, lines.Sum(l => l.TaxablePaise), lines.Sum(l => l.TaxPaise), total, b.PaidTotal, outstanding,
-            Quotes.Apply(b.Schedule, b.PaidTotal, context.Today), b.ArrivalTime, b.DayContactName, b.DayContactPhone, Arrival(b), notes, b.Version);
+            PaymentSchedules.Apply(b.Schedule, b.PaidTotal, context.Today), b.ArrivalTime, b.DayContactName, b.DayContactPhone, Arrival(b), notes, b.Version);
     }
 
     private static VendorPaymentResponse ToResponse(VendorPayment p) =>

@@ -1,3 +1,5 @@
+using WedTech.Server.Platform.Money;
+
 namespace WedTech.Server.Vendors;
 
 /// <summary>
@@ -11,36 +13,12 @@ public static class Quotes
     {
         var quantity = item.PerGuest ? headcount : item.Quantity;
         var taxable = checked(quantity * item.UnitPaise);
-        var tax = Share(taxable, item.GstRateBasisPoints);
+        var tax = Paise.Share(taxable, item.GstRateBasisPoints);
         return new QuoteLine(item.Description, quantity, item.UnitPaise, item.PerGuest, item.GstRateBasisPoints, taxable, tax, checked(taxable + tax));
     }
-
-    /// <summary>
-    /// A share of an amount in basis points (1800 = 18%), half up to the paisa, in 128 bits so that no rate can overflow it:
-    /// GST on a taxable amount, the studio's percentage or markup.
-    /// </summary>
-    public static long Share(long paise, int basisPoints) => (long)(((Int128)paise * basisPoints + 5_000) / 10_000);
 
     public static IReadOnlyList<QuoteLine> Price(IEnumerable<QuoteItem> items, int headcount) => [.. items.Select(i => Price(i, headcount))];
 
     /// <summary>The quote's total with GST.</summary>
     public static long Total(IEnumerable<QuoteItem> items, int headcount) => items.Aggregate(0L, (sum, item) => checked(sum + Price(item, headcount).TotalPaise));
-
-    /// <summary>The booking's payments applied to its instalments in due order: what of each is paid, and where it stands on <paramref name="today"/>.</summary>
-    public static IReadOnlyList<Instalment> Apply(IEnumerable<ScheduleItem> schedule, long paidPaise, DateOnly today)
-    {
-        var left = paidPaise;
-        var result = new List<Instalment>();
-        foreach (var item in schedule.OrderBy(s => s.DueOn).ThenBy(s => s.Id))
-        {
-            var paid = Math.Min(left, item.AmountPaise);
-            left -= paid;
-            var state = paid == item.AmountPaise ? InstalmentState.Paid
-                : item.DueOn < today ? InstalmentState.Overdue
-                : paid > 0 ? InstalmentState.PartlyPaid
-                : InstalmentState.Due;
-            result.Add(new Instalment(item.Id, item.Label, item.Kind, item.DueOn, item.AmountPaise, paid, state));
-        }
-        return result;
-    }
 }

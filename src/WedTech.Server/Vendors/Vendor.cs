@@ -1,4 +1,5 @@
 using WedTech.Server.Events;
+using WedTech.Server.Platform.Money;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Vendors;
@@ -45,9 +46,6 @@ public sealed class Vendor : IVersioned, ITimestamped
 
 /// <summary>A line of a quote as stored: priced when read, a per-guest line by the event's attending headcount then.</summary>
 public sealed record QuoteItem(string Description, int Quantity, long UnitPaise, bool PerGuest, int GstRateBasisPoints);
-
-/// <summary>An instalment of a booking's payment schedule as stored.</summary>
-public sealed record ScheduleItem(Guid Id, string Label, InstalmentKind Kind, DateOnly DueOn, long AmountPaise);
 
 /// <summary>
 /// A vendor booked for a wedding and perhaps one of its events. Its quote and schedule are money: writing them is guarded

@@ -1,3 +1,4 @@
+using WedTech.Server.Guests;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Vendors;
@@ -5,14 +6,41 @@ namespace WedTech.Server.Vendors;
 /// <summary>A booking as the budget counts it: its category and status, its quote (priced by the budget with its headcounts) and what is paid.</summary>
 public sealed record BookedCost(Guid BookingId, string Category, BookingStatus Status, Guid? EventId, IReadOnlyList<QuoteItem> Lines, long PaidPaise);
 
-/// <summary>What the budget reads of a wedding's vendors.</summary>
+/// <summary>A wedding's booked vendors in total: their quotes with GST (priced with the RSVPs' headcounts) and what was paid them (TDS included).</summary>
+public sealed record WeddingVendorTotals(long CommittedPaise, long PaidPaise);
+
+/// <summary>What the budget and the books read of weddings' vendors.</summary>
 public interface IVendorCosts
 {
     Task<List<BookedCost>> OfWeddingAsync(Guid weddingId, CancellationToken cancellationToken);
+
+    Task<Dictionary<Guid, WeddingVendorTotals>> TotalsAsync(IReadOnlyCollection<Guid> weddingIds, CancellationToken cancellationToken);
+
+    /// <summary>Payments to vendors (with TDS) dated between the dates: the wedding, the day and the amount.</summary>
+    Task<List<(Guid WeddingId, DateOnly PaidOn, long AmountPaise)>> PaidBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
 }
 
-internal sealed class VendorCosts(TenantDbContext db) : IVendorCosts
+internal sealed class VendorCosts(TenantDbContext db, IGuestDirectory guests) : IVendorCosts
 {
+    public async Task<Dictionary<Guid, WeddingVendorTotals>> TotalsAsync(IReadOnlyCollection<Guid> weddingIds, CancellationToken cancellationToken)
+    {
+        var booked = await db.VendorBookings.AsNoTracking().Where(b => weddingIds.Contains(b.WeddingId) && b.Status == BookingStatus.Booked)
+            .Select(b => new { b.WeddingId, b.EventId, b.Lines, b.PaidTotal }).ToListAsync(cancellationToken);
+        var totals = new Dictionary<Guid, WeddingVendorTotals>();
+        foreach (var wedding in booked.GroupBy(b => b.WeddingId))
+        {
+            var headcounts = wedding.Any(b => b.Lines.Any(l => l.PerGuest)) ? await guests.AttendingAsync(wedding.Key, cancellationToken) : [];
+            totals[wedding.Key] = new WeddingVendorTotals(
+                wedding.Sum(b => Quotes.Total(b.Lines, b.EventId is { } e ? headcounts.GetValueOrDefault(e) : 0)), wedding.Sum(b => b.PaidTotal));
+        }
+        return totals;
+    }
+
+    public async Task<List<(Guid WeddingId, DateOnly PaidOn, long AmountPaise)>> PaidBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        [.. (await db.VendorPayments.AsNoTracking().Where(p => p.PaidOn >= from && p.PaidOn <= to)
+            .Select(p => new { p.WeddingId, p.PaidOn, Amount = p.AmountPaise + p.TdsPaise }).ToListAsync(cancellationToken))
+            .Select(p => (p.WeddingId, p.PaidOn, p.Amount))];
+
     public async Task<List<BookedCost>> OfWeddingAsync(Guid weddingId, CancellationToken cancellationToken) =>
         (await db.VendorBookings.AsNoTracking().Where(b => b.WeddingId == weddingId)
             .Select(b => new { b.Id, b.Category, b.Status, b.EventId, b.Lines, b.PaidTotal }).ToListAsync(cancellationToken))

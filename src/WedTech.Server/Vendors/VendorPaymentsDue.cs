@@ -2,6 +2,7 @@ using System.Globalization;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Platform.Money;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
 
@@ -19,7 +20,7 @@ public sealed class VendorPaymentsDue(TenantDbContext db)
             .Where(b => b.Status != BookingStatus.Cancelled && weddingIds.Contains(b.WeddingId))
             .Join(db.Vendors, b => b.VendorId, v => v.Id, (b, v) => new { b.Id, b.WeddingId, b.Service, b.Schedule, b.PaidTotal, VendorName = v.Name })
             .ToListAsync(cancellationToken);
-        return [.. bookings.SelectMany(b => Quotes.Apply(b.Schedule, b.PaidTotal, today)
+        return [.. bookings.SelectMany(b => PaymentSchedules.Apply(b.Schedule, b.PaidTotal, today)
                 .Where(i => i.State != InstalmentState.Paid && i.DueOn <= last)
                 .Select(i => new PaymentDue(b.WeddingId, b.Id, b.VendorName, b.Service, i)))
             .OrderBy(d => d.Instalment.DueOn)];
@@ -39,7 +40,7 @@ public sealed class VendorPaymentsDue(TenantDbContext db)
 /// e-mail. Each reminder goes once, however often the duty runs.
 /// </summary>
 internal sealed class VendorPaymentReminders(
-    TenantDbContext db, VendorPaymentsDue due, IStudioSettings studio, IWeddingDirectory weddings, StaffNotices notices) : IDailyDuty
+    TenantDbContext db, VendorPaymentsDue due, IStudioSettings studio, IWeddingDirectory weddings, UserNotices notices) : IDailyDuty
 {
     internal const int DaysBefore = 3;
 

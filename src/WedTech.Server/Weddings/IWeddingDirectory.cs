@@ -43,6 +43,9 @@ public interface IWeddingDirectory
     /// <summary>The staff (not the clients) on the wedding's team.</summary>
     Task<List<Guid>> StaffAsync(Guid weddingId, CancellationToken cancellationToken);
 
+    /// <summary>The couple's users on the wedding's team (role client).</summary>
+    Task<List<Guid>> ClientsAsync(Guid weddingId, CancellationToken cancellationToken);
+
     /// <summary>The main day of each of these weddings that is not deleted, whoever asks (a daily duty).</summary>
     Task<Dictionary<Guid, DateOnly>> PrimaryDatesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
@@ -80,6 +83,9 @@ internal sealed class WeddingDirectory(TenantDbContext db, WeddingService weddin
 
     public Task<List<Guid>> StaffAsync(Guid weddingId, CancellationToken cancellationToken) =>
         db.WeddingTeamMembers.Where(t => t.WeddingId == weddingId && t.Role != TeamRole.Client).Select(t => t.UserId).ToListAsync(cancellationToken);
+
+    public Task<List<Guid>> ClientsAsync(Guid weddingId, CancellationToken cancellationToken) =>
+        db.WeddingTeamMembers.Where(t => t.WeddingId == weddingId && t.Role == TeamRole.Client).Select(t => t.UserId).ToListAsync(cancellationToken);
 
     public Task<bool> IsStaffAsync(Guid weddingId, Guid userId, CancellationToken cancellationToken) =>
         db.WeddingTeamMembers.AnyAsync(t => t.WeddingId == weddingId && t.UserId == userId && t.Role != TeamRole.Client, cancellationToken);

@@ -109,18 +109,22 @@ public static partial class TemplateRenderer
         Add("vendor-day", "hi", "{{eventName}} के लिए आपका कार्यक्रम",
             "नमस्ते {{contactName}}, {{coupleNames}} के {{eventName}} ({{eventDate}}) के लिए आपका कार्यक्रम: {{arrival}}। कृपया पुष्टि करें या दूसरा समय बताएँ: {{dayLink}} — {{studioName}}",
             "vendor_day", "contactName", "eventName", "eventDate", "arrival", "dayLink");
-        // To the studio's own people, in the app, by push and by e-mail.
-        void AddStaff(string key, string subject, string body)
+        // To people who sign in (the studio's staff, the couple), in the app, by push and by e-mail.
+        void AddToUsers(string key, string subject, string body)
         {
             foreach (var channel in (MessageChannel[])[MessageChannel.InApp, MessageChannel.Push, MessageChannel.Email])
             {
                 list.Add(new TemplateText(key, channel, "en", subject, body, null, [], true, 0));
             }
         }
-        AddStaff("vendor-bank-changed", "Where {{vendorName}} is paid has changed",
+        AddToUsers("vendor-bank-changed", "Where {{vendorName}} is paid has changed",
             "{{changedBy}} changed the bank details of {{vendorName}}: {{details}}. A changed account is how payment fraud starts: before the next payment, confirm it with the vendor on a number you already had.");
-        AddStaff("vendor-payment-due", "{{amount}} to {{vendorName}} due {{due}}",
+        AddToUsers("vendor-payment-due", "{{amount}} to {{vendorName}} due {{due}}",
             "{{weddingTitle}}: the {{label}} of {{amount}} to {{vendorName}} ({{service}}) is due {{due}}.");
+        AddToUsers("couple-payment-due", "{{amount}} for your wedding is due {{due}}",
+            "{{weddingTitle}}: the {{label}} of {{amount}} to {{studioName}} is due {{due}}. You can pay it online and see your invoices and receipts in your wedding's billing.");
+        AddToUsers("couple-payment-received", "Payment received: {{amount}}",
+            "Thank you: {{studioName}} received {{amount}} for {{weddingTitle}} on {{paidOn}}. Your receipt {{receiptNumber}} is in your wedding's billing.");
         // Told in the app only: the file is there to download.
         list.Add(new TemplateText("report-ready", MessageChannel.InApp, "en", "Your report is ready", "{{reportName}} is ready to download under Reports.", null, [], true, 0));
         list.Add(new TemplateText("report-ready", MessageChannel.InApp, "hi", "आपकी रिपोर्ट तैयार है", "{{reportName}} रिपोर्ट्स में डाउनलोड के लिए तैयार है।", null, [], true, 0));

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using WedTech.Server.Messaging.Channels;
+using static WedTech.Server.Messaging.Webhooks.WebhookRequests;
 
 namespace WedTech.Server.Messaging.Webhooks;
 
@@ -100,6 +101,9 @@ public static class WebhookEndpoints
         return TypedResults.Text(challenge, "text/plain");
     }
 
+    /// <summary>The outbox, asked for only once a callback is verified.</summary>
+    private static IDeliveryStatusSink Sink(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<IDeliveryStatusSink>();
+
     private static async Task<Ok<WebhookReceipt>> WhatsAppStatusesAsync(HttpRequest request, IOptions<WhatsAppOptions> options, TimeProvider time, CancellationToken ct)
     {
         var whatsApp = options.Value;
@@ -131,55 +135,6 @@ public static class WebhookEndpoints
         return TypedResults.Ok(new WebhookReceipt(recorded, stale));
     }
 
-    /// <summary>A callback without its provider's signature is refused (401), one with a wrong signature too (403); one this server cannot verify, 404.</summary>
-    private static RouteHandlerBuilder ProducesSignatureProblems(this RouteHandlerBuilder builder) => builder
-        .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-
-    /// <summary>The outbox, asked for only once a callback is verified.</summary>
-    private static IDeliveryStatusSink Sink(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<IDeliveryStatusSink>();
-
-    private static ApiException NotConfigured(string what) =>
-        new(StatusCodes.Status404NotFound, "Webhook not configured", $"This server has no {what}; it accepts no callbacks it cannot verify.");
-
-    private static void RequireMediaType(HttpRequest request, string mediaType)
-    {
-        if (!string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, mediaType, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"Send the body as {mediaType}.");
-        }
-    }
-
-    private static void RequireSignature(HttpRequest request, string header, Func<string, bool> isValid)
-    {
-        var value = request.Headers[header].ToString();
-        if (value.Length == 0)
-        {
-            throw new ApiException(StatusCodes.Status401Unauthorized, "Signature missing", $"The request has no {header} header.");
-        }
-        if (!isValid(value))
-        {
-            throw new ApiException(StatusCodes.Status403Forbidden, "Signature invalid", $"{header} does not match the request.");
-        }
-    }
-
-    /// <summary>The raw body, read once: the signature covers these exact bytes.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        var limit = ApiConventions.MaxJsonBodyBytes;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw new ApiException(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Send at most {limit / 1024} KB.");
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }
 
 /// <summary>One entry of <c>entry[].changes[].value.statuses[]</c>; <see cref="Status"/> is null for kinds the outbox does not track.</summary>

@@ -44,6 +44,9 @@ public static class VenueTime
     }
 
     /// <summary>The date now in a zone.</summary>
-    public static DateOnly Today(TimeProvider time, string zoneId) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zoneId)).DateTime);
+    public static DateOnly Today(TimeProvider time, string zoneId) => DateIn(time.GetUtcNow(), zoneId);
+
+    /// <summary>The date a moment falls on in a zone.</summary>
+    public static DateOnly DateIn(DateTimeOffset at, string zoneId) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zoneId)).DateTime);
 }

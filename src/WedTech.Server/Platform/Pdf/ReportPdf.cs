@@ -67,6 +67,23 @@ internal sealed class ReportPdf : IDisposable
 
     public void Space(float points) => _y += points;
 
+    /// <summary>
+    /// An image (a studio's logo) at the top right of the page, scaled to fit <paramref name="maxWidth"/> × <paramref name="maxHeight"/>;
+    /// false when the bytes are not an image Skia can read (nothing is drawn).
+    /// </summary>
+    public bool ImageTopRight(byte[] bytes, float maxWidth, float maxHeight)
+    {
+        using var image = SKImage.FromEncodedData(bytes);
+        if (image is null || image.Width == 0 || image.Height == 0)
+        {
+            return false;
+        }
+        var scale = Math.Min(maxWidth / image.Width, maxHeight / image.Height);
+        var (width, height) = (image.Width * scale, image.Height * scale);
+        _canvas.DrawImage(image, new SKRect(Margin + ContentWidth - width, Margin, Margin + ContentWidth, Margin + height), new SKSamplingOptions(SKFilterMode.Linear));
+        return true;
+    }
+
     /// <summary>A moment on the clock of the people reading the file ("24 Nov 2026, 18:30 (Asia/Kolkata)"), in UTC when the zone is unknown.</summary>
     public static string MadeAt(DateTimeOffset now, string zone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)

@@ -12,6 +12,15 @@ namespace WedTech.Server.Platform.Persistence;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MoneyAttribute : Attribute;
 
+/// <summary>
+/// A record whose amounts are a draft until it is issued (an invoice): while <see cref="IsDraft"/> was true when it was
+/// loaded, changing its amounts is still making them, so <c>financial:create</c> is enough.
+/// </summary>
+public interface IDraft
+{
+    bool IsDraft { get; }
+}
+
 /// <summary>Who is writing, as far as the platform's guards need to know.</summary>
 public interface IWriteActor
 {
@@ -64,7 +73,7 @@ public sealed class MoneyGuard : BeforeSaveInterceptor
                     property.CurrentValue = entry.State == EntityState.Added ? Activator.CreateInstance(property.Metadata.ClrType) : property.OriginalValue;
                     property.IsModified = false;
                 }
-                else if (!actor.Can(entry.State == EntityState.Added ? Permissions.FinancialCreate : Permissions.FinancialEdit))
+                else if (!actor.Can(entry.State == EntityState.Added || WasDraft(entry) ? Permissions.FinancialCreate : Permissions.FinancialEdit))
                 {
                     refused.Add(ApiConventions.JsonFieldName(property.Metadata.Name));
                 }
@@ -76,6 +85,10 @@ public sealed class MoneyGuard : BeforeSaveInterceptor
                 $"Your role may not change amounts of money ({string.Join(", ", refused.Distinct())}). Send them as they were, or ask an admin.");
         }
     }
+
+    /// <summary>Whether the record was a draft as loaded (its original values), whatever this save makes it.</summary>
+    private static bool WasDraft(EntityEntry entry) =>
+        entry is { Entity: IDraft, State: EntityState.Modified } && ((IDraft)entry.OriginalValues.ToObject()).IsDraft;
 
     private static bool Changes(EntityState state, PropertyEntry property) => state == EntityState.Added
         ? property.CurrentValue is not null && !Equals(property.CurrentValue, Activator.CreateInstance(property.Metadata.ClrType))

@@ -1,6 +1,6 @@
 namespace WedTech.Server.Tenancy.Settings;
 
-/// <summary>What other modules read of the studio's settings: its time zone and its name.</summary>
+/// <summary>What other modules read of the studio's settings: its time zone, its name and its GSTIN.</summary>
 public interface IStudioSettings
 {
     Task<string> TimeZoneAsync(CancellationToken cancellationToken);
@@ -9,6 +9,9 @@ public interface IStudioSettings
 
     /// <summary>Today in the studio's zone.</summary>
     Task<DateOnly> TodayAsync(CancellationToken cancellationToken);
+
+    /// <summary>The studio's GSTIN; null when it has not given one.</summary>
+    Task<string?> GstinAsync(CancellationToken cancellationToken);
 }
 
 internal sealed class StudioSettings(TenantDbContext db, TimeProvider time) : IStudioSettings
@@ -20,4 +23,7 @@ internal sealed class StudioSettings(TenantDbContext db, TimeProvider time) : IS
 
     public Task<string> CompanyNameAsync(CancellationToken cancellationToken) =>
         db.Settings.AsNoTracking().Select(s => s.CompanyName).FirstAsync(cancellationToken);
+
+    public Task<string?> GstinAsync(CancellationToken cancellationToken) =>
+        db.Settings.AsNoTracking().Select(s => s.Gstin).FirstAsync(cancellationToken);
 }

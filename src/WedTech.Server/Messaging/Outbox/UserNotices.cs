@@ -3,11 +3,11 @@ using WedTech.Server.Identity;
 namespace WedTech.Server.Messaging.Outbox;
 
 /// <summary>
-/// Tells members of the studio something in the app, by push (on the devices they turned it on for) and by e-mail, through
+/// Tells people who sign in to the studio (its staff, and couples about their own wedding) something in the app, by push (on the devices they turned it on for) and by e-mail, through
 /// the outbox: one message a person and channel, once per <c>occurrence</c> (the idempotency key), so a job that runs twice
-/// tells no one twice. Only active members are told; a message that cannot be queued is logged, never thrown.
+/// tells no one twice. Only active users are told; a message that cannot be queued is logged, never thrown.
 /// </summary>
-public sealed class StaffNotices(TenantDbContext db, OutboxService outbox, ILogger<StaffNotices> logger)
+public sealed class UserNotices(TenantDbContext db, OutboxService outbox, ILogger<UserNotices> logger)
 {
     private static readonly MessageChannel[] Channels = [MessageChannel.InApp, MessageChannel.Push, MessageChannel.Email];
 
