@@ -20,8 +20,8 @@ public static class CsvTable
     private static string Field(object? value)
     {
         var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
+        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula; a number (a negative amount) is only a number.
+        if (value is not (int or long or decimal or double) && text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
         {
             text = "'" + text;
         }
