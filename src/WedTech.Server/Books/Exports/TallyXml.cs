@@ -190,7 +190,10 @@ public static class TallyXml
             if (entry.Bill is not null)
             {
                 await xml.WriteStartElementAsync(null, "BILLALLOCATIONS.LIST", null);
-                await xml.WriteElementStringAsync(null, "NAME", null, Clean(entry.Bill));
+                if (entry.BillType != "On Account")
+                {
+                    await xml.WriteElementStringAsync(null, "NAME", null, Clean(entry.Bill));
+                }
                 await xml.WriteElementStringAsync(null, "BILLTYPE", null, entry.BillType ?? "On Account");
                 await xml.WriteElementStringAsync(null, "AMOUNT", null, amount);
                 await xml.WriteEndElementAsync();
