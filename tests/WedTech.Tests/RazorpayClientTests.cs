@@ -439,6 +439,7 @@ public sealed class RazorpayClientTests : IDisposable
         var paymentId = await StandIn.PayAsync(link.Id);
 
         var dropped = account.Delivered.ShouldHaveSingleItem();
+        StandIn.Delivered.ShouldContain(dropped);
         dropped.Delivered.ShouldBeFalse();
         dropped.Failure.ShouldNotBeNull();
         receiver.Received.ShouldBeEmpty();

@@ -228,6 +228,18 @@ public sealed class RazorpayStandIn
         return account;
     }
 
+    /// <summary>Every webhook sent or dropped, of every account, oldest first (each account's own: <see cref="RazorpayStandInAccount.Delivered"/>).</summary>
+    public IReadOnlyList<RazorpayWebhookDelivery> Delivered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _accounts.Values.SelectMany(a => a.Delivered).OrderBy(d => d.At)];
+            }
+        }
+    }
+
     /// <summary>
     /// The couple pays the link in full without a browser (as the hosted page's Pay button does): a captured payment, the link
     /// paid, and the signed webhook payment_link.paid sent to the account's target and answered before this returns (or
