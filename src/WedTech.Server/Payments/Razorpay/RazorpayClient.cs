@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,9 @@ public sealed class RazorpayClient(HttpClient http, IOptions<RazorpayOptions> op
     public const int MaxResponseBytes = 1 << 20;
 
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+
+    // JSON for an API, never put in a page: "+91…" and Devanagari names are sent as they are, not \u-escaped.
+    private static readonly JsonSerializerOptions Body = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Task<RazorpayLink> CreateLinkAsync(RazorpayAccount account, RazorpayLinkRequest request, CancellationToken cancellationToken)
     {
@@ -61,18 +65,18 @@ public sealed class RazorpayClient(HttpClient http, IOptions<RazorpayOptions> op
     public Task<RazorpayLink> FetchLinkAsync(RazorpayAccount account, string linkId, CancellationToken cancellationToken) =>
         RazorpayIds.IsLinkId(linkId)
             ? SendAsync(account, HttpMethod.Get, $"v1/payment_links/{linkId}", null, RazorpayEntities.Link, "payment link", cancellationToken)
-            : throw InvalidId("payment link", "plink_");
+            : Task.FromException<RazorpayLink>(InvalidId("payment link", "plink_"));
 
     public Task<RazorpayPayment> FetchPaymentAsync(RazorpayAccount account, string paymentId, CancellationToken cancellationToken) =>
         RazorpayIds.IsPaymentId(paymentId)
             ? SendAsync(account, HttpMethod.Get, $"v1/payments/{paymentId}", null, RazorpayEntities.Payment, "payment", cancellationToken)
-            : throw InvalidId("payment", "pay_");
+            : Task.FromException<RazorpayPayment>(InvalidId("payment", "pay_"));
 
     public Task<RazorpayRefund> RefundAsync(RazorpayAccount account, string paymentId, long amountPaise, string receipt, CancellationToken cancellationToken)
     {
         if (!RazorpayIds.IsPaymentId(paymentId))
         {
-            throw InvalidId("payment", "pay_");
+            return Task.FromException<RazorpayRefund>(InvalidId("payment", "pay_"));
         }
         var body = new JsonObject { ["amount"] = amountPaise, ["receipt"] = receipt };
         return SendAsync(account, HttpMethod.Post, $"v1/payments/{paymentId}/refund", body, RazorpayEntities.Refund, "refund", cancellationToken);
@@ -100,7 +104,7 @@ public sealed class RazorpayClient(HttpClient http, IOptions<RazorpayOptions> op
         request.Headers.Accept.Add(Json);
         if (body is not null)
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body.ToJsonString(Body), Encoding.UTF8, "application/json");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -131,7 +135,7 @@ public sealed class RazorpayClient(HttpClient http, IOptions<RazorpayOptions> op
             using var document = JsonDocument.Parse(answer);
             return read(document.RootElement);
         }
-        catch (Exception e) when (e is JsonException or FormatException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
             throw new RazorpayException($"Razorpay answered {status} with a {what} that could not be read: {e.Message}", status, inner: e);
         }
@@ -169,7 +173,7 @@ public sealed class RazorpayClient(HttpClient http, IOptions<RazorpayOptions> op
                 field = RazorpayEntities.OptionalString(error, "field");
             }
         }
-        catch (Exception e) when (e is JsonException or FormatException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
             // A proxy's error page, or nothing: the status is all there is.
         }

@@ -156,7 +156,7 @@ internal static class RazorpayEntities
     {
         try
         {
-            return property.Name;
+            return WellFormed(property.Name) ? property.Name : throw new FormatException("A note's name is not valid text.");
         }
         catch (InvalidOperationException)
         {
@@ -164,16 +164,33 @@ internal static class RazorpayEntities
         }
     }
 
-    // A string with an escaped lone surrogate ("\ud800") parses, but cannot be read as text.
+    // A string with an escaped lone surrogate ("\ud800", "\udc00") is valid JSON but not text: it is either refused when read,
+    // or read as a string no database or page can take.
     private static string Text(JsonElement value, string property)
     {
         try
         {
-            return value.GetString()!;
+            return value.GetString() is { } text && WellFormed(text) ? text : throw new FormatException($"\"{property}\" is not valid text.");
         }
         catch (InvalidOperationException)
         {
             throw new FormatException($"\"{property}\" is not valid text.");
         }
+    }
+
+    private static bool WellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -51,6 +51,11 @@ public sealed record RazorpayWebhookEvent(
         {
             throw new FormatException($"The webhook is not JSON: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Checking names for duplicates reads each one: an escaped lone surrogate ("\udc00") in a name fails there.
+            throw new FormatException($"The webhook is not JSON text: {e.Message}", e);
+        }
         using (document)
         {
             var root = document.RootElement;
