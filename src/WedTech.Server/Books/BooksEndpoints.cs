@@ -24,32 +24,32 @@ public static class BooksEndpoints
             .WithDescription("Per wedding, what is unpaid on issued tax invoices (less credit notes, with money received applied to the oldest first), by days past the due date (or the issue date): 0–30, 31–60, over 60.");
 
         books.MapGet("/gstr1", ([AsParameters] BooksPeriodQuery query, BooksService service, IStudioSettings studio, CancellationToken ct) =>
-            ExportAsync(query, service, studio, "gstr1", Gstr1Workbook.Write, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "gstr1", "xlsx", ct))
+            ExportAsync(query, service, studio, "gstr1", Gstr1Workbook.WriteAsync, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "gstr1", "xlsx", ct))
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithSummary("GSTR-1 workbook").WithDescription("The sheets of the GST offline tool that apply: b2b, b2cl, b2cs, cdnr, cdnur, hsn (SAC summary) and docs, for the documents issued in the period.");
         books.MapGet("/tally", ([AsParameters] BooksPeriodQuery query, BooksService service, IStudioSettings studio, CancellationToken ct) =>
-            ExportAsync(query, service, studio, "tally", TallyXml.Write, "application/xml", "tally", "xml", ct))
+            ExportAsync(query, service, studio, "tally", TallyXml.WriteAsync, "application/xml", "tally", "xml", ct))
             .Produces(StatusCodes.Status200OK, contentType: "application/xml")
             .WithSummary("Tally XML").WithDescription("Ledger masters, then sales, credit note and receipt vouchers with CGST, SGST and IGST ledgers, each voucher balanced, in Tally's import envelope.");
         books.MapGet("/zoho-books/invoices", ([AsParameters] BooksPeriodQuery query, BooksService service, IStudioSettings studio, CancellationToken ct) =>
-            ExportAsync(query, service, studio, "zoho-books-invoices", ZohoBooksCsv.Write, "text/csv", "zoho-books-invoices", "csv", ct))
+            ExportAsync(query, service, studio, "zoho-books-invoices", ZohoBooksCsv.WriteAsync, "text/csv", "zoho-books-invoices", "csv", ct))
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Zoho Books invoices CSV").WithDescription("Zoho Books' invoice import format for India (GST treatment, place of supply, SAC, tax per line), one row per line.");
         books.MapGet("/zoho-books/credit-notes", ([AsParameters] BooksPeriodQuery query, BooksService service, IStudioSettings studio, CancellationToken ct) =>
-            ExportAsync(query, service, studio, "zoho-books-credit-notes", ZohoBooksCsv.WriteCreditNotes, "text/csv", "zoho-books-credit-notes", "csv", ct))
+            ExportAsync(query, service, studio, "zoho-books-credit-notes", ZohoBooksCsv.WriteCreditNotesAsync, "text/csv", "zoho-books-credit-notes", "csv", ct))
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Zoho Books credit notes CSV").WithDescription("Zoho Books' credit note import format, one row per line, each naming its invoice.");
         return api;
     }
 
     private static async Task<IResult> ExportAsync(
-        BooksPeriodQuery query, BooksService service, IStudioSettings studio, string export, Action<Ledger, Stream> write, string contentType, string name, string extension,
+        BooksPeriodQuery query, BooksService service, IStudioSettings studio, string export, Func<Ledger, Stream, CancellationToken, Task> write, string contentType, string name, string extension,
         CancellationToken cancellationToken)
     {
         var (from, to) = await query.PeriodAsync(studio, cancellationToken);
         var ledger = await service.LedgerAsync(from, to, export, cancellationToken);
         using var output = new MemoryStream();
-        write(ledger, output);
+        await write(ledger, output, cancellationToken);
         return TypedResults.File(output.ToArray(), contentType, $"{name}-{from:yyyy-MM-dd}-to-{to:yyyy-MM-dd}.{extension}");
     }
 }

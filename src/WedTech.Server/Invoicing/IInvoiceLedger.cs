@@ -13,21 +13,21 @@ public sealed record IssuedDocument(
 public interface IInvoiceLedger
 {
     /// <summary>Issued tax invoices and credit notes, of the given weddings (all when null), issued between the dates (all when null).</summary>
-    Task<List<IssuedDocument>> IssuedAsync(DateOnly? from, DateOnly? to, IReadOnlyCollection<Guid>? weddingIds, CancellationToken cancellationToken);
+    Task<List<IssuedDocument>> IssuedAsync(DateOnly? first, DateOnly? last, IReadOnlyCollection<Guid>? weddingIds, CancellationToken cancellationToken);
 }
 
 internal sealed class InvoiceLedger(TenantDbContext db) : IInvoiceLedger
 {
-    public async Task<List<IssuedDocument>> IssuedAsync(DateOnly? from, DateOnly? to, IReadOnlyCollection<Guid>? weddingIds, CancellationToken cancellationToken)
+    public async Task<List<IssuedDocument>> IssuedAsync(DateOnly? first, DateOnly? last, IReadOnlyCollection<Guid>? weddingIds, CancellationToken cancellationToken)
     {
         var query = db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Issued && i.Kind != InvoiceKind.Estimate);
-        if (from is { } first)
+        if (first is { } from)
         {
-            query = query.Where(i => i.IssuedOn >= first);
+            query = query.Where(i => i.IssuedOn >= from);
         }
-        if (to is { } last)
+        if (last is { } to)
         {
-            query = query.Where(i => i.IssuedOn <= last);
+            query = query.Where(i => i.IssuedOn <= to);
         }
         if (weddingIds is not null)
         {

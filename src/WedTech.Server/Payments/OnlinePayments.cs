@@ -177,8 +177,12 @@ public sealed class OnlinePayments(
             await transaction.CommitAsync(cancellationToken);
             await ThankAsync(payment, cancellationToken);
         }
-        catch (DbUpdateException) when (await RecordedMeanwhileAsync(gatewayPaymentId))
+        catch (DbUpdateException)
         {
+            if (!await RecordedMeanwhileAsync(gatewayPaymentId))
+            {
+                throw;
+            }
             logger.LogInformation("Payment {PaymentId} was recorded by another report at the same moment", gatewayPaymentId);
         }
     }

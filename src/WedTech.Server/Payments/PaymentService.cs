@@ -49,7 +49,7 @@ public sealed class PaymentService(
             errors.Add($"instalments[{index}].dueOn", "The date must be between the years 2000 and 2100.");
         }
         var schedule = PaymentSchedules.Merge(plan.Schedule, request.Instalments!, errors, "instalments");
-        if (!errors.Any && (Int128)schedule.Sum(s => (Int128)s.AmountPaise) > VendorLimits.MaxAmountPaise)
+        if (!errors.Any && schedule.Aggregate(Int128.Zero, (sum, s) => sum + s.AmountPaise) > VendorLimits.MaxAmountPaise)
         {
             errors.Add("instalments", $"A plan comes to at most {IndianFormat.Rupees(VendorLimits.MaxAmountPaise)}.");
         }

@@ -34,7 +34,7 @@ public sealed class RazorpayWebhookIntake(TenantDbContext db, IBillingSettings b
         RazorpayWebhookEvent parsed;
         try
         {
-            parsed = RazorpayWebhooks.Parse(body);
+            parsed = RazorpayWebhookEvent.Parse(body);
         }
         catch (FormatException wrong)
         {
@@ -84,7 +84,7 @@ public sealed class RazorpayEventJob(TenantDbContext db, OnlinePayments online, 
         {
             return;
         }
-        var parsed = RazorpayWebhooks.Parse(System.Text.Encoding.UTF8.GetBytes(received.Body));
+        var parsed = RazorpayWebhookEvent.Parse(System.Text.Encoding.UTF8.GetBytes(received.Body));
         if (parsed.Link is { } link)
         {
             var captured = parsed.Payment is { Status: "captured" } payment ? new[] { (payment.Id, payment.AmountPaise, payment.Method, payment.CreatedAt) } : [];

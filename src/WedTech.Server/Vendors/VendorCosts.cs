@@ -17,7 +17,7 @@ public interface IVendorCosts
     Task<Dictionary<Guid, WeddingVendorTotals>> TotalsAsync(IReadOnlyCollection<Guid> weddingIds, CancellationToken cancellationToken);
 
     /// <summary>Payments to vendors (with TDS) dated between the dates: the wedding, the day and the amount.</summary>
-    Task<List<(Guid WeddingId, DateOnly PaidOn, long AmountPaise)>> PaidBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    Task<List<(Guid WeddingId, DateOnly PaidOn, long AmountPaise)>> PaidBetweenAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken);
 }
 
 internal sealed class VendorCosts(TenantDbContext db, IGuestDirectory guests) : IVendorCosts
@@ -36,8 +36,8 @@ internal sealed class VendorCosts(TenantDbContext db, IGuestDirectory guests) : 
         return totals;
     }
 
-    public async Task<List<(Guid WeddingId, DateOnly PaidOn, long AmountPaise)>> PaidBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        [.. (await db.VendorPayments.AsNoTracking().Where(p => p.PaidOn >= from && p.PaidOn <= to)
+    public async Task<List<(Guid WeddingId, DateOnly PaidOn, long AmountPaise)>> PaidBetweenAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        [.. (await db.VendorPayments.AsNoTracking().Where(p => p.PaidOn >= first && p.PaidOn <= last)
             .Select(p => new { p.WeddingId, p.PaidOn, Amount = p.AmountPaise + p.TdsPaise }).ToListAsync(cancellationToken))
             .Select(p => (p.WeddingId, p.PaidOn, p.Amount))];
 

@@ -99,7 +99,7 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
         };
-        foreach (var (key, value) in FakeProviders.Instance.Settings().Concat(ProviderSettings()).Concat(Overrides))
+        foreach (var (key, value) in FakeProviders.Instance.Settings().Concat(RazorpayStandIn.Instance.Settings()).Concat(ProviderSettings()).Concat(Overrides))
         {
             settings[key] = value;
         }
