@@ -71,4 +71,12 @@ public static class BillingWords
     /// <summary>"Rajasthan (08)", "Outside India": a place of supply as the invoice names it.</summary>
     public static string PlaceOfSupply(InvoiceResponse invoice) =>
         invoice.PlaceOfSupply == InvoiceLimits.OtherCountryCode ? "Outside India" : $"{invoice.PlaceOfSupplyName} ({invoice.PlaceOfSupply})";
+
+    /// <summary>Today at the studio (its time zone), against which instalments are due and periods are counted.</summary>
+    public static DateOnly Today(TimeProvider time, string? zone) =>
+        DateOnly.FromDateTime(Events.EventTimes.InZone(time.GetUtcNow(), zone ?? Tenancy.StudioZone.Default));
+
+    /// <summary>Whether an instalment is past its due date and not paid in full.</summary>
+    public static bool IsOverdue(Instalment instalment, DateOnly today) =>
+        instalment.State == InstalmentState.Overdue || (instalment.State != InstalmentState.Paid && instalment.DueOn < today);
 }
