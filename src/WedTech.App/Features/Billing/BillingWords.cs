@@ -79,4 +79,7 @@ public static class BillingWords
     /// <summary>Whether an instalment is past its due date and not paid in full.</summary>
     public static bool IsOverdue(Instalment instalment, DateOnly today) =>
         instalment.State == InstalmentState.Overdue || (instalment.State != InstalmentState.Paid && instalment.DueOn < today);
+
+    /// <summary>Rupees typed with more than two decimals, which no amount in paise can be (₹10.005).</summary>
+    public static bool FinerThanPaise(decimal? rupees) => rupees is { } r && r * 100 != decimal.Truncate(r * 100);
 }

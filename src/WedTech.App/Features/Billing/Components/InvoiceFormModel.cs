@@ -162,7 +162,7 @@ public sealed class InvoiceFormModel
             {
                 errors[$"lines[{i}].unitPaise"] = ["Give the price."];
             }
-            else if (line.UnitRupees * 100 != decimal.Truncate(line.UnitRupees.Value * 100))
+            else if (BillingWords.FinerThanPaise(line.UnitRupees))
             {
                 errors[$"lines[{i}].unitPaise"] = ["A price has at most two decimals (paise)."];
             }

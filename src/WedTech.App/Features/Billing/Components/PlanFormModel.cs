@@ -61,7 +61,7 @@ public sealed class PlanFormModel
             {
                 errors[$"instalments[{i}].amountPaise"] = ["Give the amount."];
             }
-            else if (instalment.AmountRupees * 100 != decimal.Truncate(instalment.AmountRupees.Value * 100))
+            else if (BillingWords.FinerThanPaise(instalment.AmountRupees))
             {
                 errors[$"instalments[{i}].amountPaise"] = ["An amount has at most two decimals (paise)."];
             }
