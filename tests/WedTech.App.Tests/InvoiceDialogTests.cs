@@ -28,7 +28,7 @@ public class InvoiceDialogTests : AppTestContext
         var dialogs = Render<MudDialogProvider>();
         var parameters = new DialogParameters<InvoiceDialog>
         {
-            { d => d.WeddingId, WeddingId }, { d => d.Draft, draft }, { d => d.Start, start }, { d => d.DefaultSac, defaultSac }, { d => d.Instalments, [Advance(0), Balance()] },
+            { d => d.WeddingId, WeddingId }, { d => d.Draft, draft }, { d => d.Start, start }, { d => d.DefaultSac, defaultSac },
         };
         var reference = await dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<InvoiceDialog>("Invoice", parameters));
         dialogs.WaitForAssertion(() => dialogs.Find("[data-test=invoice-form]"));
@@ -137,7 +137,6 @@ public class InvoiceDialogTests : AppTestContext
 
         dialogs.Find("[data-test=credit-note-for]").TextContent.ShouldStartWith("Against tax invoice INV/26-27/00007.");
         dialogs.FindAll("#invoice-kind").ShouldBeEmpty();
-        dialogs.FindAll("#invoice-instalment").ShouldBeEmpty();
         dialogs.Find("#invoice-recipient").GetAttribute("value").ShouldBe("Priya Sharma & Rohan Verma");
         dialogs.FindAll("[data-test=invoice-line]").Count.ShouldBe(2);
         dialogs.Find("[data-test=invoice-total]").TextContent.ShouldBe("₹2,95,000");

@@ -53,6 +53,8 @@ public class WeddingBillingTests : AppTestContext
         page.FindAll("[data-test=refund-payment]").Count.ShouldBe(edits ? 1 : 0);
         page.FindAll("[data-test=record-payment]").Count.ShouldBe(creates ? 1 : 0);
         page.FindAll("[data-test=edit-plan]").Count.ShouldBe(creates ? 1 : 0);
+        // The couple's own view is billing:own: admins have it, planners (who are refused it) are not offered it.
+        page.FindAll("[data-test=open-couple-view]").Count.ShouldBe(edits ? 1 : 0);
         page.FindAll("[data-test=invoice-pdf]").Select(a => a.GetAttribute("href")).ShouldBe(
             [BillingApi.Routes.InvoicePdf(WeddingId, DraftId), BillingApi.Routes.InvoicePdf(WeddingId, IssuedId)]);
         page.Find("[data-test=receipt-pdf]").GetAttribute("href").ShouldBe(BillingApi.Routes.Receipt(WeddingId, PaymentId));

@@ -22,7 +22,7 @@ internal static class BillingSamples
             new InvoiceLine("Wedding planning fee", "998596", 1, 200000_00, 200000_00, 1800, 18000_00, 18000_00, 0, 236000_00),
             new InvoiceLine("Décor coordination", "998596", 2, 25000_00, 50000_00, 1800, 4500_00, 4500_00, 0, 59000_00),
         ],
-        250000_00, 22500_00, 22500_00, 0, 0, 295000_00, "Rupees Two Lakh Ninety-Five Thousand Only", null, null, null, null, 0,
+        250000_00, 22500_00, 22500_00, 0, 0, 295000_00, "Rupees Two Lakh Ninety-Five Thousand Only", null, null, null, 0,
         status == InvoiceStatus.Issued ? balance : 0, null, status == InvoiceStatus.Cancelled ? "Raised twice" : null, null, version);
 
     public static Instalment Advance(long paid = 100000_00) =>

@@ -23,7 +23,6 @@ public sealed class InvoiceFormModel
     public Guid? EventId { get; set; }
     public Guid? CreditNoteForId { get; set; }
     public string? CreditNoteForNumber { get; set; }
-    public Guid? InstalmentId { get; set; }
     public DateTime? DueOn { get; set; }
     public bool ReverseCharge { get; set; }
     public string? Notes { get; set; }
@@ -54,7 +53,7 @@ public sealed class InvoiceFormModel
         var model = new InvoiceFormModel
         {
             Kind = invoice.Kind, EventId = invoice.EventId, CreditNoteForId = invoice.CreditNoteForId, CreditNoteForNumber = invoice.CreditNoteForNumber,
-            InstalmentId = invoice.InstalmentId, DueOn = invoice.DueOn?.ToDateTime(TimeOnly.MinValue), ReverseCharge = invoice.ReverseCharge, Notes = invoice.Notes,
+            DueOn = invoice.DueOn?.ToDateTime(TimeOnly.MinValue), ReverseCharge = invoice.ReverseCharge, Notes = invoice.Notes,
         };
         model.SetRecipient(invoice.Recipient);
         model.AddLines(invoice.Lines);
@@ -175,7 +174,7 @@ public sealed class InvoiceFormModel
         new InvoiceRecipient(RecipientName.Trim(), Trim(Address), Trim(City), InIndia ? StateCode : null, InIndia ? India : Country!.Trim().ToUpperInvariant(),
             InIndia ? Normalised(Gstin) : null),
         [.. Lines.Select(l => new InvoiceLineRequest(l.Description.Trim(), Trim(l.Sac), l.Quantity, VendorWords.ToPaise(l.UnitRupees), l.GstRateBasisPoints))],
-        EventId, Kind == InvoiceKind.CreditNote ? CreditNoteForId : null, Kind == InvoiceKind.CreditNote ? null : InstalmentId,
+        EventId, Kind == InvoiceKind.CreditNote ? CreditNoteForId : null,
         DueOn is { } due ? DateOnly.FromDateTime(due) : null, ReverseCharge, Trim(Notes));
 
     /// <summary>A GSTIN as the API keeps it: upper case, without spaces; null when empty.</summary>
