@@ -1,6 +1,7 @@
 using WedTech.Server.Invoicing;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Payments.Razorpay;
+using WedTech.Server.Platform.Audit;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
@@ -15,7 +16,7 @@ namespace WedTech.Server.Payments;
 /// </summary>
 public sealed class OnlinePayments(
     TenantDbContext db, IBillingSettings billing, IRazorpayClient razorpay, IWeddingDirectory weddings, PaymentService payments, IStudioSettings studio,
-    IDocumentNumbers numbers, TenantContext tenant, StudioAddresses addresses, UserNotices notices, TimeProvider time, ILogger<OnlinePayments> logger)
+    IDocumentNumbers numbers, TenantContext tenant, StudioAddresses addresses, UserNotices notices, AuditLog audit, TimeProvider time, ILogger<OnlinePayments> logger)
 {
     /// <summary>How long a pay link stays open at Razorpay.</summary>
     public static readonly TimeSpan LinkLife = TimeSpan.FromDays(7);
@@ -172,6 +173,7 @@ public sealed class OnlinePayments(
                 RecordedBy = "Razorpay",
             };
             db.ClientPayments.Add(payment);
+            PaymentService.Recorded(audit, payment);
             payments.Publish(link.WeddingId, payment.Version);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -96,6 +96,7 @@ public sealed class PaymentService(
             RecordedBy = currentUser.Required.Name,
         };
         db.ClientPayments.Add(payment);
+        Recorded(audit, payment);
         Publish(weddingId, payment.Version);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -166,6 +167,10 @@ public sealed class PaymentService(
         var total = PaymentSchedules.Total(plan?.Schedule ?? []);
         return new PaymentPlanResponse(weddingId, instalments, total, received, refunded, Math.Max(0, total - (received - refunded)), plan?.Version ?? 0);
     }
+
+    /// <summary>A payment received is in the audit log: who recorded it (Razorpay for one made online), from where, and what.</summary>
+    internal static void Recorded(AuditLog audit, ClientPayment payment) => audit.Record("client-payment.recorded", nameof(ClientPayment), payment.Id,
+        $"receipt {payment.ReceiptNumber}: {IndianFormat.Rupees(payment.AmountPaise)} by {ApiConventions.EnumName(payment.Mode)}{(payment.Reference is { } r ? $" ({r})" : "")}, recorded by {payment.RecordedBy}");
 
     internal void Publish(Guid weddingId, long version) =>
         changes.AfterCommit(new WeddingChangedMessage(weddingId, WeddingChange.PaymentsChanged, version));
