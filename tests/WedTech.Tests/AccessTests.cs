@@ -761,6 +761,8 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         ("ClientPayment.AmountPaise", "record a payment from the couple", "A✓ P✓ C- L-"),
         ("ClientPayment.RefundedPaise", "refund a payment", "A✓ P- C- L-"),
         ("ClientRefund.AmountPaise", "refund a payment", "A✓ P- C- L-"),
+        ("PayLink.AmountPaise", "ask for a pay link", "A✓ P✓ C- L-"),
+        ("PayLink.AmountPaise", "the couple pays online", "A✓ P- C- L✓"),
     ];
 
     [Fact]
@@ -806,6 +808,11 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 if (field.StartsWith("RoomBlock.", StringComparison.Ordinal))
                 {
                     await RoomRateCellAsync(write, $"{who} {write} ({field})", outcome, members[who], admin, team);
+                    continue;
+                }
+                if (field.StartsWith("PayLink.", StringComparison.Ordinal))
+                {
+                    await PayLinkCellAsync(write, $"{who} {write} ({field})", outcome, members[who], admin, team, await TakesPaymentsOnlineAsync(studio, admin));
                     continue;
                 }
                 if (field.Split('.')[0] is "Invoice" or "PaymentPlan" or "ClientPayment" or "ClientRefund")
@@ -995,6 +1002,37 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
             Assert.Contains(char.ToLowerInvariant(name[0]) + name[1..], problem.Detail, StringComparison.Ordinal);
         }
         Assert.True(before == after, $"{what}: changed {before} → {after}");
+    }
+
+    /// <summary>
+    /// One cell of a pay link's amount: what is unpaid of the instalment, worked out by the server, never sent. A link kept with
+    /// its amount is given again to whoever asks next (an admin, here); a refused request asked Razorpay for nothing.
+    /// </summary>
+    private static async Task PayLinkCellAsync(string write, string what, char outcome, HttpClient caller, HttpClient admin, IReadOnlyList<TeamAssignment> team,
+        RazorpayStandInAccount account)
+    {
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Team = team })).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var root = $"/api/v1/weddings/{wedding.Id}";
+        var plan = await (await admin.PutJsonAsync($"{root}/payment-plan", NewPlan, "\"0\"")).ReadAsync<PaymentPlanResponse>();
+        var instalment = plan.Instalments[0].Instalment;
+        int LinksMade() => account.Requests.Count(r => r.Method == "POST" && r.Path == "/v1/payment_links");
+        var before = LinksMade();
+        var response = write switch
+        {
+            "ask for a pay link" => await caller.PostAsync($"{root}/payment-plan/instalments/{instalment.Id}/pay-link", null, Cancel),
+            "the couple pays online" => await caller.PostAsync($"{root}/billing/instalments/{instalment.Id}/pay", null, Cancel),
+            _ => throw new InvalidOperationException($"No write named '{write}'."),
+        };
+        if (outcome == '✓')
+        {
+            var link = await response.ReadAsync<PayLinkResponse>();
+            Assert.True(link.AmountPaise == instalment.AmountPaise, $"{what}: a link for {link.AmountPaise}, not {instalment.AmountPaise}");
+            var again = await (await admin.PostAsync($"{root}/payment-plan/instalments/{instalment.Id}/pay-link", null, Cancel)).ReadAsync<PayLinkResponse>();
+            Assert.True(link.LinkId == again.LinkId, $"{what}: the link was not kept with its amount: {link.LinkId}, then a new one {again.LinkId}");
+            return;
+        }
+        await response.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.True(before == LinksMade(), $"{what}: refused, yet Razorpay was asked for a link");
     }
 
     /// <summary>One cell of a room block's rate: the write by the caller, then what an admin reads of the block.</summary>
