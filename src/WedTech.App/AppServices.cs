@@ -1,3 +1,4 @@
+using WedTech.App.Features.Billing;
 using WedTech.App.Features.Budget;
 using WedTech.App.Features.Calendar;
 using WedTech.App.Features.CheckIn;
@@ -45,6 +46,7 @@ public static class AppServices
         services.AddScoped<TravelApi>();
         services.AddScoped<VendorsApi>();
         services.AddScoped<BudgetApi>();
+        services.AddScoped<BillingApi>();
         services.AddScoped<CheckInApi>();
         services.AddScoped<SeatingApi>();
         services.AddScoped<TemplatesApi>();

@@ -22,9 +22,13 @@ public static class Api
     public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
         client.PostAsJsonAsync(url, body, Json, TestContext.Current.CancellationToken);
 
-    public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body, string? ifMatch = null)
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body, string ifMatch) => client.SendJsonAsync(HttpMethod.Post, url, body, ifMatch);
+
+    public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body, string? ifMatch = null) => client.SendJsonAsync(HttpMethod.Put, url, body, ifMatch);
+
+    private static Task<HttpResponseMessage> SendJsonAsync<T>(this HttpClient client, HttpMethod method, string url, T body, string? ifMatch)
     {
-        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Json) };
+        var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: Json) };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);

@@ -136,9 +136,10 @@ public sealed class WritePath : BeforeSaveInterceptor
             }
             if (fields.Count > 0 && db.Audit is { } audit && entry.Metadata.ClrType.GetCustomAttribute<AuditChangesAttribute>() is { } audited)
             {
-                // The record's key names it: its Id, or the one Guid it is keyed by (a wedding's budget by its wedding).
+                // The record's key names it: its Id, or the one Guid it is keyed by (a wedding's budget by its wedding); a
+                // studio's one-row settings have no Guid, and their subject says what they are.
                 var key = entry.Metadata.FindPrimaryKey()!.Properties.Single();
-                audit.Value.RecordChanges(entry.Entity, audited.Subject, (Guid)entry.Property(key.Name).CurrentValue!, fields);
+                audit.Value.RecordChanges(entry.Entity, audited.Subject, entry.Property(key.Name).CurrentValue is Guid id ? id : Guid.Empty, fields);
             }
         }
     }

@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 using WedTech.Server.Platform.Audit;
 
 namespace WedTech.Server.Tenancy.Settings;
 
-public static partial class TenantSettingsEndpoints
+public static class TenantSettingsEndpoints
 {
     public static readonly ApiTag Tag = new("Settings", "The studio's settings: company name, time zone and GSTIN.");
 
@@ -30,10 +29,10 @@ public static partial class TenantSettingsEndpoints
             {
                 errors.Add("companyName", "Use at least 2 characters.");
             }
-            var gstin = string.IsNullOrWhiteSpace(request.Gstin) ? null : request.Gstin.Trim().ToUpperInvariant();
-            if (gstin is not null && !IsValidGstin(gstin))
+            var gstin = string.IsNullOrWhiteSpace(request.Gstin) ? null : IndianTaxIds.Normalize(request.Gstin);
+            if (gstin is not null && IndianTaxIds.CheckGstin(gstin) is { } wrongGstin)
             {
-                errors.Add("gstin", "This is not a valid GSTIN (15 characters, with a matching check digit).");
+                errors.Add("gstin", wrongGstin);
             }
             errors.ThrowIfAny();
 
@@ -60,24 +59,4 @@ public static partial class TenantSettingsEndpoints
         await db.Settings.FirstOrDefaultAsync(s => s.Id == TenantSettings.SingletonId, ct) ?? throw ApiException.NotFound("Settings");
 
     private static TenantSettingsResponse ToResponse(TenantSettings s) => new(s.CompanyName, s.TimeZone, s.Currency, s.Gstin, s.Version);
-
-    /// <summary>GSTIN: state code, PAN, entity number, 'Z', and a base-36 check character (GST's published algorithm).</summary>
-    public static bool IsValidGstin(string gstin)
-    {
-        if (!GstinShape().IsMatch(gstin))
-        {
-            return false;
-        }
-        const string chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-        var sum = 0;
-        for (var i = 0; i < 14; i++)
-        {
-            var product = chars.IndexOf(gstin[i], StringComparison.Ordinal) * (i % 2 == 0 ? 1 : 2);
-            sum += product / 36 + product % 36;
-        }
-        return chars[(36 - sum % 36) % 36] == gstin[14];
-    }
-
-    [GeneratedRegex("^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$")]
-    private static partial Regex GstinShape();
 }
