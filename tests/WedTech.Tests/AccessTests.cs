@@ -184,6 +184,35 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "DELETE /api/v1/weddings/{wedding}/budget/lines/{budget-line}", "", "A✓ P· C· L·" },
         { "POST /api/v1/weddings/{wedding}/budget/what-if", "what-if", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/budget/shared", "", "A✓ P✓ C· L✓" },
+        { "GET /api/v1/billing/settings", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/billing/settings", "billing-settings", "A✓ P· C· L·" },
+        { "GET /api/v1/weddings/{wedding}/invoices", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/invoices", "invoice", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/invoices/{invoice}", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/weddings/{wedding}/invoices/{invoice}", "invoice", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/invoices/{invoice}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/invoices/{invoice}/issue", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/invoices/{issued-invoice}/cancel", "cancel-invoice", "A✓ P· C· L·" },
+        { "GET /api/v1/weddings/{wedding}/invoices/{invoice}/pdf", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/payment-plan", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/weddings/{wedding}/payment-plan", "payment-plan", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/payment-plan/instalments/{instalment}/pay-link", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/payments", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/payments", "client-payment", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/payments/{client-payment}/refunds", "refund", "A✓ P· C· L·" },
+        { "GET /api/v1/weddings/{wedding}/payments/{client-payment}/receipt", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/billing", "", "A✓ P· C· L✓" },
+        { "GET /api/v1/weddings/{wedding}/billing/invoices/{issued-invoice}/pdf", "", "A✓ P· C· L✓" },
+        { "GET /api/v1/weddings/{wedding}/billing/receipts/{client-payment}/pdf", "", "A✓ P· C· L✓" },
+        { "POST /api/v1/weddings/{wedding}/billing/instalments/{instalment}/pay", "", "A✓ P· C· L✓" },
+        { "POST /api/v1/weddings/{wedding}/billing/return", "payment-return", "A✓ P· C· L✓" },
+        { "GET /api/v1/books/profit-and-loss", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/books/profit-and-loss?from=2026-04-01&to=2027-03-31", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/books/receivables", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/books/gstr1", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/books/tally", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/books/zoho-books/invoices", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/books/zoho-books/credit-notes", "", "A✓ P✓ C· L·" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -202,6 +231,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         ("POST /api/v1/webhooks/twilio/status", "Twilio's signature"),
         ("GET /api/v1/webhooks/whatsapp", "the verify token"),
         ("POST /api/v1/webhooks/whatsapp", "Meta's signature"),
+        ("POST /api/v1/webhooks/razorpay", "Razorpay's signature with the studio's webhook secret, on the studio's own host"),
     ];
 
     /// <summary>
@@ -447,6 +477,37 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 var line = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/budget/lines", NewBudgetLine)).ReadAsync<BudgetLineResponse>(HttpStatusCode.Created);
                 url = url.Replace("{budget-line}", line.Id.ToString(), StringComparison.Ordinal);
             }
+            if (url.Contains("invoice}", StringComparison.Ordinal))
+            {
+                var invoices = $"/api/v1/weddings/{wedding.Id}/invoices";
+                var draft = await (await admin.PostJsonAsync(invoices, NewEstimate)).ReadAsync<InvoiceResponse>(HttpStatusCode.Created);
+                if (url.Contains("{issued-invoice}", StringComparison.Ordinal))
+                {
+                    await IssueAsync(admin, $"{invoices}/{draft.Id}", draft.Version);
+                }
+                url = url.Replace("{invoice}", draft.Id.ToString(), StringComparison.Ordinal).Replace("{issued-invoice}", draft.Id.ToString(), StringComparison.Ordinal);
+            }
+            OnlinePaymentReturn? paidOnline = null;
+            if (url.Contains("{instalment}", StringComparison.Ordinal) || body == "payment-return")
+            {
+                var account = await TakesPaymentsOnlineAsync(studio, admin);
+                var plan = await (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/payment-plan", NewPlan, "\"0\"")).ReadAsync<PaymentPlanResponse>();
+                var instalment = plan.Instalments[0].Instalment.Id;
+                url = url.Replace("{instalment}", instalment.ToString(), StringComparison.Ordinal);
+                if (body == "payment-return")
+                {
+                    // Paid on Razorpay's page, its webhook lost: only the couple's browser coming back tells the studio.
+                    var link = await (await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/payment-plan/instalments/{instalment}/pay-link", null, Cancel)).ReadAsync<PayLinkResponse>();
+                    var paymentId = await RazorpayStandIn.Instance.PayAsync(link.LinkId, deliverWebhook: false);
+                    var reference = RazorpayStandIn.Instance.LinkEntity(link.LinkId)["reference_id"]!.GetValue<string>();
+                    paidOnline = new OnlinePaymentReturn(link.LinkId, reference, "paid", paymentId, RazorpaySignature(account.KeySecret, $"{link.LinkId}|{reference}|paid|{paymentId}"));
+                }
+            }
+            if (url.Contains("{client-payment}", StringComparison.Ordinal))
+            {
+                var payment = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/payments", NewClientPayment)).ReadAsync<ClientPaymentResponse>(HttpStatusCode.Created);
+                url = url.Replace("{client-payment}", payment.Id.ToString(), StringComparison.Ordinal);
+            }
             if (url.Contains("{import}", StringComparison.Ordinal))
             {
                 var import = await (await admin.PostAsync($"/api/v1/weddings/{wedding.Id}/guest-imports", GuestList(), Cancel)).ReadAsync<GuestImportResponse>(HttpStatusCode.Accepted);
@@ -514,16 +575,24 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 "budget-settings" => System.Net.Http.Json.JsonContent.Create(new BudgetSettingsRequest(FeeModel.Fixed, 2_00_000_00, null, true), options: Api.Json),
                 "budget-line" => System.Net.Http.Json.JsonContent.Create(NewBudgetLine, options: Api.Json),
                 "what-if" => System.Net.Http.Json.JsonContent.Create(new BudgetWhatIfRequest(null, null, [NewBudgetLine], null), options: Api.Json),
+                "billing-settings" => System.Net.Http.Json.JsonContent.Create(BillingSettingsOf(await TakesPaymentsOnlineAsync(studio, admin)), options: Api.Json),
+                "invoice" => System.Net.Http.Json.JsonContent.Create(NewEstimate, options: Api.Json),
+                "cancel-invoice" => System.Net.Http.Json.JsonContent.Create(new CancelInvoiceRequest("The couple moved the wedding to next year"), options: Api.Json),
+                "payment-plan" => System.Net.Http.Json.JsonContent.Create(NewPlan, options: Api.Json),
+                "client-payment" => System.Net.Http.Json.JsonContent.Create(NewClientPayment, options: Api.Json),
+                "refund" => System.Net.Http.Json.JsonContent.Create(new RefundRequest(5_000_00, "Paid twice by mistake"), options: Api.Json),
+                "payment-return" => System.Net.Http.Json.JsonContent.Create(paidOnline, options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };
-            if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)))
+            if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)
+                || url.EndsWith("/payment-plan", StringComparison.Ordinal)))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "*");
             }
             else if ((parts[0] == "PUT" && (url.Contains("/weddings/", StringComparison.Ordinal) || url.StartsWith("/api/v1/vendors/", StringComparison.Ordinal) || url.Contains("/events/", StringComparison.Ordinal)
                     || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)))
-                || url.EndsWith("/shift", StringComparison.Ordinal))
+                || url.EndsWith("/shift", StringComparison.Ordinal) || url.EndsWith("/issue", StringComparison.Ordinal))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             }
@@ -539,6 +608,43 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
             }
         }
     }
+
+    private static readonly InvoiceRequest NewEstimate = new(InvoiceKind.Estimate, new InvoiceRecipient("Meera Kapoor", "14 Civil Lines", "Jaipur", "08", null, null),
+        [new InvoiceLineRequest("Wedding planning and coordination", null, 1, 2_50_000_00, 1800)], null, null, null, null, null);
+
+    private static readonly PaymentPlanRequest NewPlan = new([new InstalmentRequest(null, "Advance", InstalmentKind.Advance, new DateOnly(2027, 6, 1), 1_00_000_00)]);
+
+    private static readonly ClientPaymentRequest NewClientPayment = new(new DateOnly(2026, 11, 2), PaymentMode.Upi, "UTR 88213", 50_000_00, null);
+
+    /// <summary>The studio's Razorpay account at the stand-in, one per studio, set in its billing settings on first use.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RazorpayStandInAccount> RazorpayAccounts = new();
+
+    /// <summary>A studio in Rajasthan (08), with its Razorpay account when it has one.</summary>
+    private static BillingSettingsRequest BillingSettingsOf(RazorpayStandInAccount? account) => new("Shubh Vivah Planners LLP", "12 MI Road", "Jaipur", "08", "302001",
+        null, null, null, null, null, null, null, account?.KeyId, account?.KeySecret, account?.WebhookSecret);
+
+    /// <summary>The studio takes payments online: its billing settings carry its Razorpay account (the same one every time, so the row that saves the settings keeps it).</summary>
+    private static async Task<RazorpayStandInAccount> TakesPaymentsOnlineAsync(Studio studio, HttpClient admin)
+    {
+        var account = RazorpayAccounts.GetOrAdd(studio.Slug, _ => RazorpayStandIn.Instance.NewAccount("Shubh Vivah Planners LLP"));
+        if (!(await admin.GetAsync<BillingSettingsResponse>("/api/v1/billing/settings")).RazorpayReady)
+        {
+            (await admin.PutJsonAsync("/api/v1/billing/settings", BillingSettingsOf(account), "*")).EnsureSuccessStatusCode();
+        }
+        return account;
+    }
+
+    /// <summary>Issues a draft (estimates need none of the studio's GST details).</summary>
+    private static async Task<InvoiceResponse> IssueAsync(HttpClient admin, string invoiceUrl, long version)
+    {
+        using var issue = new HttpRequestMessage(HttpMethod.Post, $"{invoiceUrl}/issue");
+        issue.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        return await (await admin.SendAsync(issue, Cancel)).ReadAsync<InvoiceResponse>();
+    }
+
+    /// <summary>Razorpay's signature of a payment link's callback: HMAC-SHA256, in hex, with the key secret.</summary>
+    private static string RazorpaySignature(string keySecret, string data) => Convert.ToHexStringLower(
+        System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(keySecret), System.Text.Encoding.UTF8.GetBytes(data)));
 
     /// <summary>Fills in the records a route reaches that belong to the caller (or, for {message}, to the studio) by making one.</summary>
     private static async Task<string> WithCallersOwnAsync(string url, HttpClient admin, HttpClient caller, Guid callerId)
@@ -635,6 +741,28 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         ("BudgetLine.AmountPaise", "send the amount unchanged", "A✓ P✓ C- L-"),
         ("BudgetLine.PerGuestPaise", "add a per-guest line", "A✓ P✓ C- L-"),
         ("BudgetLine.PerGuestPaise", "change the amount per guest", "A✓ P· C- L-"),
+        ("Invoice.Lines", "draft an estimate", "A✓ P✓ C- L-"),
+        ("Invoice.Lines", "change a draft", "A✓ P✓ C- L-"),
+        ("Invoice.TaxablePaise", "draft an estimate", "A✓ P✓ C- L-"),
+        ("Invoice.TaxablePaise", "change a draft", "A✓ P✓ C- L-"),
+        ("Invoice.CgstPaise", "draft an estimate", "A✓ P✓ C- L-"),
+        ("Invoice.CgstPaise", "change a draft", "A✓ P✓ C- L-"),
+        ("Invoice.SgstPaise", "draft an estimate", "A✓ P✓ C- L-"),
+        ("Invoice.SgstPaise", "change a draft", "A✓ P✓ C- L-"),
+        ("Invoice.IgstPaise", "draft an estimate to another state", "A✓ P✓ C- L-"),
+        ("Invoice.IgstPaise", "change a draft", "A✓ P✓ C- L-"),
+        ("Invoice.RoundOffPaise", "draft an estimate to another state", "A✓ P✓ C- L-"),
+        ("Invoice.RoundOffPaise", "change a draft", "A✓ P✓ C- L-"),
+        ("Invoice.TotalPaise", "draft an estimate", "A✓ P✓ C- L-"),
+        ("Invoice.TotalPaise", "change a draft", "A✓ P✓ C- L-"),
+        ("PaymentPlan.Schedule", "set a payment plan", "A✓ P✓ C- L-"),
+        ("PaymentPlan.Schedule", "change the payment plan", "A✓ P· C- L-"),
+        ("PaymentPlan.Schedule", "send the payment plan unchanged", "A✓ P✓ C- L-"),
+        ("ClientPayment.AmountPaise", "record a payment from the couple", "A✓ P✓ C- L-"),
+        ("ClientPayment.RefundedPaise", "refund a payment", "A✓ P- C- L-"),
+        ("ClientRefund.AmountPaise", "refund a payment", "A✓ P- C- L-"),
+        ("PayLink.AmountPaise", "ask for a pay link", "A✓ P✓ C- L-"),
+        ("PayLink.AmountPaise", "the couple pays online", "A✓ P- C- L✓"),
     ];
 
     [Fact]
@@ -668,6 +796,8 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
             .Select(u => new TeamAssignment(u.Id, u.Role == Role.Client ? TeamRole.Client : TeamRole.Coordinator)).ToList();
         var builtIn = (await admin.GetAsync<PagedResponse<WeddingTemplateSummary>>("/api/v1/templates?q=south")).Items[0];
         const long budget = 50_00_000_00;
+        // The studio is in Rajasthan: an estimate to Rajasthan is CGST + SGST, one to Maharashtra IGST.
+        (await admin.PutJsonAsync("/api/v1/billing/settings", BillingSettingsOf(null), "*")).EnsureSuccessStatusCode();
 
         foreach (var (field, write, expected) in MoneyMatrix)
         {
@@ -678,6 +808,16 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 if (field.StartsWith("RoomBlock.", StringComparison.Ordinal))
                 {
                     await RoomRateCellAsync(write, $"{who} {write} ({field})", outcome, members[who], admin, team);
+                    continue;
+                }
+                if (field.StartsWith("PayLink.", StringComparison.Ordinal))
+                {
+                    await PayLinkCellAsync(write, $"{who} {write} ({field})", outcome, members[who], admin, team, await TakesPaymentsOnlineAsync(studio, admin));
+                    continue;
+                }
+                if (field.Split('.')[0] is "Invoice" or "PaymentPlan" or "ClientPayment" or "ClientRefund")
+                {
+                    await BillingMoneyCellAsync(write, $"{who} {write} ({field})", field, outcome, members[who], admin, team);
                     continue;
                 }
                 if (!field.StartsWith("Wedding.", StringComparison.Ordinal))
@@ -791,6 +931,108 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
             Assert.Contains(char.ToLowerInvariant(field[0]) + field[1..], problem.Detail, StringComparison.Ordinal);
         }
         Assert.True(before == after, $"{what}: changed {before} → {after}");
+    }
+
+    /// <summary>
+    /// One cell of the couple's billing money: an estimate drafted or a draft changed (financial:create while it is a draft), the
+    /// payment plan set or changed, a payment from the couple recorded or refunded. What an admin reads of the wedding's
+    /// invoices, plan or payments before and after tells whether the write was made.
+    /// </summary>
+    private static async Task BillingMoneyCellAsync(string write, string what, string field, char outcome, HttpClient caller, HttpClient admin,
+        IReadOnlyList<TeamAssignment> team)
+    {
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Team = team })).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var root = $"/api/v1/weddings/{wedding.Id}";
+        // To Maharashtra from a studio in Rajasthan: IGST instead of CGST + SGST, and paise to round off.
+        var interstate = NewEstimate with
+        {
+            Recipient = NewEstimate.Recipient! with { City = "Pune", StateCode = "27" },
+            Lines = [new InvoiceLineRequest("Wedding planning and coordination", null, 1, 99_999_99, 1800)],
+        };
+        var draft = write == "change a draft" ? await (await admin.PostJsonAsync($"{root}/invoices", NewEstimate)).ReadAsync<InvoiceResponse>(HttpStatusCode.Created) : null;
+        if (write is "change the payment plan" or "send the payment plan unchanged")
+        {
+            (await admin.PutJsonAsync($"{root}/payment-plan", NewPlan, "\"0\"")).EnsureSuccessStatusCode();
+        }
+        var received = write == "refund a payment"
+            ? await (await admin.PostJsonAsync($"{root}/payments", NewClientPayment)).ReadAsync<ClientPaymentResponse>(HttpStatusCode.Created)
+            : null;
+        async Task<string> ReadAsync() => field.Split('.')[0] switch
+        {
+            "Invoice" => System.Text.Json.JsonSerializer.Serialize((await admin.GetAsync<InvoiceListResponse>($"{root}/invoices")).Items.Select(i => field.Split('.')[1] switch
+            {
+                "Lines" => string.Join(",", i.Lines.Select(l => $"{l.Quantity}×{l.UnitPaise}@{l.GstRateBasisPoints}")),
+                "TaxablePaise" => i.TaxablePaise.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "CgstPaise" => i.CgstPaise.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "SgstPaise" => i.SgstPaise.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "IgstPaise" => i.IgstPaise.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "RoundOffPaise" => i.RoundOffPaise.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => i.TotalPaise.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })),
+            "PaymentPlan" => System.Text.Json.JsonSerializer.Serialize((await admin.GetAsync<PaymentPlanResponse>($"{root}/payment-plan")).Instalments
+                .Select(i => $"{i.Instalment.Label} {i.Instalment.AmountPaise}")),
+            _ => System.Text.Json.JsonSerializer.Serialize((await admin.GetAsync<ClientPaymentListResponse>($"{root}/payments")).Items
+                .Select(p => $"{p.AmountPaise}-{p.RefundedPaise}: {string.Join(",", p.Refunds.Select(r => r.AmountPaise))}")),
+        };
+        var before = await ReadAsync();
+        var response = write switch
+        {
+            "draft an estimate" => await caller.PostJsonAsync($"{root}/invoices", NewEstimate),
+            "draft an estimate to another state" => await caller.PostJsonAsync($"{root}/invoices", interstate),
+            "change a draft" => await caller.PutJsonAsync($"{root}/invoices/{draft!.Id}", interstate, "*"),
+            "set a payment plan" => await caller.PutJsonAsync($"{root}/payment-plan", NewPlan, "*"),
+            "change the payment plan" => await caller.PutJsonAsync($"{root}/payment-plan",
+                new PaymentPlanRequest([NewPlan.Instalments![0] with { AmountPaise = 1_50_000_00 }]), "*"),
+            "send the payment plan unchanged" => await caller.PutJsonAsync($"{root}/payment-plan", NewPlan, "*"),
+            "record a payment from the couple" => await caller.PostJsonAsync($"{root}/payments", NewClientPayment),
+            "refund a payment" => await caller.PostJsonAsync($"{root}/payments/{received!.Id}/refunds", new RefundRequest(20_000_00, "Paid twice by mistake")),
+            _ => throw new InvalidOperationException($"No write named '{write}'."),
+        };
+        var after = await ReadAsync();
+        if (outcome == '✓')
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{what}: expected success, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+            Assert.True(write.Contains("unchanged", StringComparison.Ordinal) ? before == after : before != after, $"{what}: {before} → {after}");
+            return;
+        }
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+        if (outcome == '·')
+        {
+            var name = field.Split('.')[1];
+            Assert.Contains(char.ToLowerInvariant(name[0]) + name[1..], problem.Detail, StringComparison.Ordinal);
+        }
+        Assert.True(before == after, $"{what}: changed {before} → {after}");
+    }
+
+    /// <summary>
+    /// One cell of a pay link's amount: what is unpaid of the instalment, worked out by the server, never sent. A link kept with
+    /// its amount is given again to whoever asks next (an admin, here); a refused request asked Razorpay for nothing.
+    /// </summary>
+    private static async Task PayLinkCellAsync(string write, string what, char outcome, HttpClient caller, HttpClient admin, IReadOnlyList<TeamAssignment> team,
+        RazorpayStandInAccount account)
+    {
+        var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Team = team })).ReadAsync<WeddingResponse>(HttpStatusCode.Created);
+        var root = $"/api/v1/weddings/{wedding.Id}";
+        var plan = await (await admin.PutJsonAsync($"{root}/payment-plan", NewPlan, "\"0\"")).ReadAsync<PaymentPlanResponse>();
+        var instalment = plan.Instalments[0].Instalment;
+        int LinksMade() => account.Requests.Count(r => r.Method == "POST" && r.Path == "/v1/payment_links");
+        var before = LinksMade();
+        var response = write switch
+        {
+            "ask for a pay link" => await caller.PostAsync($"{root}/payment-plan/instalments/{instalment.Id}/pay-link", null, Cancel),
+            "the couple pays online" => await caller.PostAsync($"{root}/billing/instalments/{instalment.Id}/pay", null, Cancel),
+            _ => throw new InvalidOperationException($"No write named '{write}'."),
+        };
+        if (outcome == '✓')
+        {
+            var link = await response.ReadAsync<PayLinkResponse>();
+            Assert.True(link.AmountPaise == instalment.AmountPaise, $"{what}: a link for {link.AmountPaise}, not {instalment.AmountPaise}");
+            var again = await (await admin.PostAsync($"{root}/payment-plan/instalments/{instalment.Id}/pay-link", null, Cancel)).ReadAsync<PayLinkResponse>();
+            Assert.True(link.LinkId == again.LinkId, $"{what}: the link was not kept with its amount: {link.LinkId}, then a new one {again.LinkId}");
+            return;
+        }
+        await response.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.True(before == LinksMade(), $"{what}: refused, yet Razorpay was asked for a link");
     }
 
     /// <summary>One cell of a room block's rate: the write by the caller, then what an admin reads of the block.</summary>

@@ -8,12 +8,13 @@ namespace WedTech.Tests.Infrastructure;
 
 /// <summary>
 /// Starts the collections that run longest one test after another first, so that they run alongside the rest of the suite
-/// instead of after it: the two lanes of browser scenarios (minutes each) and the publish check (a trimmed publish).
+/// instead of after it: the two lanes of browser scenarios (minutes each), the publish check (a trimmed publish) and the
+/// lanes of the API fuzz on PostgreSQL.
 /// The rest keep xUnit's default order.
 /// </summary>
 public sealed class LongestCollectionsFirst : ITestCollectionOrderer
 {
-    private static readonly string[] Longest = [BrowserServer.Collection, BrowserServer.SecondLane, PublishTests.Collection];
+    private static readonly string[] Longest = [BrowserServer.Collection, BrowserServer.SecondLane, PublishTests.Collection, .. ApiFuzzTests.PostgresCollections];
 
     public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
         where TTestCollection : ITestCollection =>

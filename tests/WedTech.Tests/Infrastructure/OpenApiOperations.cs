@@ -15,8 +15,12 @@ public static class OpenApiOperations
 
     /// <summary>Records of a fresh studio that operations take in their path and bodies.</summary>
     /// <param name="Lodgers">A household of its own for the rooms, untouched by the household routes (which replace members).</param>
+    /// <param name="Invoice">A draft estimate; <paramref name="IssuedInvoice"/> an issued one (what the couple's routes and a cancel take).</param>
+    /// <param name="ClientPayment">A payment from the couple, recorded by staff; <paramref name="Payment"/> is one to a vendor.</param>
+    /// <param name="RazorpayKeyId">The studio's Razorpay account at the stand-in, so that pay links reach Razorpay.</param>
     public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, Guid Lodgers, Guid Lodger,
-        Guid RoomBlock, Guid Room, Guid Table, Guid Leg, Guid Vehicle, Guid Trip, Guid Vendor, Guid Booking, Guid Payment, Guid BudgetLine, string Slug);
+        Guid RoomBlock, Guid Room, Guid Table, Guid Leg, Guid Vehicle, Guid Trip, Guid Vendor, Guid Booking, Guid Payment, Guid BudgetLine, string Slug,
+        Guid Invoice, Guid IssuedInvoice, Guid Instalment, Guid ClientPayment, string RazorpayKeyId);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -52,6 +56,10 @@ public static class OpenApiOperations
         var resource = index > 0 ? segments[index - 1] : "";
         Guid? id = (name, resource) switch
         {
+            ("id", "invoices") when path.Contains("/billing/", StringComparison.Ordinal) || path.EndsWith("/cancel", StringComparison.Ordinal) => records.IssuedInvoice,
+            ("id", "invoices") => records.Invoice,
+            ("instalmentId", _) => records.Instalment,
+            ("paymentId", _) when !path.Contains("/bookings/", StringComparison.Ordinal) => records.ClientPayment,
             ("weddingId", _) or ("id", "weddings") => records.Wedding,
             ("eventId", _) or ("id", "events") => records.Event,
             ("itemId", _) => records.Item,
@@ -140,11 +148,26 @@ public static class OpenApiOperations
             nameof(BudgetSettingsRequest) => new BudgetSettingsRequest(FeeModel.PercentOfSpend, null, 1000, true),
             nameof(BudgetWhatIfRequest) => new BudgetWhatIfRequest([new WhatIfHeadcount(records.Event, 300)], [new BudgetLineChange(records.BudgetLine, 5_00_000_00, null, null)],
                 null, null),
+            nameof(BillingSettingsRequest) => new BillingSettingsRequest("Shubh Vivah Planners LLP", "12 MI Road", "Jaipur", "08", "302001", "998596", "INV", "EST", "CN",
+                null, "HDFC Bank, A/c 50100012345678, IFSC HDFC0000001", "Payable within 15 days.", records.RazorpayKeyId, null, null),
+            nameof(InvoiceRequest) => Estimate(records.Event),
+            nameof(CancelInvoiceRequest) => new CancelInvoiceRequest("Issued to the wrong family"),
+            // The studio's instalment sent back unchanged (it keeps its id, which the pay-link routes take), and one more.
+            nameof(PaymentPlanRequest) => new PaymentPlanRequest([Advance, new InstalmentRequest(null, "Balance", InstalmentKind.AfterEvent, new DateOnly(2027, 12, 1), 2_00_000_00)]),
+            nameof(ClientPaymentRequest) => new ClientPaymentRequest(new DateOnly(2026, 11, 2), PaymentMode.Neft, "NEFT 77120", 10_000_00, "Notes"),
+            nameof(RefundRequest) => new RefundRequest(1_00, "Paid twice by mistake"),
+            nameof(OnlinePaymentReturn) => new OnlinePaymentReturn("plink_FuzzLink0000001", "0197e0c5a8d94b3f", "paid", "pay_FuzzPay000000001", new string('0', 64)),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
             _ => null,
         };
         return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
     }
+
+    /// <summary>Part paid by the studio's payment (₹10,000 of ₹50,000), so that a pay link for it asks Razorpay for the rest.</summary>
+    private static readonly InstalmentRequest Advance = new(null, "Booking advance", InstalmentKind.Advance, new DateOnly(2027, 5, 1), 50_000_00);
+
+    private static InvoiceRequest Estimate(Guid @event) => new(InvoiceKind.Estimate, new InvoiceRecipient("Meera Kapoor", "14 Civil Lines", "Jaipur", "08", "IN", null),
+        [new InvoiceLineRequest("Wedding planning and coordination", "998596", 1, 2_50_000_00, 1800)], @event, null, new DateOnly(2027, 6, 1), false, "Notes");
 
     private static RoomBlockRequest RoomBlock(Guid hotel) =>
         new(hotel, "Deluxe double", 10, new DateOnly(2027, 11, 18), new DateOnly(2027, 11, 21), 12_500_00, RoomPayer.Family, "Lake side");
@@ -256,7 +279,25 @@ public static class OpenApiOperations
             .ReadAsync<BudgetLineResponse>(HttpStatusCode.Created);
         (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/budget/settings", new BudgetSettingsRequest(FeeModel.Fixed, 1_00_000_00, null, false), "\"0\""))
             .EnsureSuccessStatusCode();
+        // Billing: a Razorpay account, a draft and an issued estimate, a plan with an instalment, a payment from the couple.
+        var razorpay = RazorpayStandIn.Instance.NewAccount("Fuzz Planners");
+        (await admin.PutJsonAsync("/api/v1/billing/settings", new BillingSettingsRequest("Fuzz Planners LLP", "1 MI Road", "Jaipur", "08", "302001", null, null, null, null, null, null, null,
+            razorpay.KeyId, razorpay.KeySecret, razorpay.WebhookSecret), "*")).EnsureSuccessStatusCode();
+        // Made unlike the sample, so that a PUT of the sample changes it.
+        var draft = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/invoices", Estimate(@event.Id) with { Notes = "Draft" })).ReadAsync<InvoiceResponse>(HttpStatusCode.Created);
+        var estimate = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/invoices", Estimate(@event.Id))).ReadAsync<InvoiceResponse>(HttpStatusCode.Created);
+        using (var issue = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/weddings/{wedding.Id}/invoices/{estimate.Id}/issue"))
+        {
+            issue.Headers.TryAddWithoutValidation("If-Match", $"\"{estimate.Version}\"");
+            (await admin.SendAsync(issue, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        }
+        var plan = await (await admin.PutJsonAsync($"/api/v1/weddings/{wedding.Id}/payment-plan",
+            new PaymentPlanRequest([Advance]), "\"0\""))
+            .ReadAsync<PaymentPlanResponse>();
+        var received = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/payments",
+            new ClientPaymentRequest(new DateOnly(2026, 10, 5), PaymentMode.Cash, null, 10_000_00, null))).ReadAsync<ClientPaymentResponse>(HttpStatusCode.Created);
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
-            room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug);
+            room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug,
+            draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId);
     }
 }
