@@ -77,7 +77,8 @@ wait_for_health() {
 }
 
 # start_demo_server DIR DATA: the released server in DIR with the demo studio on $BASE, its data in DATA and its log in
-# $OUT/server.log, sign-ins unthrottled; sets SERVER_PID and returns once /health answers.
+# $OUT/server.log, sign-ins unthrottled, plus the settings in the array DEMO_SETTINGS if the caller set it (NAME=value
+# each); sets SERVER_PID and returns once /health answers.
 start_demo_server() {
     local dir="$1" data="$2"
     mkdir -p "$data"
@@ -90,6 +91,7 @@ start_demo_server() {
         Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
         Auth__LoginPermitsPerMinute=1000 \
         Logging__LogLevel__Default=Warning \
+        ${DEMO_SETTINGS[@]+"${DEMO_SETTINGS[@]}"} \
         dotnet WedTech.Server.dll --urls "$BASE" \
         || { tail -n 40 "$OUT/server.log" >&2; die "the server exited at once, or did not get its own process group"; }
     SERVER_PID=$SPAWNED
@@ -178,10 +180,11 @@ field() {
     sed -n 's/^BENCH_RESULT //p' "$OUT/$1.txt" | tr ' ' '\n' | sed -n "s/^$2=//p"
 }
 
-# demo_bench NAME: the start of a bench against the demo studio on embedded SQLite. Makes the results folder
+# demo_bench NAME: the start of a bench against the demo studio on embedded SQLite, or on PostgreSQL with
+# BENCH_DB=postgres (see bench_db_check; its databases are dropped on exit). Makes the results folder
 # bench/results/NAME-<UTC stamp> ($OUT, $STAMP) and a scratch folder ($WORK), both cleaned up with the server on exit;
-# builds the Release server and starts it on $PORT ($BASE); signs in as the demo admin ($TOKEN, for X-Tenant $TENANT).
-# The caller sets ROOT and PORT, and log and die.
+# builds the Release server and starts it on $PORT ($BASE) with DEMO_SETTINGS if set; signs in as the demo admin
+# ($TOKEN, for X-Tenant $TENANT). The caller sets ROOT and PORT, and log and die.
 demo_bench() {
     BASE="http://127.0.0.1:$PORT"
     TENANT="demo"
@@ -192,6 +195,11 @@ demo_bench() {
     mkdir -p "$OUT"
     SERVER_PID=""
     trap 'demo_bench_cleanup' EXIT
+    bench_db_check
+    if [ "${BENCH_DB:-sqlite}" = postgres ]; then
+        pg_settings "$1"
+        DEMO_SETTINGS+=("${PG_SETTINGS[@]}")
+    fi
     ensure_port_free "$PORT"
     build_release src/WedTech.Server/WedTech.Server.csproj
     start_demo_server "$ROOT/src/WedTech.Server/bin/Release/net10.0" "$WORK/data"
@@ -200,5 +208,6 @@ demo_bench() {
 
 demo_bench_cleanup() {
     [ -n "$SERVER_PID" ] && stop_group "$SERVER_PID"
+    if [ "${BENCH_DB:-sqlite}" = postgres ]; then drop_pg_databases; fi
     rm -rf "$WORK"
 }
