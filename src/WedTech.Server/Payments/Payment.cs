@@ -77,6 +77,8 @@ public sealed class PayLink
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid WeddingId { get; init; }
     public Guid InstalmentId { get; init; }
+
+    [ComputedMoney]
     public long AmountPaise { get; init; }
     public string? GatewayLinkId { get; set; }
     public string? Url { get; set; }

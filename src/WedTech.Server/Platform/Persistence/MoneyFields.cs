@@ -13,6 +13,13 @@ namespace WedTech.Server.Platform.Persistence;
 public sealed class MoneyAttribute : Attribute;
 
 /// <summary>
+/// An amount the server works out itself from guarded money (a pay link's amount is what is unpaid of an instalment): no
+/// request carries it, so there is nothing to guard, and whoever may ask for the record (the couple paying) may make it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ComputedMoneyAttribute : Attribute;
+
+/// <summary>
 /// A record whose amounts are a draft until it is issued (an invoice): while <see cref="IsDraft"/> was true when it was
 /// loaded, changing its amounts is still making them, so <c>financial:create</c> is enough.
 /// </summary>
