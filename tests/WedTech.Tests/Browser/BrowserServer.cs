@@ -93,6 +93,11 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             // No Tenancy:TenantUrlTemplate: links follow the port served (ServedAddressTests).
             builder.UseSetting("Auth:LoginPermitsPerMinute", "1000");
             builder.UseSetting("Demo:Seed", "false");
+            // Razorpay is the stand-in on its loopback port; each test brings an account of its own.
+            foreach (var (key, value) in RazorpayStandIn.Instance.Settings())
+            {
+                builder.UseSetting(key, value);
+            }
             builder.ConfigureTestServices(TestPasswordHashing.Apply);
         });
         _factory.UseKestrel(kestrel => kestrel.ListenLocalhost(Port));
