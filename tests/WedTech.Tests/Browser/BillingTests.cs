@@ -98,8 +98,10 @@ public sealed partial class BillingTests(BrowserServer server)
         using var api = await BrowserApi.SignUpAsync(server);
         var razorpay = RazorpayStandIn.Instance.NewAccount();
         await api.ReadyToBillAsync(razorpay);
-        using var webhooks = new HttpClient();
-        razorpay.DeliverWebhooksTo(webhooks, $"{server.StudioUrl(api.Slug)}/api/v1/webhooks/razorpay");
+        // To the studio's address on the real port: .NET does not resolve *.localhost, so the studio's host goes in the Host header.
+        using var webhooks = server.CreateClient();
+        webhooks.DefaultRequestHeaders.Host = new Uri(server.StudioUrl(api.Slug)).Authority;
+        razorpay.DeliverWebhooksTo(webhooks, "/api/v1/webhooks/razorpay");
         var couple = await api.AddPersonAsync(Role.Client, "Priya Sharma");
         var wedding = await api.CreateWeddingAsync("Sharma–Verma wedding", "Priya Sharma", "Rohan Verma", new DateOnly(2027, 2, 14),
             new TeamAssignment(couple.Id, TeamRole.Client));
