@@ -63,5 +63,11 @@ public sealed class BrowserApi(Studio studio, HttpClient admin) : IDisposable
     /// <summary>Posts an action that answers 200 with what it did (a day link sent), as the studio's admin.</summary>
     public async Task<T> SendAsync<TRequest, T>(string url, TRequest request) => await (await admin.PostJsonAsync(url, request)).ReadAsync<T>();
 
+    /// <summary>Gives the studio a GSTIN and billing details, and the Razorpay account when one is given (<see cref="Billing.ReadyAsync"/>).</summary>
+    public Task<BillingSettingsResponse> ReadyToBillAsync(RazorpayStandInAccount? razorpay = null) => Billing.ReadyAsync(admin, razorpay: razorpay);
+
+    /// <summary>Puts a whole record (a payment plan) with its If-Match version, as the studio's admin.</summary>
+    public async Task<T> PutAsync<TRequest, T>(string url, TRequest request, long version) => await (await admin.PutJsonAsync(url, request, $"\"{version}\"")).ReadAsync<T>();
+
     public void Dispose() => admin.Dispose();
 }

@@ -93,6 +93,11 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             // No Tenancy:TenantUrlTemplate: links follow the port served (ServedAddressTests).
             builder.UseSetting("Auth:LoginPermitsPerMinute", "1000");
             builder.UseSetting("Demo:Seed", "false");
+            // Razorpay is the stand-in on its loopback port; each test brings an account of its own.
+            foreach (var (key, value) in RazorpayStandIn.Instance.Settings())
+            {
+                builder.UseSetting(key, value);
+            }
             builder.ConfigureTestServices(TestPasswordHashing.Apply);
         });
         _factory.UseKestrel(kestrel => kestrel.ListenLocalhost(Port));
@@ -286,6 +291,8 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         [
             SessionCookie(BrowserSession.AccessCookie, tokens.AccessToken, host, "/", tokens.AccessTokenExpiresAt),
             SessionCookie(BrowserSession.RefreshCookie, tokens.RefreshToken, host, BrowserSession.RefreshPath, tokens.RefreshTokenExpiresAt),
+            // The form's lax "signed in" cookie too: it is what lets a link from another site (Razorpay's return) open the app.
+            SessionCookie(BrowserSession.SignedInCookie, "1", host, "/", tokens.RefreshTokenExpiresAt, SameSiteAttribute.Lax),
         ]);
         await OpenAsync(page, StudioUrl(slug) + open);
         await page.WaitForURLAsync(StudioUrl(slug) + expectedPath, Committed);
@@ -313,7 +320,8 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
     public static async Task AppStartedAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => !document.querySelector('#app > .boot')", null, new() { Timeout = AppStart, PollingInterval = 250 });
 
-    private static Cookie SessionCookie(string name, string value, string host, string path, DateTimeOffset expires) => new()
+    private static Cookie SessionCookie(string name, string value, string host, string path, DateTimeOffset expires,
+        SameSiteAttribute sameSite = SameSiteAttribute.Strict) => new()
     {
         Name = name,
         Value = value,
@@ -321,7 +329,7 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         Path = path,
         Expires = expires.ToUnixTimeSeconds(),
         HttpOnly = true,
-        SameSite = SameSiteAttribute.Strict,
+        SameSite = sameSite,
     };
 
     /// <summary>Nothing on the page is wider than the viewport (a phone never scrolls sideways).</summary>
