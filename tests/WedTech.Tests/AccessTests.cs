@@ -777,7 +777,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         // Amounts are named in paise; every such property must be declared money, so that the guard sees it.
         // (or declared computed by the server from guarded money, which no request carries).
         Assert.Empty(properties.Where(p => p.Property.Name.EndsWith("Paise", StringComparison.Ordinal) && !WedTech.Server.Platform.Persistence.MoneyGuard.IsMoney(p.Property)
-                && p.Property.PropertyInfo?.IsDefined(typeof(WedTech.Server.Platform.Persistence.ComputedMoneyAttribute)) != true)
+                && p.Property.PropertyInfo?.IsDefined(typeof(WedTech.Server.Platform.Persistence.ComputedMoneyAttribute), false) != true)
             .Select(p => $"{p.Entity}.{p.Property.Name}"));
         Assert.NotEmpty(money);
         Assert.Empty(money.Except(MoneyMatrix.Select(row => row.Field)));
