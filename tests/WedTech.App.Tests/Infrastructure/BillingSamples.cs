@@ -17,7 +17,7 @@ internal static class BillingSamples
     /// <summary>Planning fee ₹2,00,000 + décor coordination 2 × ₹25,000, GST 18% within Rajasthan.</summary>
     public static InvoiceResponse Invoice(Guid id, InvoiceStatus status, InvoiceKind kind = InvoiceKind.TaxInvoice, long version = 2, long balance = 295000_00) => new(
         id, WeddingId, kind, status, status == InvoiceStatus.Draft ? null : "INV/26-27/00007", status == InvoiceStatus.Draft ? null : new DateOnly(2026, 12, 1),
-        new DateOnly(2026, 12, 15), Couple, "08", "Rajasthan", TaxSplit.Intrastate, false,
+        new DateOnly(2026, 12, 15), Couple, "08", "Rajasthan (08)", TaxSplit.Intrastate, false,
         [
             new InvoiceLine("Wedding planning fee", "998596", 1, 200000_00, 200000_00, 1800, 18000_00, 18000_00, 0, 236000_00),
             new InvoiceLine("Décor coordination", "998596", 2, 25000_00, 50000_00, 1800, 4500_00, 4500_00, 0, 59000_00),

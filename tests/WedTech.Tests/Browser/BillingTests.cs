@@ -72,6 +72,8 @@ public sealed partial class BillingTests(BrowserServer server)
             var issuedInvoice = page.Locator("[data-test=invoice]", new() { Has = page.Locator("[data-test=invoice-title]", new() { HasTextRegex = InvoiceNumber() }) });
             await Expect(issuedInvoice.Locator("[data-test=invoice-balance]")).ToHaveTextAsync("₹1,18,000");
             await Expect(page.Locator("[data-test=total-invoiced]")).ToHaveTextAsync("₹1,18,000");
+            // No plan yet: what is due is what is unpaid on the invoice.
+            await Expect(page.Locator("[data-test=total-due]")).ToHaveTextAsync("₹1,18,000");
             await Accessibility.CheckAsync(page, "the wedding's billing");
             await BrowserServer.ScreenshotAsync(page, "wedding-billing-desktop");
 

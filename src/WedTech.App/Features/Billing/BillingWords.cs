@@ -69,8 +69,8 @@ public static class BillingWords
     public static string Title(InvoiceResponse invoice) => invoice.Number ?? $"Draft {Of(invoice.Kind).ToLowerInvariant()}";
 
     /// <summary>"Rajasthan (08)", "Outside India": a place of supply as the invoice names it.</summary>
-    public static string PlaceOfSupply(InvoiceResponse invoice) =>
-        invoice.PlaceOfSupply == InvoiceLimits.OtherCountryCode ? "Outside India" : $"{invoice.PlaceOfSupplyName} ({invoice.PlaceOfSupply})";
+    /// <summary>The server's name of the place of supply: "Rajasthan (08)", or "Outside India".</summary>
+    public static string PlaceOfSupply(InvoiceResponse invoice) => invoice.PlaceOfSupplyName;
 
     /// <summary>Today at the studio (its time zone), against which instalments are due and periods are counted.</summary>
     public static DateOnly Today(TimeProvider time, string? zone) =>
