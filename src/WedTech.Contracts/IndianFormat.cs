@@ -43,6 +43,12 @@ public static class IndianFormat
 
     public static string DateTime(DateTimeOffset at) => at.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>When something falls due, as a reminder says it: "today", "tomorrow", "since 3 Dec", "on Fri 12 Dec".</summary>
+    public static string DueWhen(DateOnly due, DateOnly today) => due == today ? "today"
+        : due == today.AddDays(1) ? "tomorrow"
+        : due < today ? $"since {due.ToString("d MMM", CultureInfo.InvariantCulture)}"
+        : $"on {due.ToString("ddd d MMM", CultureInfo.InvariantCulture)}";
+
     public static string Count(int value) => GroupIndian(value.ToString(CultureInfo.InvariantCulture));
 
     private static readonly string[] Ones =

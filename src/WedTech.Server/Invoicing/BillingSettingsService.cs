@@ -20,6 +20,9 @@ public interface IBillingSettings
 
     /// <summary>The studio's Razorpay keys; null until it has given its key id, key secret and webhook secret.</summary>
     Task<RazorpayKeys?> RazorpayAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether the studio takes payments online (its Razorpay keys are all given), without opening them.</summary>
+    Task<bool> TakesOnlinePaymentsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -137,6 +140,8 @@ public sealed class BillingSettingsService(
         var secrets = await OpenAsync(s.RazorpaySecrets, cancellationToken);
         return new RazorpayKeys(s.RazorpayKeyId, secrets.KeySecret!, secrets.WebhookSecret!);
     }
+
+    public async Task<bool> TakesOnlinePaymentsAsync(CancellationToken cancellationToken) => (await LoadAsync(cancellationToken)).RazorpayReady;
 
     /// <summary>Where Razorpay's dashboard is to send this studio's webhooks.</summary>
     public string WebhookUrl() => $"{addresses.For(tenant.Current.Slug)}/api/v1/webhooks/razorpay";

@@ -46,14 +46,9 @@ internal sealed class CouplePaymentReminders(
                 await notices.TellAsync(couple, "couple-payment-due", new Dictionary<string, string>
                 {
                     ["weddingTitle"] = title, ["label"] = instalment.Label, ["amount"] = IndianFormat.Rupees(instalment.AmountPaise - instalment.PaidPaise),
-                    ["due"] = DueWords(instalment.DueOn, today), ["studioName"] = studioName,
+                    ["due"] = IndianFormat.DueWhen(instalment.DueOn, today), ["studioName"] = studioName,
                 }, plan.WeddingId, AppLinks.Billing(plan.WeddingId), $"couple-{(overdue ? "late" : "due")}:{instalment.Id:N}:{instalment.DueOn:yyMMdd}", cancellationToken);
             }
         }
     }
-
-    internal static string DueWords(DateOnly due, DateOnly today) => due == today ? "today"
-        : due == today.AddDays(1) ? "tomorrow"
-        : due < today ? $"since {IndianFormat.Date(due)}"
-        : $"on {IndianFormat.Date(due)}";
 }

@@ -161,7 +161,7 @@ public sealed class PaymentService(
             .GroupBy(p => 1).Select(g => new { Received = g.Sum(p => p.AmountPaise), Refunded = g.Sum(p => p.RefundedPaise) }).FirstOrDefaultAsync(cancellationToken);
         var (received, refunded) = (totals?.Received ?? 0, totals?.Refunded ?? 0);
         var today = await studio.TodayAsync(cancellationToken);
-        var online = await billing.RazorpayAsync(cancellationToken) is not null;
+        var online = await billing.TakesOnlinePaymentsAsync(cancellationToken);
         var instalments = PaymentSchedules.Apply(plan?.Schedule ?? [], received - refunded, today)
             .Select(i => new PlanInstalment(i, online && i.State != InstalmentState.Paid)).ToList();
         var total = PaymentSchedules.Total(plan?.Schedule ?? []);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Platform.Jobs;
@@ -28,10 +27,7 @@ public sealed class VendorPaymentsDue(TenantDbContext db)
 
     public static string Amount(Instalment instalment) => IndianFormat.Rupees(instalment.AmountPaise - instalment.PaidPaise);
 
-    public static string Due(DateOnly due, DateOnly today) => due == today ? "today"
-        : due == today.AddDays(1) ? "tomorrow"
-        : due < today ? $"since {due.ToString("d MMM", CultureInfo.InvariantCulture)}"
-        : $"on {due.ToString("ddd d MMM", CultureInfo.InvariantCulture)}";
+    public static string Due(DateOnly due, DateOnly today) => IndianFormat.DueWhen(due, today);
 }
 
 /// <summary>
