@@ -69,6 +69,16 @@ public static class Permissions
     /// paying an instalment online. Staff see and keep all of it with financial:view, financial:create and financial:edit.
     /// </summary>
     public const string BillingOwn = "billing:own";
+    /// <summary>See the studio's leads: the pipeline, inquiries, activities, proposals and contracts, and conversion by source.</summary>
+    public const string LeadView = "lead:view";
+    /// <summary>Add, change, move and merge leads; record activities; write and send proposals and contracts; mark a lead won or lost.</summary>
+    public const string LeadManage = "lead:manage";
+    /// <summary>Countersign a contract the couple has signed, for the studio.</summary>
+    public const string ContractCountersign = "contract:countersign";
+    /// <summary>Make, change, pause and resume the studio's automations (a trigger, conditions and actions that run by themselves).</summary>
+    public const string AutomationManage = "automation:manage";
+    /// <summary>The couple's own proposals and contracts, once their lead is their wedding: read them and download the signed PDF.</summary>
+    public const string ContractOwn = "contract:own";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -79,6 +89,7 @@ public static class Permissions
         FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
         GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage,
         VendorView, VendorManage, BudgetShared, BillingOwn,
+        LeadView, LeadManage, ContractCountersign, AutomationManage, ContractOwn,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -91,7 +102,8 @@ public static class Permissions
             TeamView, SettingsView, MessageSend,
             FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
             GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage,
-            VendorView, VendorManage, BudgetShared),
+            VendorView, VendorManage, BudgetShared,
+            LeadView, LeadManage),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
         // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show;
         // they see their weddings' guests, record the answers guests give them in person and check them in at the door;
@@ -99,8 +111,9 @@ public static class Permissions
         [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView, GuestView, GuestAnswer, GuestCheckIn,
             TravelManage, VendorView),
         // The couple: their own wedding(s) only, whose guest list they keep with the studio.
-        // They see the budget the studio shares with them, never the vendors' costs; they see their own invoices and receipts, and pay.
-        [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer, BudgetShared, BillingOwn),
+        // They see the budget the studio shares with them, never the vendors' costs; they see their own invoices and receipts, and pay;
+        // they read the proposals they accepted and the contracts they signed.
+        [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer, BudgetShared, BillingOwn, ContractOwn),
     }.ToFrozenDictionary();
 
     public static bool Has(Role role, string permission) => ByRole[role].Contains(permission);

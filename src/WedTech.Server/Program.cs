@@ -6,6 +6,7 @@ using WedTech.Server.Files;
 using WedTech.Server.Guests;
 using WedTech.Server.Identity;
 using WedTech.Server.Invoicing;
+using WedTech.Server.Leads;
 using WedTech.Server.Messaging;
 using WedTech.Server.Messaging.Push;
 using WedTech.Server.Messaging.Webhooks;
@@ -48,6 +49,7 @@ builder.Services
     .AddInvoicing()
     .AddPayments(builder.Configuration)
     .AddBooks()
+    .AddLeads()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
