@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using WedTech.Server.Identity;
 using WedTech.Server.Events;
 using WedTech.Server.Guests;
+using WedTech.Server.Leads;
 using WedTech.Server.Templates;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Provisioning;
@@ -12,7 +13,7 @@ namespace WedTech.Server.Demo;
 
 /// <summary>
 /// The demo studio for local runs (Demo:Seed): provisioned through the real signup path, with a user for each role, a
-/// venue book, and weddings around the day it is made, each planned one with its guest list: one under way today with its run-of-show half done, one later
+/// venue book, a pipeline of leads in every stage, and weddings around the day it is made, each planned one with its guest list: one under way today with its run-of-show half done, one later
 /// this week, the rest ahead or past. Its credentials are public by design; never enable it in production.
 /// </summary>
 public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory directory, IDatabaseProvider databases, IPasswordHasher<User> hasher, TimeProvider time)
@@ -116,6 +117,10 @@ public sealed class DemoTenant(ProvisioningService provisioning, TenantDirectory
                 db.Households.AddRange(DemoGuests.For(wedding.Id, events, now));
             }
         }
+        var stages = await db.PipelineStages.AsNoTracking().ToListAsync(cancellationToken);
+        var (leads, timeline) = DemoLeads.For(stages, users[Role.Planner].Id, today, now);
+        db.Leads.AddRange(leads);
+        db.LeadActivities.AddRange(timeline);
         await db.SaveChangesAsync(cancellationToken);
     }
 
