@@ -7,10 +7,59 @@ using WedTech.Tests.Infrastructure;
 
 namespace WedTech.Tests;
 
-/// <summary>Every permission of every role, and what each role may see.</summary>
-public abstract class AccessTests(TestServer server, SharedStudio shared) : ProviderTests(server), IClassFixture<SharedStudio>
+/// <summary>
+/// Every permission of every role, and what each role may see. The rows of <see cref="Matrix"/> and of <see cref="MoneyMatrix"/>
+/// are dealt out to <c>lanes</c> test classes per provider (<see cref="InLane"/>), which xUnit runs side by side, each with a studio
+/// of its own; every row is in exactly one lane (<see cref="AccessTestsFirstLane.The_lanes_run_every_row_of_the_matrices_exactly_once"/>).
+/// A row added to either matrix falls into a lane by itself. The other tests run in the first lane only.
+/// </summary>
+public abstract class AccessTests(TestServer server, SharedStudio shared, int lane, int lanes) : ProviderTests(server), IClassFixture<SharedStudio>
 {
-    private static readonly WeddingRequest NewWedding = new("Meera & Sahil", "Meera", "Sahil", new DateOnly(2027, 11, 20), "Delhi",
+    /// <summary>This class's lane (from 0) of <see cref="Lanes"/> on its provider.</summary>
+    protected int Lane { get; } = lane;
+
+    protected int Lanes { get; } = lanes;
+
+    /// <summary>
+    /// The lanes of the matrices on each provider: on PostgreSQL a row waits on the database more than on the CPU. All of them
+    /// together no more than the runner's threads (xunit.runner.json: 3 a core, 6 on two cores), or a lane waits for another to
+    /// end: 4 + 3 lanes on two cores ran the fourth PostgreSQL lane after the first three.
+    /// </summary>
+    public const int PostgresLanes = 3;
+
+    public const int SqliteLanes = 2;
+
+    /// <summary>The collections of the PostgreSQL lanes, started first (<see cref="LongestCollectionsFirst"/>).</summary>
+    public static readonly string[] PostgresCollections = [.. Enumerable.Range(1, PostgresLanes).Select(n => $"Access on PostgreSQL, lane {n}")];
+
+    /// <summary>
+    /// The rows of <see cref="Matrix"/> a lane class runs: each lane class hides this with its own (<see cref="MatrixLane"/>). This
+    /// one has no rows, and a theory without rows fails: a lane class that forgot its own runs nothing unnoticed.
+    /// </summary>
+    public static TheoryData<string, string, string> LaneMatrix => new();
+
+    /// <summary>The rows of <see cref="Matrix"/> in one lane of <paramref name="lanes"/>.</summary>
+    protected static TheoryData<string, string, string> MatrixLane(int lane, int lanes)
+    {
+        var rows = new TheoryData<string, string, string>();
+        foreach (var (endpoint, body, expected) in InLane(Rows(Matrix), lane, lanes))
+        {
+            rows.Add(endpoint, body, expected);
+        }
+        return rows;
+    }
+
+    protected static List<(string Endpoint, string Body, string Expected)> Rows(TheoryData<string, string, string> data) =>
+        [.. data.Select(row => ((ITheoryDataRow)row).GetData()).Select(row => ((string)row[0]!, (string)row[1]!, (string)row[2]!))];
+
+    /// <summary>
+    /// The rows of one lane, in their order: dealt round the lanes in turn (row i to lane i mod lanes), so that the lanes take
+    /// about as long (a row's time is spread evenly enough over the matrix) and a row added at the end moves no other. Every lane
+    /// deals alike, so each row is in exactly one lane.
+    /// </summary>
+    protected static IEnumerable<T> InLane<T>(IEnumerable<T> rows, int lane, int lanes) => rows.Where((_, i) => i % lanes == lane);
+
+    protected static readonly WeddingRequest NewWedding = new("Meera & Sahil", "Meera", "Sahil", new DateOnly(2027, 11, 20), "Delhi",
         WeddingStatus.Booked, 50_00_000_00, 300, null, null);
 
     /// <summary>
@@ -234,41 +283,6 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         ("POST /api/v1/webhooks/razorpay", "Razorpay's signature with the studio's webhook secret, on the studio's own host"),
     ];
 
-    /// <summary>
-    /// Every route under /api/v1 the server maps, tenant and platform API alike, has a row in <see cref="Matrix"/> (a signed-in
-    /// route, tested for every role) or in <see cref="AnonymousRoutes"/> (and then asks for no sign-in); no row names a route
-    /// that is not there.
-    /// </summary>
-    [Fact]
-    public void Every_api_route_is_in_the_access_matrix()
-    {
-        var routes = Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } path && path.StartsWith("/api/v1/", StringComparison.Ordinal))
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(method =>
-                (Route: $"{method} {e.RoutePattern.RawText!.TrimEnd('/')}", SignedIn: e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0)))
-            .ToList();
-        var signedInRows = Matrix.Select(row => (string)((ITheoryDataRow)row).GetData()[0]!).ToList();
-        var anonymousRows = AnonymousRoutes.Select(row => row.Route).ToList();
-
-        var missing = routes.Where(r => !signedInRows.Concat(anonymousRows).Any(row => RowIsFor(row, r.Route))).Select(r => r.Route).ToList();
-        Assert.True(missing.Count == 0, $"Routes with no row in AccessTests.Matrix (or AnonymousRoutes):\n{string.Join("\n", missing.Order())}");
-        var stale = signedInRows.Concat(anonymousRows).Where(row => !routes.Any(r => RowIsFor(row, r.Route))).ToList();
-        Assert.True(stale.Count == 0, $"Rows for no route of the server:\n{string.Join("\n", stale)}");
-        Assert.Empty(routes.Where(r => anonymousRows.Any(row => RowIsFor(row, r.Route)) == r.SignedIn)
-            .Select(r => $"{r.Route} is {(r.SignedIn ? "signed-in only, yet in AnonymousRoutes" : "open to anyone, yet in the role matrix")}"));
-    }
-
-    /// <summary>
-    /// Whether a row ("PUT /api/v1/weddings/{wedding}", "GET /api/v1/files?ownerType=…") is for a route ("PUT /api/v1/weddings/{id:guid}"):
-    /// a placeholder of the row stands for a parameter of the route, a concrete value of the row may fill one.
-    /// </summary>
-    private static bool RowIsFor(string row, string route)
-    {
-        var rowParts = row.Split('?')[0].TrimEnd('/').Split(' ', '/');
-        var routeParts = route.Split(' ', '/');
-        return rowParts.Length == routeParts.Length && rowParts.Zip(routeParts).All(pair => pair.First == pair.Second || pair.Second.StartsWith('{'));
-    }
-
     private static readonly EventRequest NewEvent = new(EventType.Sangeet, "Sangeet", new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 23, 0, 0),
         null, null, null, null, null, null, null);
 
@@ -321,9 +335,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
     /// provider) or to what a row sets up itself before it reads it (the announcement template).
     /// </summary>
     [Theory]
-    [MemberData(nameof(Matrix))]
+    [MemberData(nameof(LaneMatrix))]
     public async Task Each_role_may_do_exactly_what_the_permission_table_says(string endpoint, string body, string expected)
     {
+        Assert.True(InLane(Rows(Matrix), Lane, Lanes).Contains((endpoint, body, expected)), $"{endpoint} is not a row of lane {Lane + 1} of {Lanes}.");
         var studio = await shared.OnAsync(Server);
         var people = new Dictionary<char, Member>();
         foreach (var (key, role) in new[] { ('A', Role.Admin), ('P', Role.Planner), ('C', Role.Coordinator), ('L', Role.Client) })
@@ -766,24 +781,6 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
     ];
 
     [Fact]
-    public void Every_money_field_of_the_model_has_rows_in_the_money_matrix()
-    {
-        using var scope = Server.Factory.Services.CreateScope();
-        var databases = scope.ServiceProvider.GetRequiredService<WedTech.Server.Platform.Persistence.IDatabaseProvider>();
-        using var db = databases.CreateTenantContext("model_only");
-        var properties = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties().Select(p => (Entity: e.ClrType.Name, Property: p))).ToList();
-        var money = properties.Where(p => WedTech.Server.Platform.Persistence.MoneyGuard.IsMoney(p.Property)).Select(p => $"{p.Entity}.{p.Property.Name}").ToList();
-
-        // Amounts are named in paise; every such property must be declared money, so that the guard sees it.
-        // (or declared computed by the server from guarded money, which no request carries).
-        Assert.Empty(properties.Where(p => p.Property.Name.EndsWith("Paise", StringComparison.Ordinal) && !WedTech.Server.Platform.Persistence.MoneyGuard.IsMoney(p.Property)
-                && p.Property.PropertyInfo?.IsDefined(typeof(WedTech.Server.Platform.Persistence.ComputedMoneyAttribute), false) != true)
-            .Select(p => $"{p.Entity}.{p.Property.Name}"));
-        Assert.NotEmpty(money);
-        Assert.Empty(money.Except(MoneyMatrix.Select(row => row.Field)));
-    }
-
-    [Fact]
     public async Task Money_fields_are_guarded_for_every_role_on_every_write_path()
     {
         var studio = await NewStudioAsync();
@@ -801,7 +798,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         // The studio is in Rajasthan: an estimate to Rajasthan is CGST + SGST, one to Maharashtra IGST.
         (await admin.PutJsonAsync("/api/v1/billing/settings", BillingSettingsOf(null), "*")).EnsureSuccessStatusCode();
 
-        foreach (var (field, write, expected) in MoneyMatrix)
+        foreach (var (field, write, expected) in InLane(MoneyMatrix, Lane, Lanes))
         {
             foreach (var cell in expected.Split(' '))
             {
@@ -1070,6 +1067,87 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         Assert.True((rate, existing.Version, existing.RoomType) == (after.RatePaise, after.Version, after.RoomType), $"{what}: changed something");
         Assert.Single((await admin.GetAsync<PagedResponse<RoomBlockResponse>>(blocks)).Items);
     }
+}
+
+/// <summary>The first lane of the matrices, and the tests of access that are not rows of them (once per provider).</summary>
+public abstract class AccessTestsFirstLane(TestServer server, SharedStudio shared, int lanes) : AccessTests(server, shared, 0, lanes)
+{
+    /// <summary>
+    /// The lane classes of this provider run, together, every row of <see cref="Matrix"/> exactly once (each runs the rows it names,
+    /// and each row checks that it is its class's), and the lanes of <see cref="MoneyMatrix"/> hold every row of it exactly once.
+    /// </summary>
+    [Fact]
+    public void The_lanes_run_every_row_of_the_matrices_exactly_once()
+    {
+        var classes = typeof(AccessTests).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(AccessTests)) && !t.IsAbstract && t.GetConstructors().Single().GetParameters()[0].ParameterType == Server.GetType())
+            .ToList();
+        Assert.True(classes.Count == Lanes, $"{Lanes} lanes on {Server.Provider}, yet {classes.Count} classes: {string.Join(", ", classes.Select(t => t.Name))}");
+        var run = new List<(string, string, string)>();
+        foreach (var type in classes)
+        {
+            var own = type.GetProperty(nameof(LaneMatrix), System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly);
+            Assert.True(own is not null, $"{type.Name} names no rows of its own: it needs its own {nameof(LaneMatrix)}.");
+            var rows = Rows((TheoryData<string, string, string>)own.GetValue(null)!);
+            Assert.True(rows.Count > 0, $"{type.Name} runs no rows of the matrix.");
+            run.AddRange(rows);
+        }
+        Assert.Equal(Rows(Matrix).Order(), run.Order());
+        Assert.Equal(MoneyMatrix.Order(), Enumerable.Range(0, Lanes).SelectMany(l => InLane(MoneyMatrix, l, Lanes)).Order());
+    }
+
+    /// <summary>
+    /// Every route under /api/v1 the server maps, tenant and platform API alike, has a row in <see cref="Matrix"/> (a signed-in
+    /// route, tested for every role) or in <see cref="AnonymousRoutes"/> (and then asks for no sign-in); no row names a route
+    /// that is not there.
+    /// </summary>
+    [Fact]
+    public void Every_api_route_is_in_the_access_matrix()
+    {
+        var routes = Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } path && path.StartsWith("/api/v1/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(method =>
+                (Route: $"{method} {e.RoutePattern.RawText!.TrimEnd('/')}", SignedIn: e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0)))
+            .ToList();
+        var signedInRows = Matrix.Select(row => (string)((ITheoryDataRow)row).GetData()[0]!).ToList();
+        var anonymousRows = AnonymousRoutes.Select(row => row.Route).ToList();
+
+        var missing = routes.Where(r => !signedInRows.Concat(anonymousRows).Any(row => RowIsFor(row, r.Route))).Select(r => r.Route).ToList();
+        Assert.True(missing.Count == 0, $"Routes with no row in AccessTests.Matrix (or AnonymousRoutes):\n{string.Join("\n", missing.Order())}");
+        var stale = signedInRows.Concat(anonymousRows).Where(row => !routes.Any(r => RowIsFor(row, r.Route))).ToList();
+        Assert.True(stale.Count == 0, $"Rows for no route of the server:\n{string.Join("\n", stale)}");
+        Assert.Empty(routes.Where(r => anonymousRows.Any(row => RowIsFor(row, r.Route)) == r.SignedIn)
+            .Select(r => $"{r.Route} is {(r.SignedIn ? "signed-in only, yet in AnonymousRoutes" : "open to anyone, yet in the role matrix")}"));
+    }
+
+    /// <summary>
+    /// Whether a row ("PUT /api/v1/weddings/{wedding}", "GET /api/v1/files?ownerType=…") is for a route ("PUT /api/v1/weddings/{id:guid}"):
+    /// a placeholder of the row stands for a parameter of the route, a concrete value of the row may fill one.
+    /// </summary>
+    private static bool RowIsFor(string row, string route)
+    {
+        var rowParts = row.Split('?')[0].TrimEnd('/').Split(' ', '/');
+        var routeParts = route.Split(' ', '/');
+        return rowParts.Length == routeParts.Length && rowParts.Zip(routeParts).All(pair => pair.First == pair.Second || pair.Second.StartsWith('{'));
+    }
+
+    [Fact]
+    public void Every_money_field_of_the_model_has_rows_in_the_money_matrix()
+    {
+        using var scope = Server.Factory.Services.CreateScope();
+        var databases = scope.ServiceProvider.GetRequiredService<WedTech.Server.Platform.Persistence.IDatabaseProvider>();
+        using var db = databases.CreateTenantContext("model_only");
+        var properties = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties().Select(p => (Entity: e.ClrType.Name, Property: p))).ToList();
+        var money = properties.Where(p => WedTech.Server.Platform.Persistence.MoneyGuard.IsMoney(p.Property)).Select(p => $"{p.Entity}.{p.Property.Name}").ToList();
+
+        // Amounts are named in paise; every such property must be declared money, so that the guard sees it.
+        // (or declared computed by the server from guarded money, which no request carries).
+        Assert.Empty(properties.Where(p => p.Property.Name.EndsWith("Paise", StringComparison.Ordinal) && !WedTech.Server.Platform.Persistence.MoneyGuard.IsMoney(p.Property)
+                && p.Property.PropertyInfo?.IsDefined(typeof(WedTech.Server.Platform.Persistence.ComputedMoneyAttribute), false) != true)
+            .Select(p => $"{p.Entity}.{p.Property.Name}"));
+        Assert.NotEmpty(money);
+        Assert.Empty(money.Except(MoneyMatrix.Select(row => row.Field)));
+    }
 
     [Fact]
     public async Task Coordinators_see_only_assigned_weddings_clients_only_their_own_and_neither_sees_money()
@@ -1160,6 +1238,30 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
     }
 }
 
-public sealed class AccessTestsOnSqlite(SqliteServer server, SharedStudio shared) : AccessTests(server, shared);
+public sealed class AccessTestsOnSqlite(SqliteServer server, SharedStudio shared) : AccessTestsFirstLane(server, shared, SqliteLanes)
+{
+    public static new TheoryData<string, string, string> LaneMatrix => MatrixLane(0, SqliteLanes);
+}
 
-public sealed class AccessTestsOnPostgres(PostgresServer server, SharedStudio shared) : AccessTests(server, shared);
+public sealed class AccessTestsOnSqliteLane2(SqliteServer server, SharedStudio shared) : AccessTests(server, shared, 1, SqliteLanes)
+{
+    public static new TheoryData<string, string, string> LaneMatrix => MatrixLane(1, SqliteLanes);
+}
+
+[Collection("Access on PostgreSQL, lane 1")]
+public sealed class AccessTestsOnPostgres(PostgresServer server, SharedStudio shared) : AccessTestsFirstLane(server, shared, PostgresLanes)
+{
+    public static new TheoryData<string, string, string> LaneMatrix => MatrixLane(0, PostgresLanes);
+}
+
+[Collection("Access on PostgreSQL, lane 2")]
+public sealed class AccessTestsOnPostgresLane2(PostgresServer server, SharedStudio shared) : AccessTests(server, shared, 1, PostgresLanes)
+{
+    public static new TheoryData<string, string, string> LaneMatrix => MatrixLane(1, PostgresLanes);
+}
+
+[Collection("Access on PostgreSQL, lane 3")]
+public sealed class AccessTestsOnPostgresLane3(PostgresServer server, SharedStudio shared) : AccessTests(server, shared, 2, PostgresLanes)
+{
+    public static new TheoryData<string, string, string> LaneMatrix => MatrixLane(2, PostgresLanes);
+}

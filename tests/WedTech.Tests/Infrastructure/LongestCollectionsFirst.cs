@@ -9,12 +9,12 @@ namespace WedTech.Tests.Infrastructure;
 /// <summary>
 /// Starts the collections that run longest one test after another first, so that they run alongside the rest of the suite
 /// instead of after it: the two lanes of browser scenarios (minutes each), the publish check (a trimmed publish) and the
-/// lanes of the API fuzz on PostgreSQL.
+/// lanes of the API fuzz and of the access matrices on PostgreSQL.
 /// The rest keep xUnit's default order.
 /// </summary>
 public sealed class LongestCollectionsFirst : ITestCollectionOrderer
 {
-    private static readonly string[] Longest = [BrowserServer.Collection, BrowserServer.SecondLane, PublishTests.Collection, .. ApiFuzzTests.PostgresCollections];
+    private static readonly string[] Longest = [BrowserServer.Collection, BrowserServer.SecondLane, PublishTests.Collection, .. ApiFuzzTests.PostgresCollections, .. AccessTests.PostgresCollections];
 
     public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
         where TTestCollection : ITestCollection =>
