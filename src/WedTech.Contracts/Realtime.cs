@@ -28,6 +28,9 @@ public static class RealtimeProtocol
 
     /// <summary>Server → client: an in-app notification for the signed-in user.</summary>
     public const string Notification = "Notification";
+
+    /// <summary>Server → client, to people who may see leads (<c>lead:view</c>): one <see cref="LeadsChangedMessage"/>.</summary>
+    public const string LeadsChanged = "LeadsChanged";
 }
 
 /// <summary>What a connection hears without asking.</summary>

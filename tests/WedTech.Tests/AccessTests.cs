@@ -262,6 +262,29 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "GET /api/v1/books/tally", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/books/zoho-books/invoices", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/books/zoho-books/credit-notes", "", "A✓ P✓ C· L·" },
+        // Leads
+        { "GET /api/v1/leads", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/board", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/conversion", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/inquiry-form", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads", "lead", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{lead}", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/leads/{lead}", "lead", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/leads/{lead}", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/leads/{lead}/stage", "lead-move", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lead}/lost", "lead-lost", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lost-lead}/reopen", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lead}/won", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{lead}/timeline", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lead}/activities", "lead-activity", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lead}/activities/{lead-activity}/done", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{lead}/duplicates", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lead}/merge", "lead-merge", "A✓ P✓ C· L·" },
+        { "GET /api/v1/pipeline/stages", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/pipeline/stages", "stage", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/pipeline/stages/{stage}", "stage", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/pipeline/stages/order", "stage-order", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/pipeline/stages/{stage}", "", "A✓ P✓ C· L·" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -536,6 +559,31 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                     .ReadAsync<WeddingTemplateResponse>(HttpStatusCode.Created);
                 url = url.Replace("{template}", template.Id.ToString(), StringComparison.Ordinal);
             }
+            // Leads: a fresh lead (lost, for reopening), with a follow-up, another to merge, a fresh open stage.
+            Guid? leadId = null;
+            Guid? mergeId = null;
+            if (url.Contains("{lead", StringComparison.Ordinal) || url.Contains("{lost-lead}", StringComparison.Ordinal))
+            {
+                leadId = (await (await admin.PostJsonAsync("/api/v1/leads", NewLead())).ReadAsync<LeadResponse>(HttpStatusCode.Created)).Id;
+                mergeId = (await (await admin.PostJsonAsync("/api/v1/leads", NewLead())).ReadAsync<LeadResponse>(HttpStatusCode.Created)).Id;
+                if (url.Contains("{lost-lead}", StringComparison.Ordinal))
+                {
+                    (await admin.PostJsonAsync($"/api/v1/leads/{leadId}/lost", new LeadLostRequest("Chose another planner"))).EnsureSuccessStatusCode();
+                }
+                if (url.Contains("{lead-activity}", StringComparison.Ordinal))
+                {
+                    var line = await (await admin.PostJsonAsync($"/api/v1/leads/{leadId}/activities", new LeadActivityRequest(LeadActivityKind.Call, "Call back", DateTimeOffset.UtcNow.AddDays(1), null)))
+                        .ReadAsync<LeadActivityResponse>(HttpStatusCode.Created);
+                    url = url.Replace("{lead-activity}", line.Id.ToString(), StringComparison.Ordinal);
+                }
+                url = url.Replace("{lead}", leadId.ToString(), StringComparison.Ordinal).Replace("{lost-lead}", leadId.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{stage}", StringComparison.Ordinal))
+            {
+                var stage = await (await admin.PostJsonAsync("/api/v1/pipeline/stages", new PipelineStageRequest($"Stage {Guid.NewGuid():N}"[..20]))).ReadAsync<PipelineStageResponse>(HttpStatusCode.Created);
+                url = url.Replace("{stage}", stage.Id.ToString(), StringComparison.Ordinal);
+            }
+            var pipeline = body is "lead-move" or "stage-order" ? await admin.GetAsync<List<PipelineStageResponse>>("/api/v1/pipeline/stages") : null;
             url = await WithCallersOwnAsync(url, admin, members[who], ids[who]);
             if (parts[0] == "DELETE" && url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal))
             {
@@ -598,6 +646,13 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 "refund" => System.Net.Http.Json.JsonContent.Create(new RefundRequest(5_000_00, "Paid twice by mistake"), options: Api.Json),
                 "payment-return" => System.Net.Http.Json.JsonContent.Create(paidOnline, options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
+                "lead" => System.Net.Http.Json.JsonContent.Create(NewLead(), options: Api.Json),
+                "lead-move" => System.Net.Http.Json.JsonContent.Create(new LeadMoveRequest(pipeline![1].Id, null, null), options: Api.Json),
+                "lead-lost" => System.Net.Http.Json.JsonContent.Create(new LeadLostRequest("The budget"), options: Api.Json),
+                "lead-activity" => System.Net.Http.Json.JsonContent.Create(new LeadActivityRequest(LeadActivityKind.Note, "Wants a palace", null, null), options: Api.Json),
+                "lead-merge" => System.Net.Http.Json.JsonContent.Create(new LeadMergeRequest(mergeId), options: Api.Json),
+                "stage" => System.Net.Http.Json.JsonContent.Create(new PipelineStageRequest($"Stage {Guid.NewGuid():N}"[..20]), options: Api.Json),
+                "stage-order" => System.Net.Http.Json.JsonContent.Create(new PipelineOrderRequest([.. pipeline!.Select(s => s.Id)]), options: Api.Json),
                 _ => null,
             };
             if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)
@@ -606,7 +661,9 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 request.Headers.TryAddWithoutValidation("If-Match", "*");
             }
             else if ((parts[0] == "PUT" && (url.Contains("/weddings/", StringComparison.Ordinal) || url.StartsWith("/api/v1/vendors/", StringComparison.Ordinal) || url.Contains("/events/", StringComparison.Ordinal)
-                    || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)))
+                    || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)
+                    || (url.StartsWith("/api/v1/leads/", StringComparison.Ordinal) && !url.EndsWith("/stage", StringComparison.Ordinal))
+                    || (url.StartsWith("/api/v1/pipeline/stages/", StringComparison.Ordinal) && !url.EndsWith("/order", StringComparison.Ordinal))))
                 || url.EndsWith("/shift", StringComparison.Ordinal) || url.EndsWith("/issue", StringComparison.Ordinal))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
@@ -623,6 +680,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
             }
         }
     }
+
+    /// <summary>A lead with dates (so it may be won) and its own couple's e-mail (each win invites them).</summary>
+    private static LeadRequest NewLead() => new("Aanya & Rohan", "Meera Kapoor", null, $"couple-{Guid.NewGuid():N}@example.com", null, null,
+        [new DateOnly(2027, 11, 18)], ["Wedding"], "Jaipur", 200, BudgetBand.From25To50Lakh, LeadSource.Instagram, null, null, null);
 
     private static readonly InvoiceRequest NewEstimate = new(InvoiceKind.Estimate, new InvoiceRecipient("Meera Kapoor", "14 Civil Lines", "Jaipur", "08", null, null),
         [new InvoiceLineRequest("Wedding planning and coordination", null, 1, 2_50_000_00, 1800)], null, null, null, null, null);

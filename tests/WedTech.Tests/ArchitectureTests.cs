@@ -37,7 +37,7 @@ public sealed partial class ArchitectureTests
         ["Invoicing"] = ["Platform", "Tenancy", "Identity", "Realtime", "Files", "Weddings", "Events"],
         ["Payments"] = ["Platform", "Tenancy", "Identity", "Realtime", "Messaging", "Weddings", "Invoicing"],
         ["Books"] = ["Platform", "Tenancy", "Weddings", "Vendors", "Invoicing", "Payments"],
-        ["Leads"] = ["Platform", "Tenancy", "Identity"],
+        ["Leads"] = ["Platform", "Tenancy", "Identity", "Web", "Realtime", "Messaging", "Weddings", "Events"],
         ["Templates"] = ["Platform", "Tenancy", "Weddings", "Events"],
         ["Reports"] = ["Platform", "Tenancy", "Identity", "Files", "Messaging", "Weddings", "Events"],
         ["Demo"] = ["Platform", "Tenancy", "Identity", "Weddings", "Events", "Venues", "Templates", "Guests", "Leads"],

@@ -49,17 +49,37 @@ public sealed class UserService(
 
         var secret = links.Issue(user, OneTimeTokenPurpose.Invitation, TimeSpan.FromDays(authOptions.Value.InvitationDays));
         audit.Record("user.invited", nameof(User), user.Id, $"{user.Email} as {ApiConventions.EnumName(user.Role)}");
-        await db.SaveChangesAsync(cancellationToken);
 
         var link = $"{addresses.For(tenant.Current.Slug)}/accept-invitation?token={Uri.EscapeDataString(secret)}";
         var inviter = currentUser.Required.Name;
-        await email.TrySendAsync(new EmailMessage(user.Email, user.Name,
+        // Sent once the invitation is committed: inside a larger transaction (a lead won), not before it and not at all if it fails.
+        db.AfterCommit(() => email.TrySendAsync(new EmailMessage(user.Email, user.Name,
             $"{inviter} invited you to {tenant.Current.CompanyName} on WedTech",
             $"Namaste {user.Name},\n\n{inviter} has invited you to join {tenant.Current.CompanyName} on WedTech.\n\nAccept the invitation and choose your password:\n{link}\n\nThe link works for {authOptions.Value.InvitationDays} days.\n",
             $"<p>Namaste {Html(user.Name)},</p><p>{Html(inviter)} has invited you to join <b>{Html(tenant.Current.CompanyName)}</b> on WedTech.</p>" +
             $"<p><a href=\"{Html(link)}\">Accept the invitation and choose your password</a></p><p>The link works for {authOptions.Value.InvitationDays} days.</p>"),
-            logger, cancellationToken);
+            logger, CancellationToken.None));
+        await db.SaveChangesAsync(cancellationToken);
         return ToResponse(user);
+    }
+
+    /// <summary>
+    /// A wedding's couple as client users: an invitation as for anyone, or the person as they are when they already sign in to
+    /// the studio as a client (of an earlier wedding). Null for an address that belongs to the studio's staff.
+    /// </summary>
+    public async Task<Guid?> InviteClientAsync(string emailAddress, string name, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(emailAddress);
+        var existing = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (existing is { Status: not UserStatus.Invited })
+        {
+            return existing.Role == Role.Client ? existing.Id : null;
+        }
+        if (existing is { Role: not Role.Client })
+        {
+            return null;
+        }
+        return (await InviteAsync(new InviteUserRequest(emailAddress.Trim(), name, Role.Client), cancellationToken)).Id;
     }
 
     /// <summary>Sets the password of an invited user and signs them in.</summary>

@@ -16,7 +16,10 @@ internal sealed class PipelineStagesSeeder(TimeProvider time) : ITenantSeeder
         ("Lost", PipelineStageKind.Lost),
     ];
 
-    public async Task SeedAsync(TenantDbContext db, Tenant tenant, CancellationToken cancellationToken)
+    public Task SeedAsync(TenantDbContext db, Tenant tenant, CancellationToken cancellationToken) => SeedAsync(db, time, cancellationToken);
+
+    /// <summary>The starting pipeline, when the studio has no stages yet (at signup, or on first use for an older studio).</summary>
+    internal static async Task SeedAsync(TenantDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await db.PipelineStages.AnyAsync(cancellationToken))
         {

@@ -22,6 +22,9 @@ public static class RealtimeGroups
 
     /// <summary>Connections of people who may see every wedding of the studio (<see cref="Permissions.WeddingViewAll"/>).</summary>
     public static string AllWeddings(Guid tenantId) => $"t:{tenantId:N}:weddings";
+
+    /// <summary>Connections of people who may see the studio's leads (<see cref="Permissions.LeadView"/>).</summary>
+    public static string Leads(Guid tenantId) => $"t:{tenantId:N}:leads";
 }
 
 /// <summary>
@@ -46,6 +49,10 @@ public sealed class RealtimeHub(TenantDirectory tenants, TenantSchema schema, Te
         {
             Context.Items[SeesAllWeddingsKey] = true;
             await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.AllWeddings(tenant.Id), Context.ConnectionAborted);
+        }
+        if (Permissions.Has(user.Role, Permissions.LeadView))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Leads(tenant.Id), Context.ConnectionAborted);
         }
     }
 

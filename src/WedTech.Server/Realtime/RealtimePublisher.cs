@@ -19,6 +19,9 @@ public interface IRealtimePublisher
 
     /// <summary>An in-app notification to every connection of one person.</summary>
     Task NotificationAsync(Guid tenantId, Guid userId, object notification, CancellationToken ct);
+
+    /// <summary>The studio's leads changed (a studio-level change, of no wedding): tells the connections of people who see leads.</summary>
+    Task LeadsChangedAsync(Guid tenantId, LeadsChangedMessage message, CancellationToken ct);
 }
 
 /// <summary>
@@ -44,6 +47,9 @@ internal sealed partial class RealtimePublisher(IHubContext<RealtimeHub> hub, IL
 
     public Task NotificationAsync(Guid tenantId, Guid userId, object notification, CancellationToken ct) =>
         SendAsync(hub.Clients.Group(RealtimeGroups.User(tenantId, userId)), RealtimeProtocol.Notification, notification, tenantId, ct);
+
+    public Task LeadsChangedAsync(Guid tenantId, LeadsChangedMessage message, CancellationToken ct) =>
+        SendAsync(hub.Clients.Group(RealtimeGroups.Leads(tenantId)), RealtimeProtocol.LeadsChanged, message, tenantId, ct);
 
     private async Task SendAsync(IClientProxy clients, string method, object message, Guid tenantId, CancellationToken ct)
     {

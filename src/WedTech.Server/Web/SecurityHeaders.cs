@@ -11,6 +11,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
 {
     private const string PagePolicy = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// A page a studio embeds in its own website (<see cref="EmbeddablePageAttribute"/>) when asked for as such (<c>embed=1</c>):
+    /// any site may frame it, and it runs its one script of the product's own (telling the frame its height).
+    /// </summary>
+    private const string EmbeddedPagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors *";
+
     private const string PermissionsPolicy =
         "accelerometer=(), autoplay=(), camera=(self), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()";
 
@@ -33,12 +39,28 @@ public sealed class SecurityHeaders(RequestDelegate next)
             {
                 headers[name] = value;
             }
-            if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            var metadata = context.GetEndpoint()?.Metadata;
+            if (metadata?.GetMetadata<ComponentTypeMetadata>() is not null)
             {
-                headers.ContentSecurityPolicy = PagePolicy;
+                if (metadata.GetMetadata<EmbeddablePageAttribute>() is not null && EmbeddablePageAttribute.IsEmbedded(context.Request))
+                {
+                    headers.ContentSecurityPolicy = EmbeddedPagePolicy;
+                    headers.Remove("X-Frame-Options");
+                }
+                else
+                {
+                    headers.ContentSecurityPolicy = PagePolicy;
+                }
             }
             return Task.CompletedTask;
         });
         return next(context);
     }
+}
+
+/// <summary>A server-rendered page that a studio may embed in its own website, when asked for with <c>embed=1</c>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class EmbeddablePageAttribute : Attribute
+{
+    public static bool IsEmbedded(HttpRequest request) => request.Query["embed"] == "1";
 }

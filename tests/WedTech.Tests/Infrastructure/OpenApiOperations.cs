@@ -20,7 +20,9 @@ public static class OpenApiOperations
     /// <param name="RazorpayKeyId">The studio's Razorpay account at the stand-in, so that pay links reach Razorpay.</param>
     public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, Guid Lodgers, Guid Lodger,
         Guid RoomBlock, Guid Room, Guid Table, Guid Leg, Guid Vehicle, Guid Trip, Guid Vendor, Guid Booking, Guid Payment, Guid BudgetLine, string Slug,
-        Guid Invoice, Guid IssuedInvoice, Guid Instalment, Guid ClientPayment, string RazorpayKeyId);
+        Guid Invoice, Guid IssuedInvoice, Guid Instalment, Guid ClientPayment, string RazorpayKeyId,
+        // Leads: a lead with a follow-up, another lead (what a merge takes), an open stage.
+        Guid Lead, Guid LeadActivity, Guid OtherLead, Guid Stage);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -77,6 +79,9 @@ public static class OpenApiOperations
             ("paymentId", _) => records.Payment,
             ("id", "lines") => records.BudgetLine,
             ("id", "users") => records.Planner,
+            ("id", "leads") => records.Lead,
+            ("activityId", _) => records.LeadActivity,
+            ("id", "stages") => records.Stage,
             _ => null,
         };
         return id?.ToString() ?? name switch
@@ -158,10 +163,19 @@ public static class OpenApiOperations
             nameof(RefundRequest) => new RefundRequest(1_00, "Paid twice by mistake"),
             nameof(OnlinePaymentReturn) => new OnlinePaymentReturn("plink_FuzzLink0000001", "0197e0c5a8d94b3f", "paid", "pay_FuzzPay000000001", new string('0', 64)),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
+            nameof(LeadRequest) => FuzzLead with { Names = "Ishita & Kabir" },
+            nameof(LeadMoveRequest) => new LeadMoveRequest(records.Stage, null, null),
+            nameof(LeadLostRequest) => new LeadLostRequest("Chose another planner"),
+            nameof(LeadActivityRequest) => new LeadActivityRequest(LeadActivityKind.Call, "Called back", new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.Zero), null),
+            nameof(LeadMergeRequest) => new LeadMergeRequest(records.OtherLead),
+            nameof(PipelineStageRequest) => new PipelineStageRequest("Venue visit"),
             _ => null,
         };
         return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
     }
+
+    private static readonly LeadRequest FuzzLead = new("Aanya & Rohan", "Meera Kapoor", "+91 98765 43210", "aanya.fuzz@example.com", "Rohan", null,
+        [new DateOnly(2027, 11, 18), new DateOnly(2027, 11, 20)], ["Mehendi", "Wedding"], "Jaipur", 300, BudgetBand.From25To50Lakh, LeadSource.Instagram, "A palace", null, null);
 
     /// <summary>Part paid by the studio's payment (₹10,000 of ₹50,000), so that a pay link for it asks Razorpay for the rest.</summary>
     private static readonly InstalmentRequest Advance = new(null, "Booking advance", InstalmentKind.Advance, new DateOnly(2027, 5, 1), 50_000_00);
@@ -296,8 +310,13 @@ public static class OpenApiOperations
             .ReadAsync<PaymentPlanResponse>();
         var received = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/payments",
             new ClientPaymentRequest(new DateOnly(2026, 10, 5), PaymentMode.Cash, null, 10_000_00, null))).ReadAsync<ClientPaymentResponse>(HttpStatusCode.Created);
+        var lead = await (await admin.PostJsonAsync("/api/v1/leads", FuzzLead)).ReadAsync<LeadResponse>(HttpStatusCode.Created);
+        var followUp = await (await admin.PostJsonAsync($"/api/v1/leads/{lead.Id}/activities", new LeadActivityRequest(LeadActivityKind.Meeting, "Met", DateTimeOffset.UtcNow.AddDays(2), null)))
+            .ReadAsync<LeadActivityResponse>(HttpStatusCode.Created);
+        var otherLead = await (await admin.PostJsonAsync("/api/v1/leads", FuzzLead with { Names = "Aanya R.", Email = "aanya.other@example.com" })).ReadAsync<LeadResponse>(HttpStatusCode.Created);
+        var stage = await (await admin.PostJsonAsync("/api/v1/pipeline/stages", new PipelineStageRequest("Fuzz stage"))).ReadAsync<PipelineStageResponse>(HttpStatusCode.Created);
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
             room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug,
-            draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId);
+            draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId, lead.Id, followUp.Id, otherLead.Id, stage.Id);
     }
 }

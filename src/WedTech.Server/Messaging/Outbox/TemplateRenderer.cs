@@ -109,6 +109,13 @@ public static partial class TemplateRenderer
         Add("vendor-day", "hi", "{{eventName}} के लिए आपका कार्यक्रम",
             "नमस्ते {{contactName}}, {{coupleNames}} के {{eventName}} ({{eventDate}}) के लिए आपका कार्यक्रम: {{arrival}}। कृपया पुष्टि करें या दूसरा समय बताएँ: {{dayLink}} — {{studioName}}",
             "vendor_day", "contactName", "eventName", "eventDate", "arrival", "dayLink");
+        // The automatic answer to an inquiry from the studio's form, on the channel the couple gave.
+        Add("inquiry-reply", "en", "Thank you for writing to {{studioName}}",
+            "Namaste {{contactName}}, thank you for telling us about {{coupleNames}}'s wedding. We have your inquiry and will be in touch within a day. — {{studioName}}",
+            "inquiry_reply", "contactName", "coupleNames");
+        Add("inquiry-reply", "hi", "{{studioName}} को लिखने के लिए धन्यवाद",
+            "नमस्ते {{contactName}}, {{coupleNames}} की शादी के बारे में बताने के लिए धन्यवाद। आपकी पूछताछ हमें मिल गई है; हम एक दिन के भीतर संपर्क करेंगे। — {{studioName}}",
+            "inquiry_reply", "contactName", "coupleNames");
         // To people who sign in (the studio's staff, the couple), in the app, by push and by e-mail.
         void AddToUsers(string key, string subject, string body)
         {
@@ -119,6 +126,10 @@ public static partial class TemplateRenderer
         }
         AddToUsers("vendor-bank-changed", "Where {{vendorName}} is paid has changed",
             "{{changedBy}} changed the bank details of {{vendorName}}: {{details}}. A changed account is how payment fraud starts: before the next payment, confirm it with the vendor on a number you already had.");
+        AddToUsers("lead-new", "New inquiry: {{leadNames}}",
+            "{{leadNames}} wrote through your inquiry form ({{details}}). It is in {{stageName}} on the leads board.");
+        AddToUsers("lead-follow-up", "Follow up with {{leadNames}} {{due}}",
+            "A follow-up with {{leadNames}} is due {{due}}: {{text}}");
         AddToUsers("vendor-payment-due", "{{amount}} to {{vendorName}} due {{due}}",
             "{{weddingTitle}}: the {{label}} of {{amount}} to {{vendorName}} ({{service}}) is due {{due}}.");
         AddToUsers("couple-payment-due", "{{amount}} for your wedding is due {{due}}",
