@@ -22,6 +22,9 @@ public static class AppLinks
     /// <summary>A vendor of the studio's vendor book.</summary>
     public static string Vendor(Guid vendorId) => $"{Home}vendors/{vendorId}";
 
+    /// <summary>A lead's proposal in its editor.</summary>
+    public static string Proposal(Guid leadId, Guid proposalId) => $"{Home}leads/{leadId}/proposals/{proposalId}";
+
     /// <summary>A place inside the app on this host, never another site: a path under <see cref="Home"/>, nothing else.</summary>
     public static bool IsInApp(string? link) =>
         link is not null && link.StartsWith(Home, StringComparison.Ordinal) && !link.Contains('\\', StringComparison.Ordinal)
