@@ -25,6 +25,9 @@ public static class AppLinks
     /// <summary>A lead of the studio's pipeline.</summary>
     public static string Lead(Guid leadId) => $"{Home}leads/{leadId}";
 
+    /// <summary>A lead's proposal in its editor.</summary>
+    public static string Proposal(Guid leadId, Guid proposalId) => $"{Home}leads/{leadId}/proposals/{proposalId}";
+
     /// <summary>A place inside the app on this host, never another site: a path under <see cref="Home"/>, nothing else.</summary>
     public static bool IsInApp(string? link) =>
         link is not null && link.StartsWith(Home, StringComparison.Ordinal) && !link.Contains('\\', StringComparison.Ordinal)

@@ -14,6 +14,7 @@ using WedTech.Server.Payments;
 using WedTech.Server.Platform;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Cli;
+using WedTech.Server.Proposals;
 using WedTech.Server.Platform.Jobs;
 using WedTech.Server.Reports;
 using WedTech.Server.Rooms;
@@ -50,6 +51,7 @@ builder.Services
     .AddPayments(builder.Configuration)
     .AddBooks()
     .AddLeads()
+    .AddProposals()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -94,6 +96,7 @@ if (app.Services.ServesWeb())
         .MapPayments()
         .MapBooks()
         .MapLeads()
+        .MapProposals()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

@@ -285,6 +285,22 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "PUT /api/v1/pipeline/stages/{stage}", "stage", "A✓ P✓ C· L·" },
         { "PUT /api/v1/pipeline/stages/order", "stage-order", "A✓ P✓ C· L·" },
         { "DELETE /api/v1/pipeline/stages/{stage}", "", "A✓ P✓ C· L·" },
+        // Proposals
+        { "GET /api/v1/packages", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/packages/{package}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/packages", "package", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/packages/{package}", "package", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/packages/{package}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{lead}/proposals", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lead}/proposals", "proposal", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{lead}/proposals/{proposal}", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/leads/{lead}/proposals/{proposal}", "proposal", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/leads/{lead}/proposals/{proposal}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lead}/proposals/{proposal}/send", "send-proposal", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lead}/proposals/{sent-proposal}/link", "", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/leads/{lead}/proposals/{proposal}/link", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{lead}/proposals/{sent-proposal}/versions/1/pdf", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/proposals", "", "A✓ P✓ C· L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -304,6 +320,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         ("GET /api/v1/webhooks/whatsapp", "the verify token"),
         ("POST /api/v1/webhooks/whatsapp", "Meta's signature"),
         ("POST /api/v1/webhooks/razorpay", "Razorpay's signature with the studio's webhook secret, on the studio's own host"),
+        // Proposals
+        ("GET /api/v1/proposal-links/{token}", "the couple's proposal link"),
+        ("POST /api/v1/proposal-links/{token}/accept", "the couple's proposal link"),
+        ("POST /api/v1/proposal-links/{token}/changes", "the couple's proposal link"),
     ];
 
     private static readonly EventRequest NewEvent = new(EventType.Sangeet, "Sangeet", new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 23, 0, 0),
@@ -583,6 +603,21 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 var stage = await (await admin.PostJsonAsync("/api/v1/pipeline/stages", new PipelineStageRequest($"Stage {Guid.NewGuid():N}"[..20]))).ReadAsync<PipelineStageResponse>(HttpStatusCode.Created);
                 url = url.Replace("{stage}", stage.Id.ToString(), StringComparison.Ordinal);
             }
+            // Proposals: the lead's proposal, sent when the row says so.
+            if (leadId is { } lead && url.Contains("proposal}", StringComparison.Ordinal))
+            {
+                var proposal = await (await admin.PostJsonAsync($"/api/v1/leads/{lead}/proposals", ProposalSeeds.NewProposal())).ReadAsync<ProposalResponse>(HttpStatusCode.Created);
+                if (url.Contains("{sent-proposal}", StringComparison.Ordinal))
+                {
+                    (await admin.PostJsonAsync($"/api/v1/leads/{lead}/proposals/{proposal.Id}/send", new SendProposalRequest(null))).EnsureSuccessStatusCode();
+                }
+                url = url.Replace("{proposal}", proposal.Id.ToString(), StringComparison.Ordinal).Replace("{sent-proposal}", proposal.Id.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{package}", StringComparison.Ordinal))
+            {
+                var package = await (await admin.PostJsonAsync("/api/v1/packages", ProposalSeeds.NewPackage)).ReadAsync<PackageResponse>(HttpStatusCode.Created);
+                url = url.Replace("{package}", package.Id.ToString(), StringComparison.Ordinal);
+            }
             var pipeline = body is "lead-move" or "stage-order" ? await admin.GetAsync<List<PipelineStageResponse>>("/api/v1/pipeline/stages") : null;
             url = await WithCallersOwnAsync(url, admin, members[who], ids[who]);
             if (parts[0] == "DELETE" && url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal))
@@ -653,10 +688,14 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 "lead-merge" => System.Net.Http.Json.JsonContent.Create(new LeadMergeRequest(mergeId), options: Api.Json),
                 "stage" => System.Net.Http.Json.JsonContent.Create(new PipelineStageRequest($"Stage {Guid.NewGuid():N}"[..20]), options: Api.Json),
                 "stage-order" => System.Net.Http.Json.JsonContent.Create(new PipelineOrderRequest([.. pipeline!.Select(s => s.Id)]), options: Api.Json),
+                "package" => System.Net.Http.Json.JsonContent.Create(ProposalSeeds.NewPackage, options: Api.Json),
+                "proposal" => System.Net.Http.Json.JsonContent.Create(ProposalSeeds.NewProposal(), options: Api.Json),
+                "send-proposal" => System.Net.Http.Json.JsonContent.Create(new SendProposalRequest(null), options: Api.Json),
                 _ => null,
             };
             if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)
-                || url.EndsWith("/payment-plan", StringComparison.Ordinal)))
+                || url.EndsWith("/payment-plan", StringComparison.Ordinal) || url.StartsWith("/api/v1/packages/", StringComparison.Ordinal)
+                || url.StartsWith("/api/v1/leads/", StringComparison.Ordinal)))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "*");
             }
@@ -839,6 +878,16 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         ("ClientRefund.AmountPaise", "refund a payment", "A✓ P- C- L-"),
         ("PayLink.AmountPaise", "ask for a pay link", "A✓ P✓ C- L-"),
         ("PayLink.AmountPaise", "the couple pays online", "A✓ P- C- L✓"),
+        // Proposals: a package is the catalogue (its prices change with financial:edit); a proposal is a draft until accepted.
+        ("ServicePackage.Lines", "add a package", "A✓ P✓ C- L-"),
+        ("ServicePackage.Lines", "change a package's prices", "A✓ P· C- L-"),
+        ("ServicePackage.Lines", "send a package unchanged", "A✓ P✓ C- L-"),
+        ("Proposal.Lines", "draft a proposal", "A✓ P✓ C- L-"),
+        ("Proposal.Lines", "change a proposal's prices", "A✓ P✓ C- L-"),
+        ("Proposal.DiscountValue", "draft a proposal", "A✓ P✓ C- L-"),
+        ("Proposal.DiscountValue", "change a proposal's discount", "A✓ P✓ C- L-"),
+        ("ProposalVersion.Lines", "send a proposal", "A✓ P✓ C- L-"),
+        ("ProposalVersion.DiscountValue", "send a proposal", "A✓ P✓ C- L-"),
     ];
 
     [Fact]
@@ -873,6 +922,11 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 if (field.StartsWith("PayLink.", StringComparison.Ordinal))
                 {
                     await PayLinkCellAsync(write, $"{who} {write} ({field})", outcome, members[who], admin, team, await TakesPaymentsOnlineAsync(studio, admin));
+                    continue;
+                }
+                if (field.Split('.')[0] is "ServicePackage" or "Proposal" or "ProposalVersion")
+                {
+                    await ProposalMoneyCellAsync(studio, write, $"{who} {write} ({field})", field, outcome, members[who], admin);
                     continue;
                 }
                 if (field.Split('.')[0] is "Invoice" or "PaymentPlan" or "ClientPayment" or "ClientRefund")
@@ -989,6 +1043,53 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         if (outcome == '·')
         {
             Assert.Contains(char.ToLowerInvariant(field[0]) + field[1..], problem.Detail, StringComparison.Ordinal);
+        }
+        Assert.True(before == after, $"{what}: changed {before} → {after}");
+    }
+
+    /// <summary>
+    /// One cell of a package's or proposal's money: the catalogue's lines, a proposal's lines and discount (a draft until the
+    /// couple accept it), the version frozen when it is sent. What an admin reads of the packages or the lead's proposals
+    /// before and after tells whether the write was made.
+    /// </summary>
+    private async Task ProposalMoneyCellAsync(Studio studio, string write, string what, string field, char outcome, HttpClient caller, HttpClient admin)
+    {
+        var lead = await ProposalSeeds.LeadAsync(Server, studio);
+        var root = $"/api/v1/leads/{lead}/proposals";
+        var package = write.Contains("package", StringComparison.Ordinal) && write != "add a package"
+            ? await (await admin.PostJsonAsync("/api/v1/packages", ProposalSeeds.NewPackage)).ReadAsync<PackageResponse>(HttpStatusCode.Created) : null;
+        var proposal = write is "change a proposal's prices" or "change a proposal's discount" or "send a proposal"
+            ? await (await admin.PostJsonAsync(root, ProposalSeeds.NewProposal())).ReadAsync<ProposalResponse>(HttpStatusCode.Created) : null;
+        async Task<string> ReadAsync() => write.Contains("package", StringComparison.Ordinal)
+            ? System.Text.Json.JsonSerializer.Serialize((await admin.GetAsync<List<PackageResponse>>("/api/v1/packages")).OrderBy(p => p.Id)
+                .Select(p => string.Join(",", p.Lines.Select(l => $"{l.Quantity}×{l.UnitPaise}@{l.GstRateBasisPoints}"))))
+            : System.Text.Json.JsonSerializer.Serialize((await admin.GetAsync<List<ProposalSummary>>(root)).Select(p => $"{p.TotalPaise}|{p.SentVersions}"));
+        var before = await ReadAsync();
+        var request = ProposalSeeds.NewProposal();
+        var response = write switch
+        {
+            "add a package" => await caller.PostJsonAsync("/api/v1/packages", ProposalSeeds.NewPackage),
+            "change a package's prices" => await caller.PutJsonAsync($"/api/v1/packages/{package!.Id}",
+                ProposalSeeds.NewPackage with { Lines = [ProposalSeeds.NewPackage.Lines![0] with { UnitPaise = 99_999_00 }] }, "*"),
+            "send a package unchanged" => await caller.PutJsonAsync($"/api/v1/packages/{package!.Id}", ProposalSeeds.NewPackage with { Name = "Renamed package" }, "*"),
+            "draft a proposal" => await caller.PostJsonAsync(root, request),
+            "change a proposal's prices" => await caller.PutJsonAsync($"{root}/{proposal!.Id}", request with { Lines = [request.Lines![0] with { UnitPaise = 4_44_444_00 }] }, "*"),
+            "change a proposal's discount" => await caller.PutJsonAsync($"{root}/{proposal!.Id}", request with { DiscountValue = 500 }, "*"),
+            "send a proposal" => await caller.PostJsonAsync($"{root}/{proposal!.Id}/send", new SendProposalRequest(null)),
+            _ => throw new InvalidOperationException($"No write named '{write}'."),
+        };
+        var after = await ReadAsync();
+        if (outcome == '✓')
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{what}: expected success, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+            Assert.True(write.Contains("unchanged", StringComparison.Ordinal) ? before == after : before != after, $"{what}: {before} → {after}");
+            return;
+        }
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+        if (outcome == '·')
+        {
+            var name = field.Split('.')[1];
+            Assert.Contains(char.ToLowerInvariant(name[0]) + name[1..], problem.Detail, StringComparison.Ordinal);
         }
         Assert.True(before == after, $"{what}: changed {before} → {after}");
     }

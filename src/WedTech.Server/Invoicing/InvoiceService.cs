@@ -16,7 +16,7 @@ namespace WedTech.Server.Invoicing;
 /// </summary>
 public sealed class InvoiceService(
     TenantDbContext db, IWeddingDirectory weddings, IWeddingEvents events, IBillingSettings billing, IStudioSettings studio, IDocumentNumbers numbers,
-    IEnumerable<IWeddingReceipts> receipts, CurrentUser currentUser, AuditLog audit, WeddingChanges changes, TimeProvider time)
+    IEnumerable<IWeddingReceipts> receipts, CurrentUser currentUser, AuditLog audit, WeddingChanges changes, TimeProvider time) : IDraftInvoices
 {
     public const int MaxDocumentsPerWedding = 500;
 
@@ -54,6 +54,20 @@ public sealed class InvoiceService(
         Publish(invoice);
         await db.SaveChangesAsync(cancellationToken);
         return await ResponseAsync(invoice, cancellationToken);
+    }
+
+    public async Task<Guid> DraftAsync(Guid weddingId, string recipientName, IReadOnlyList<InvoiceItem> lines, DateOnly? dueOn, string? notes,
+        CancellationToken cancellationToken)
+    {
+        var invoice = new Invoice
+        {
+            WeddingId = weddingId, Kind = InvoiceKind.TaxInvoice, RecipientName = recipientName.Length > 150 ? recipientName[..150] : recipientName,
+            Lines = [.. lines], DueOn = dueOn, Notes = notes is { Length: > InvoiceLimits.MaxNotes } ? notes[..InvoiceLimits.MaxNotes] : notes,
+        };
+        await PriceAsync(invoice, await billing.StudioAsync(cancellationToken), cancellationToken);
+        db.Invoices.Add(invoice);
+        Publish(invoice);
+        return invoice.Id;
     }
 
     public async Task<InvoiceResponse> UpdateAsync(Guid weddingId, Guid id, InvoiceRequest request, long expectedVersion, CancellationToken cancellationToken)
@@ -164,7 +178,7 @@ public sealed class InvoiceService(
         return (bytes, $"{(response.Number ?? "draft").Replace('/', '-')}.pdf");
     }
 
-    internal static string? SacProblem(string sac) => sac.Length is >= 4 and <= 8 && sac.All(char.IsAsciiDigit)
+    public static string? SacProblem(string sac) => sac.Length is >= 4 and <= 8 && sac.All(char.IsAsciiDigit)
         ? null
         : "A SAC (or HSN) code is 4 to 8 digits: 998596 for event management.";
 

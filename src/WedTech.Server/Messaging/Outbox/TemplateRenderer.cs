@@ -124,6 +124,15 @@ public static partial class TemplateRenderer
                 list.Add(new TemplateText(key, channel, "en", subject, body, null, [], true, 0));
             }
         }
+        // Proposals: to a lead's contact, with the link to the proposal; to the planner following the lead, what the couple answered.
+        Add("proposal-sent", "en", "Your proposal: {{title}}",
+            "Namaste {{contactName}}, here is our proposal “{{title}}” ({{total}}, valid until {{validUntil}}). See it, choose the options and accept it here: {{proposalLink}} — {{studioName}}",
+            "proposal_sent", "contactName", "title", "total", "validUntil", "proposalLink");
+        Add("proposal-sent", "hi", "आपका प्रस्ताव: {{title}}",
+            "नमस्ते {{contactName}}, हमारा प्रस्ताव “{{title}}” ({{total}}, {{validUntil}} तक मान्य) यहाँ देखें, विकल्प चुनें और स्वीकार करें: {{proposalLink}} — {{studioName}}",
+            "proposal_sent", "contactName", "title", "total", "validUntil", "proposalLink");
+        AddToUsers("proposal-accepted", "{{leadNames}} accepted “{{title}}”", "{{details}}");
+        AddToUsers("proposal-changes-asked", "{{leadNames}} ask for changes to “{{title}}”", "{{details}}");
         AddToUsers("vendor-bank-changed", "Where {{vendorName}} is paid has changed",
             "{{changedBy}} changed the bank details of {{vendorName}}: {{details}}. A changed account is how payment fraud starts: before the next payment, confirm it with the vendor on a number you already had.");
         AddToUsers("lead-new", "New inquiry: {{leadNames}}",
