@@ -27,6 +27,7 @@ using WedTech.Server.Vendors;
 using WedTech.Server.Books;
 using WedTech.Server.Budget;
 using WedTech.Server.Venues;
+using WedTech.Server.Agreements;
 using WedTech.Server.Web;
 using WedTech.Server.Weddings;
 
@@ -50,6 +51,7 @@ builder.Services
     .AddPayments(builder.Configuration)
     .AddBooks()
     .AddLeads()
+    .AddAgreements()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -93,6 +95,7 @@ if (app.Services.ServesWeb())
         .MapInvoicing()
         .MapPayments()
         .MapBooks()
+        .MapAgreements()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

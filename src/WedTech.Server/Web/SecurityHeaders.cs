@@ -11,6 +11,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
 {
     private const string PagePolicy = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    private const string ScriptedPagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     private const string PermissionsPolicy =
         "accelerometer=(), autoplay=(), camera=(self), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()";
 
@@ -35,7 +37,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             }
             if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
             {
-                headers.ContentSecurityPolicy = PagePolicy;
+                headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<PageScriptAttribute>() is null ? PagePolicy : ScriptedPagePolicy;
             }
             return Task.CompletedTask;
         });
