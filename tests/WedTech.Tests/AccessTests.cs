@@ -213,6 +213,22 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "GET /api/v1/books/tally", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/books/zoho-books/invoices", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/books/zoho-books/credit-notes", "", "A✓ P✓ C· L·" },
+        // Contracts with e-signature (Agreements).
+        { "GET /api/v1/contract-templates", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/contract-templates/fields", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/contract-templates/{contract-template}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/contract-templates", "contract-template", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/contract-templates/{contract-template}", "contract-template", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/contract-templates/{contract-template}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{contract-lead}/contracts", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{contract-lead}/contracts", "contract", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{contract-lead}/contracts/{contract}", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/leads/{contract-lead}/contracts/{contract}", "contract", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{contract-lead}/contracts/{contract}/send", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{signed-lead}/contracts/{signed-contract}/countersign", "countersign", "A✓ P· C· L·" },
+        { "GET /api/v1/leads/{signed-lead}/contracts/{signed-contract}/versions/1/pdf", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/contracts", "", "A✓ P· C· L✓" },
+        { "GET /api/v1/weddings/{wedding}/contracts/{wedding-contract}/versions/1/pdf", "", "A✓ P· C· L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -232,6 +248,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         ("GET /api/v1/webhooks/whatsapp", "the verify token"),
         ("POST /api/v1/webhooks/whatsapp", "Meta's signature"),
         ("POST /api/v1/webhooks/razorpay", "Razorpay's signature with the studio's webhook secret, on the studio's own host"),
+        ("GET /api/v1/sign/{token}/pdf", "the contract's signing link"),
     ];
 
     /// <summary>
@@ -521,6 +538,33 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                     .ReadAsync<WeddingTemplateResponse>(HttpStatusCode.Created);
                 url = url.Replace("{template}", template.Id.ToString(), StringComparison.Ordinal);
             }
+            // Contracts with e-signature (Agreements): a lead of their own, a contract, one the couple signed, one signed on the wedding.
+            if (url.Contains("{contract-template}", StringComparison.Ordinal))
+            {
+                var contractTemplate = await (await admin.PostJsonAsync("/api/v1/contract-templates", new ContractTemplateRequest("Décor", "For {{couple.names}}: {{fee}}.")))
+                    .ReadAsync<ContractTemplateResponse>(HttpStatusCode.Created);
+                url = url.Replace("{contract-template}", contractTemplate.Id.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{contract-lead}", StringComparison.Ordinal))
+            {
+                var lead = await ContractTests.SeedLeadAsync(Server, studio, "Aarav & Meera", $"couple-{Guid.NewGuid():N}@example.com", null);
+                url = url.Replace("{contract-lead}", lead.ToString(), StringComparison.Ordinal);
+                if (url.Contains("{contract}", StringComparison.Ordinal))
+                {
+                    url = url.Replace("{contract}", (await ContractTests.NewContractAsync(admin, lead)).Id.ToString(), StringComparison.Ordinal);
+                }
+            }
+            if (url.Contains("{signed-lead}", StringComparison.Ordinal))
+            {
+                var (lead, signedContract) = await ContractTests.SignedByCoupleAsync(Server, studio, admin, countersign: url.EndsWith("/pdf", StringComparison.Ordinal));
+                url = url.Replace("{signed-lead}", lead.ToString(), StringComparison.Ordinal).Replace("{signed-contract}", signedContract.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{wedding-contract}", StringComparison.Ordinal))
+            {
+                var (lead, signedContract) = await ContractTests.SignedByCoupleAsync(Server, studio, admin, countersign: true);
+                await ContractTests.ConvertAsync(Server, studio, lead, wedding.Id);
+                url = url.Replace("{wedding-contract}", signedContract.ToString(), StringComparison.Ordinal);
+            }
             url = await WithCallersOwnAsync(url, admin, members[who], ids[who]);
             if (parts[0] == "DELETE" && url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal))
             {
@@ -582,11 +626,16 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 "client-payment" => System.Net.Http.Json.JsonContent.Create(NewClientPayment, options: Api.Json),
                 "refund" => System.Net.Http.Json.JsonContent.Create(new RefundRequest(5_000_00, "Paid twice by mistake"), options: Api.Json),
                 "payment-return" => System.Net.Http.Json.JsonContent.Create(paidOnline, options: Api.Json),
+                "contract-template" => System.Net.Http.Json.JsonContent.Create(new ContractTemplateRequest($"Décor {Guid.NewGuid():N}", "For {{couple.names}}."), options: Api.Json),
+                "contract" => System.Net.Http.Json.JsonContent.Create(new ContractRequest(
+                    (await admin.GetAsync<List<ContractTemplateResponse>>("/api/v1/contract-templates")).First(t => t.BuiltIn).Id, null, null, 2_00_000_00, null, null, null), options: Api.Json),
+                "countersign" => System.Net.Http.Json.JsonContent.Create(new CountersignRequest("Asha Admin", ContractTests.Signature(), true), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };
             if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)
-                || url.EndsWith("/payment-plan", StringComparison.Ordinal)))
+                || url.EndsWith("/payment-plan", StringComparison.Ordinal) || url.StartsWith("/api/v1/contract-templates/", StringComparison.Ordinal)
+                || url.Contains("/contracts/", StringComparison.Ordinal)))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "*");
             }

@@ -38,6 +38,7 @@ public sealed partial class ArchitectureTests
         ["Payments"] = ["Platform", "Tenancy", "Identity", "Realtime", "Messaging", "Weddings", "Invoicing"],
         ["Books"] = ["Platform", "Tenancy", "Weddings", "Vendors", "Invoicing", "Payments"],
         ["Leads"] = ["Platform", "Tenancy", "Identity"],
+        ["Agreements"] = ["Platform", "Tenancy", "Identity", "Web", "Files", "Messaging", "Weddings", "Leads"],
         ["Templates"] = ["Platform", "Tenancy", "Weddings", "Events"],
         ["Reports"] = ["Platform", "Tenancy", "Identity", "Files", "Messaging", "Weddings", "Events"],
         ["Demo"] = ["Platform", "Tenancy", "Identity", "Weddings", "Events", "Venues", "Templates", "Guests"],

@@ -41,15 +41,16 @@ public static class ContractPdf
         pdf.Line($"{title}, version {number}", 10, gap: 2);
         pdf.Line($"SHA-256 of the document signed: {documentSha256}", 8, gap: 2);
         pdf.Line("Signed under section 3A of the Information Technology Act, 2000. The couple proved who they were with a one-time code sent to them; the studio signed in to its account. Times are in India Standard Time.", 8, muted: true, gap: 8);
-        pdf.Table([new PdfColumn("When (IST)", 80), new PdfColumn("What", 130), new PdfColumn("IP", 65), new PdfColumn("Device", 105), new PdfColumn("Channel · SHA-256", 135)],
-            trail.Select(line => new PdfRow([
-                [new PdfText(IndianFormat.DateTime(TimeZoneInfo.ConvertTime(line.At, Zone())), 7.5f)],
-                [new PdfText(line.What, 7.5f)],
-                [new PdfText(line.Ip ?? "—", 7.5f)],
-                [new PdfText(line.UserAgent ?? "—", 7f)],
-                [new PdfText(line.Channel ?? "—", 7.5f), new PdfText(line.Sha256 ?? "", 6.5f, Muted: true)],
-            ])),
-            page => page.Line("Certificate of electronic signature (continued)", 9, muted: true, gap: 8));
+        foreach (var line in trail)
+        {
+            pdf.Line($"{IndianFormat.DateTime(TimeZoneInfo.ConvertTime(line.At, Zone()))} IST — {line.What}", 9, bold: true, gap: 1);
+            pdf.Line($"IP {line.Ip ?? "—"} · {line.Channel ?? "no code"} · device {line.UserAgent ?? "—"}", 7.5f, gap: 1);
+            if (line.Sha256 is { } sha)
+            {
+                pdf.Line($"SHA-256 {sha}", 7, muted: true, gap: 1);
+            }
+            pdf.Space(5);
+        }
         return Save(pdf, title, studioName, number);
     }
 

@@ -148,7 +148,14 @@ public sealed class ContractSigning(
         var png = SignatureImage.Read(signature, SignatureField, fields);
         if (png is null)
         {
-            errors[SignatureField] = "Draw your signature in the box.";
+            try
+            {
+                fields.ThrowIfAny();
+            }
+            catch (ValidationFailedException refused)
+            {
+                errors[SignatureField] = refused.Errors[SignatureField][0];
+            }
         }
         if (!consent)
         {
