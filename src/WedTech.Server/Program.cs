@@ -28,6 +28,7 @@ using WedTech.Server.Vendors;
 using WedTech.Server.Books;
 using WedTech.Server.Budget;
 using WedTech.Server.Venues;
+using WedTech.Server.Agreements;
 using WedTech.Server.Web;
 using WedTech.Server.Weddings;
 
@@ -52,6 +53,7 @@ builder.Services
     .AddBooks()
     .AddLeads()
     .AddProposals()
+    .AddAgreements()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -97,6 +99,7 @@ if (app.Services.ServesWeb())
         .MapBooks()
         .MapLeads()
         .MapProposals()
+        .MapAgreements()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

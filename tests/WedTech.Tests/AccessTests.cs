@@ -301,6 +301,22 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "DELETE /api/v1/leads/{lead}/proposals/{proposal}/link", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/leads/{lead}/proposals/{sent-proposal}/versions/1/pdf", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/proposals", "", "A✓ P✓ C· L✓" },
+        // Contracts with e-signature (Agreements).
+        { "GET /api/v1/contract-templates", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/contract-templates/fields", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/contract-templates/{contract-template}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/contract-templates", "contract-template", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/contract-templates/{contract-template}", "contract-template", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/contract-templates/{contract-template}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{contract-lead}/contracts", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{contract-lead}/contracts", "contract", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{contract-lead}/contracts/{contract}", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/leads/{contract-lead}/contracts/{contract}", "contract", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{contract-lead}/contracts/{contract}/send", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{signed-lead}/contracts/{signed-contract}/countersign", "countersign", "A✓ P· C· L·" },
+        { "GET /api/v1/leads/{signed-lead}/contracts/{signed-contract}/versions/1/pdf", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/contracts", "", "A✓ P· C· L✓" },
+        { "GET /api/v1/weddings/{wedding}/contracts/{wedding-contract}/versions/1/pdf", "", "A✓ P· C· L✓" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -324,6 +340,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         ("GET /api/v1/proposal-links/{token}", "the couple's proposal link"),
         ("POST /api/v1/proposal-links/{token}/accept", "the couple's proposal link"),
         ("POST /api/v1/proposal-links/{token}/changes", "the couple's proposal link"),
+        ("GET /api/v1/sign/{token}/pdf", "the contract's signing link"),
     ];
 
     private static readonly EventRequest NewEvent = new(EventType.Sangeet, "Sangeet", new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 23, 0, 0),
@@ -618,6 +635,33 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 var package = await (await admin.PostJsonAsync("/api/v1/packages", ProposalSeeds.NewPackage)).ReadAsync<PackageResponse>(HttpStatusCode.Created);
                 url = url.Replace("{package}", package.Id.ToString(), StringComparison.Ordinal);
             }
+            // Contracts with e-signature (Agreements): a lead of their own, a contract, one the couple signed, one signed on the wedding.
+            if (url.Contains("{contract-template}", StringComparison.Ordinal))
+            {
+                var contractTemplate = await (await admin.PostJsonAsync("/api/v1/contract-templates", new ContractTemplateRequest("Décor", "For {{couple.names}}: {{fee}}.")))
+                    .ReadAsync<ContractTemplateResponse>(HttpStatusCode.Created);
+                url = url.Replace("{contract-template}", contractTemplate.Id.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{contract-lead}", StringComparison.Ordinal))
+            {
+                var lead = await ContractTests.SeedLeadAsync(Server, studio, "Aarav & Meera", $"couple-{Guid.NewGuid():N}@example.com", null);
+                url = url.Replace("{contract-lead}", lead.ToString(), StringComparison.Ordinal);
+                if (url.Contains("{contract}", StringComparison.Ordinal))
+                {
+                    url = url.Replace("{contract}", (await ContractTests.NewContractAsync(admin, lead)).Id.ToString(), StringComparison.Ordinal);
+                }
+            }
+            if (url.Contains("{signed-lead}", StringComparison.Ordinal))
+            {
+                var (lead, signedContract) = await ContractTests.SignedByCoupleAsync(Server, studio, admin, countersign: url.EndsWith("/pdf", StringComparison.Ordinal));
+                url = url.Replace("{signed-lead}", lead.ToString(), StringComparison.Ordinal).Replace("{signed-contract}", signedContract.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{wedding-contract}", StringComparison.Ordinal))
+            {
+                var (lead, signedContract) = await ContractTests.SignedByCoupleAsync(Server, studio, admin, countersign: true);
+                await ContractTests.ConvertAsync(Server, studio, lead, wedding.Id);
+                url = url.Replace("{wedding-contract}", signedContract.ToString(), StringComparison.Ordinal);
+            }
             var pipeline = body is "lead-move" or "stage-order" ? await admin.GetAsync<List<PipelineStageResponse>>("/api/v1/pipeline/stages") : null;
             url = await WithCallersOwnAsync(url, admin, members[who], ids[who]);
             if (parts[0] == "DELETE" && url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal))
@@ -680,6 +724,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 "client-payment" => System.Net.Http.Json.JsonContent.Create(NewClientPayment, options: Api.Json),
                 "refund" => System.Net.Http.Json.JsonContent.Create(new RefundRequest(5_000_00, "Paid twice by mistake"), options: Api.Json),
                 "payment-return" => System.Net.Http.Json.JsonContent.Create(paidOnline, options: Api.Json),
+                "contract-template" => System.Net.Http.Json.JsonContent.Create(new ContractTemplateRequest($"Décor {Guid.NewGuid():N}", "For {{couple.names}}."), options: Api.Json),
+                "contract" => System.Net.Http.Json.JsonContent.Create(new ContractRequest(
+                    (await admin.GetAsync<List<ContractTemplateResponse>>("/api/v1/contract-templates")).First(t => t.BuiltIn).Id, null, null, 2_00_000_00, null, null, null), options: Api.Json),
+                "countersign" => System.Net.Http.Json.JsonContent.Create(new CountersignRequest("Asha Admin", ContractTests.Signature(), true), options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 "lead" => System.Net.Http.Json.JsonContent.Create(NewLead(), options: Api.Json),
                 "lead-move" => System.Net.Http.Json.JsonContent.Create(new LeadMoveRequest(pipeline![1].Id, null, null), options: Api.Json),
@@ -695,7 +743,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
             };
             if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)
                 || url.EndsWith("/payment-plan", StringComparison.Ordinal) || url.StartsWith("/api/v1/packages/", StringComparison.Ordinal)
-                || url.StartsWith("/api/v1/leads/", StringComparison.Ordinal)))
+                || url.StartsWith("/api/v1/leads/", StringComparison.Ordinal) || url.StartsWith("/api/v1/contract-templates/", StringComparison.Ordinal)))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "*");
             }

@@ -138,6 +138,24 @@ public sealed partial class FileService(
         return file;
     }
 
+    /// <summary>
+    /// Stores a file the server made itself (a contract's PDF) for a record whose module decides who may read it: no visibility
+    /// rule of an owner type is asked, and the file is opened only by <see cref="OpenOwnedAsync"/>.
+    /// </summary>
+    internal async Task<StoredFile> StoreOwnedAsync(string ownerType, Guid ownerId, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        await using var spooled = await SpoolAsync(new MemoryStream(content, writable: false), cancellationToken);
+        return await SaveAsync(ownerType, ownerId, fileName, claimedContentType: null, spooled, cancellationToken);
+    }
+
+    /// <summary>A file stored by <see cref="StoreOwnedAsync"/>, for the module of its record (which checked the caller's access): 404 when it is not that record's.</summary>
+    internal async Task<FileDownload> OpenOwnedAsync(Guid id, string ownerType, Guid ownerId, CancellationToken cancellationToken)
+    {
+        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.OwnerType == ownerType && f.OwnerId == ownerId, cancellationToken)
+            ?? throw ApiException.NotFound("File");
+        return await OpenContentAsync(file, cancellationToken);
+    }
+
     public async Task<PagedResponse<FileResponse>> ListAsync(string? ownerType, Guid ownerId, Paging paging, CancellationToken cancellationToken)
     {
         await RequireVisibleOwnerAsync(ownerType, ownerId, cancellationToken);

@@ -4,8 +4,9 @@ namespace WedTech.Server.Web;
 
 /// <summary>
 /// Headers every response carries. Links with secrets in them (invitations, resets, the signup hand-over)
-/// must not leak through Referer, so no page sends one; no page may be framed. Server-rendered pages run
-/// no script at all.
+/// must not leak through Referer, so no page sends one; no page may be framed (but the inquiry form a studio embeds).
+/// Server-rendered pages run no script, but the product's own file where a page needs one (<see cref="PageScriptAttribute"/>:
+/// drawing a signature; <see cref="EmbeddablePageAttribute"/>: telling the frame its height).
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -16,6 +17,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// any site may frame it, and it runs its one script of the product's own (telling the frame its height).
     /// </summary>
     private const string EmbeddedPagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors *";
+    /// <summary>A page that runs a script of the product's own (<see cref="PageScriptAttribute"/>), never framed.</summary>
+    private const string ScriptedPagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private const string PermissionsPolicy =
         "accelerometer=(), autoplay=(), camera=(self), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()";
@@ -49,7 +52,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
                 }
                 else
                 {
-                    headers.ContentSecurityPolicy = PagePolicy;
+                    headers.ContentSecurityPolicy = metadata.GetMetadata<PageScriptAttribute>() is null ? PagePolicy : ScriptedPagePolicy;
                 }
             }
             return Task.CompletedTask;

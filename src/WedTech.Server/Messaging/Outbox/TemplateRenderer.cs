@@ -150,6 +150,15 @@ public static partial class TemplateRenderer
         list.Add(new TemplateText("report-ready", MessageChannel.InApp, "hi", "आपकी रिपोर्ट तैयार है", "{{reportName}} रिपोर्ट्स में डाउनलोड के लिए तैयार है।", null, [], true, 0));
         list.Add(new TemplateText("report-failed", MessageChannel.InApp, "en", "Your report could not be made", "{{reportName}} could not be made. Ask for it again.", null, [], true, 0));
         list.Add(new TemplateText("report-failed", MessageChannel.InApp, "hi", "आपकी रिपोर्ट नहीं बन सकी", "{{reportName}} नहीं बन सकी। कृपया दोबारा माँगें।", null, [], true, 0));
+        // Contracts: the couple's signing link, the one-time code that proves it is them, and the studio told to countersign.
+        Add("contract-sign", "en", "Your contract from {{studioName}}: please read and sign",
+            "Namaste, {{studioName}} has sent the contract for {{coupleNames}}: {{contractTitle}}. Read it and sign it here: {{signLink}}",
+            "contract_sign", "coupleNames", "contractTitle", "signLink");
+        Add("contract-code", "en", "Your code to sign the contract",
+            "{{code}} is your code to sign {{contractTitle}} with {{studioName}}. It works for 10 minutes. Do not share it with anyone.",
+            "contract_code", "code");
+        AddToUsers("contract-signed", "{{coupleNames}} signed the contract",
+            "{{coupleNames}} signed \"{{contractTitle}}\". Countersign it for the studio to complete it.");
         return list;
     }
 }

@@ -84,6 +84,28 @@ internal sealed class ReportPdf : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// An image (a drawn signature) at the left margin below what is there, scaled to fit <paramref name="maxWidth"/> ×
+    /// <paramref name="maxHeight"/>, on a new page when it does not fit; false when the bytes are not an image (nothing drawn).
+    /// </summary>
+    public bool Image(byte[] bytes, float maxWidth, float maxHeight)
+    {
+        using var image = SKImage.FromEncodedData(bytes);
+        if (image is null || image.Width == 0 || image.Height == 0)
+        {
+            return false;
+        }
+        var scale = Math.Min(Math.Min(maxWidth / image.Width, maxHeight / image.Height), 1);
+        var (width, height) = (image.Width * scale, image.Height * scale);
+        if (_y + height > Bottom)
+        {
+            NewPage();
+        }
+        _canvas.DrawImage(image, new SKRect(Margin, _y, Margin + width, _y + height), new SKSamplingOptions(SKFilterMode.Linear));
+        _y += height + 4;
+        return true;
+    }
+
     /// <summary>A moment on the clock of the people reading the file ("24 Nov 2026, 18:30 (Asia/Kolkata)"), in UTC when the zone is unknown.</summary>
     public static string MadeAt(DateTimeOffset now, string zone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
