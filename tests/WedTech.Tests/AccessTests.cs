@@ -621,12 +621,12 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 url = url.Replace("{stage}", stage.Id.ToString(), StringComparison.Ordinal);
             }
             // Proposals: the lead's proposal, sent when the row says so.
-            if (leadId is { } lead && url.Contains("proposal}", StringComparison.Ordinal))
+            if (leadId is { } proposalLead && url.Contains("proposal}", StringComparison.Ordinal))
             {
-                var proposal = await (await admin.PostJsonAsync($"/api/v1/leads/{lead}/proposals", ProposalSeeds.NewProposal())).ReadAsync<ProposalResponse>(HttpStatusCode.Created);
+                var proposal = await (await admin.PostJsonAsync($"/api/v1/leads/{proposalLead}/proposals", ProposalSeeds.NewProposal())).ReadAsync<ProposalResponse>(HttpStatusCode.Created);
                 if (url.Contains("{sent-proposal}", StringComparison.Ordinal))
                 {
-                    (await admin.PostJsonAsync($"/api/v1/leads/{lead}/proposals/{proposal.Id}/send", new SendProposalRequest(null))).EnsureSuccessStatusCode();
+                    (await admin.PostJsonAsync($"/api/v1/leads/{proposalLead}/proposals/{proposal.Id}/send", new SendProposalRequest(null))).EnsureSuccessStatusCode();
                 }
                 url = url.Replace("{proposal}", proposal.Id.ToString(), StringComparison.Ordinal).Replace("{sent-proposal}", proposal.Id.ToString(), StringComparison.Ordinal);
             }
