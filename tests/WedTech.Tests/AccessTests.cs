@@ -213,6 +213,18 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
         { "GET /api/v1/books/tally", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/books/zoho-books/invoices", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/books/zoho-books/credit-notes", "", "A✓ P✓ C· L·" },
+        // Automations: admins only (automation:manage), to change the rules and to read them and their history.
+        { "GET /api/v1/automations", "", "A✓ P· C· L·" },
+        { "POST /api/v1/automations", "automation", "A✓ P· C· L·" },
+        { "GET /api/v1/automations/recipes", "", "A✓ P· C· L·" },
+        { "POST /api/v1/automations/recipes/event-week-team", "", "A✓ P· C· L·" },
+        { "GET /api/v1/automations/firings", "", "A✓ P· C· L·" },
+        { "GET /api/v1/automations/{automation}", "", "A✓ P· C· L·" },
+        { "PUT /api/v1/automations/{automation}", "automation", "A✓ P· C· L·" },
+        { "DELETE /api/v1/automations/{automation}", "", "A✓ P· C· L·" },
+        { "POST /api/v1/automations/{automation}/pause", "", "A✓ P· C· L·" },
+        { "POST /api/v1/automations/{automation}/resume", "", "A✓ P· C· L·" },
+        { "GET /api/v1/automations/{automation}/history", "", "A✓ P· C· L·" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -521,6 +533,11 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                     .ReadAsync<WeddingTemplateResponse>(HttpStatusCode.Created);
                 url = url.Replace("{template}", template.Id.ToString(), StringComparison.Ordinal);
             }
+            if (url.Contains("{automation}", StringComparison.Ordinal))
+            {
+                var rule = await (await admin.PostJsonAsync("/api/v1/automations", NewAutomation)).ReadAsync<AutomationRuleResponse>(HttpStatusCode.Created);
+                url = url.Replace("{automation}", rule.Id.ToString(), StringComparison.Ordinal);
+            }
             url = await WithCallersOwnAsync(url, admin, members[who], ids[who]);
             if (parts[0] == "DELETE" && url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal))
             {
@@ -582,6 +599,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
                 "client-payment" => System.Net.Http.Json.JsonContent.Create(NewClientPayment, options: Api.Json),
                 "refund" => System.Net.Http.Json.JsonContent.Create(new RefundRequest(5_000_00, "Paid twice by mistake"), options: Api.Json),
                 "payment-return" => System.Net.Http.Json.JsonContent.Create(paidOnline, options: Api.Json),
+                "automation" => System.Net.Http.Json.JsonContent.Create(NewAutomation, options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 _ => null,
             };
@@ -592,7 +610,8 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
             }
             else if ((parts[0] == "PUT" && (url.Contains("/weddings/", StringComparison.Ordinal) || url.StartsWith("/api/v1/vendors/", StringComparison.Ordinal) || url.Contains("/events/", StringComparison.Ordinal)
                     || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)))
-                || url.EndsWith("/shift", StringComparison.Ordinal) || url.EndsWith("/issue", StringComparison.Ordinal))
+                || url.EndsWith("/shift", StringComparison.Ordinal) || url.EndsWith("/issue", StringComparison.Ordinal)
+                || (parts[0] == "PUT" && url.StartsWith("/api/v1/automations/", StringComparison.Ordinal)))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             }
@@ -608,6 +627,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared) : Prov
             }
         }
     }
+
+    /// <summary>A rule that acts on nothing the matrix makes (a paused one: the matrix runs no sweep anyway).</summary>
+    private static readonly AutomationRuleRequest NewAutomation = new("Contract signed: thank the couple", AutomationTrigger.ContractSigned, null, null, [],
+        [new AutomationAction(AutomationActionKind.SendMessage, MessageChannel.Email, "Thank you", "Dear {{contactName}}, thank you.")], Paused: true);
 
     private static readonly InvoiceRequest NewEstimate = new(InvoiceKind.Estimate, new InvoiceRecipient("Meera Kapoor", "14 Civil Lines", "Jaipur", "08", null, null),
         [new InvoiceLineRequest("Wedding planning and coordination", null, 1, 2_50_000_00, 1800)], null, null, null, null, null);
