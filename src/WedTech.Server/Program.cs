@@ -6,6 +6,7 @@ using WedTech.Server.Files;
 using WedTech.Server.Guests;
 using WedTech.Server.Identity;
 using WedTech.Server.Invoicing;
+using WedTech.Server.Automations;
 using WedTech.Server.Leads;
 using WedTech.Server.Messaging;
 using WedTech.Server.Messaging.Push;
@@ -54,6 +55,7 @@ builder.Services
     .AddLeads()
     .AddProposals()
     .AddAgreements()
+    .AddAutomations()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
     .AddFiles(builder.Configuration)
@@ -104,7 +106,8 @@ if (app.Services.ServesWeb())
         .MapMessaging()
         .MapFiles()
         .MapPush()
-        .MapReports();
+        .MapReports()
+        .MapAutomations();
     app.MapRealtime();
     app.MapCalendar();
     app.MapWeb();

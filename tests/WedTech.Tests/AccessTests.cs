@@ -317,6 +317,18 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "GET /api/v1/leads/{signed-lead}/contracts/{signed-contract}/versions/1/pdf", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/weddings/{wedding}/contracts", "", "A✓ P· C· L✓" },
         { "GET /api/v1/weddings/{wedding}/contracts/{wedding-contract}/versions/1/pdf", "", "A✓ P· C· L✓" },
+        // Automations: admins only (automation:manage), to change the rules and to read them and their history.
+        { "GET /api/v1/automations", "", "A✓ P· C· L·" },
+        { "POST /api/v1/automations", "automation", "A✓ P· C· L·" },
+        { "GET /api/v1/automations/recipes", "", "A✓ P· C· L·" },
+        { "POST /api/v1/automations/recipes/event-week-team", "", "A✓ P· C· L·" },
+        { "GET /api/v1/automations/firings", "", "A✓ P· C· L·" },
+        { "GET /api/v1/automations/{automation}", "", "A✓ P· C· L·" },
+        { "PUT /api/v1/automations/{automation}", "automation", "A✓ P· C· L·" },
+        { "DELETE /api/v1/automations/{automation}", "", "A✓ P· C· L·" },
+        { "POST /api/v1/automations/{automation}/pause", "", "A✓ P· C· L·" },
+        { "POST /api/v1/automations/{automation}/resume", "", "A✓ P· C· L·" },
+        { "GET /api/v1/automations/{automation}/history", "", "A✓ P· C· L·" },
     };
 
     /// <summary>The routes anyone may call without signing in, each with what guards it instead of a role.</summary>
@@ -663,6 +675,11 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 url = url.Replace("{wedding-contract}", signedContract.ToString(), StringComparison.Ordinal);
             }
             var pipeline = body is "lead-move" or "stage-order" ? await admin.GetAsync<List<PipelineStageResponse>>("/api/v1/pipeline/stages") : null;
+            if (url.Contains("{automation}", StringComparison.Ordinal))
+            {
+                var rule = await (await admin.PostJsonAsync("/api/v1/automations", NewAutomation)).ReadAsync<AutomationRuleResponse>(HttpStatusCode.Created);
+                url = url.Replace("{automation}", rule.Id.ToString(), StringComparison.Ordinal);
+            }
             url = await WithCallersOwnAsync(url, admin, members[who], ids[who]);
             if (parts[0] == "DELETE" && url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal))
             {
@@ -728,6 +745,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 "contract" => System.Net.Http.Json.JsonContent.Create(new ContractRequest(
                     (await admin.GetAsync<List<ContractTemplateResponse>>("/api/v1/contract-templates")).First(t => t.BuiltIn).Id, null, null, 2_00_000_00, null, null, null), options: Api.Json),
                 "countersign" => System.Net.Http.Json.JsonContent.Create(new CountersignRequest("Asha Admin", ContractTests.Signature(), true), options: Api.Json),
+                "automation" => System.Net.Http.Json.JsonContent.Create(NewAutomation, options: Api.Json),
                 "from-template" => System.Net.Http.Json.JsonContent.Create(new WeddingFromTemplateRequest(NewWedding with { Team = team }, new DateOnly(2027, 11, 18), null), options: Api.Json),
                 "lead" => System.Net.Http.Json.JsonContent.Create(NewLead(), options: Api.Json),
                 "lead-move" => System.Net.Http.Json.JsonContent.Create(new LeadMoveRequest(pipeline![1].Id, null, null), options: Api.Json),
@@ -752,6 +770,9 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                     || (url.StartsWith("/api/v1/leads/", StringComparison.Ordinal) && !url.EndsWith("/stage", StringComparison.Ordinal))
                     || (url.StartsWith("/api/v1/pipeline/stages/", StringComparison.Ordinal) && !url.EndsWith("/order", StringComparison.Ordinal))))
                 || url.EndsWith("/shift", StringComparison.Ordinal) || url.EndsWith("/issue", StringComparison.Ordinal))
+                    || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)))
+                || url.EndsWith("/shift", StringComparison.Ordinal) || url.EndsWith("/issue", StringComparison.Ordinal)
+                || (parts[0] == "PUT" && url.StartsWith("/api/v1/automations/", StringComparison.Ordinal)))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             }
@@ -771,6 +792,9 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
     /// <summary>A lead with dates (so it may be won) and its own couple's e-mail (each win invites them).</summary>
     private static LeadRequest NewLead() => new("Aanya & Rohan", "Meera Kapoor", null, $"couple-{Guid.NewGuid():N}@example.com", null, null,
         [new DateOnly(2027, 11, 18)], ["Wedding"], "Jaipur", 200, BudgetBand.From25To50Lakh, LeadSource.Instagram, null, null, null);
+    /// <summary>A rule that acts on nothing the matrix makes (a paused one: the matrix runs no sweep anyway).</summary>
+    private static readonly AutomationRuleRequest NewAutomation = new("Contract signed: thank the couple", AutomationTrigger.ContractSigned, null, null, [],
+        [new AutomationAction(AutomationActionKind.SendMessage, MessageChannel.Email, "Thank you", "Dear {{contactName}}, thank you.")], Paused: true);
 
     private static readonly InvoiceRequest NewEstimate = new(InvoiceKind.Estimate, new InvoiceRecipient("Meera Kapoor", "14 Civil Lines", "Jaipur", "08", null, null),
         [new InvoiceLineRequest("Wedding planning and coordination", null, 1, 2_50_000_00, 1800)], null, null, null, null, null);

@@ -19,6 +19,9 @@ public interface IWeddingEvents
 
     /// <summary>One event with its wedding, whoever asks (the caller checks the wedding); null when there is none.</summary>
     Task<(Guid WeddingId, EventOfWedding Event)?> FindAsync(Guid eventId, CancellationToken cancellationToken);
+
+    /// <summary>The events not cancelled starting (on the clock where they happen) from <paramref name="first"/> to <paramref name="last"/>, both days included, of any wedding.</summary>
+    Task<List<(Guid WeddingId, Guid EventId, string Name, DateTime Start)>> StartingBetweenAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken);
 }
 
 internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
@@ -38,5 +41,14 @@ internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
             .Select(e => new { e.WeddingId, Event = new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name, e.Venue == null ? null : e.Venue.StateCode, e.Venue == null ? null : e.Venue.Country) })
             .FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : (found.WeddingId, found.Event);
+    }
+
+    public async Task<List<(Guid WeddingId, Guid EventId, string Name, DateTime Start)>> StartingBetweenAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var from = first.ToDateTime(TimeOnly.MinValue);
+        var after = last.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return [.. (await db.Events.AsNoTracking().Where(e => e.Start >= from && e.Start < after && e.Status != EventStatus.Cancelled)
+            .Select(e => new { e.WeddingId, e.Id, e.Name, e.Start }).ToListAsync(cancellationToken))
+            .Select(e => (e.WeddingId, e.Id, e.Name, e.Start))];
     }
 }

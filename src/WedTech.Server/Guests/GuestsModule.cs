@@ -26,6 +26,7 @@ public static class GuestsModule
         services.AddScoped<IdDocumentService>();
         services.AddScoped<WeddingEnds>();
         services.AddScoped<IGuestDirectory, GuestDirectory>();
+        services.AddScoped<IRsvpDeadlines, RsvpDeadlines>();
         services.AddScoped<GuestService>();
         services.AddScoped<GuestsChanged>();
         services.AddScoped<GuestRsvpService>();

@@ -30,13 +30,19 @@ public interface ILeadDirectory
     /// margin and keeps what it acted on by the line's <see cref="LeadHappening.Id"/>.
     /// </summary>
     Task<IReadOnlyList<LeadHappening>> HappenedAsync(IReadOnlyCollection<LeadActivityKind> kinds, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Adds a follow-up to the lead's timeline (a note saying what to do), for <paramref name="userId"/> at <paramref name="at"/> (an automation's action).</summary>
+    Task FollowUpAsync(Guid leadId, Guid userId, DateTimeOffset at, string text, CancellationToken cancellationToken);
+
+    /// <summary>The studio's pipeline stages, in board order.</summary>
+    Task<IReadOnlyList<(Guid Id, string Name, PipelineStageKind Kind)>> StagesAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A lead as other modules need it. Phone and e-mail are personal data: use them to reach the couple, never log them.</summary>
 public sealed record LeadContact(
     Guid Id, string Names, string ContactName, string? Phone, string? Email, string? PartnerName, string? PartnerEmail,
     IReadOnlyList<DateOnly> Dates, IReadOnlyList<string> Events, string? City, int? GuestEstimate, LeadSource Source,
-    Guid StageId, PipelineStageKind StageKind, Guid? AssigneeId, Guid? WeddingId);
+    Guid StageId, PipelineStageKind StageKind, Guid? AssigneeId, Guid? WeddingId, BudgetBand? Budget = null, string? StageName = null);
 
 /// <summary>A line of a lead's timeline, for automations.</summary>
 public sealed record LeadHappening(Guid Id, Guid LeadId, LeadActivityKind Kind, DateTimeOffset At, Guid? StageId, Guid? SubjectId);

@@ -9,7 +9,7 @@ internal sealed class LeadDirectory(TenantDbContext db, CurrentUser current, Tim
                join stage in db.Set<PipelineStage>() on lead.StageId equals stage.Id
                where lead.Id == leadId
                select new LeadContact(lead.Id, lead.Names, lead.ContactName, lead.Phone, lead.Email, lead.PartnerName, lead.PartnerEmail,
-                   lead.Dates, lead.Events, lead.City, lead.GuestEstimate, lead.Source, lead.StageId, stage.Kind, lead.AssigneeId, lead.WeddingId))
+                   lead.Dates, lead.Events, lead.City, lead.GuestEstimate, lead.Source, lead.StageId, stage.Kind, lead.AssigneeId, lead.WeddingId, lead.Budget, stage.Name))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<LeadContact> RequireAsync(Guid leadId, CancellationToken cancellationToken) =>
@@ -62,6 +62,22 @@ internal sealed class LeadDirectory(TenantDbContext db, CurrentUser current, Tim
             .OrderBy(a => a.At)
             .Select(a => new LeadHappening(a.Id, a.LeadId, a.Kind, a.At, a.StageId, a.SubjectId))
             .ToListAsync(cancellationToken);
+
+    public async Task FollowUpAsync(Guid leadId, Guid userId, DateTimeOffset at, string text, CancellationToken cancellationToken)
+    {
+        if (!await db.Leads.AnyAsync(l => l.Id == leadId, cancellationToken))
+        {
+            throw ApiException.NotFound("Lead");
+        }
+        db.LeadActivities.Add(new LeadActivity
+        {
+            LeadId = leadId, Kind = LeadActivityKind.Note, At = time.GetUtcNow(), ByUserId = current.User?.Id, Text = text, FollowUpAt = at, FollowUpUserId = userId,
+        });
+    }
+
+    public async Task<IReadOnlyList<(Guid Id, string Name, PipelineStageKind Kind)>> StagesAsync(CancellationToken cancellationToken) =>
+        [.. (await db.PipelineStages.AsNoTracking().OrderBy(s => s.Position).Select(s => new { s.Id, s.Name, s.Kind }).ToListAsync(cancellationToken))
+            .Select(s => (s.Id, s.Name, s.Kind))];
 
     private void Move(Lead lead, PipelineStage from, PipelineStage to, string? why)
     {

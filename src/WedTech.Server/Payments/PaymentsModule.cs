@@ -10,7 +10,8 @@ public static class PaymentsModule
     {
         services.AddRazorpay(configuration);
         services.AddScoped<PaymentService>().AddScoped<OnlinePayments>().AddScoped<RazorpayWebhookIntake>().AddScoped<ReceiptPdf>();
-        services.AddScoped<IWeddingReceipts, WeddingReceipts>().AddScoped<ICouplePlans, CouplePlans>().AddScoped<IPaymentLedger, PaymentLedger>();
+        services.AddScoped<IWeddingReceipts, WeddingReceipts>().AddScoped<ICouplePlans, CouplePlans>().AddScoped<IPaymentLedger, PaymentLedger>()
+            .AddScoped<IInstalmentsDue, InstalmentsDue>();
         services.AddDailyDuty<RazorpayReconciliation>().AddDailyDuty<CouplePaymentReminders>();
         return services;
     }

@@ -22,7 +22,8 @@ public static class OpenApiOperations
         Guid RoomBlock, Guid Room, Guid Table, Guid Leg, Guid Vehicle, Guid Trip, Guid Vendor, Guid Booking, Guid Payment, Guid BudgetLine, string Slug,
         Guid Invoice, Guid IssuedInvoice, Guid Instalment, Guid ClientPayment, string RazorpayKeyId,
         // Leads: a lead with a follow-up, another lead (what a merge takes), an open stage.
-        Guid Lead, Guid LeadActivity, Guid OtherLead, Guid Stage);
+        Guid Lead, Guid LeadActivity, Guid OtherLead, Guid Stage,
+        Guid Automation);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -82,6 +83,7 @@ public static class OpenApiOperations
             ("id", "leads") => records.Lead,
             ("activityId", _) => records.LeadActivity,
             ("id", "stages") => records.Stage,
+            ("id", "automations") => records.Automation,
             _ => null,
         };
         return id?.ToString() ?? name switch
@@ -162,6 +164,10 @@ public static class OpenApiOperations
             nameof(ClientPaymentRequest) => new ClientPaymentRequest(new DateOnly(2026, 11, 2), PaymentMode.Neft, "NEFT 77120", 10_000_00, "Notes"),
             nameof(RefundRequest) => new RefundRequest(1_00, "Paid twice by mistake"),
             nameof(OnlinePaymentReturn) => new OnlinePaymentReturn("plink_FuzzLink0000001", "0197e0c5a8d94b3f", "paid", "pay_FuzzPay000000001", new string('0', 64)),
+            // Automations: a rule that changes nothing by being saved (paused), unlike the studio's own (so a PUT of it changes it).
+            nameof(AutomationRuleRequest) => new AutomationRuleRequest("Fuzz rule", AutomationTrigger.LeadCreated, null, null,
+                [new AutomationCondition(AutomationConditionKind.LeadSource, Source: LeadSource.Instagram)],
+                [new AutomationAction(AutomationActionKind.NotifyStaff, Subject: "New lead", Text: "{{coupleNames}} wrote to us", Staff: AutomationStaff.User, UserId: records.Planner)], Paused: true),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
             nameof(LeadRequest) => FuzzLead with { Names = "Ishita & Kabir" },
             nameof(LeadMoveRequest) => new LeadMoveRequest(records.Stage, null, null),
@@ -315,8 +321,13 @@ public static class OpenApiOperations
             .ReadAsync<LeadActivityResponse>(HttpStatusCode.Created);
         var otherLead = await (await admin.PostJsonAsync("/api/v1/leads", FuzzLead with { Names = "Aanya R.", Email = "aanya.other@example.com" })).ReadAsync<LeadResponse>(HttpStatusCode.Created);
         var stage = await (await admin.PostJsonAsync("/api/v1/pipeline/stages", new PipelineStageRequest("Fuzz stage"))).ReadAsync<PipelineStageResponse>(HttpStatusCode.Created);
+        // Automations: a rule of the studio's own.
+        var automation = await (await admin.PostJsonAsync("/api/v1/automations", new AutomationRuleRequest("Event in a week", AutomationTrigger.EventSoon, null, 7, [],
+            [new AutomationAction(AutomationActionKind.NotifyStaff, Subject: "Soon", Text: "{{eventName}} on {{eventDate}}", Staff: AutomationStaff.Team)])))
+            .ReadAsync<AutomationRuleResponse>(HttpStatusCode.Created);
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
             room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug,
-            draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId, lead.Id, followUp.Id, otherLead.Id, stage.Id);
+            draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId, lead.Id, followUp.Id, otherLead.Id, stage.Id,
+            automation.Id);
     }
 }

@@ -88,6 +88,8 @@ public abstract class TestServer : IAsyncLifetime, IServerUnderTest
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Jobs:RetryDelaysInSeconds:0"] = "1",
             ["Jobs:RetryAttempts"] = "3",
+            // Automation sweeps run when a test runs them, as of the moment it gives (never on the clock: 31 February).
+            ["Automations:SweepCron"] = "0 0 31 2 *",
             // Small daily quotas, so a test can use one up.
             ["Messaging:Quotas:Professional:Sms"] = "3",
             ["Messaging:Quotas:Professional:WhatsApp"] = "3",

@@ -21,7 +21,8 @@ public sealed class OutboxService(
     public static readonly string[] Languages = ["en", "hi"];
 
     /// <summary>
-    /// Queues a message, or returns the one already queued under the same idempotency key (created = false). An in-app
+    /// Queues a message, or returns the one already queued under the same idempotency key (created = false). Inside the
+    /// caller's open transaction, the message is part of it (a clash of idempotency keys then throws: the caller rolls back). An in-app
     /// notification or a push opens <paramref name="link"/> (a place in the app, <see cref="AppLinks"/>); without one, the
     /// message's wedding when its recipient may see it.
     /// </summary>
@@ -88,6 +89,24 @@ public sealed class OutboxService(
             CreatedAt = time.GetUtcNow(),
         };
         var today = await OpenTodaysUsageAsync(channel, cancellationToken);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // The caller's transaction (an automation's firing): the message is queued with the caller's changes or not at all,
+            // and its sending job is enqueued once they are committed.
+            if (today is { } quotaDay)
+            {
+                await ConsumeQuotaAsync(channel, quotaDay, cancellationToken);
+            }
+            db.OutboxMessages.Add(message);
+            audit.Record("message.queued", nameof(OutboxMessage), message.Id, $"{ApiConventions.EnumName(channel)} '{template.Key}' ({language})");
+            await db.SaveChangesAsync(cancellationToken);
+            db.AfterCommit(() =>
+            {
+                jobs.Enqueue<SendMessageJob, Guid>(message.Id);
+                return Task.CompletedTask;
+            });
+            return (message.ToResponse(), true);
+        }
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (today is { } day)

@@ -145,6 +145,8 @@ public static partial class TemplateRenderer
             "{{weddingTitle}}: the {{label}} of {{amount}} to {{studioName}} is due {{due}}. You can pay it online and see your invoices and receipts in your wedding's billing.");
         AddToUsers("couple-payment-received", "Payment received: {{amount}}",
             "Thank you: {{studioName}} received {{amount}} for {{weddingTitle}} on {{paidOn}}. Your receipt {{receiptNumber}} is in your wedding's billing.");
+        // An automation's notice to a member of the studio: its subject and text were filled from the rule's merge fields.
+        AddToUsers("automation", "{{subject}}", "{{text}}");
         // Told in the app only: the file is there to download.
         list.Add(new TemplateText("report-ready", MessageChannel.InApp, "en", "Your report is ready", "{{reportName}} is ready to download under Reports.", null, [], true, 0));
         list.Add(new TemplateText("report-ready", MessageChannel.InApp, "hi", "आपकी रिपोर्ट तैयार है", "{{reportName}} रिपोर्ट्स में डाउनलोड के लिए तैयार है।", null, [], true, 0));
