@@ -45,6 +45,7 @@ public static class AppServices
         services.AddScoped<Features.Rooms.RoomsApi>();
         services.AddScoped<TravelApi>();
         services.AddScoped<VendorsApi>();
+        services.AddScoped<WedTech.App.Features.Leads.LeadsApi>();
         services.AddScoped<BudgetApi>();
         services.AddScoped<BillingApi>();
         services.AddScoped<CheckInApi>();

@@ -47,6 +47,9 @@ public sealed class LiveUpdates : IAsyncDisposable
     /// <summary>A wedding that a page follows changed: fetch what the message names.</summary>
     public event Action<WeddingChangedMessage>? WeddingChanged;
 
+    /// <summary>The studio's leads changed (<see cref="RealtimeProtocol.LeadsChanged"/>): heard by people who see leads, with no wedding to follow.</summary>
+    public event Action<LeadsChangedMessage>? LeadsChanged;
+
     /// <summary>
     /// The connection is up again after it was down (or came up after a page had loaded without it): changes may have
     /// been missed meanwhile, so pages fetch what they show again.
@@ -84,6 +87,15 @@ public sealed class LiveUpdates : IAsyncDisposable
             _missed = true;
         }
         return new Following(this, weddingId);
+    }
+
+    /// <summary>Connects (if not yet) for the studio-level changes, which need no wedding followed.</summary>
+    public void Connect()
+    {
+        if (!IsLive)
+        {
+            _ = EnsureConnecting();
+        }
     }
 
     /// <summary>What the hub's <see cref="RealtimeProtocol.WeddingChanged"/> calls.</summary>
@@ -166,6 +178,7 @@ public sealed class LiveUpdates : IAsyncDisposable
             .AddJsonProtocol(json => ApiJson.Configure(json.PayloadSerializerOptions))
             .Build();
         hub.On<WeddingChangedMessage>(RealtimeProtocol.WeddingChanged, Deliver);
+        hub.On<LeadsChangedMessage>(RealtimeProtocol.LeadsChanged, message => LeadsChanged?.Invoke(message));
         hub.Closed += OnClosedAsync;
         return hub;
     }
