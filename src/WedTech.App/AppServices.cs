@@ -1,4 +1,5 @@
 using WedTech.App.Features.Billing;
+using WedTech.App.Features.Proposals;
 using WedTech.App.Features.Budget;
 using WedTech.App.Features.Calendar;
 using WedTech.App.Features.CheckIn;
@@ -47,6 +48,7 @@ public static class AppServices
         services.AddScoped<VendorsApi>();
         services.AddScoped<BudgetApi>();
         services.AddScoped<BillingApi>();
+        services.AddScoped<ProposalsApi>();
         services.AddScoped<CheckInApi>();
         services.AddScoped<SeatingApi>();
         services.AddScoped<TemplatesApi>();

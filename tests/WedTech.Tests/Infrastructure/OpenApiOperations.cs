@@ -20,7 +20,7 @@ public static class OpenApiOperations
     /// <param name="RazorpayKeyId">The studio's Razorpay account at the stand-in, so that pay links reach Razorpay.</param>
     public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, Guid Lodgers, Guid Lodger,
         Guid RoomBlock, Guid Room, Guid Table, Guid Leg, Guid Vehicle, Guid Trip, Guid Vendor, Guid Booking, Guid Payment, Guid BudgetLine, string Slug,
-        Guid Invoice, Guid IssuedInvoice, Guid Instalment, Guid ClientPayment, string RazorpayKeyId);
+        Guid Invoice, Guid IssuedInvoice, Guid Instalment, Guid ClientPayment, string RazorpayKeyId, Guid Lead = default, Guid Proposal = default, Guid Package = default);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -77,6 +77,9 @@ public static class OpenApiOperations
             ("paymentId", _) => records.Payment,
             ("id", "lines") => records.BudgetLine,
             ("id", "users") => records.Planner,
+            ("leadId", _) => records.Lead,
+            ("id", "proposals") => records.Proposal,
+            ("id", "packages") => records.Package,
             _ => null,
         };
         return id?.ToString() ?? name switch
@@ -84,6 +87,7 @@ public static class OpenApiOperations
             "key" => "announcement",
             "channel" => "email",
             "language" => "en",
+            "number" => "1",
             _ => Guid.CreateVersion7().ToString(),
         };
     }
@@ -158,6 +162,14 @@ public static class OpenApiOperations
             nameof(RefundRequest) => new RefundRequest(1_00, "Paid twice by mistake"),
             nameof(OnlinePaymentReturn) => new OnlinePaymentReturn("plink_FuzzLink0000001", "0197e0c5a8d94b3f", "paid", "pay_FuzzPay000000001", new string('0', 64)),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
+            nameof(PackageRequest) => ProposalSeeds.NewPackage,
+            nameof(ProposalRequest) => ProposalSeeds.NewProposal(new DateOnly(2027, 6, 1)) with
+            {
+                Plan = [new ProposalInstalmentRequest("Advance", InstalmentKind.Advance, new DateOnly(2027, 6, 15), 10_000)],
+            },
+            nameof(SendProposalRequest) => new SendProposalRequest([MessageChannel.Email]),
+            nameof(AcceptProposalRequest) => new AcceptProposalRequest(1, [], "Aanya Mehta"),
+            nameof(AskForChangesRequest) => new AskForChangesRequest(1, "Could the sangeet be added?", "Aanya"),
             _ => null,
         };
         return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
@@ -296,8 +308,13 @@ public static class OpenApiOperations
             .ReadAsync<PaymentPlanResponse>();
         var received = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/payments",
             new ClientPaymentRequest(new DateOnly(2026, 10, 5), PaymentMode.Cash, null, 10_000_00, null))).ReadAsync<ClientPaymentResponse>(HttpStatusCode.Created);
+        // Proposals: a lead (seeded: its API is another module's), a proposal and a package, made unlike the samples.
+        var lead = await ProposalSeeds.LeadAsync(studio);
+        var proposal = await (await admin.PostJsonAsync($"/api/v1/leads/{lead}/proposals", ProposalSeeds.NewProposal(new DateOnly(2027, 6, 1)) with { Title = "Fuzz proposal" }))
+            .ReadAsync<ProposalResponse>(HttpStatusCode.Created);
+        var package = await (await admin.PostJsonAsync("/api/v1/packages", ProposalSeeds.NewPackage with { Name = "Fuzz package" })).ReadAsync<PackageResponse>(HttpStatusCode.Created);
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
             room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug,
-            draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId);
+            draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId, lead, proposal.Id, package.Id);
     }
 }
