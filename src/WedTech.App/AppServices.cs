@@ -1,4 +1,5 @@
 using WedTech.App.Features.Billing;
+using WedTech.App.Features.Proposals;
 using WedTech.App.Features.Budget;
 using WedTech.App.Features.Calendar;
 using WedTech.App.Features.CheckIn;
@@ -48,6 +49,7 @@ public static class AppServices
         services.AddScoped<WedTech.App.Features.Leads.LeadsApi>();
         services.AddScoped<BudgetApi>();
         services.AddScoped<BillingApi>();
+        services.AddScoped<ProposalsApi>();
         services.AddScoped<CheckInApi>();
         services.AddScoped<SeatingApi>();
         services.AddScoped<TemplatesApi>();

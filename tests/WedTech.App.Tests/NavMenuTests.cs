@@ -16,14 +16,14 @@ public class NavMenuTests : AppTestContext
     [Theory]
     [InlineData(Role.Admin)]
     [InlineData(Role.Planner)]
-    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_calendar_reports_venues_the_vendor_book_the_books_templates_team_and_settings(Role role)
+    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_calendar_reports_venues_the_vendor_book_packages_the_books_templates_team_and_settings(Role role)
     {
         await SignInAsAsync(role);
 
         var links = Links(RenderMenu());
 
-        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Calendar", "Reports", "Venues", "Vendor book", "Books", "Templates", "Team", "Settings"]);
-        links.Select(l => l.Href).ShouldBe(["", "weddings", "calendar", "reports", "venues", "vendors", "books", "templates", "team", "settings"]);
+        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Calendar", "Reports", "Venues", "Vendor book", "Packages", "Books", "Templates", "Team", "Settings"]);
+        links.Select(l => l.Href).ShouldBe(["", "weddings", "calendar", "reports", "venues", "vendors", "packages", "books", "templates", "team", "settings"]);
     }
 
     [Fact]

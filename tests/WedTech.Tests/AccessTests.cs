@@ -1124,9 +1124,9 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
     /// couple accept it), the version frozen when it is sent. What an admin reads of the packages or the lead's proposals
     /// before and after tells whether the write was made.
     /// </summary>
-    private async Task ProposalMoneyCellAsync(Studio studio, string write, string what, string field, char outcome, HttpClient caller, HttpClient admin)
+    private static async Task ProposalMoneyCellAsync(Studio studio, string write, string what, string field, char outcome, HttpClient caller, HttpClient admin)
     {
-        var lead = await ProposalSeeds.LeadAsync(Server, studio);
+        var lead = await ProposalSeeds.LeadAsync(studio);
         var root = $"/api/v1/leads/{lead}/proposals";
         var package = write.Contains("package", StringComparison.Ordinal) && write != "add a package"
             ? await (await admin.PostJsonAsync("/api/v1/packages", ProposalSeeds.NewPackage)).ReadAsync<PackageResponse>(HttpStatusCode.Created) : null;

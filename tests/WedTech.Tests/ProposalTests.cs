@@ -27,18 +27,18 @@ public static class ProposalSeeds
             new ProposalInstalmentRequest("Balance", InstalmentKind.BeforeEvent, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(120), 7000)]);
 
     /// <summary>A scope of the studio with no request and no user, as a background job has.</summary>
-    public static async Task<AsyncServiceScope> ScopeAsync(TestServer server, Studio studio)
+    public static async Task<AsyncServiceScope> ScopeAsync(Studio studio)
     {
-        var scope = server.Services.CreateAsyncScope();
+        var scope = studio.Server.Services.CreateAsyncScope();
         var tenant = await scope.ServiceProvider.GetRequiredService<TenantDirectory>().FindBySlugAsync(studio.Slug, TestContext.Current.CancellationToken);
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant!);
         return scope;
     }
 
     /// <summary>A lead in the studio's "Meeting" stage.</summary>
-    public static async Task<Guid> LeadAsync(TestServer server, Studio studio, string? email = "aanya@example.com", string? phone = "+919876543210", Guid? assignee = null)
+    public static async Task<Guid> LeadAsync(Studio studio, string? email = "aanya@example.com", string? phone = "+919876543210", Guid? assignee = null)
     {
-        await using var scope = await ScopeAsync(server, studio);
+        await using var scope = await ScopeAsync(studio);
         var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
         var meeting = await db.PipelineStages.FirstAsync(s => s.Name == "Meeting", TestContext.Current.CancellationToken);
         var lead = new Lead
@@ -65,7 +65,7 @@ public abstract class ProposalTests(TestServer server) : ProviderTests(server)
     {
         var studio = await NewStudioAsync();
         var admin = await studio.AdminAsync();
-        return new Setup(studio, admin, await ProposalSeeds.LeadAsync(Server, studio, email, assignee: assignee));
+        return new Setup(studio, admin, await ProposalSeeds.LeadAsync(studio, email, assignee: assignee));
     }
 
     /// <summary>A browser on the studio's own host: keeps cookies.</summary>
@@ -74,9 +74,9 @@ public abstract class ProposalTests(TestServer server) : ProviderTests(server)
 
     private static string TokenOf(string link) => new Uri(link).AbsolutePath["/proposal/".Length..];
 
-    private async Task<List<LeadActivity>> TimelineAsync(Setup setup)
+    private static async Task<List<LeadActivity>> TimelineAsync(Setup setup)
     {
-        await using var scope = await ProposalSeeds.ScopeAsync(Server, setup.Studio);
+        await using var scope = await ProposalSeeds.ScopeAsync(setup.Studio);
         return await scope.ServiceProvider.GetRequiredService<TenantDbContext>().LeadActivities.AsNoTracking().Where(a => a.LeadId == setup.Lead).ToListAsync(Cancel);
     }
 
@@ -145,7 +145,7 @@ public abstract class ProposalTests(TestServer server) : ProviderTests(server)
         var timeline = await TimelineAsync(setup);
         Assert.Single(timeline, a => a.Kind == LeadActivityKind.ProposalSent && a.SubjectId == proposal.Id);
         Assert.Single(timeline, a => a.Kind == LeadActivityKind.StageChanged);
-        await using (var scope = await ProposalSeeds.ScopeAsync(Server, setup.Studio))
+        await using (var scope = await ProposalSeeds.ScopeAsync(setup.Studio))
         {
             var lead = await scope.ServiceProvider.GetRequiredService<ILeadDirectory>().RequireAsync(setup.Lead, Cancel);
             Assert.Equal(PipelineStageKind.ProposalSent, lead.StageKind);
@@ -225,7 +225,7 @@ public abstract class ProposalTests(TestServer server) : ProviderTests(server)
         var studio = await NewStudioAsync();
         var admin = await studio.AdminAsync();
         planner = (await studio.AddMemberAsync(Role.Planner, admin)).Id;
-        var setup = new Setup(studio, admin, await ProposalSeeds.LeadAsync(Server, studio, assignee: planner));
+        var setup = new Setup(studio, admin, await ProposalSeeds.LeadAsync(studio, assignee: planner));
         var (proposal, link) = await SentAsync(setup, ProposalSeeds.NewProposal() with
         {
             Lines = [Line("Planning", 500_00, 1800), Line("Photo booth", 200_00, 1800, optional: true), Line("Welcome hampers", 100_00, 1200, optional: true, included: true)],
@@ -295,7 +295,7 @@ public abstract class ProposalTests(TestServer server) : ProviderTests(server)
     {
         var setup = await SetUpAsync();
         var (proposal, link) = await SentAsync(setup, ProposalSeeds.NewProposal());
-        await using (var scope = await ProposalSeeds.ScopeAsync(Server, setup.Studio))
+        await using (var scope = await ProposalSeeds.ScopeAsync(setup.Studio))
         {
             var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
             await db.ProposalVersions.Where(v => v.ProposalId == proposal.Id).ExecuteUpdateAsync(set => set.SetProperty(v => v.ValidUntil, new DateOnly(2025, 1, 1)), Cancel);
@@ -346,14 +346,14 @@ public abstract class ProposalTests(TestServer server) : ProviderTests(server)
         var admin = await studio.AdminAsync();
         var client = await studio.AddMemberAsync(Role.Client, admin);
         var coordinator = await studio.AddMemberAsync(Role.Coordinator, admin);
-        var setup = new Setup(studio, admin, await ProposalSeeds.LeadAsync(Server, studio));
+        var setup = new Setup(studio, admin, await ProposalSeeds.LeadAsync(studio));
         var (proposal, link) = await SentAsync(setup, ProposalSeeds.NewProposal());
         await (await AnonymousOn(studio).PostJsonAsync($"/api/v1/proposal-links/{TokenOf(link)}/accept", new AcceptProposalRequest(1, [], "Aanya Mehta"))).ReadAsync<ProposalTotals>();
         var wedding = await (await admin.PostJsonAsync("/api/v1/weddings", new WeddingRequest("Aanya & Rohan", "Aanya", "Rohan", new DateOnly(2027, 12, 10), "Jaipur",
             WeddingStatus.Booked, null, 200, null, [new TeamAssignment(client.Id, TeamRole.Client), new TeamAssignment(coordinator.Id, TeamRole.Coordinator)])))
             .ReadAsync<WeddingResponse>(HttpStatusCode.Created);
 
-        await using (var scope = await ProposalSeeds.ScopeAsync(Server, studio))
+        await using (var scope = await ProposalSeeds.ScopeAsync(studio))
         {
             var step = Assert.Single(scope.ServiceProvider.GetServices<ILeadConversionStep>(), s => s is not null && s.GetType().Namespace == typeof(ProposalService).Namespace);
             await step.ConvertAsync(new LeadConversion(setup.Lead, wedding.Id, [client.Id], []), Cancel);

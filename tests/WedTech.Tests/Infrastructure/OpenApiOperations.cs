@@ -23,7 +23,9 @@ public static class OpenApiOperations
         Guid Invoice, Guid IssuedInvoice, Guid Instalment, Guid ClientPayment, string RazorpayKeyId,
         // Leads: a lead with a follow-up, another lead (what a merge takes), an open stage.
         Guid Lead, Guid LeadActivity, Guid OtherLead, Guid Stage,
-        Guid Automation);
+        Guid Automation,
+        // Proposals: a proposal of that lead, a package.
+        Guid Proposal, Guid Package);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -84,6 +86,9 @@ public static class OpenApiOperations
             ("activityId", _) => records.LeadActivity,
             ("id", "stages") => records.Stage,
             ("id", "automations") => records.Automation,
+            ("leadId", _) => records.Lead,
+            ("id", "proposals") => records.Proposal,
+            ("id", "packages") => records.Package,
             _ => null,
         };
         return id?.ToString() ?? name switch
@@ -91,6 +96,7 @@ public static class OpenApiOperations
             "key" => "announcement",
             "channel" => "email",
             "language" => "en",
+            "number" => "1",
             _ => Guid.CreateVersion7().ToString(),
         };
     }
@@ -175,6 +181,14 @@ public static class OpenApiOperations
             nameof(LeadActivityRequest) => new LeadActivityRequest(LeadActivityKind.Call, "Called back", new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.Zero), null),
             nameof(LeadMergeRequest) => new LeadMergeRequest(records.OtherLead),
             nameof(PipelineStageRequest) => new PipelineStageRequest("Venue visit"),
+            nameof(PackageRequest) => ProposalSeeds.NewPackage,
+            nameof(ProposalRequest) => ProposalSeeds.NewProposal(new DateOnly(2027, 6, 1)) with
+            {
+                Plan = [new ProposalInstalmentRequest("Advance", InstalmentKind.Advance, new DateOnly(2027, 6, 15), 10_000)],
+            },
+            nameof(SendProposalRequest) => new SendProposalRequest([MessageChannel.Email]),
+            nameof(AcceptProposalRequest) => new AcceptProposalRequest(1, [], "Aanya Mehta"),
+            nameof(AskForChangesRequest) => new AskForChangesRequest(1, "Could the sangeet be added?", "Aanya"),
             _ => null,
         };
         return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
@@ -325,9 +339,13 @@ public static class OpenApiOperations
         var automation = await (await admin.PostJsonAsync("/api/v1/automations", new AutomationRuleRequest("Event in a week", AutomationTrigger.EventSoon, null, 7, [],
             [new AutomationAction(AutomationActionKind.NotifyStaff, Subject: "Soon", Text: "{{eventName}} on {{eventDate}}", Staff: AutomationStaff.Team)])))
             .ReadAsync<AutomationRuleResponse>(HttpStatusCode.Created);
+        // Proposals: a proposal of the lead and a package, made unlike the samples.
+        var proposal = await (await admin.PostJsonAsync($"/api/v1/leads/{lead.Id}/proposals", ProposalSeeds.NewProposal(new DateOnly(2027, 6, 1)) with { Title = "Fuzz proposal" }))
+            .ReadAsync<ProposalResponse>(HttpStatusCode.Created);
+        var package = await (await admin.PostJsonAsync("/api/v1/packages", ProposalSeeds.NewPackage with { Name = "Fuzz package" })).ReadAsync<PackageResponse>(HttpStatusCode.Created);
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
             room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug,
             draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId, lead.Id, followUp.Id, otherLead.Id, stage.Id,
-            automation.Id);
+            automation.Id, proposal.Id, package.Id);
     }
 }
