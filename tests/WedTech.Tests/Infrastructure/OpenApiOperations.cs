@@ -20,7 +20,8 @@ public static class OpenApiOperations
     /// <param name="RazorpayKeyId">The studio's Razorpay account at the stand-in, so that pay links reach Razorpay.</param>
     public sealed record Records(Guid Admin, Guid Planner, Guid Wedding, Guid Event, Guid Item, Guid Venue, Guid Template, Guid Household, Guid Lodgers, Guid Lodger,
         Guid RoomBlock, Guid Room, Guid Table, Guid Leg, Guid Vehicle, Guid Trip, Guid Vendor, Guid Booking, Guid Payment, Guid BudgetLine, string Slug,
-        Guid Invoice, Guid IssuedInvoice, Guid Instalment, Guid ClientPayment, string RazorpayKeyId);
+        Guid Invoice, Guid IssuedInvoice, Guid Instalment, Guid ClientPayment, string RazorpayKeyId,
+        Guid ContractTemplate, Guid ContractLead, Guid Contract);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -77,6 +78,9 @@ public static class OpenApiOperations
             ("paymentId", _) => records.Payment,
             ("id", "lines") => records.BudgetLine,
             ("id", "users") => records.Planner,
+            ("id", "contract-templates") => records.ContractTemplate,
+            ("leadId", _) => records.ContractLead,
+            ("id", "contracts") when path.StartsWith("/api/v1/leads/", StringComparison.Ordinal) => records.Contract,
             _ => null,
         };
         return id?.ToString() ?? name switch
@@ -158,6 +162,10 @@ public static class OpenApiOperations
             nameof(RefundRequest) => new RefundRequest(1_00, "Paid twice by mistake"),
             nameof(OnlinePaymentReturn) => new OnlinePaymentReturn("plink_FuzzLink0000001", "0197e0c5a8d94b3f", "paid", "pay_FuzzPay000000001", new string('0', 64)),
             nameof(CreateCalendarFeedRequest) => new CreateCalendarFeedRequest(CalendarFeedKind.Wedding, records.Wedding),
+            nameof(ContractTemplateRequest) => new ContractTemplateRequest("Fuzz agreement", "# Agreement\n\nFor {{couple.names}}: {{fee}} ({{fee.words}})."),
+            nameof(ContractRequest) => new ContractRequest(records.ContractTemplate, null, null, 3_00_000_00,
+                [new InstalmentRequest(null, "Advance", InstalmentKind.Advance, new DateOnly(2027, 5, 1), 3_00_000_00)], "Fuzz terms", "Samode Palace"),
+            nameof(CountersignRequest) => new CountersignRequest("Asha Admin", ContractTests.Signature(), true),
             _ => null,
         };
         return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
@@ -296,8 +304,14 @@ public static class OpenApiOperations
             .ReadAsync<PaymentPlanResponse>();
         var received = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/payments",
             new ClientPaymentRequest(new DateOnly(2026, 10, 5), PaymentMode.Cash, null, 10_000_00, null))).ReadAsync<ClientPaymentResponse>(HttpStatusCode.Created);
+        // Contracts: a template of the studio's own, a lead put in the database, a contract from the built-in template (unlike the samples).
+        var contractTemplate = await (await admin.PostJsonAsync("/api/v1/contract-templates", new ContractTemplateRequest("Décor agreement", "For {{couple.names}}.")))
+            .ReadAsync<ContractTemplateResponse>(HttpStatusCode.Created);
+        var contractLead = await ContractTests.SeedLeadAsync((TestServer)studio.Server, studio, "Aarav & Meera", "fuzz-couple@example.com", null);
+        var contract = await ContractTests.NewContractAsync(admin, contractLead);
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
             room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug,
-            draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId);
+            draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId,
+            contractTemplate.Id, contractLead, contract.Id);
     }
 }
