@@ -960,6 +960,13 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         ("Proposal.DiscountValue", "change a proposal's discount", "A✓ P✓ C- L-"),
         ("ProposalVersion.Lines", "send a proposal", "A✓ P✓ C- L-"),
         ("ProposalVersion.DiscountValue", "send a proposal", "A✓ P✓ C- L-"),
+        // Contracts with e-signature (Agreements): a draft's amounts need financial:create, a sent contract's financial:edit.
+        ("Contract.FeePaise", "prepare a contract with a fee", "A✓ P✓ C- L-"),
+        ("Contract.FeePaise", "change a draft's fee", "A✓ P✓ C- L-"),
+        ("Contract.FeePaise", "change a sent contract's fee", "A✓ P· C- L-"),
+        ("Contract.PaymentPlan", "prepare a contract with a plan", "A✓ P✓ C- L-"),
+        ("Contract.PaymentPlan", "change a sent contract's plan", "A✓ P· C- L-"),
+        ("Contract.PaymentPlan", "send the plan unchanged", "A✓ P✓ C- L-"),
     ];
 
     [Fact]
@@ -999,6 +1006,11 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 if (field.Split('.')[0] is "ServicePackage" or "Proposal" or "ProposalVersion")
                 {
                     await ProposalMoneyCellAsync(studio, write, $"{who} {write} ({field})", field, outcome, members[who], admin);
+                    continue;
+                }
+                if (field.StartsWith("Contract.", StringComparison.Ordinal))
+                {
+                    await ContractMoneyCellAsync(studio, write, $"{who} {write} ({field})", field.Split('.')[1], outcome, members[who], admin);
                     continue;
                 }
                 if (field.Split('.')[0] is "Invoice" or "PaymentPlan" or "ClientPayment" or "ClientRefund")
@@ -1046,6 +1058,58 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 }
             }
         }
+    }
+
+    /// <summary>One cell of a contract's money: prepared, changed as a draft, changed once sent, or sent back unchanged; read back by an admin.</summary>
+    private async Task ContractMoneyCellAsync(Studio studio, string write, string what, string field, char outcome, HttpClient caller, HttpClient admin)
+    {
+        var lead = await ContractTests.SeedLeadAsync(Server, studio, "Aarav & Meera", $"couple-{Guid.NewGuid():N}@example.com", null);
+        var root = $"/api/v1/leads/{lead}/contracts";
+        var template = (await admin.GetAsync<List<ContractTemplateResponse>>("/api/v1/contract-templates")).First(t => t.BuiltIn).Id;
+        InstalmentRequest Instalment(string label, long paise) => new(null, label, InstalmentKind.Advance, new DateOnly(2027, 5, 1), paise);
+        var asked = new ContractRequest(template, null, null, 2_00_000_00, [Instalment("Advance", 2_00_000_00)], null, null);
+        var existing = write.StartsWith("prepare", StringComparison.Ordinal) ? null
+            : await (await admin.PostJsonAsync(root, asked)).ReadAsync<ContractResponse>(HttpStatusCode.Created);
+        if (existing is not null && !write.Contains("draft", StringComparison.Ordinal))
+        {
+            (await admin.PostAsync($"{root}/{existing.Id}/send", null, Cancel)).EnsureSuccessStatusCode();
+        }
+        async Task<string> ReadAsync()
+        {
+            var contracts = await admin.GetAsync<List<ContractSummary>>(root);
+            var read = new List<string>();
+            foreach (var contract in contracts)
+            {
+                var full = await admin.GetAsync<ContractResponse>($"{root}/{contract.Id}");
+                read.Add($"{full.FeePaise}:{string.Join(",", full.PaymentPlan.Select(i => i.AmountPaise))}");
+            }
+            return string.Join(";", read);
+        }
+        var before = await ReadAsync();
+        var response = write switch
+        {
+            "prepare a contract with a fee" => await caller.PostJsonAsync(root, asked with { FeePaise = 3_00_000_00, PaymentPlan = null }),
+            "prepare a contract with a plan" => await caller.PostJsonAsync(root, asked),
+            "change a draft's fee" or "change a sent contract's fee" => await caller.PutJsonAsync($"{root}/{existing!.Id}",
+                asked with { TemplateId = null, FeePaise = 3_00_000_00, PaymentPlan = [Instalment("Advance", 3_00_000_00)] }, "*"),
+            "change a sent contract's plan" => await caller.PutJsonAsync($"{root}/{existing!.Id}",
+                asked with { TemplateId = null, PaymentPlan = [Instalment("Advance", 1_00_000_00), Instalment("Balance", 1_00_000_00)] }, "*"),
+            "send the plan unchanged" => await caller.PutJsonAsync($"{root}/{existing!.Id}", asked with { TemplateId = null, CancellationTerms = "No refunds." }, "*"),
+            _ => throw new InvalidOperationException($"No write named '{write}'."),
+        };
+        var after = await ReadAsync();
+        if (outcome == '✓')
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{what}: expected success, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+            Assert.True(write.Contains("unchanged", StringComparison.Ordinal) ? before == after : before != after, $"{what}: {before} → {after}");
+            return;
+        }
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+        if (outcome == '·')
+        {
+            Assert.Contains(char.ToLowerInvariant(field[0]) + field[1..], problem.Detail, StringComparison.Ordinal);
+        }
+        Assert.True(before == after, $"{what}: changed {before} → {after}");
     }
 
     /// <summary>

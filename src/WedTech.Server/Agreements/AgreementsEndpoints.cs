@@ -87,7 +87,7 @@ public static class AgreementsEndpoints
 
         api.MapGet("/sign/{token}/pdf", async Task<Results<FileContentHttpResult, NotFound>> (string token, ContractSigning signing, CancellationToken ct) =>
             await signing.PdfAsync(token, ct) is { } pdf ? TypedResults.File(pdf.Bytes, "application/pdf", pdf.Name) : TypedResults.NotFound())
-            .AllowAnonymous().RequireRateLimiting(AgreementsModule.SigningPageRateLimit).WithApiTag(Tag)
+            .AllowAnonymous().RequireRateLimiting(AgreementsModule.SigningPageRateLimit).WithApiTag(Tag).Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithSummary("The contract behind a signing link").WithDescription("The PDF the couple were sent (the signed one once both signed), its SHA-256 checked. 404 for a link that is not genuine or was replaced.");
         return api;
     }

@@ -143,7 +143,7 @@ public sealed partial class ContractService(
         contract.LastVersionNumber = number;
         db.ContractEvents.Add(new ContractEvent
         {
-            VersionId = version.Id, At = now, What = $"Sent for signing by {current.User?.Email ?? "the studio"}", Ip = origin.Ip, UserAgent = origin.UserAgent,
+            VersionId = version.Id, At = now, What = Clip($"Sent for signing by {current.User?.Email ?? "the studio"}", 300), Ip = origin.Ip, UserAgent = origin.UserAgent,
             Channel = ChannelName(channel.Value), Sha256 = sha,
         });
         await leads.RecordAsync(leadId, LeadActivityKind.ContractSent, $"Contract \"{contract.Title}\" (version {number}) sent for signing.", contract.Id, cancellationToken);
@@ -191,12 +191,12 @@ public sealed partial class ContractService(
         var signature = new ContractSignature
         {
             VersionId = version.Id, Party = SignatureParty.Studio, Name = name, Png = png!, UserId = user.Id, ViewedAt = now, SignedAt = now,
-            Ip = origin.Ip, UserAgent = origin.UserAgent, OtpChannel = $"Signed in as {user.Email}", DocumentSha256 = version.DocumentSha256,
+            Ip = origin.Ip, UserAgent = origin.UserAgent, OtpChannel = StudioChannel, DocumentSha256 = version.DocumentSha256,
         };
         var countersigned = new ContractEvent
         {
-            VersionId = version.Id, At = now, What = $"Countersigned for the studio by {name}", Ip = origin.Ip, UserAgent = origin.UserAgent,
-            Channel = signature.OtpChannel, Sha256 = version.DocumentSha256,
+            VersionId = version.Id, At = now, What = Clip($"Countersigned for the studio by {name} (signed in as {user.Email})", 300), Ip = origin.Ip,
+            UserAgent = origin.UserAgent, Channel = StudioChannel, Sha256 = version.DocumentSha256,
         };
         var couple = await db.ContractSignatures.AsNoTracking().FirstAsync(s => s.VersionId == version.Id && s.Party == SignatureParty.Couple, cancellationToken);
         var trail = (await TrailAsync(version.Id, cancellationToken)).Append(ToLine(countersigned)).ToList();
@@ -392,6 +392,11 @@ public sealed partial class ContractService(
     }
 
     private static ContractInstalment ToInstalment(ScheduleItem i) => new(i.Id, i.Label, i.Kind, i.DueOn, i.AmountPaise);
+
+    /// <summary>How the studio's signer proved who they were: signed in to the studio's account (the user id is kept with the signature).</summary>
+    public const string StudioChannel = "app sign-in";
+
+    internal static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     internal static string ChannelName(MessageChannel channel) => channel switch
     {

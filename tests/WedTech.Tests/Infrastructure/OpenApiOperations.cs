@@ -25,7 +25,9 @@ public static class OpenApiOperations
         Guid Lead, Guid LeadActivity, Guid OtherLead, Guid Stage,
         Guid Automation,
         // Proposals: a proposal of that lead, a package.
-        Guid Proposal, Guid Package);
+        Guid Proposal, Guid Package,
+        // Contracts: a template of the studio's own, a contract of that lead.
+        Guid ContractTemplate, Guid Contract);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -89,6 +91,8 @@ public static class OpenApiOperations
             ("leadId", _) => records.Lead,
             ("id", "proposals") => records.Proposal,
             ("id", "packages") => records.Package,
+            ("id", "contract-templates") => records.ContractTemplate,
+            ("id", "contracts") when path.StartsWith("/api/v1/leads/", StringComparison.Ordinal) => records.Contract,
             _ => null,
         };
         return id?.ToString() ?? name switch
@@ -189,6 +193,10 @@ public static class OpenApiOperations
             nameof(SendProposalRequest) => new SendProposalRequest([MessageChannel.Email]),
             nameof(AcceptProposalRequest) => new AcceptProposalRequest(1, [], "Aanya Mehta"),
             nameof(AskForChangesRequest) => new AskForChangesRequest(1, "Could the sangeet be added?", "Aanya"),
+            nameof(ContractTemplateRequest) => new ContractTemplateRequest("Fuzz agreement", "# Agreement\n\nFor {{couple.names}}: {{fee}} ({{fee.words}})."),
+            nameof(ContractRequest) => new ContractRequest(records.ContractTemplate, null, null, 3_00_000_00,
+                [new InstalmentRequest(null, "Advance", InstalmentKind.Advance, new DateOnly(2027, 5, 1), 3_00_000_00)], "Fuzz terms", "Samode Palace"),
+            nameof(CountersignRequest) => new CountersignRequest("Asha Admin", ContractTests.Signature(), true),
             _ => null,
         };
         return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
@@ -343,9 +351,13 @@ public static class OpenApiOperations
         var proposal = await (await admin.PostJsonAsync($"/api/v1/leads/{lead.Id}/proposals", ProposalSeeds.NewProposal(new DateOnly(2027, 6, 1)) with { Title = "Fuzz proposal" }))
             .ReadAsync<ProposalResponse>(HttpStatusCode.Created);
         var package = await (await admin.PostJsonAsync("/api/v1/packages", ProposalSeeds.NewPackage with { Name = "Fuzz package" })).ReadAsync<PackageResponse>(HttpStatusCode.Created);
+        // Contracts: a template of the studio's own, a contract of the lead from the built-in template (unlike the samples).
+        var contractTemplate = await (await admin.PostJsonAsync("/api/v1/contract-templates", new ContractTemplateRequest("Décor agreement", "For {{couple.names}}.")))
+            .ReadAsync<ContractTemplateResponse>(HttpStatusCode.Created);
+        var contract = await ContractTests.NewContractAsync(admin, lead.Id);
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
             room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug,
             draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId, lead.Id, followUp.Id, otherLead.Id, stage.Id,
-            automation.Id, proposal.Id, package.Id);
+            automation.Id, proposal.Id, package.Id, contractTemplate.Id, contract.Id);
     }
 }
