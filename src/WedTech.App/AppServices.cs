@@ -15,6 +15,7 @@ using WedTech.App.Features.Templates;
 using WedTech.App.Features.Tenancy;
 using WedTech.App.Features.Travel;
 using WedTech.App.Features.Vendors;
+using WedTech.App.Features.Automations;
 using WedTech.App.Features.Venues;
 using WedTech.App.Features.Weddings;
 
@@ -42,6 +43,7 @@ public static class AppServices
         services.AddScoped<WeddingsApi>();
         services.AddScoped<EventsApi>();
         services.AddScoped<VenuesApi>();
+        services.AddScoped<AutomationsApi>();
         services.AddScoped<GuestsApi>();
         services.AddScoped<Features.Rooms.RoomsApi>();
         services.AddScoped<TravelApi>();

@@ -140,3 +140,9 @@ public static class AutomationMergeFields
             ? AutomationSubjectKind.Wedding
             : AutomationSubjectKind.Lead;
 }
+
+/// <summary>A pipeline stage, as the rule editor offers it.</summary>
+public sealed record AutomationStageChoice(Guid Id, string Name, PipelineStageKind Kind);
+
+/// <summary>What the rule editor offers: the studio's stages (the merge fields of each trigger are <see cref="AutomationMergeFields.For"/>).</summary>
+public sealed record AutomationChoicesResponse(IReadOnlyList<AutomationStageChoice> Stages);

@@ -22,8 +22,11 @@ public class NavMenuTests : AppTestContext
 
         var links = Links(RenderMenu());
 
-        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Calendar", "Reports", "Venues", "Vendor book", "Packages", "Books", "Templates", "Team", "Settings"]);
-        links.Select(l => l.Href).ShouldBe(["", "weddings", "calendar", "reports", "venues", "vendors", "packages", "books", "templates", "team", "settings"]);
+        // Automations (automation:manage) are the admin's only.
+        string[] automations = role == Role.Admin ? ["Automations"] : [];
+        string[] automationsHref = role == Role.Admin ? ["automations"] : [];
+        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Leads", "Calendar", "Reports", "Venues", "Vendor book", "Packages", "Books", "Templates", .. automations, "Team", "Settings"]);
+        links.Select(l => l.Href).ShouldBe(["", "weddings", "leads", "calendar", "reports", "venues", "vendors", "packages", "books", "templates", .. automationsHref, "team", "settings"]);
     }
 
     [Fact]

@@ -321,6 +321,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "GET /api/v1/automations", "", "A✓ P· C· L·" },
         { "POST /api/v1/automations", "automation", "A✓ P· C· L·" },
         { "GET /api/v1/automations/recipes", "", "A✓ P· C· L·" },
+        { "GET /api/v1/automations/choices", "", "A✓ P· C· L·" },
         { "POST /api/v1/automations/recipes/event-week-team", "", "A✓ P· C· L·" },
         { "GET /api/v1/automations/firings", "", "A✓ P· C· L·" },
         { "GET /api/v1/automations/{automation}", "", "A✓ P· C· L·" },

@@ -98,6 +98,9 @@ public sealed partial class AutomationService(TenantDbContext db, ILeadDirectory
 
     public static IReadOnlyList<AutomationRecipeResponse> Recipes() => AutomationRecipes.All;
 
+    public async Task<AutomationChoicesResponse> ChoicesAsync(CancellationToken cancellationToken) =>
+        new([.. (await leads.StagesAsync(cancellationToken)).Select(s => new AutomationStageChoice(s.Id, s.Name, s.Kind))]);
+
     public async Task<AutomationRuleResponse> AddRecipeAsync(string key, CancellationToken cancellationToken)
     {
         var recipe = AutomationRecipes.All.FirstOrDefault(r => r.Key == key) ?? throw ApiException.NotFound("Recipe");

@@ -32,6 +32,10 @@ public static class AutomationsEndpoints
             .RequireAuthorization(Permissions.AutomationManage).WithSummary("List recipes")
             .WithDescription("The built-in rules a new studio starts with, to add again; a note says why one starts paused.");
 
+        automations.MapGet("/choices", async (AutomationService service, CancellationToken ct) => TypedResults.Ok(await service.ChoicesAsync(ct)))
+            .RequireAuthorization(Permissions.AutomationManage).WithSummary("List what a rule may use")
+            .WithDescription("The studio's pipeline stages, for a stage-changed trigger and a move.");
+
         automations.MapPost("/recipes/{key}", async (string key, AutomationService service, CancellationToken ct) =>
         {
             var rule = await service.AddRecipeAsync(key, ct);
