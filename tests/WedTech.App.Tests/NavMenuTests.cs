@@ -22,8 +22,8 @@ public class NavMenuTests : AppTestContext
 
         var links = Links(RenderMenu());
 
-        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Calendar", "Reports", "Venues", "Vendor book", "Books", "Templates", "Team", "Settings"]);
-        links.Select(l => l.Href).ShouldBe(["", "weddings", "calendar", "reports", "venues", "vendors", "books", "templates", "team", "settings"]);
+        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Leads", "Calendar", "Reports", "Venues", "Vendor book", "Books", "Templates", "Team", "Settings"]);
+        links.Select(l => l.Href).ShouldBe(["", "weddings", "leads", "calendar", "reports", "venues", "vendors", "books", "templates", "team", "settings"]);
     }
 
     [Fact]
