@@ -768,12 +768,9 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
             }
             else if ((parts[0] == "PUT" && (url.Contains("/weddings/", StringComparison.Ordinal) || url.StartsWith("/api/v1/vendors/", StringComparison.Ordinal) || url.Contains("/events/", StringComparison.Ordinal)
                     || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)
-                    || (url.StartsWith("/api/v1/leads/", StringComparison.Ordinal) && !url.EndsWith("/stage", StringComparison.Ordinal))
+                    || url.StartsWith("/api/v1/automations/", StringComparison.Ordinal)
                     || (url.StartsWith("/api/v1/pipeline/stages/", StringComparison.Ordinal) && !url.EndsWith("/order", StringComparison.Ordinal))))
                 || url.EndsWith("/shift", StringComparison.Ordinal) || url.EndsWith("/issue", StringComparison.Ordinal))
-                    || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)))
-                || url.EndsWith("/shift", StringComparison.Ordinal) || url.EndsWith("/issue", StringComparison.Ordinal)
-                || (parts[0] == "PUT" && url.StartsWith("/api/v1/automations/", StringComparison.Ordinal)))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             }
