@@ -15,12 +15,9 @@ Prints one JSON object; progress and PASS/FAIL lines go to stderr. Exit 2 when a
 usage: billing.py BASE TENANT TOKEN STAND_IN_PORT [INVOICES CONNECTIONS WEDDINGS LINKS RUNS]"""
 import hashlib
 import hmac
-import http.client
 import json
-import queue
 import re
 import secrets
-import statistics
 import string
 import sys
 import threading
@@ -30,7 +27,7 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from benchlib import Api, timed
+from benchlib import Api, concurrently as concurrently_at, statuses, timed
 
 BASE, TENANT, TOKEN, STAND_IN_PORT = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 INVOICES, CONNECTIONS, WEDDINGS, LINKS, RUNS = (int(x) for x in (sys.argv[5:10] + ["1000", "16", "200", "3", "50"][len(sys.argv[5:10]):]))
@@ -64,62 +61,12 @@ def check(name, ok, detail=""):
     return ok
 
 
+def concurrently(jobs, connections, request):
+    return concurrently_at(BASE, jobs, connections, request)
+
+
 def alnum(n):
     return "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(n))
-
-
-def stats(timings, wall):
-    timings = sorted(timings)
-    return {"count": len(timings), "per_s": round(len(timings) / wall, 1), "wall_s": round(wall, 2),
-            "p50_ms": round(statistics.median(timings), 1), "p99_ms": round(timings[min(len(timings) - 1, int(len(timings) * 0.99))], 1),
-            "max_ms": round(timings[-1], 1)}
-
-
-def concurrently(jobs, connections, request):
-    """request(job) -> (method, path, body bytes, headers), sent over `connections` kept-alive connections at once. Returns the
-    (status, answer bytes) of each job in order, and the stats of the timings."""
-    work = queue.Queue()
-    for i, job in enumerate(jobs):
-        work.put((i, job))
-    answers, timings, lock = [None] * len(jobs), [], threading.Lock()
-    start = threading.Barrier(connections + 1)
-
-    def worker():
-        connection = http.client.HTTPConnection(SERVER.hostname, SERVER.port, timeout=120)
-        connection.connect()
-        start.wait()
-        mine = []
-        while True:
-            try:
-                i, job = work.get_nowait()
-            except queue.Empty:
-                break
-            method, path, body, headers = request(job)
-            began = time.perf_counter()
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            data = response.read()
-            mine.append((time.perf_counter() - began) * 1000)
-            answers[i] = (response.status, data)
-        connection.close()
-        with lock:
-            timings.extend(mine)
-
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    start.wait()
-    began = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    return answers, stats(timings, time.perf_counter() - began)
-
-
-def statuses(answers):
-    counts = {}
-    for status, _ in answers:
-        counts[status] = counts.get(status, 0) + 1
-    return counts
 
 
 # ---- Razorpay's API, as far as pay links go: POST /v1/payment_links (and GET one back).
