@@ -6,7 +6,7 @@
    the next two weeks) and a note on every tenth (POST …/activities). Checks the board then counts every lead once.
 2. GET /api/v1/leads/board, RUNS requests from READERS connections: p50/p99, and the answer's size.
 3. GET /api/v1/leads?pageSize=50 (pages 1 to 10 in turn), RUNS requests from READERS connections: p50/p99.
-4. A card move, PUT /api/v1/leads/{id}/stage to the top of another open column (beforeId its first card), RUNS moves of
+4. A card move, POST /api/v1/leads/{id}/move to the top of another open column (beforeId its first card), RUNS moves of
    distinct leads from READERS connections: p50/p99; checks each answered 200 and the board still counts every lead once.
 Prints one JSON object; progress and PASS/FAIL lines go to stderr. Exit 2 when a check failed.
 
@@ -141,7 +141,7 @@ moves = []
 for lead, stage in movers[:RUNS]:
     target = random.choice([c for c in open_columns if c["stageId"] != stage])
     moves.append((lead, target["stageId"], target["leads"][0]["id"]))
-_, move_stats = run(moves, READERS, lambda m: request("PUT", f"/api/v1/leads/{m[0]}/stage", {"stageId": m[1], "afterId": None, "beforeId": m[2]}), "moving cards")
+_, move_stats = run(moves, READERS, lambda m: request("POST", f"/api/v1/leads/{m[0]}/move", {"stageId": m[1], "afterId": None, "beforeId": m[2]}), "moving cards")
 board_counts_every_lead("the board counts every lead once after the moves")
 
 result = {

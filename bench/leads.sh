@@ -2,7 +2,7 @@
 # A Kanban of 2,000 leads: starts the Release build of the server on 127.0.0.1 with the demo studio (embedded SQLite, or
 # PostgreSQL with BENCH_DB=postgres). Then (bench/leads.py): seeds LEADS leads through the API from CONNECTIONS connections,
 # spread over the open stages and Proposal sent, a twentieth lost, calls with follow-ups and notes on some; times GET
-# /api/v1/leads/board, GET /api/v1/leads?pageSize=50 and a card move (PUT /api/v1/leads/{id}/stage), RUNS requests each from
+# /api/v1/leads/board, GET /api/v1/leads?pageSize=50 and a card move (POST /api/v1/leads/{id}/move), RUNS requests each from
 # READERS connections: p50/p99, and the board's size. Results: bench/results/leads-<UTC stamp>/result.json.
 # See bench/README.md, "Leads".
 #

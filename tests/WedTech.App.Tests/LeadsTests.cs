@@ -27,7 +27,7 @@ public class LeadsTests : AppTestContext
         { LeadsApi.Routes.List(S1, null, LeadSource.WedMeGood, " Aanya & Rohan ", 2, 25), $"/api/v1/leads?stageId={S1}&source=wed-me-good&q=Aanya%20%26%20Rohan&page=2&pageSize=25" },
         { LeadsApi.Routes.Conversion(new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31)), "/api/v1/leads/conversion?from=2026-04-01&to=2027-03-31" },
         { LeadsApi.Routes.Lead(Id), $"/api/v1/leads/{Id}" },
-        { LeadsApi.Routes.Move(Id), $"/api/v1/leads/{Id}/stage" },
+        { LeadsApi.Routes.Move(Id), $"/api/v1/leads/{Id}/move" },
         { LeadsApi.Routes.Lost(Id), $"/api/v1/leads/{Id}/lost" },
         { LeadsApi.Routes.Reopen(Id), $"/api/v1/leads/{Id}/reopen" },
         { LeadsApi.Routes.Won(Id), $"/api/v1/leads/{Id}/won" },

@@ -271,7 +271,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "GET /api/v1/leads/{lead}", "", "A✓ P✓ C· L·" },
         { "PUT /api/v1/leads/{lead}", "lead", "A✓ P✓ C· L·" },
         { "DELETE /api/v1/leads/{lead}", "", "A✓ P✓ C· L·" },
-        { "PUT /api/v1/leads/{lead}/stage", "lead-move", "A✓ P✓ C· L·" },
+        { "POST /api/v1/leads/{lead}/move", "lead-move", "A✓ P✓ C· L·" },
         { "POST /api/v1/leads/{lead}/lost", "lead-lost", "A✓ P✓ C· L·" },
         { "POST /api/v1/leads/{lost-lead}/reopen", "", "A✓ P✓ C· L·" },
         { "POST /api/v1/leads/{lead}/won", "", "A✓ P✓ C· L·" },

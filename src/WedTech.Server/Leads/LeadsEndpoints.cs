@@ -58,7 +58,7 @@ public static class LeadsEndpoints
             return TypedResults.NoContent();
         }).RequireAuthorization(Permissions.LeadManage).WithSummary("Delete a lead").WithDescription("Removes a lead and its timeline. If-Match optional.");
 
-        leads.MapPut("/{id:guid}/stage", async (Guid id, LeadMoveRequest request, LeadService service, HttpContext http, CancellationToken ct) =>
+        leads.MapPost("/{id:guid}/move", async (Guid id, LeadMoveRequest request, LeadService service, HttpContext http, CancellationToken ct) =>
         {
             var lead = await service.MoveAsync(id, request, Concurrency.IfMatch(http), ct);
             return TypedResults.Ok(lead).WithETag(lead.Version);

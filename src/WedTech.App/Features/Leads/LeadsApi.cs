@@ -23,7 +23,7 @@ public sealed class LeadsApi(ApiClient api)
                 ("to", to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
         public static string Lead(Guid id) => $"{Leads}/{id}";
-        public static string Move(Guid id) => $"{Lead(id)}/stage";
+        public static string Move(Guid id) => $"{Lead(id)}/move";
         public static string Lost(Guid id) => $"{Lead(id)}/lost";
         public static string Reopen(Guid id) => $"{Lead(id)}/reopen";
         public static string Won(Guid id) => $"{Lead(id)}/won";
