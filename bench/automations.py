@@ -16,6 +16,7 @@ usage: automations.py BASE TENANT TOKEN DB LOCATION LEADS -- SWEEP_COMMAND...
   DB: sqlite (LOCATION: the tenant data directory) or postgres (LOCATION: the tenant database's name)"""
 import datetime
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -44,6 +45,8 @@ def check(ok, text):
 def sqlite_path():
     import glob
     for path in sorted(glob.glob(f"{LOCATION}/**/*.db", recursive=True)):
+        if os.path.basename(path).startswith("_template"):
+            continue  # the schema new studios' databases are copied from
         with sqlite3.connect(path) as c:
             if c.execute("SELECT 1 FROM sqlite_master WHERE name = 'leads'").fetchone():
                 return path

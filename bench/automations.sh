@@ -25,6 +25,7 @@ source bench/lib.sh  # from the repository root, where the script has moved
 case "$LEADS" in ''|*[!0-9]*|0) die "LEADS must be a positive whole number" ;; esac
 # The server's own sweep would race the measured one: 1 January, 00:00 UTC only.
 DEMO_SETTINGS=(Automations__SweepCron="0 0 1 1 *")
+PG_NAME=auto  # "automations" makes tenant database names longer than PostgreSQL takes
 demo_bench automations
 log "one sweep over $LEADS leads, then two at once and a rerun (${BENCH_DB:-sqlite})"
 {
@@ -40,8 +41,8 @@ SWEEP=(env -C "$ROOT/src/WedTech.Server/bin/Release/net10.0" ASPNETCORE_ENVIRONM
     dotnet WedTech.Server.dll automations sweep "$TENANT")
 if [ "${BENCH_DB:-sqlite}" = postgres ]; then
     pg_env
-    LOCATION="$(psql -d postgres -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${PG_PREFIX}automations_t_%' LIMIT 1")"
-    [ -n "$LOCATION" ] || die "no tenant database named ${PG_PREFIX}automations_t_…"
+    LOCATION="$(psql -d postgres -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${PG_PREFIX}${PG_NAME}_t_%' AND datname NOT LIKE '%\_t\_template\_%' LIMIT 1")"
+    [ -n "$LOCATION" ] || die "no tenant database named ${PG_PREFIX}${PG_NAME}_t_…"
 else
     LOCATION="$WORK/data"
 fi
