@@ -184,7 +184,8 @@ field() {
 # BENCH_DB=postgres (see bench_db_check; its databases are dropped on exit). Makes the results folder
 # bench/results/NAME-<UTC stamp> ($OUT, $STAMP) and a scratch folder ($WORK), both cleaned up with the server on exit;
 # builds the Release server and starts it on $PORT ($BASE) with DEMO_SETTINGS if set; signs in as the demo admin
-# ($TOKEN, for X-Tenant $TENANT). The caller sets ROOT and PORT, and log and die.
+# ($TOKEN, for X-Tenant $TENANT). The caller sets ROOT and PORT, and log and die; and PG_NAME when NAME is too long for the
+# PostgreSQL databases' names (at most 63 characters: $PG_PREFIX, 18, + PG_NAME + _t_ + the tenant's 32).
 demo_bench() {
     BASE="http://127.0.0.1:$PORT"
     TENANT="demo"
@@ -197,7 +198,7 @@ demo_bench() {
     trap 'demo_bench_cleanup' EXIT
     bench_db_check
     if [ "${BENCH_DB:-sqlite}" = postgres ]; then
-        pg_settings "$1"
+        pg_settings "${PG_NAME:-$1}"
         DEMO_SETTINGS+=("${PG_SETTINGS[@]}")
     fi
     ensure_port_free "$PORT"

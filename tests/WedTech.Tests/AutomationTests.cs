@@ -253,6 +253,51 @@ public abstract class AutomationTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task The_operator_sweep_command_sweeps_the_studio_named_once_and_refuses_a_studio_it_does_not_serve()
+    {
+        var setup = await SetUpAsync();
+        await AddAsync(setup, new AutomationRuleRequest("Welcome", AutomationTrigger.LeadCreated, null, null, [], [Email("Namaste {{contactName}}")]));
+        var at = DateTimeOffset.UtcNow.AddMinutes(1);
+        await LeadAsync(setup, "Meera & Kabir", at);
+        await LeadAsync(setup, "Isha & Arjun", at.AddSeconds(1));
+        var sweepAt = at.AddMinutes(2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        var (code, output) = await RunCliAsync("automations", "sweep", setup.Studio.Slug, "--at", sweepAt);
+        Assert.Equal(0, code);
+        Assert.Contains("2 done, 0 skipped, 0 failed, 0 already done", output);
+        (code, output) = await RunCliAsync("automations", "sweep", setup.Studio.Slug, "--at", sweepAt);
+        Assert.Equal(0, code);
+        Assert.Contains("0 done, 0 skipped, 0 failed, 2 already done", output);
+        Assert.Equal(2, (await MessagesAsync(setup, "note")).Count);
+
+        (code, output) = await RunCliAsync("automations", "sweep", "no-such-studio-here");
+        Assert.Equal(2, code);
+        Assert.Contains("no-such-studio-here", output);
+    }
+
+    private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
+
+    private async Task<(int Code, string Output)> RunCliAsync(params string[] args)
+    {
+        await ConsoleLock.WaitAsync(Cancel);
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        try
+        {
+            using var captured = new StringWriter();
+            Console.SetOut(captured);
+            Console.SetError(captured);
+            var code = await WedTech.Server.Platform.Cli.OperatorCli.RunAsync(Server.Services, args);
+            return (code, captured.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            ConsoleLock.Release();
+        }
+    }
+
+    [Fact]
     public async Task A_paused_rule_fires_nothing_and_resuming_does_not_fire_what_happened_while_paused()
     {
         var setup = await SetUpAsync();

@@ -1,3 +1,4 @@
+using WedTech.Server.Platform.Cli;
 using WedTech.Server.Tenancy.Provisioning;
 
 namespace WedTech.Server.Automations;
@@ -11,5 +12,6 @@ public static class AutomationsModule
         .AddScoped<AutomationService>()
         .AddScoped<AutomationSweep>()
         .AddScoped<AutomationSweepScheduler>()
-        .AddSingleton<ITenantSeeder, AutomationRecipesSeeder>();
+        .AddSingleton<ITenantSeeder, AutomationRecipesSeeder>()
+        .AddSingleton<IOperatorCommand, AutomationCommands>();
 }
