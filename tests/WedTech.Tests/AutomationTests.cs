@@ -1,4 +1,5 @@
 using System.Net;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WedTech.Contracts;
@@ -250,6 +251,30 @@ public abstract class AutomationTests(TestServer server) : ProviderTests(server)
         Assert.Equal(leads, messages.Count);
         Assert.Equal(leads, messages.Distinct().Count());
         Assert.Equal(leads, await db.AutomationFirings.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_sweep_job_due_while_the_studios_previous_sweep_runs_leaves_it_to_that_one()
+    {
+        var setup = await SetUpAsync();
+        await AddAsync(setup, new AutomationRuleRequest("Welcome", AutomationTrigger.LeadCreated, null, null, [], [Email("Namaste {{contactName}}")]));
+        var at = DateTimeOffset.UtcNow.AddMinutes(1);
+        await LeadAsync(setup, "Meera & Kabir", at);
+        var job = ActivatorUtilities.CreateInstance<TenantJobRunner<AutomationSweepJob, DateTimeOffset?>>(Server.Services);
+        async Task<int> FiringsAsync()
+        {
+            await using var db = await TenantDatabase.OpenAsync(Server, setup.Studio);
+            return await db.AutomationFirings.CountAsync(Cancel);
+        }
+
+        using (var running = Server.Services.GetRequiredService<JobStorage>().GetConnection())
+        using (running.AcquireDistributedLock(AutomationSweepJob.LockOf(setup.Studio.TenantId), TimeSpan.FromSeconds(5)))
+        {
+            await job.RunAsync(setup.Studio.TenantId, null, at.AddMinutes(1), Cancel);
+            Assert.Equal(0, await FiringsAsync());
+        }
+        await job.RunAsync(setup.Studio.TenantId, null, at.AddMinutes(1), Cancel);
+        Assert.Equal(1, await FiringsAsync());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WedTech.Contracts;
@@ -79,6 +80,49 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
         Assert.Matches("tenants_total{status=\"active\"} [1-9]", metrics);
         Assert.Matches("jobs_total{state=\"succeeded\"} [0-9]", metrics);
         Assert.DoesNotContain(studio.Slug, metrics, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The API's reads with a bearer token go out compressed to a client that takes it (a board of leads shrinks tenfold);
+    /// anonymous reads and every write pass by untouched, so nothing a page of someone else's can make a browser send is compressed.
+    /// </summary>
+    [Fact]
+    public async Task Api_reads_with_a_bearer_token_are_compressed_and_nothing_else_of_the_api_is()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            (await admin.PostJsonAsync("/api/v1/leads", new LeadRequest($"Couple {i}", "Meera Kapoor", $"+91 90000 {i:00000}", null, null, null, [], ["Wedding"], "Jaipur",
+                200, BudgetBand.From50LakhTo1Crore, LeadSource.Instagram, "We love palaces.", null, null))).EnsureSuccessStatusCode();
+        }
+        async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, HttpContent? content = null)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = content };
+            request.Headers.AcceptEncoding.ParseAdd("br");
+            request.Headers.AcceptEncoding.ParseAdd("gzip");
+            return await client.SendAsync(request, Cancel);
+        }
+
+        var plain = await (await admin.GetAsync("/api/v1/leads/board", Cancel)).Content.ReadAsStringAsync(Cancel);
+        var packed = await SendAsync(admin, HttpMethod.Get, "/api/v1/leads/board");
+        Assert.Equal(HttpStatusCode.OK, packed.StatusCode);
+        Assert.Equal(["br"], packed.Content.Headers.ContentEncoding);
+        var bytes = await packed.Content.ReadAsByteArrayAsync(Cancel);
+        using (var unpacking = new StreamReader(new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress)))
+        {
+            Assert.Equal(plain, await unpacking.ReadToEndAsync(Cancel));
+        }
+        Assert.True(bytes.Length * 4 < System.Text.Encoding.UTF8.GetByteCount(plain), $"{bytes.Length} B compressed of {plain.Length} B.");
+
+        var write = await SendAsync(admin, HttpMethod.Post, "/api/v1/leads", JsonContent.Create(options: Api.Json, inputValue: new LeadRequest("One more", "Meera Kapoor", "+91 91111 00000", null, null, null, [],
+            ["Wedding"], "Jaipur", 200, BudgetBand.From50LakhTo1Crore, LeadSource.Instagram, null, null, null)));
+        Assert.Equal(HttpStatusCode.Created, write.StatusCode);
+        Assert.Empty(write.Content.Headers.ContentEncoding);
+        using var anonymous = studio.Anonymous();
+        var refused = await SendAsync(anonymous, HttpMethod.Get, "/api/v1/leads/board");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Empty(refused.Content.Headers.ContentEncoding);
     }
 
     [Fact]

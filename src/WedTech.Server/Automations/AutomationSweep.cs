@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hangfire;
+using Hangfire.Storage;
 using WedTech.Server.Events;
 using WedTech.Server.Guests;
 using WedTech.Server.Identity;
@@ -7,6 +8,7 @@ using WedTech.Server.Leads;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Payments;
 using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
 
@@ -407,10 +409,34 @@ public sealed class AutomationSweep(
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
 
-/// <summary>One studio's sweep; <c>at</c> is the moment to sweep as of (null: now).</summary>
-public sealed class AutomationSweepJob(AutomationSweep sweep, TimeProvider time) : ITenantJob<DateTimeOffset?>
+/// <summary>
+/// One studio's sweep; <c>at</c> is the moment to sweep as of (null: now). A sweep still running when the next is due (a
+/// studio's first sweep over thousands of leads can outlast the interval) holds the studio's lock, across every worker node,
+/// and the next one leaves it to finish: firing stays exactly once either way, but two sweeps would only contend.
+/// </summary>
+public sealed class AutomationSweepJob(AutomationSweep sweep, TimeProvider time, JobStorage storage, TenantContext tenant, ILogger<AutomationSweepJob> logger)
+    : ITenantJob<DateTimeOffset?>
 {
-    public Task RunAsync(DateTimeOffset? at, CancellationToken cancellationToken) => sweep.RunAsync(at ?? time.GetUtcNow(), cancellationToken);
+    public static string LockOf(Guid tenantId) => $"automation-sweep:{tenantId:N}";
+
+    public async Task RunAsync(DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        using var connection = storage.GetConnection();
+        IDisposable held;
+        try
+        {
+            held = connection.AcquireDistributedLock(LockOf(tenant.Current.Id), TimeSpan.Zero);
+        }
+        catch (DistributedLockTimeoutException)
+        {
+            logger.LogInformation("Automations: the previous sweep is still running; this one is left to it");
+            return;
+        }
+        using (held)
+        {
+            await sweep.RunAsync(at ?? time.GetUtcNow(), cancellationToken);
+        }
+    }
 }
 
 /// <summary>Queues a sweep per active studio (every few minutes), so that one studio's failure is retried alone.</summary>

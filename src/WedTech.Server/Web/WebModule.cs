@@ -22,11 +22,11 @@ public static class WebModule
             keys.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(persistence.Value.DataPath(environment), "keys", "data-protection")), logs));
         services.AddSingleton<AppShell>();
-        // HTML only, of the pages marked CompressedPage (see MapWeb); static files are served precompressed.
+        // The pages marked CompressedPage and the API's answers to bearer-token reads (see MapWeb); static files are served precompressed.
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
-            options.MimeTypes = ["text/html"];
+            options.MimeTypes = ["text/html", "application/json", "application/problem+json"];
         });
         return services;
     }
