@@ -1,10 +1,12 @@
+using WedTech.Server.Tenancy;
+
 namespace WedTech.Server.Leads;
 
 /// <summary>
 /// The studio's pipeline stages, in order. A studio made before leads existed has none: the first use makes the starting
 /// pipeline (<see cref="PipelineStagesSeeder"/>), as a new studio gets at signup.
 /// </summary>
-public sealed class LeadStages(TenantDbContext db, TimeProvider time)
+public sealed class LeadStages(TenantDbContext db, TenantContext tenant, TimeProvider time)
 {
     private List<PipelineStage>? _all;
 
@@ -17,7 +19,7 @@ public sealed class LeadStages(TenantDbContext db, TimeProvider time)
         var stages = await db.PipelineStages.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         if (stages.Count == 0)
         {
-            await PipelineStagesSeeder.SeedAsync(db, time, cancellationToken);
+            await PipelineStagesSeeder.SeedAsync(db, tenant.Current.Id, time, cancellationToken);
             stages = await db.PipelineStages.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         }
         return _all = stages;
