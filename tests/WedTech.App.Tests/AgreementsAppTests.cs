@@ -70,6 +70,17 @@ public class AgreementsAppTests : AppTestContext
             status, versions, 4, at);
     }
 
+    /// <summary>The contract's page, as someone in the role, for a contract where it stands.</summary>
+    private async Task<IRenderedComponent<ContractPage>> OpenContractAsync(Role role, ContractStatus status)
+    {
+        await SignInAsAsync(role);
+        Api.Returns(AgreementsApi.Routes.Templates, new List<ContractTemplateResponse> { Template });
+        Api.Returns(AgreementsApi.Routes.Fields, Fields);
+        Api.Returns(AgreementsApi.Routes.Contract(Lead, Id), Contract(status));
+        Render<MudPopoverProvider>();
+        return Render<ContractPage>(p => p.Add(c => c.LeadId, Lead).Add(c => c.Id, Id));
+    }
+
     [Fact]
     public async Task A_template_s_unknown_merge_field_is_shown_under_its_text_and_a_picked_field_is_added_to_it()
     {
@@ -141,13 +152,7 @@ public class AgreementsAppTests : AppTestContext
     [Fact]
     public async Task A_planner_reads_a_sent_contract_s_amounts_and_its_evidence_but_leaves_the_amounts_and_the_countersignature_to_an_admin()
     {
-        await SignInAsAsync(Role.Planner);
-        Api.Returns(AgreementsApi.Routes.Templates, new List<ContractTemplateResponse> { Template });
-        Api.Returns(AgreementsApi.Routes.Fields, Fields);
-        Api.Returns(AgreementsApi.Routes.Contract(Lead, Id), Contract(ContractStatus.AwaitingStudio));
-        Render<MudPopoverProvider>();
-
-        var page = Render<ContractPage>(p => p.Add(c => c.LeadId, Lead).Add(c => c.Id, Id));
+        var page = await OpenContractAsync(Role.Planner, ContractStatus.AwaitingStudio);
 
         page.WaitForElement("[data-test=versions]");
         page.FindAll("#contract-fee").ShouldBeEmpty();
@@ -166,17 +171,12 @@ public class AgreementsAppTests : AppTestContext
     [Fact]
     public async Task An_admin_countersigns_with_a_typed_name_a_drawn_signature_and_consent()
     {
-        await SignInAsAsync(Role.Admin);
-        Api.Returns(AgreementsApi.Routes.Templates, new List<ContractTemplateResponse> { Template });
-        Api.Returns(AgreementsApi.Routes.Fields, Fields);
-        Api.Returns(AgreementsApi.Routes.Contract(Lead, Id), Contract(ContractStatus.AwaitingStudio));
         Api.Returns(AgreementsApi.Routes.Countersign(Lead, Id), Contract(ContractStatus.FullySigned), method: "POST");
         var pad = JSInterop.SetupModule("./js/signature-pad.js");
         pad.SetupVoid("attach", _ => true).SetVoidResult();
         var read = pad.Setup<string?>("read", _ => true);
-        Render<MudPopoverProvider>();
 
-        var page = Render<ContractPage>(p => p.Add(c => c.LeadId, Lead).Add(c => c.Id, Id));
+        var page = await OpenContractAsync(Role.Admin, ContractStatus.AwaitingStudio);
         page.WaitForElement("[data-test=countersign]");
         page.Find("#contract-fee").ShouldNotBeNull();
         page.Find("#countersign-name").Change("Asha Admin");

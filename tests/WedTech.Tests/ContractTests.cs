@@ -78,16 +78,25 @@ public abstract partial class ContractTests(TestServer server) : ProviderTests(s
         var lead = await SeedLeadAsync(server, studio, "Aarav & Meera", email, null);
         var contract = await NewContractAsync(admin, lead);
         var root = $"/api/v1/leads/{lead}/contracts/{contract.Id}";
-        var message = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await admin.PostAsync($"{root}/send", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode());
-        var path = new Uri(Mailbox.Links(message).Single(l => l.Contains("/sign/", StringComparison.Ordinal))).AbsolutePath;
         using var couple = server.Factory.CreateDefaultClient(new Uri($"http://{studio.Slug}.localhost"), new CookieContainerHandler(new CookieContainer()));
-        var codeMail = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await AskCodeAsync(couple, path, "email")).EnsureSuccessStatusCode());
-        (await SignAsync(couple, path, SixDigits().Match(codeMail.TextBody ?? "").Value)).EnsureSuccessStatusCode();
+        await SendAndSignAsync(server, admin, couple, root, email);
         if (countersign)
         {
             (await admin.PostJsonAsync($"{root}/countersign", new CountersignRequest("Asha Admin", Signature(), true))).EnsureSuccessStatusCode();
         }
         return (lead, contract.Id);
+    }
+
+    /// <summary>
+    /// Sends the contract at <paramref name="root"/> and signs it as the couple at <paramref name="email"/>, from the e-mailed link
+    /// with an e-mailed code, in <paramref name="couple"/> (a browser on the studio's address that keeps cookies).
+    /// </summary>
+    internal static async Task SendAndSignAsync(IServerUnderTest server, HttpClient admin, HttpClient couple, string root, string email)
+    {
+        var message = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await admin.PostAsync($"{root}/send", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode());
+        var path = new Uri(Mailbox.Links(message).Single(l => l.Contains("/sign/", StringComparison.Ordinal))).AbsolutePath;
+        var codeMail = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await AskCodeAsync(couple, path, "email")).EnsureSuccessStatusCode());
+        (await SignAsync(couple, path, SixDigits().Match(codeMail.TextBody ?? "").Value)).EnsureSuccessStatusCode();
     }
 
     /// <summary>The Won step of contracts, run from DI in a scope of the studio as the Won transaction runs it.</summary>
