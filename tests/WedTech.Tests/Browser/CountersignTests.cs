@@ -21,8 +21,10 @@ public sealed class CountersignTests(BrowserServer server)
         var lead = await ProposalSeeds.LeadAsync(studio, email);
         var contract = await ContractTests.NewContractAsync(admin, lead);
         var root = $"/api/v1/leads/{lead}/contracts/{contract.Id}";
-        using (var couple = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(server.StudioUrl(studio.Slug)) })
+        // The couple's signing, as a browser keeping cookies (the studio named by the X-Tenant header: *.localhost has no DNS here).
+        using (var couple = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(server.RootUrl) })
         {
+            couple.DefaultRequestHeaders.Add("X-Tenant", studio.Slug);
             await ContractTests.SendAndSignAsync(server, admin, couple, root, email);
         }
 
