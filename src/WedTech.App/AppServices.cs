@@ -1,3 +1,4 @@
+using WedTech.App.Features.Agreements;
 using WedTech.App.Features.Billing;
 using WedTech.App.Features.Proposals;
 using WedTech.App.Features.Budget;
@@ -52,6 +53,7 @@ public static class AppServices
         services.AddScoped<BudgetApi>();
         services.AddScoped<BillingApi>();
         services.AddScoped<ProposalsApi>();
+        services.AddScoped<AgreementsApi>();
         services.AddScoped<CheckInApi>();
         services.AddScoped<SeatingApi>();
         services.AddScoped<TemplatesApi>();

@@ -57,6 +57,12 @@ public sealed record ContractRequest(
     [property: StringLength(ContractLimits.MaxTerms)] string? CancellationTerms,
     [property: StringLength(ContractLimits.MaxVenues)] string? Venues);
 
+/// <summary>
+/// What a new contract for a lead starts from: the fee and payment plan of the lead's accepted proposal (its total with the
+/// options the couple took), or no fee and no plan when none was accepted.
+/// </summary>
+public sealed record ContractDefaultsResponse(long? FeePaise, IReadOnlyList<ContractInstalment> PaymentPlan, string? ProposalTitle, int? ProposalVersion);
+
 /// <summary>An instalment of a contract's payment plan.</summary>
 public sealed record ContractInstalment(Guid Id, string Label, InstalmentKind Kind, DateOnly DueOn, long AmountPaise);
 

@@ -16,7 +16,7 @@ public class NavMenuTests : AppTestContext
     [Theory]
     [InlineData(Role.Admin)]
     [InlineData(Role.Planner)]
-    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_calendar_reports_venues_the_vendor_book_packages_the_books_templates_team_and_settings(Role role)
+    public async Task Studio_staff_who_see_every_wedding_get_dashboard_weddings_calendar_reports_venues_the_vendor_book_packages_contract_templates_the_books_templates_team_and_settings(Role role)
     {
         await SignInAsAsync(role);
 
@@ -25,8 +25,8 @@ public class NavMenuTests : AppTestContext
         // Automations (automation:manage) are the admin's only.
         string[] automations = role == Role.Admin ? ["Automations"] : [];
         string[] automationsHref = role == Role.Admin ? ["automations"] : [];
-        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Leads", "Calendar", "Reports", "Venues", "Vendor book", "Packages", "Books", "Templates", .. automations, "Team", "Settings"]);
-        links.Select(l => l.Href).ShouldBe(["", "weddings", "leads", "calendar", "reports", "venues", "vendors", "packages", "books", "templates", .. automationsHref, "team", "settings"]);
+        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Leads", "Calendar", "Reports", "Venues", "Vendor book", "Packages", "Contract templates", "Books", "Templates", .. automations, "Team", "Settings"]);
+        links.Select(l => l.Href).ShouldBe(["", "weddings", "leads", "calendar", "reports", "venues", "vendors", "packages", "contract-templates", "books", "templates", .. automationsHref, "team", "settings"]);
     }
 
     [Fact]

@@ -309,6 +309,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "PUT /api/v1/contract-templates/{contract-template}", "contract-template", "A✓ P✓ C· L·" },
         { "DELETE /api/v1/contract-templates/{contract-template}", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/leads/{contract-lead}/contracts", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/leads/{contract-lead}/contracts/defaults", "", "A✓ P✓ C· L·" },
         { "POST /api/v1/leads/{contract-lead}/contracts", "contract", "A✓ P✓ C· L·" },
         { "GET /api/v1/leads/{contract-lead}/contracts/{contract}", "", "A✓ P✓ C· L·" },
         { "PUT /api/v1/leads/{contract-lead}/contracts/{contract}", "contract", "A✓ P✓ C· L·" },

@@ -39,7 +39,7 @@ public sealed partial class ArchitectureTests
         ["Books"] = ["Platform", "Tenancy", "Weddings", "Vendors", "Invoicing", "Payments"],
         ["Leads"] = ["Platform", "Tenancy", "Identity", "Web", "Realtime", "Messaging", "Weddings", "Events"],
         ["Proposals"] = ["Platform", "Tenancy", "Identity", "Messaging", "Weddings", "Invoicing", "Payments", "Leads"],
-        ["Agreements"] = ["Platform", "Tenancy", "Identity", "Web", "Files", "Messaging", "Weddings", "Leads"],
+        ["Agreements"] = ["Platform", "Tenancy", "Identity", "Web", "Files", "Messaging", "Weddings", "Leads", "Proposals"],
         ["Templates"] = ["Platform", "Tenancy", "Weddings", "Events"],
         ["Reports"] = ["Platform", "Tenancy", "Identity", "Files", "Messaging", "Weddings", "Events"],
         ["Demo"] = ["Platform", "Tenancy", "Identity", "Weddings", "Events", "Venues", "Templates", "Guests", "Leads"],

@@ -78,16 +78,25 @@ public abstract partial class ContractTests(TestServer server) : ProviderTests(s
         var lead = await SeedLeadAsync(server, studio, "Aarav & Meera", email, null);
         var contract = await NewContractAsync(admin, lead);
         var root = $"/api/v1/leads/{lead}/contracts/{contract.Id}";
-        var message = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await admin.PostAsync($"{root}/send", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode());
-        var path = new Uri(Mailbox.Links(message).Single(l => l.Contains("/sign/", StringComparison.Ordinal))).AbsolutePath;
         using var couple = server.Factory.CreateDefaultClient(new Uri($"http://{studio.Slug}.localhost"), new CookieContainerHandler(new CookieContainer()));
-        var codeMail = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await AskCodeAsync(couple, path, "email")).EnsureSuccessStatusCode());
-        (await SignAsync(couple, path, SixDigits().Match(codeMail.TextBody ?? "").Value)).EnsureSuccessStatusCode();
+        await SendAndSignAsync(server, admin, couple, root, email);
         if (countersign)
         {
             (await admin.PostJsonAsync($"{root}/countersign", new CountersignRequest("Asha Admin", Signature(), true))).EnsureSuccessStatusCode();
         }
         return (lead, contract.Id);
+    }
+
+    /// <summary>
+    /// Sends the contract at <paramref name="root"/> and signs it as the couple at <paramref name="email"/>, from the e-mailed link
+    /// with an e-mailed code, in <paramref name="couple"/> (a browser on the studio's address that keeps cookies).
+    /// </summary>
+    internal static async Task SendAndSignAsync(IServerUnderTest server, HttpClient admin, HttpClient couple, string root, string email)
+    {
+        var message = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await admin.PostAsync($"{root}/send", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode());
+        var path = new Uri(Mailbox.Links(message).Single(l => l.Contains("/sign/", StringComparison.Ordinal))).AbsolutePath;
+        var codeMail = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await AskCodeAsync(couple, path, "email")).EnsureSuccessStatusCode());
+        (await SignAsync(couple, path, SixDigits().Match(codeMail.TextBody ?? "").Value)).EnsureSuccessStatusCode();
     }
 
     /// <summary>The Won step of contracts, run from DI in a scope of the studio as the Won transaction runs it.</summary>
@@ -192,6 +201,40 @@ public abstract partial class ContractTests(TestServer server) : ProviderTests(s
         await stale.ProblemAsync(HttpStatusCode.BadRequest);
         var kept = await admin.GetAsync<ContractTemplateResponse>($"/api/v1/contract-templates/{created.Id}");
         Assert.Equal((created.Title, created.Body, created.Version), (kept.Title, kept.Body, kept.Version));
+    }
+
+    [Fact]
+    public async Task A_new_contract_starts_from_the_fee_and_plan_of_the_accepted_proposal()
+    {
+        var setup = await SetUpAsync();
+        var defaults = $"{setup.Contracts}/defaults";
+        var none = await setup.Admin.GetAsync<ContractDefaultsResponse>(defaults);
+        Assert.Equal((null, 0, null), (none.FeePaise, none.PaymentPlan.Count, none.ProposalVersion));
+
+        // A proposal sent but not accepted gives nothing; once the couple accept it, its total and plan.
+        var proposals = $"/api/v1/leads/{setup.LeadId}/proposals";
+        var proposal = await (await setup.Admin.PostJsonAsync(proposals, ProposalSeeds.NewProposal())).ReadAsync<ProposalResponse>(HttpStatusCode.Created);
+        var sent = await (await setup.Admin.PostJsonAsync($"{proposals}/{proposal.Id}/send", new SendProposalRequest(null))).ReadAsync<SendProposalResponse>();
+        Assert.Null((await setup.Admin.GetAsync<ContractDefaultsResponse>(defaults)).FeePaise);
+        using var couple = Browser(setup.Studio.Slug);
+        (await couple.PostJsonAsync($"/api/v1/proposal-links/{new Uri(sent.Link).AbsolutePath["/proposal/".Length..]}/accept",
+            new AcceptProposalRequest(1, [], "Meera Sharma"))).EnsureSuccessStatusCode();
+        var accepted = await setup.Admin.GetAsync<ContractDefaultsResponse>(defaults);
+        // ₹3,00,000 less ₹10,000, with 18% GST: ₹3,42,200, in 30% and 70%.
+        Assert.Equal((3_42_200_00L, proposal.Title, 1), (accepted.FeePaise, accepted.ProposalTitle, accepted.ProposalVersion));
+        Assert.Equal([("Advance", 1_02_660_00L), ("Balance", 2_39_540_00L)], accepted.PaymentPlan.Select(i => (i.Label, i.AmountPaise)));
+
+        // Prepared with them as they are, the contract's fee and plan are the proposal's.
+        var contract = await NewContractAsync(setup.Admin, setup.LeadId, accepted.FeePaise!.Value,
+            [.. accepted.PaymentPlan.Select(i => new InstalmentRequest(null, i.Label, i.Kind, i.DueOn, i.AmountPaise))]);
+        Assert.Equal(accepted.PaymentPlan.Select(i => (i.DueOn, i.AmountPaise)), contract.PaymentPlan.Select(i => (i.DueOn, i.AmountPaise)));
+
+        // Another studio's lead is not found; a coordinator may not ask.
+        var other = await NewStudioAsync();
+        using var otherAdmin = await other.AdminAsync();
+        await (await otherAdmin.GetAsync(defaults, Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        var coordinator = await setup.Studio.AddMemberAsync(Role.Coordinator);
+        await (await coordinator.Client.GetAsync(defaults, Cancel)).ProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public static class AgreementsEndpoints
         var contracts = api.MapGroup("/leads/{leadId:guid}/contracts").WithApiTag(Tag);
         contracts.MapGet("/", (Guid leadId, ContractService service, CancellationToken ct) => service.ListAsync(leadId, ct))
             .RequireAuthorization(Permissions.LeadView).WithSummary("List a lead's contracts").WithDescription("Each with its status, latest version and the versions signed.");
+        contracts.MapGet("/defaults", (Guid leadId, ContractService service, CancellationToken ct) => service.DefaultsAsync(leadId, ct))
+            .RequireAuthorization(Permissions.LeadManage).WithSummary("A new contract's fee and payment plan")
+            .WithDescription("What to prepare a contract with: the fee and payment plan of the lead's accepted proposal (its total with the options the couple took, and its instalments in paise), with the proposal's title and version; no fee and an empty plan when the lead has accepted none. Nothing is saved: the app fills the new contract's form with it, and the planner may change it before preparing the contract.");
         contracts.MapPost("/", async (Guid leadId, ContractRequest request, ContractService service, CancellationToken ct) =>
         {
             var contract = await service.CreateAsync(leadId, request, ct);

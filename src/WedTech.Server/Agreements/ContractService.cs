@@ -5,6 +5,7 @@ using WedTech.Server.Leads;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Money;
+using WedTech.Server.Proposals;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
 
@@ -15,7 +16,7 @@ namespace WedTech.Server.Agreements;
 /// couple from the link (<see cref="ContractSigning"/>), countersigned by the studio, and downloaded with their hash checked.
 /// </summary>
 public sealed partial class ContractService(
-    TenantDbContext db, ILeadDirectory leads, FileService files, OutboxService outbox, ContractLinks links,
+    TenantDbContext db, ILeadDirectory leads, IProposalTerms proposals, FileService files, OutboxService outbox, ContractLinks links,
     IStudioSettings studio, CurrentUser current, AuditLog audit, UserNotices notices, IWeddingDirectory weddings, TimeProvider time, ILogger<ContractService> logger)
 {
     /// <summary>The owner type of a contract's PDFs (stored by the Files module, read only through this service).</summary>
@@ -37,6 +38,15 @@ public sealed partial class ContractService(
     {
         await leads.RequireAsync(leadId, cancellationToken);
         return await ResponseAsync(await FindAsync(leadId, id, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A new contract's fee and plan: those of the lead's accepted proposal, or none.</summary>
+    public async Task<ContractDefaultsResponse> DefaultsAsync(Guid leadId, CancellationToken cancellationToken)
+    {
+        await leads.RequireAsync(leadId, cancellationToken);
+        return await proposals.AcceptedAsync(leadId, cancellationToken) is { } accepted
+            ? new ContractDefaultsResponse(accepted.TotalPaise, [.. accepted.Plan.Select(ToInstalment)], accepted.Title, accepted.VersionNumber)
+            : new ContractDefaultsResponse(null, [], null, null);
     }
 
     public async Task<ContractResponse> CreateAsync(Guid leadId, ContractRequest request, CancellationToken cancellationToken)
