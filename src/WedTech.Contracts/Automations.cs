@@ -144,5 +144,11 @@ public static class AutomationMergeFields
 /// <summary>A pipeline stage, as the rule editor offers it.</summary>
 public sealed record AutomationStageChoice(Guid Id, string Name, PipelineStageKind Kind);
 
-/// <summary>What the rule editor offers: the studio's stages (the merge fields of each trigger are <see cref="AutomationMergeFields.For"/>).</summary>
-public sealed record AutomationChoicesResponse(IReadOnlyList<AutomationStageChoice> Stages);
+/// <summary>An active member of the staff, whom a condition or an action may name.</summary>
+public sealed record AutomationMemberChoice(Guid Id, string Name, Role Role);
+
+/// <summary>
+/// What the rule editor offers: the studio's stages and its active staff (the merge fields of each trigger are
+/// <see cref="AutomationMergeFields.For"/>).
+/// </summary>
+public sealed record AutomationChoicesResponse(IReadOnlyList<AutomationStageChoice> Stages, IReadOnlyList<AutomationMemberChoice> Members);

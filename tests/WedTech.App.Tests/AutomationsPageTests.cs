@@ -4,6 +4,7 @@ using MudBlazor;
 using Shouldly;
 using WedTech.App.Features.Automations;
 using WedTech.App.Features.Automations.Pages;
+using WedTech.App.Features.Leads;
 using WedTech.App.Tests.Infrastructure;
 using WedTech.Contracts;
 
@@ -12,6 +13,8 @@ namespace WedTech.App.Tests;
 public class AutomationsPageTests : AppTestContext
 {
     private static readonly Guid Meeting = Guid.Parse("01a24c1b-0000-7000-8000-000000000001");
+    private static readonly Guid Priya = Guid.Parse("01a24c1b-0000-7000-8000-000000000003");
+    private static readonly Guid Asha = Guid.Parse("01a24c1b-0000-7000-8000-000000000004");
     private static readonly DateTimeOffset Made = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
 
     private static AutomationRuleResponse Rule(string name, bool paused, AutomationTrigger trigger = AutomationTrigger.EventSoon, int? days = 7) =>
@@ -23,7 +26,8 @@ public class AutomationsPageTests : AppTestContext
     {
         Render<MudPopoverProvider>();
         Api.Returns(AutomationsApi.Routes.Rules, rules.ToList());
-        Api.Returns(AutomationsApi.Routes.Choices, new AutomationChoicesResponse([new AutomationStageChoice(Meeting, "Meeting", PipelineStageKind.Open)]));
+        Api.Returns(AutomationsApi.Routes.Choices, new AutomationChoicesResponse([new AutomationStageChoice(Meeting, "Meeting", PipelineStageKind.Open)],
+            [new AutomationMemberChoice(Priya, "Priya Planner", Role.Planner), new AutomationMemberChoice(Asha, "Asha Admin", Role.Admin)]));
         Api.Returns(AutomationsApi.Routes.Recipes, new List<AutomationRecipeResponse>
         {
             new("instalment-due-couple", "Remind the couple 3 days before an instalment is due", "Three days before…",
@@ -77,6 +81,31 @@ public class AutomationsPageTests : AppTestContext
         page.WaitForElement("[data-test=rule-editor]");
         page.Find("[data-test=save-rule]").Click();
         page.WaitForAssertion(() => page.Find("[data-test=rule-editor]").TextContent.ShouldContain("{{guestName}} is not a merge field of this trigger."));
+    }
+
+    [Fact]
+    public async Task A_rule_naming_people_and_a_budget_shows_them_by_name_and_saves_them_as_they_were()
+    {
+        await SignInAsAsync(Role.Admin);
+        var rule = Rule("Big weddings to Asha", paused: false, AutomationTrigger.LeadCreated, null) with
+        {
+            Conditions = [new AutomationCondition(AutomationConditionKind.BudgetAtLeast, Budget: BudgetBand.From50LakhTo1Crore),
+                new AutomationCondition(AutomationConditionKind.AssignedTo, UserId: Priya)],
+            Actions = [new AutomationAction(AutomationActionKind.NotifyStaff, Subject: "Big one", Text: "{{coupleNames}}", Staff: AutomationStaff.User, UserId: Asha)],
+        };
+        Api.Returns(AutomationsApi.Routes.One(rule.Id), rule, "PUT");
+        var page = RenderPage(rule);
+        page.WaitForElement("[data-test=edit]").Click();
+        page.WaitForElement("[data-test=rule-editor]");
+
+        page.FindAll("input[data-test=member-select]").Select(i => i.GetAttribute("value")).ShouldBe(["Priya Planner", "Asha Admin"]);
+        page.Find("input[data-test=condition-budget]").GetAttribute("value").ShouldBe(LeadWords.Of(BudgetBand.From50LakhTo1Crore));
+        page.Find("[data-test=save-rule]").Click();
+        page.WaitForAssertion(() => Api.Requests.ShouldContain(r => r.Method == HttpMethod.Put));
+        var body = Api.RequestBodies.Single();
+        body.ShouldContain(Priya.ToString());
+        body.ShouldContain(Asha.ToString());
+        body.ShouldContain("\"staff\":\"user\"");
     }
 
     [Fact]

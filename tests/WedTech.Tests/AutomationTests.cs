@@ -442,6 +442,11 @@ public abstract class AutomationTests(TestServer server) : ProviderTests(server)
             await (await member.Client.PostAsync($"/api/v1/automations/{rule.Id}/pause", null, Cancel)).ProblemAsync(HttpStatusCode.Forbidden);
             await (await member.Client.GetAsync($"/api/v1/automations/{rule.Id}/history", Cancel)).ProblemAsync(HttpStatusCode.Forbidden);
         }
+        // The editor may name the active staff, never a couple.
+        var members = (await setup.Admin.GetAsync<AutomationChoicesResponse>("/api/v1/automations/choices")).Members;
+        Assert.Contains(members, m => (m.Id, m.Name, m.Role) == (setup.Planner.Id, "Priya Planner", Role.Planner));
+        Assert.Contains(members, m => m.Role == Role.Coordinator);
+        Assert.DoesNotContain(members, m => m.Role == Role.Client);
         var other = await NewStudioAsync();
         using var stranger = await other.AdminAsync();
         await (await stranger.GetAsync($"/api/v1/automations/{rule.Id}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);

@@ -99,7 +99,9 @@ public sealed partial class AutomationService(TenantDbContext db, ILeadDirectory
     public static IReadOnlyList<AutomationRecipeResponse> Recipes() => AutomationRecipes.All;
 
     public async Task<AutomationChoicesResponse> ChoicesAsync(CancellationToken cancellationToken) =>
-        new([.. (await leads.StagesAsync(cancellationToken)).Select(s => new AutomationStageChoice(s.Id, s.Name, s.Kind))]);
+        new([.. (await leads.StagesAsync(cancellationToken)).Select(s => new AutomationStageChoice(s.Id, s.Name, s.Kind))],
+            await db.Users.AsNoTracking().Where(u => u.Status == UserStatus.Active && u.Role != Role.Client).OrderBy(u => u.Name)
+                .Select(u => new AutomationMemberChoice(u.Id, u.Name, u.Role)).ToListAsync(cancellationToken));
 
     public async Task<AutomationRuleResponse> AddRecipeAsync(string key, CancellationToken cancellationToken)
     {
