@@ -136,6 +136,8 @@ public class SeatingPageTests : AppTestContext
             Seating(sharmaAt: TableOne, mehtaAt: null, version: 5)), method: "POST");
         var page = RenderPage();
 
+        // The seating loads first; a click before it would find the button without its handler yet.
+        page.WaitForAssertion(() => page.FindAll("[data-test=unseated-household]").Count.ShouldBe(2));
         await page.Find("[data-test=arrange]").ClickAsync(new());
 
         page.WaitForAssertion(() => page.Find("[data-test=arrange-result]").TextContent.ShouldContain("Seated 2 guests."));
