@@ -93,10 +93,24 @@ public abstract partial class ContractTests(TestServer server) : ProviderTests(s
     /// </summary>
     internal static async Task SendAndSignAsync(IServerUnderTest server, HttpClient admin, HttpClient couple, string root, string email)
     {
-        var message = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await admin.PostAsync($"{root}/send", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode());
+        // Each step's time goes to the test's output: under a loaded CI machine, which one is slow.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Took(string step) => TestContext.Current.TestOutputHelper?.WriteLine($"{step}: {clock.Elapsed.TotalSeconds:0.0} s");
+        var message = await Mailbox.NextToAsync(server.MailDirectory, email, async () =>
+        {
+            (await admin.PostAsync($"{root}/send", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+            Took("sent");
+        });
+        Took("signing link e-mailed");
         var path = new Uri(Mailbox.Links(message).Single(l => l.Contains("/sign/", StringComparison.Ordinal))).AbsolutePath;
-        var codeMail = await Mailbox.NextToAsync(server.MailDirectory, email, async () => (await AskCodeAsync(couple, path, "email")).EnsureSuccessStatusCode());
+        var codeMail = await Mailbox.NextToAsync(server.MailDirectory, email, async () =>
+        {
+            (await AskCodeAsync(couple, path, "email")).EnsureSuccessStatusCode();
+            Took("code asked");
+        });
+        Took("code e-mailed");
         (await SignAsync(couple, path, SixDigits().Match(codeMail.TextBody ?? "").Value)).EnsureSuccessStatusCode();
+        Took("signed");
     }
 
     /// <summary>The Won step of contracts, run from DI in a scope of the studio as the Won transaction runs it.</summary>
