@@ -93,6 +93,8 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             // No Tenancy:TenantUrlTemplate: links follow the port served (ServedAddressTests).
             builder.UseSetting("Auth:LoginPermitsPerMinute", "1000");
             builder.UseSetting("Demo:Seed", "false");
+            // The inquiry form's guard against robots (a form sent within seconds of being shown) would make a scenario wait.
+            builder.UseSetting("Leads:InquiryMinimumSeconds", "0");
             // Razorpay is the stand-in on its loopback port; each test brings an account of its own.
             foreach (var (key, value) in RazorpayStandIn.Instance.Settings())
             {

@@ -21,7 +21,8 @@ public static partial class Mailbox
     {
         var before = Files(directory).Where(path => File.ReadAllText(path).Contains(address, StringComparison.OrdinalIgnoreCase)).ToHashSet(StringComparer.Ordinal);
         await send();
-        for (var attempt = 0; attempt < 100; attempt++)
+        // The outbox's job sends it: seconds, or tens of them on a loaded machine; a message that came sooner ends the wait.
+        for (var attempt = 0; attempt < 600; attempt++)
         {
             var fresh = Files(directory)
                 .Where(path => !before.Contains(path) && File.ReadAllText(path).Contains(address, StringComparison.OrdinalIgnoreCase))
