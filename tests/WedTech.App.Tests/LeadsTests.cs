@@ -64,7 +64,7 @@ public class LeadsTests : AppTestContext
     {
         await SignInAsAsync(Role.Planner);
         Api.Returns(LeadsApi.Routes.Board, Board());
-        Api.Returns(LeadsApi.Routes.Move(Id), Moved(), "PUT");
+        Api.Returns(LeadsApi.Routes.Move(Id), Moved(), "POST");
         Render<MudPopoverProvider>();
         var page = Render<LeadsPage>();
         page.WaitForElement("[data-test=lead-card]");
@@ -87,7 +87,7 @@ public class LeadsTests : AppTestContext
 
         // Dropped on the first card of its own column: above it.
         await page.Find($"[data-lead='{Other}']").TriggerEventAsync("ondragstart", new DragEventArgs());
-        Api.Returns(LeadsApi.Routes.Move(Other), Moved(), "PUT");
+        Api.Returns(LeadsApi.Routes.Move(Other), Moved(), "POST");
         await page.Find($"[data-lead='{Id}']").TriggerEventAsync("ondrop", new DragEventArgs());
         page.WaitForAssertion(() => Api.RequestBodies.Count.ShouldBe(2));
         var within = JsonDocument.Parse(Api.RequestBodies[1]).RootElement;

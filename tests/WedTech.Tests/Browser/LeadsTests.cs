@@ -34,6 +34,7 @@ public sealed class LeadsTests(BrowserServer server)
             await server.SignInAsync(phone, api.Slug, planner.Email, "/app/leads", "/app/leads");
             var card = phone.Locator("[data-test=lead-card]", new() { HasText = names });
             await Expect(phone.Locator("[data-test=column][data-stage='New']").Locator("[data-test=lead-card]", new() { HasText = names })).ToBeVisibleAsync();
+            await Expect(card).Not.ToContainTextAsync("follow up");
             await BrowserServer.NoHorizontalScrollAsync(phone, "phone board");
             await BrowserServer.ScreenshotAsync(phone, "leads-1-phone-board");
 
