@@ -53,7 +53,7 @@ public sealed class LeadsTests(BrowserServer server)
             await phone.Locator("[data-test=view-list]").ClickAsync();
             await phone.WaitForURLAsync($"{studio}/app/leads?view=list", BrowserServer.Committed);
             await Expect(phone.Locator("[data-test=lead-row]")).ToHaveCountAsync(2);
-            await phone.Locator("[data-test=lead-search] input").FillAsync("Udaipur");
+            await phone.GetByLabel("Search names, e-mail, phone, city").FillAsync("Udaipur");
             await Expect(phone.Locator("[data-test=lead-row]")).ToHaveCountAsync(1);
             var row = phone.Locator("[data-test=lead-row]");
             await Expect(row).ToContainTextAsync(names);
