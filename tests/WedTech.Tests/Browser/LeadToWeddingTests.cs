@@ -143,6 +143,8 @@ public sealed partial class LeadToWeddingTests(BrowserServer server)
             var codeMail = await Mailbox.NextToAsync(server.MailDirectory, couple,
                 () => phone.GetByRole(AriaRole.Button, new() { Name = "Send me a code" }).ClickAsync(BrowserServer.LoadsAnotherPage));
             await Expect(phone.Locator("[data-test=code-sent]")).ToContainTextAsync("by e-mail");
+            // The channel chosen stays chosen: a second code would go the same way.
+            await Expect(phone.Locator("input[name=channel][value=email]")).ToBeCheckedAsync();
             var code = SixDigits().Match(codeMail.TextBody ?? "").Value;
             code.ShouldMatch("^[0-9]{6}$");
 
