@@ -515,7 +515,11 @@ public abstract class LeadTests(TestServer server) : ProviderTests(server)
         Assert.Equal([MessageChannel.Email, MessageChannel.Push, MessageChannel.InApp], reminders.Select(r => r.Channel).Order());
         Assert.Contains(reminders, r => r.Recipient == planner.Id.ToString());
         var inApp = reminders.Single(r => r.Channel == MessageChannel.InApp);
-        Assert.Equal(("Follow up with Aanya & Rohan today at " , AppLinks.Lead(lead.Id)), (inApp.Subject![..38], inApp.Link));
+        // Due an hour ago: today in the studio's time zone (India), but yesterday in the first hour after midnight there.
+        var india = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        var sameDay = TimeZoneInfo.ConvertTime(due.FollowUpAt!.Value, india).Date == TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, india).Date;
+        Assert.StartsWith(sameDay ? "Follow up with Aanya & Rohan today at " : "Follow up with Aanya & Rohan since ", inApp.Subject, StringComparison.Ordinal);
+        Assert.Equal(AppLinks.Lead(lead.Id), inApp.Link);
         Assert.Contains("Asked for a quote for 300.", inApp.Body, StringComparison.Ordinal);
     }
 
