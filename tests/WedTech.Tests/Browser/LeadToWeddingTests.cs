@@ -69,7 +69,10 @@ public sealed partial class LeadToWeddingTests(BrowserServer server)
             await Expect(desk.Locator("[data-test=column][data-stage='New']").Locator("[data-test=lead-card]", new() { HasText = names })).ToBeVisibleAsync();
             leadId = Guid.Parse((await card.GetAttributeAsync("data-lead"))!);
             await BrowserServer.ScreenshotAsync(desk, "lead-3-desktop-board");
-            await DragAsync(desk, card.Locator(".lead-card-meta").First, column);
+            // The card moves at once; the server's answer is awaited before asking it.
+            var moved = await desk.RunAndWaitForResponseAsync(() => DragAsync(desk, card.Locator(".lead-card-meta").First, column),
+                response => response.Url.EndsWith($"/api/v1/leads/{leadId}/move", StringComparison.Ordinal));
+            moved.Status.ShouldBe(200);
             await Expect(column.Locator("[data-test=lead-card]", new() { HasText = names })).ToBeVisibleAsync();
             await Expect(column.Locator("[data-test=column-count]")).ToHaveTextAsync("1");
             (await api.GetAsync<LeadResponse>($"/api/v1/leads/{leadId}")).StageName.ShouldBe("Proposal sent");

@@ -43,7 +43,10 @@ public sealed class LeadsTests(BrowserServer server)
             var targets = phone.Locator("[data-test=move-to]");
             await Expect(targets).ToHaveTextAsync(OpenStagesButNew);
             await BrowserServer.ScreenshotAsync(phone, "leads-2-phone-move-to");
-            await targets.Filter(new() { HasText = "Meeting" }).ClickAsync();
+            // The card moves at once; the server's answer is awaited before asking it.
+            var moved = await phone.RunAndWaitForResponseAsync(() => targets.Filter(new() { HasText = "Meeting" }).ClickAsync(),
+                response => response.Url.EndsWith($"/api/v1/leads/{lead.Id}/move", StringComparison.Ordinal));
+            moved.Status.ShouldBe(200);
             var meeting = phone.Locator("[data-test=column][data-stage='Meeting']");
             await Expect(meeting.Locator("[data-test=lead-card]", new() { HasText = names })).ToBeVisibleAsync();
             await Expect(phone.Locator("[data-test=column][data-stage='New']").Locator("[data-test=lead-card]", new() { HasText = names })).ToHaveCountAsync(0);
