@@ -88,6 +88,9 @@ public abstract class LeadTests(TestServer server) : ProviderTests(server)
         Assert.Equal(["New", "Contacted", "Meeting", "Proposal sent", "Won", "Lost"], board.Columns.Select(c => c.Name));
         var card = Assert.Single(board.Columns[0].Leads);
         Assert.Equal(("Ishita & Kabir", "Udaipur", 250, BudgetBand.From25To50Lakh, LeadSource.WedMeGood), (card.Names, card.City, card.GuestEstimate, card.Budget, card.Source));
+        // No follow-up yet: none on the card or in the list (not the year 1, which the board once showed as "follow up 1 Jan").
+        Assert.Null(card.NextFollowUpAt);
+        Assert.Null(Assert.Single((await admin.GetAsync<PagedResponse<LeadListItem>>(Leads)).Items).NextFollowUpAt);
         var lead = await admin.GetAsync<LeadResponse>($"{Leads}/{card.Id}");
         Assert.Equal(("+919988776655", "ishita@example.com"), (lead.Phone, lead.Email));
         Assert.Equal(["Sangeet"], lead.Events);

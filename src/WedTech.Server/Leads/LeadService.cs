@@ -549,7 +549,8 @@ public sealed class LeadService(
         return wanted.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
     }
 
-    private async Task<Dictionary<Guid, DateTimeOffset>> NextFollowUpsAsync(List<Guid> leadIds, CancellationToken cancellationToken)
+    /// <summary>Each lead's earliest open follow-up; a lead without one is not in it (so read with GetValueOrDefault: null, not year 1).</summary>
+    private async Task<Dictionary<Guid, DateTimeOffset?>> NextFollowUpsAsync(List<Guid> leadIds, CancellationToken cancellationToken)
     {
         if (leadIds.Count == 0)
         {
@@ -559,7 +560,7 @@ public sealed class LeadService(
         var open = await db.LeadActivities.AsNoTracking().Where(a => a.FollowUpAt != null && a.FollowUpDoneAt == null)
             .Select(a => new { a.LeadId, a.FollowUpAt }).ToListAsync(cancellationToken);
         var wanted = leadIds.ToHashSet();
-        return open.Where(o => wanted.Contains(o.LeadId)).GroupBy(o => o.LeadId).ToDictionary(g => g.Key, g => g.Min(o => o.FollowUpAt!.Value));
+        return open.Where(o => wanted.Contains(o.LeadId)).GroupBy(o => o.LeadId).ToDictionary(g => g.Key, g => (DateTimeOffset?)g.Min(o => o.FollowUpAt!.Value));
     }
 
     internal async Task<LeadResponse> ToResponseAsync(Lead lead, CancellationToken cancellationToken)
@@ -568,7 +569,7 @@ public sealed class LeadService(
         var stage = all.First(s => s.Id == lead.StageId);
         var assignee = lead.AssigneeId is { } a ? (await NamesAsync([a], cancellationToken)).GetValueOrDefault(a) : null;
         var duplicates = lead.WeddingId is null ? await DuplicatesOf(lead).CountAsync(cancellationToken) : 0;
-        var next = (await NextFollowUpsAsync([lead.Id], cancellationToken)).TryGetValue(lead.Id, out var at) ? at : (DateTimeOffset?)null;
+        var next = (await NextFollowUpsAsync([lead.Id], cancellationToken)).GetValueOrDefault(lead.Id);
         return new LeadResponse(lead.Id, lead.Names, lead.ContactName, lead.Phone, lead.Email, lead.PartnerName, lead.PartnerEmail, lead.Dates, lead.Events,
             lead.City, lead.GuestEstimate, lead.Budget, lead.Source, lead.Message, lead.StageId, stage.Name, stage.Kind, lead.StageChangedAt, lead.AssigneeId,
             assignee, lead.LostReason, lead.WeddingId, duplicates, next, lead.Version, lead.CreatedAt, lead.UpdatedAt);

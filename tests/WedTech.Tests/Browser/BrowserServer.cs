@@ -93,6 +93,8 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
             // No Tenancy:TenantUrlTemplate: links follow the port served (ServedAddressTests).
             builder.UseSetting("Auth:LoginPermitsPerMinute", "1000");
             builder.UseSetting("Demo:Seed", "false");
+            // The inquiry form's guard against robots (a form sent within seconds of being shown) would make a scenario wait.
+            builder.UseSetting("Leads:InquiryMinimumSeconds", "0");
             // Razorpay is the stand-in on its loopback port; each test brings an account of its own.
             foreach (var (key, value) in RazorpayStandIn.Instance.Settings())
             {
@@ -332,19 +334,22 @@ public sealed class BrowserServer : IAsyncLifetime, IServerUnderTest
         SameSite = sameSite,
     };
 
-    /// <summary>Nothing on the page is wider than the viewport (a phone never scrolls sideways).</summary>
+    /// <summary>
+    /// Nothing on the page is wider than the viewport (a phone never scrolls sideways). Measured against the layout viewport:
+    /// a phone (IsMobile) zooms out to show a page that is too wide, which widens window.innerWidth with it.
+    /// </summary>
     public static async Task NoHorizontalScrollAsync(IPage page, string name)
     {
         try
         {
             // A layout settles after a resize or an opening dialog (MudBlazor re-renders at a breakpoint): wait for it, briefly.
-            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new() { Timeout = 5_000 });
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth", null, new() { Timeout = 5_000 });
         }
         catch (TimeoutException)
         {
             // Measured and reported below.
         }
-        var (content, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
+        var (content, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => document.documentElement.clientWidth"));
         if (content > viewport)
         {
             // What sticks out furthest, to fix rather than guess.

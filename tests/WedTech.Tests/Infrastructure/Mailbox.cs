@@ -9,9 +9,20 @@ namespace WedTech.Tests.Infrastructure;
 /// </summary>
 public static partial class Mailbox
 {
-    public static async Task<MimeMessage> LatestToAsync(string directory, string address) =>
-        await FindAsync(directory, m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)), address)
-        ?? throw new Xunit.Sdk.XunitException($"No e-mail to {address} in {directory}.");
+    /// <summary>The newest message to <paramref name="address"/>, waiting for one for up to a minute (the outbox's job on a loaded machine).</summary>
+    public static async Task<MimeMessage> LatestToAsync(string directory, string address)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            if (await FindAsync(directory, m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)), address) is { } found)
+            {
+                return found;
+            }
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(60));
+        throw new Xunit.Sdk.XunitException($"No e-mail to {address} in {directory} after {waited.Elapsed.TotalSeconds:0} s.");
+    }
 
     /// <summary>
     /// The message to <paramref name="address"/> that <paramref name="send"/> causes: the newest one not there before it
@@ -21,7 +32,8 @@ public static partial class Mailbox
     {
         var before = Files(directory).Where(path => File.ReadAllText(path).Contains(address, StringComparison.OrdinalIgnoreCase)).ToHashSet(StringComparer.Ordinal);
         await send();
-        for (var attempt = 0; attempt < 100; attempt++)
+        // The outbox's job sends it: seconds, or tens of them on a loaded machine; a message that came sooner ends the wait.
+        for (var attempt = 0; attempt < 600; attempt++)
         {
             var fresh = Files(directory)
                 .Where(path => !before.Contains(path) && File.ReadAllText(path).Contains(address, StringComparison.OrdinalIgnoreCase))

@@ -49,7 +49,7 @@ public sealed class LeadsApi(ApiClient api)
 
     public Task DeleteAsync(Guid id, string? ifMatch) => api.DeleteAsync(Routes.Lead(id), ifMatch);
 
-    public Task<Loaded<LeadResponse>> MoveAsync(Guid id, LeadMoveRequest request) => api.PutAsync<LeadMoveRequest, LeadResponse>(Routes.Move(id), request, null);
+    public Task<Loaded<LeadResponse>> MoveAsync(Guid id, LeadMoveRequest request) => api.PostAsync<LeadMoveRequest, LeadResponse>(Routes.Move(id), request);
 
     public Task<Loaded<LeadResponse>> LostAsync(Guid id, LeadLostRequest request) => api.PostAsync<LeadLostRequest, LeadResponse>(Routes.Lost(id), request);
 
