@@ -90,7 +90,7 @@ public sealed partial class VenueAndTemplateTests(BrowserServer server)
             await page.Locator("[data-test=save-template]").ClickAsync();
             await Expect(page.GetByText("Saved as the template Kapoor–Malhotra days")).ToBeVisibleAsync();
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Templates" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Templates", Exact = true }).ClickAsync();
             await Expect(page.Locator("[data-test=templates-table]")).ToContainTextAsync(NorthIndian);
             await Expect(page.Locator("[data-test=templates-table]")).ToContainTextAsync("South Indian 1-day");
             await Accessibility.CheckAsync(page, "templates");
