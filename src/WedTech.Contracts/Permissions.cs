@@ -79,6 +79,20 @@ public static class Permissions
     public const string AutomationManage = "automation:manage";
     /// <summary>The couple's own proposals and contracts, once their lead is their wedding: read them and download the signed PDF.</summary>
     public const string ContractOwn = "contract:own";
+    /// <summary>See the tasks of the weddings the caller sees, their checklists, comments and files, and "my tasks".</summary>
+    public const string TaskView = "task:view";
+    /// <summary>Add, change, assign and remove tasks; keep the task templates and apply them to weddings.</summary>
+    public const string TaskManage = "task:manage";
+    /// <summary>Move a task's status, tick its checklist items and comment, on the weddings the caller sees.</summary>
+    public const string TaskProgress = "task:progress";
+    /// <summary>The couple's own tasks: the ones assigned to them on their wedding(s), to read, tick and comment on.</summary>
+    public const string TaskOwn = "task:own";
+    /// <summary>See the studio's stock, its availability across weddings, the reservations and the pick lists. Replacement costs need financial:view.</summary>
+    public const string InventoryView = "inventory:view";
+    /// <summary>Keep the stock (items, warehouses, flags) and reserve it for events; replacement costs also need financial:create or financial:edit.</summary>
+    public const string InventoryManage = "inventory:manage";
+    /// <summary>Check reserved items out to an event and back in, with the missing and damaged counts.</summary>
+    public const string InventoryHandle = "inventory:handle";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -90,6 +104,7 @@ public static class Permissions
         GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage,
         VendorView, VendorManage, BudgetShared, BillingOwn,
         LeadView, LeadManage, ContractCountersign, AutomationManage, ContractOwn,
+        TaskView, TaskManage, TaskProgress, TaskOwn, InventoryView, InventoryManage, InventoryHandle,
     ];
 
     public static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
@@ -103,17 +118,19 @@ public static class Permissions
             FileUpload, FileDelete, WeddingInternal, RunOfShowProgress, VenueView, VenueManage, TemplateManage,
             GuestView, GuestManage, GuestAnswer, GuestExport, GuestDocuments, RoomManage, GuestCheckIn, SeatingManage, TravelManage,
             VendorView, VendorManage, BudgetShared,
-            LeadView, LeadManage),
+            LeadView, LeadManage,
+            TaskView, TaskManage, TaskProgress, InventoryView, InventoryManage, InventoryHandle),
         // Coordinators run the day at the venue: their weddings, their clients' details, never money;
         // they attach what they collect there (receipts, signed delivery notes, photos) and tick off the run-of-show;
         // they see their weddings' guests, record the answers guests give them in person and check them in at the door;
-        // they meet guests off their flights and trains, so they keep the pickups; they call the vendors of their events on the day.
+        // they meet guests off their flights and trains, so they keep the pickups; they call the vendors of their events on the day;
+        // they work their weddings' tasks and take the stock out to the venue and back.
         [Role.Coordinator] = FrozenSet.Create(WeddingView, ClientView, FileUpload, WeddingInternal, RunOfShowProgress, VenueView, GuestView, GuestAnswer, GuestCheckIn,
-            TravelManage, VendorView),
+            TravelManage, VendorView, TaskView, TaskProgress, InventoryView, InventoryHandle),
         // The couple: their own wedding(s) only, whose guest list they keep with the studio.
         // They see the budget the studio shares with them, never the vendors' costs; they see their own invoices and receipts, and pay;
-        // they read the proposals they accepted and the contracts they signed.
-        [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer, BudgetShared, BillingOwn, ContractOwn),
+        // they read the proposals they accepted and the contracts they signed; they tick off the tasks the studio gives them.
+        [Role.Client] = FrozenSet.Create(WeddingView, GuestView, GuestManage, GuestAnswer, BudgetShared, BillingOwn, ContractOwn, TaskOwn),
     }.ToFrozenDictionary();
 
     public static bool Has(Role role, string permission) => ByRole[role].Contains(permission);
