@@ -416,10 +416,10 @@ public abstract class FileTests(TestServer server) : ProviderTests(server)
         Assert.EndsWith("नन.xlsx", name, StringComparison.Ordinal);
     }
 
-    private static async Task<Guid> CreateWeddingAsync(HttpClient admin, IReadOnlyList<TeamAssignment>? team = null) =>
+    internal static async Task<Guid> CreateWeddingAsync(HttpClient admin, IReadOnlyList<TeamAssignment>? team = null) =>
         (await (await admin.PostJsonAsync("/api/v1/weddings", NewWedding with { Team = team })).ReadAsync<WeddingResponse>(HttpStatusCode.Created)).Id;
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid ownerId, byte[] bytes, string fileName, string? contentType,
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid ownerId, byte[] bytes, string fileName, string? contentType,
         string ownerType = "wedding")
     {
         using var form = new MultipartFormDataContent();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WedTech.Contracts;
 using WedTech.Server.Platform.Cli;
@@ -160,6 +161,64 @@ public abstract class PlatformTests(TestServer server) : ProviderTests(server)
         }
         Assert.Contains(lines, line => line.Contains($"TenantSlug={studio.Slug}", StringComparison.Ordinal)
             && line.Contains("TraceId=", StringComparison.Ordinal) && line.Contains("UserId=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_operator_deletes_a_suspended_studio_with_its_database_and_its_files_and_the_name_is_free_again()
+    {
+        var studio = await NewStudioAsync();
+        var admin = await studio.AdminAsync();
+        var wedding = await FileTests.CreateWeddingAsync(admin);
+        var file = await (await FileTests.UploadAsync(admin, wedding, "%PDF-1.4 contract"u8.ToArray(), "contract.pdf", "application/pdf")).ReadAsync<FileResponse>(HttpStatusCode.Created);
+        string key, databaseName;
+        await using (var db = await TenantDatabase.OpenAsync(Server, studio))
+        {
+            key = await db.Set<WedTech.Server.Files.StoredFile>().Where(f => f.Id == file.Id).Select(f => f.StorageKey).SingleAsync(Cancel);
+        }
+        databaseName = (await Server.Services.GetRequiredService<TenantDirectory>().FindBySlugAsync(studio.Slug, Cancel))!.DatabaseName;
+        var storage = Server.Services.GetRequiredService<WedTech.Server.Files.Storage.IFileStorage>();
+        await using (var stored = await storage.OpenReadAsync(key, Cancel))
+        {
+            Assert.NotNull(stored);
+        }
+
+        // An active studio is refused: suspending first is the deliberate step.
+        var (refused, why) = await RunCliAsync("tenants", "delete", studio.Slug);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("Suspend", why, StringComparison.Ordinal);
+        Assert.True(await DatabaseExistsAsync(databaseName));
+
+        Assert.Equal(0, (await RunCliAsync("tenants", "suspend", studio.Slug)).Code);
+        Assert.Equal(0, (await RunCliAsync("tenants", "delete", studio.Slug)).Code);
+
+        Assert.False(await DatabaseExistsAsync(databaseName));
+        Assert.Null(await storage.OpenReadAsync(key, Cancel));
+        Assert.DoesNotContain(await Server.Services.GetRequiredService<TenantOperations>().ListAsync(Cancel), t => t.Slug == studio.Slug);
+        using var client = studio.Anonymous();
+        await (await client.PostJsonAsync("/api/v1/auth/login", new LoginRequest(studio.AdminEmail, Studio.Password))).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(2, (await RunCliAsync("tenants", "delete", studio.Slug)).Code);
+
+        // The name is free: a new studio signs up under it, empty.
+        var again = await Studio.CreateAsync(Server, studio.Slug);
+        var fresh = await again.AdminAsync();
+        Assert.Empty((await fresh.GetAsync<PagedResponse<WeddingSummaryResponse>>("/api/v1/weddings")).Items);
+
+        // What every test does with its studios when it ends (ProviderTests).
+        var againDatabase = (await Server.Services.GetRequiredService<TenantDirectory>().FindBySlugAsync(again.Slug, Cancel))!.DatabaseName;
+        await DeleteStudioAsync(again);
+        Assert.False(await DatabaseExistsAsync(againDatabase));
+    }
+
+    private async Task<bool> DatabaseExistsAsync(string databaseName)
+    {
+        if (Server is SqliteServer)
+        {
+            return File.Exists(Path.Combine(Server.DataDirectory, "tenants", databaseName + ".db"));
+        }
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("WEDTECH_TEST_POSTGRES")) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = databaseName } } };
+        return (long)(await command.ExecuteScalarAsync(Cancel))! == 1;
     }
 
     [Fact]

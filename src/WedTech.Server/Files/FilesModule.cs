@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using WedTech.Server.Files.Storage;
+using WedTech.Server.Tenancy;
 
 namespace WedTech.Server.Files;
 
@@ -27,6 +28,7 @@ public static class FilesModule
         });
         services.AddSingleton<SignedFileLinks>();
         services.AddScoped<FileService>();
+        services.AddSingleton<ITenantRemoval, StoredFileRemoval>();
         services.AddHealthChecks().AddCheck<FileStorageHealthCheck>("file-storage", tags: ["ready"]);
         return services;
     }

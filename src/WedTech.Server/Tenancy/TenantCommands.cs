@@ -4,7 +4,7 @@ using WedTech.Server.Tenancy.Provisioning;
 
 namespace WedTech.Server.Tenancy;
 
-/// <summary>The operator's <c>tenants</c> commands: list, create, finish, migrate, suspend, resume, domains, make-admin.</summary>
+/// <summary>The operator's <c>tenants</c> commands: list, create, finish, migrate, suspend, resume, delete, domains, make-admin.</summary>
 internal sealed class TenantCommands(TenantOperations operations, TenantSchema schema, ProvisioningService provisioning) : IOperatorCommand
 {
     public string Name => "tenants";
@@ -66,6 +66,14 @@ internal sealed class TenantCommands(TenantOperations operations, TenantSchema s
         var suspend = SuspendCommand("suspend", "Suspend a tenant: its users are refused (403) until it is resumed.", suspended: true, operations);
         var resume = SuspendCommand("resume", "Resume a suspended tenant.", suspended: false, operations);
 
+        var deleteSlug = new Argument<string>("slug");
+        var delete = new Command("delete", "Delete a suspended tenant for good: its database, its stored files and its domains.") { deleteSlug };
+        delete.SetAction((result, ct) => OperatorCli.Report(async () =>
+        {
+            await operations.DeleteAsync(result.GetValue(deleteSlug)!, ct);
+            Console.WriteLine($"Tenant {result.GetValue(deleteSlug)} deleted.");
+        }));
+
         var domainSlug = new Argument<string>("slug");
         var domainHost = new Argument<string>("host");
         var addDomain = new Command("add-domain", "Serve a tenant at its own domain too.") { domainSlug, domainHost };
@@ -91,7 +99,7 @@ internal sealed class TenantCommands(TenantOperations operations, TenantSchema s
             Console.WriteLine($"{result.GetValue(adminEmail2)} is now an admin of {result.GetValue(adminSlug)}; their sessions were ended.");
         }));
 
-        return new Command(Name, "Manage tenants.") { list, create, finish, migrate, suspend, resume, addDomain, removeDomain, makeAdmin };
+        return new Command(Name, "Manage tenants.") { list, create, finish, migrate, suspend, resume, delete, addDomain, removeDomain, makeAdmin };
     }
 
     private static Command SuspendCommand(string name, string description, bool suspended, TenantOperations operations)

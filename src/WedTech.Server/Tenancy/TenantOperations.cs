@@ -4,10 +4,10 @@ namespace WedTech.Server.Tenancy;
 
 public sealed record TenantMigrationResult(string Slug, bool Succeeded, string? FromVersion, string? ToVersion, string? Error);
 
-/// <summary>Operator actions on tenants: list, suspend, resume, migrate every tenant database.</summary>
+/// <summary>Operator actions on tenants: list, suspend, resume, delete, migrate every tenant database.</summary>
 public sealed class TenantOperations(
     IDatabaseProvider databases, TenantDirectory directory, TenantSchema schema,
-    IStudioAdmins admins, IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
+    IStudioAdmins admins, IEnumerable<ITenantRemoval> removals, IOptions<TenancyOptions> options, ILogger<TenantOperations> logger)
 {
     public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +28,33 @@ public sealed class TenantOperations(
         await catalog.SaveChangesAsync(cancellationToken);
         await directory.InvalidateAsync(cancellationToken);
         logger.LogInformation("Tenant {TenantSlug} {Action}", slug, suspended ? "suspended" : "resumed");
+    }
+
+    /// <summary>
+    /// Deletes a studio that has left, for good: its stored files, its database and its catalog entry (with its domains).
+    /// Only a suspended studio: suspending first stops its people and its jobs, and makes deleting a second, deliberate step.
+    /// </summary>
+    public async Task DeleteAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var catalog = databases.CreateCatalogContext();
+        var tenant = await catalog.Tenants.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken) ?? throw ApiException.NotFound("Tenant");
+        if (tenant.Status != TenantStatus.Suspended)
+        {
+            throw ApiException.Conflict($"Suspend {slug} first: only a suspended studio can be deleted, and deleting cannot be undone.");
+        }
+        await using (var db = databases.CreateTenantContext(tenant.DatabaseName))
+        {
+            foreach (var removal in removals)
+            {
+                await removal.RemoveAsync(tenant.Id, db, cancellationToken);
+            }
+        }
+        await databases.DropTenantDatabaseAsync(tenant.DatabaseName, cancellationToken);
+        await catalog.CustomDomains.Where(d => d.TenantId == tenant.Id).ExecuteDeleteAsync(cancellationToken);
+        catalog.Tenants.Remove(tenant);
+        await catalog.SaveChangesAsync(cancellationToken);
+        await directory.InvalidateAsync(cancellationToken);
+        logger.LogWarning("Tenant {TenantSlug} deleted with its database and files", slug);
     }
 
     /// <summary>

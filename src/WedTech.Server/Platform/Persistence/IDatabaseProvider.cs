@@ -28,6 +28,12 @@ public interface IDatabaseProvider
     /// sockets). Connections in use are closed when they are given back. The next use opens the database again.
     /// </summary>
     void CloseIdleConnections(string databaseName);
+
+    /// <summary>
+    /// Deletes a tenant database for good (PostgreSQL: ends its connections and drops it; SQLite: closes the file and deletes
+    /// it with its -wal and -shm). Nothing is left to restore; a database that is not there is no error.
+    /// </summary>
+    Task DropTenantDatabaseAsync(string databaseName, CancellationToken cancellationToken);
 }
 
 public enum DatabaseProviderKind { Sqlite, Postgres }

@@ -68,6 +68,31 @@ internal sealed class PostgresDatabaseProvider : IDatabaseProvider, IAsyncDispos
 
     public string TenantDatabaseName(Guid tenantId) => _options.TenantDatabasePrefix + tenantId.ToString("N");
 
+    public async Task DropTenantDatabaseAsync(string databaseName, CancellationToken cancellationToken)
+    {
+        DatabaseNames.EnsureSafe(databaseName);
+        if (_dataSources.TryRemove(databaseName, out var dataSource))
+        {
+            await dataSource.DisposeAsync();
+        }
+        await using var connection = DataSource("postgres").CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                // FORCE cannot end an autovacuum worker (it belongs to the superuser); it finishes soon.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>
     /// A new tenant's database is <c>CREATE DATABASE … TEMPLATE</c> of a database migrated once per schema version
     /// (<c>{prefix}template_{hash of the latest migration}</c>), so signup does not run every migration again; the caller's

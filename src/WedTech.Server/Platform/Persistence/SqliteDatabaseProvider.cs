@@ -64,6 +64,19 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider, IDisposable
 
     public string TenantDatabaseName(Guid tenantId) => tenantId.ToString("N");
 
+    public Task DropTenantDatabaseAsync(string databaseName, CancellationToken cancellationToken)
+    {
+        var path = TenantPath(databaseName);
+        _tenantOptions.TryRemove(databaseName, out _);
+        CloseIdleConnections(databaseName);
+        // A connection still in use keeps its (unlinked) file until it is closed; the name is free at once.
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            File.Delete(file);
+        }
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// A new tenant's file is a copy of a template file migrated once per schema version (<c>tenants/_template-{latest migration}.db</c>),
     /// so signup does not run every migration again; the caller's migrate is then a no-op. A file that already exists (a retried
