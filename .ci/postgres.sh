@@ -79,8 +79,10 @@ pg_start() {
 
     # max_connections: the tests run several server nodes at once, each with a small pool per studio
     # database and Hangfire's own connections; 100 (the default) runs out. Production puts PgBouncer in front.
+    # max_wal_size: every studio's database is written to the WAL as it is copied from the template; recycle it early
+    # (checkpoints are cheap with fsync off) so a run's WAL stays small on a small disk.
     if ! _pg_as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-            -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" \
+            -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400 -c max_wal_size=256MB -c min_wal_size=64MB" \
             start >/dev/null; then
         echo "pg_start: pg_ctl start failed:" >&2
         cat "$dir/server.log" >&2 2>/dev/null
