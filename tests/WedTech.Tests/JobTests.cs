@@ -41,6 +41,22 @@ public abstract class JobTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task A_job_of_a_suspended_studio_waits_for_a_retry_and_one_of_a_deleted_studio_ends_without_running()
+    {
+        var studio = await NewStudioAsync();
+        var runner = ActivatorUtilities.CreateInstance<TenantJobRunner<ProbeJob, ProbeArgs>>(Server.Services);
+        var operations = Server.Services.GetRequiredService<TenantOperations>();
+        var run = ProbeJob.NewRun();
+
+        await operations.SetSuspendedAsync(studio.Slug, suspended: true, Cancel);
+        await Should.ThrowAsync<JobScopeUnavailableException>(() => runner.RunAsync(studio.TenantId, null, new ProbeArgs(run), Cancel));
+
+        await operations.DeleteAsync(studio.Slug, Cancel);
+        await runner.RunAsync(studio.TenantId, null, new ProbeArgs(run), Cancel);
+        ProbeJob.AttemptsOf(run).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_transient_failure_is_retried_and_a_job_that_keeps_failing_is_left_failed_and_visible()
     {
         var studio = await NewStudioAsync();

@@ -15,9 +15,17 @@ internal sealed class JobTenant(TenantContext tenant, TenantDirectory tenants, I
     public async Task<string> EnterAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         var found = await tenants.FindByIdAsync(tenantId, cancellationToken);
-        if (found is not { Status: TenantStatus.Active })
+        if (found is null)
         {
-            throw new JobScopeUnavailableException($"Tenant {tenantId} is {(found is null ? "unknown" : found.Status.ToString())}.");
+            // The directory may not know a studio made a moment ago on another node: only the catalog says it is gone.
+            await using var catalog = databases.CreateCatalogContext();
+            throw await catalog.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken)
+                ? new JobScopeUnavailableException($"Tenant {tenantId} is not in this node's directory yet.")
+                : new JobTenantDeletedException($"Tenant {tenantId} was deleted.");
+        }
+        if (found.Status != TenantStatus.Active)
+        {
+            throw new JobScopeUnavailableException($"Tenant {tenantId} is {found.Status}.");
         }
         tenant.Set(found);
         return found.Slug;

@@ -71,6 +71,9 @@ public class JobScopeUnavailableException(string message) : Exception(message);
 /// <summary>Thrown when the user a job acts for is no longer active; see <see cref="IEndsWithoutItsUser{TArgs}"/>.</summary>
 public sealed class JobUserInactiveException(string message) : JobScopeUnavailableException(message);
 
+/// <summary>Thrown when a job's tenant no longer exists (the operator deleted it): the job ends, there is nothing to retry for.</summary>
+public sealed class JobTenantDeletedException(string message) : JobScopeUnavailableException(message);
+
 /// <summary>
 /// What Hangfire stores and runs: the job type, its arguments, and the tenant (and user) it belongs to.
 /// A generic class rather than a generic method: Hangfire cannot find a generic method again when a type
@@ -83,7 +86,16 @@ public sealed class TenantJobRunner<TJob, TArgs>(IServiceScopeFactory scopes, IL
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var slug = await services.GetRequiredService<IJobTenant>().EnterAsync(tenantId, cancellationToken);
+        string slug;
+        try
+        {
+            slug = await services.GetRequiredService<IJobTenant>().EnterAsync(tenantId, cancellationToken);
+        }
+        catch (JobTenantDeletedException)
+        {
+            logger.LogInformation("Job {Job} for tenant {TenantId} ends without running: the tenant was deleted", typeof(TJob).Name, tenantId);
+            return;
+        }
         using (logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = tenantId, ["TenantSlug"] = slug, ["UserId"] = userId, ["Job"] = typeof(TJob).Name }))
         {
             if (userId is { } id)
