@@ -444,6 +444,20 @@ public abstract class LeadTests(TestServer server) : ProviderTests(server)
     }
 
     [Fact]
+    public async Task An_unassigned_lead_won_has_whoever_won_it_as_the_weddings_planner()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var planner = await studio.AddMemberAsync(Role.Planner, name: "Priya Planner");
+        var lead = await CreateAsync(admin, Lead(email: "unassigned.couple@example.com"));
+        Assert.Null(lead.AssigneeId);
+
+        var won = await (await planner.Client.PostAsync($"{Leads}/{lead.Id}/won", null, Cancel)).ReadAsync<LeadWonResponse>();
+        var wedding = await admin.GetAsync<WeddingResponse>($"/api/v1/weddings/{won.WeddingId}");
+        Assert.Equal(planner.Id, Assert.Single(wedding.Team, t => t.Role == TeamRole.LeadPlanner).UserId);
+    }
+
+    [Fact]
     public async Task A_failing_conversion_step_undoes_the_whole_won()
     {
         var studio = await NewStudioAsync();

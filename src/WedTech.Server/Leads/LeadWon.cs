@@ -7,14 +7,15 @@ using WedTech.Server.Weddings;
 namespace WedTech.Server.Leads;
 
 /// <summary>
-/// "Won": the lead becomes a wedding in one transaction — the wedding (the assignee as its lead planner), its events from the
+/// "Won": the lead becomes a wedding in one transaction — the wedding (the assignee as its lead planner, or whoever marks an
+/// unassigned lead won), its events from the
 /// lead's dates and the events the couple asked for (the studio's time zone, no venue yet), the couple invited as client
 /// users on its team, then every <see cref="ILeadConversionStep"/> in order, and the lead moved to Won with the wedding's id.
 /// Anything failing undoes all of it; the invitations are e-mailed only once it is committed.
 /// </summary>
 public sealed class LeadWon(
     TenantDbContext db, LeadStages stages, LeadService leads, WeddingService weddings, ITemplateEvents events, UserService users,
-    IStudioSettings studio, IEnumerable<ILeadConversionStep> steps, AuditLog audit, TimeProvider time, LeadsChanged changes)
+    IStudioSettings studio, IEnumerable<ILeadConversionStep> steps, AuditLog audit, TimeProvider time, LeadsChanged changes, CurrentUser user)
 {
     public async Task<LeadWonResponse> WinAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -51,9 +52,10 @@ public sealed class LeadWon(
             }
         }
         List<TeamAssignment> team = [.. clients.Select(c => new TeamAssignment(c, TeamRole.Client))];
-        if (lead.AssigneeId is { } assignee)
+        // A wedding always has a planner: an unassigned lead's goes to whoever wins it (lead:manage is staff only).
+        if ((lead.AssigneeId ?? user.User?.Id) is { } planner)
         {
-            team.Insert(0, new TeamAssignment(assignee, TeamRole.LeadPlanner));
+            team.Insert(0, new TeamAssignment(planner, TeamRole.LeadPlanner));
         }
         var eventIds = new List<Guid>();
         WeddingResponse wedding;
