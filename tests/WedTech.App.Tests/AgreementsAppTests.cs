@@ -105,6 +105,26 @@ public class AgreementsAppTests : AppTestContext
     }
 
     [Fact]
+    public async Task A_picked_merge_field_goes_where_the_cursor_is_in_the_text()
+    {
+        await SignInAsAsync(Role.Planner);
+        Api.Returns(AgreementsApi.Routes.Templates, new List<ContractTemplateResponse> { Template });
+        Api.Returns(AgreementsApi.Routes.Fields, Fields);
+        Api.Returns(AgreementsApi.Routes.Template(TemplateId), Template, method: "PUT");
+        // The browser puts it at the caret and says what the text became.
+        JSInterop.Setup<string?>("wedtech.insertAtCaret", "template-body", "{{couple.names}}").SetResult("Dear {{couple.names}}, the fee is {{fee}}.");
+        Render<MudPopoverProvider>();
+
+        var page = Render<ContractTemplates>();
+        page.WaitForElement("[data-test=open-template]").Click();
+        page.FindAll("[data-test=merge-field]")[0].Click();
+        page.Find("#template-body").GetAttribute("value").ShouldBe("Dear {{couple.names}}, the fee is {{fee}}.");
+        page.Find("[data-test=save-template]").Click();
+
+        page.WaitForAssertion(() => Api.RequestBodies.ShouldHaveSingleItem().ShouldContain("Dear {{couple.names}}, the fee is {{fee}}."));
+    }
+
+    [Fact]
     public async Task The_lead_s_contracts_show_where_each_stands_and_a_planner_may_prepare_one()
     {
         await SignInAsAsync(Role.Planner);

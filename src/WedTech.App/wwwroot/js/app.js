@@ -17,6 +17,20 @@ window.wedtech = {
             return false;
         }
     },
+    // Puts text at the caret of a text field (over any selection), with a space before it where it would join a word, and
+    // leaves the caret after it; returns the field's new value, or null when there is no such field.
+    insertAtCaret: (id, text) => {
+        const field = document.getElementById(id);
+        if (!field) return null;
+        const start = field.selectionStart ?? field.value.length;
+        const before = field.value.slice(0, start);
+        const after = field.value.slice(field.selectionEnd ?? start);
+        const inserted = (before.length > 0 && !/\s$/.test(before) ? ' ' : '') + text;
+        field.value = before + inserted + after;
+        field.focus();
+        field.setSelectionRange(before.length + inserted.length, before.length + inserted.length);
+        return field.value;
+    },
     storage: {
         get: (area, key) => window[area].getItem(key),
         set: (area, key, value) => window[area].setItem(key, value),
