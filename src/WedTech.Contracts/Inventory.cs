@@ -16,10 +16,12 @@ public enum StockCategory
 /// An item of the studio's stock. <see cref="QuantityOwned"/> ≥ 0; <see cref="InMaintenance"/> of them are being repaired and
 /// are not available; <see cref="LowStockThreshold"/>: the item is flagged when fewer are free now. The replacement cost
 /// (paise) is what a lost or damaged piece is charged to the wedding; it needs financial:view to see and money rights to set.
+/// <see cref="VendorBookingId"/>: the item is rented in from a vendor for that booking's wedding: only that wedding may
+/// reserve it, and its pieces go back to the vendor.
 /// </summary>
 public sealed record StockItemRequest(
     string Name, StockCategory Category, string Unit, int QuantityOwned, string? Warehouse, long? ReplacementCostPaise, int LowStockThreshold,
-    int InMaintenance, string? MaintenanceNote, string? Notes);
+    int InMaintenance, string? MaintenanceNote, string? Notes, Guid? VendorBookingId = null);
 
 /// <summary>
 /// An item with its counts: <see cref="FreeNow"/> is owned less maintenance less what is held by reservations right now;
@@ -27,7 +29,8 @@ public sealed record StockItemRequest(
 /// </summary>
 public sealed record StockItemResponse(
     Guid Id, string Name, StockCategory Category, string Unit, int QuantityOwned, string? Warehouse, long? ReplacementCostPaise, int LowStockThreshold,
-    int InMaintenance, string? MaintenanceNote, string? Notes, int FreeNow, bool LowStock, bool UnderMaintenance, long Version);
+    int InMaintenance, string? MaintenanceNote, string? Notes, int FreeNow, bool LowStock, bool UnderMaintenance, long Version,
+    Guid? VendorBookingId = null, Guid? RentedForWeddingId = null, string? RentedFromVendor = null);
 
 /// <summary>Where a reservation's pieces are: held for the event, out at the event, back.</summary>
 public enum StockReservationStatus

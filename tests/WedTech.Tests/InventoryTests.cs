@@ -174,6 +174,39 @@ public abstract class InventoryTests(TestServer server) : ProviderTests(server)
     private static (int, int, int) Counts(StockReservationResponse r) => (r.Returned, r.Missing, r.Damaged);
 
     [Fact]
+    public async Task Stock_rented_in_from_a_vendor_serves_only_its_booking_s_wedding_and_items_keep_photos()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var sharma = await WeddingAsync(admin, "Sharma–Kapoor");
+        var mehta = await WeddingAsync(admin, "Mehta–Rao");
+        var sangeet = await EventAsync(admin, sharma, "Sangeet", new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 23, 0, 0));
+        var other = await EventAsync(admin, mehta, "Sangeet", new DateTime(2027, 11, 21, 19, 0, 0), new DateTime(2027, 11, 21, 23, 0, 0));
+        var vendor = await (await admin.PostJsonAsync("/api/v1/vendors", new VendorRequest("Jaipur Tent House", ["Tent house"], null, null, null, null, "Jaipur", null, null, 4, null)))
+            .ReadAsync<VendorResponse>(HttpStatusCode.Created);
+        var booking = await (await admin.PostJsonAsync($"/api/v1/weddings/{sharma}/bookings", new BookingRequest(vendor.Id, sangeet, "Chandeliers", null, BookingStatus.Booked,
+            [], null, null, null, null, null))).ReadAsync<BookingResponse>(HttpStatusCode.Created);
+
+        Assert.Equal(["vendorBookingId"], (await (await admin.PostJsonAsync("/api/v1/inventory/items", Item() with { VendorBookingId = Guid.NewGuid() }))
+            .ProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
+        var chandeliers = await ItemAsync(admin, Item("Crystal chandelier", owned: 6) with { VendorBookingId = booking.Id, Warehouse = null });
+        Assert.Equal((booking.Id, sharma, "Jaipur Tent House"), (chandeliers.VendorBookingId, chandeliers.RentedForWeddingId, chandeliers.RentedFromVendor));
+
+        var refused = await (await ReserveAsync(admin, other, chandeliers.Id, 1)).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("rented in from Jaipur Tent House for another wedding", refused.Detail, StringComparison.Ordinal);
+        var held = await (await ReserveAsync(admin, sangeet, chandeliers.Id, 6)).ReadAsync<StockReservationResponse>(HttpStatusCode.Created);
+        Assert.Equal("Rented from Jaipur Tent House: goes back to them", held.Warehouse);
+
+        // A photo of the item, kept by the Files module; a coordinator sees it.
+        using var photo = new MultipartFormDataContent { { new ByteArrayContent("Crystal chandelier, 5 arms\n"u8.ToArray()), "file", "chandelier.txt" } };
+        (await admin.PostAsync($"/api/v1/files?ownerType=stock-item&ownerId={chandeliers.Id}", photo, Cancel)).EnsureSuccessStatusCode();
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator);
+        var files = await coordinator.Client.GetAsync($"/api/v1/files?ownerType=stock-item&ownerId={chandeliers.Id}", Cancel);
+        Assert.Equal(HttpStatusCode.OK, files.StatusCode);
+        Assert.Contains("chandelier.txt", await files.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Items_are_checked_field_by_field_flagged_when_low_and_another_studios_are_not_found()
     {
         var studio = await NewStudioAsync();

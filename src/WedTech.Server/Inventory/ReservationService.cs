@@ -59,6 +59,10 @@ public sealed class ReservationService(
         var id = await RaceAsync(async () =>
         {
             var item = await db.StockItems.FirstAsync(i => i.Id == request.ItemId, cancellationToken);
+            if (item.RentedForWeddingId is { } rentedFor && rentedFor != weddingId)
+            {
+                throw ApiException.Conflict($"{item.Name} is rented in from {item.RentedFromVendor ?? "a vendor"} for another wedding: it is not the studio's to lend.");
+            }
             var holds = await OverlappingAsync(item.Id, from, until, null, cancellationToken);
             var (peak, _) = StockSweep.Peaks([.. holds.Select(h => new Hold(h.HeldFrom, h.HeldUntil, h.Quantity))], from, until, false);
             var free = item.Usable - peak;
@@ -294,6 +298,6 @@ public sealed class ReservationService(
     }
 
     private StockReservationResponse ToResponse(StockReservation r, StockItem item, string eventName) => new(
-        r.Id, r.ItemId, item.Name, item.Unit, item.Warehouse, r.WeddingId, r.EventId, eventName, r.HeldFrom, r.HeldUntil, r.Quantity, r.SetupHours,
+        r.Id, r.ItemId, item.Name, item.Unit, item.RentedFromVendor is { } vendor ? $"Rented from {vendor}: goes back to them" : item.Warehouse, r.WeddingId, r.EventId, eventName, r.HeldFrom, r.HeldUntil, r.Quantity, r.SetupHours,
         r.TeardownHours, r.CheckedOut, r.Returned, r.Missing, r.Damaged, currentUser.Can(Permissions.FinancialView) ? r.ChargedPaise : null, r.Status, r.Version);
 }

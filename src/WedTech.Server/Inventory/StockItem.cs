@@ -26,6 +26,12 @@ public sealed class StockItem : IVersioned, ITimestamped
     public string? MaintenanceNote { get; set; }
     public string? Notes { get; set; }
 
+    /// <summary>Rented in from a vendor for one wedding: its booking, the wedding and the vendor's name as it was linked.</summary>
+    public Guid? VendorBookingId { get; set; }
+
+    public Guid? RentedForWeddingId { get; set; }
+    public string? RentedFromVendor { get; set; }
+
     /// <summary>Bumped by every change of the item's reservations (see the class).</summary>
     [NotAudited]
     public long ReservationStamp { get; set; }
@@ -87,6 +93,7 @@ public sealed class InventoryModel : ITenantModel
             item.Property(i => i.Warehouse).HasMaxLength(100);
             item.Property(i => i.MaintenanceNote).HasMaxLength(1000);
             item.Property(i => i.Notes).HasMaxLength(4000);
+            item.Property(i => i.RentedFromVendor).HasMaxLength(200);
             item.Property(i => i.SearchText).HasMaxLength(302);
             item.Property(i => i.Category).HasConversion<string>().HasMaxLength(20);
             item.Property(i => i.Version).IsConcurrencyToken();

@@ -1,13 +1,14 @@
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Tenancy.Settings;
+using WedTech.Server.Vendors;
 
 namespace WedTech.Server.Inventory;
 
 public sealed record StockFilter(string? Search, StockCategory? Category, StockAlert? Flag);
 
 /// <summary>The studio's stock: items with their counts, and availability across every wedding for a range of days.</summary>
-public sealed class StockService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, IStudioSettings studio, TimeProvider time)
+public sealed class StockService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, IStudioSettings studio, TimeProvider time, IVendorBookingDirectory bookings)
 {
     /// <summary>The longest range availability answers for at once.</summary>
     public const int MaxAvailabilityDays = 92;
@@ -52,7 +53,7 @@ public sealed class StockService(TenantDbContext db, CurrentUser currentUser, Au
     public async Task<StockItemResponse> CreateAsync(StockItemRequest request, CancellationToken cancellationToken)
     {
         var item = new StockItem { Name = "", Unit = "" };
-        Apply(item, request);
+        Apply(item, request, await BookingAsync(request, cancellationToken));
         db.StockItems.Add(item);
         audit.Record("stock-item.created", nameof(StockItem), item.Id, item.Name);
         await db.SaveChangesAsync(cancellationToken);
@@ -64,7 +65,7 @@ public sealed class StockService(TenantDbContext db, CurrentUser currentUser, Au
         var item = await db.StockItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw ApiException.NotFound("Stock item");
         Concurrency.Expect(item, expectedVersion, "stock item");
         var cost = item.ReplacementCostPaise;
-        Apply(item, request);
+        Apply(item, request, await BookingAsync(request, cancellationToken));
         if (request.ReplacementCostPaise is null)
         {
             item.ReplacementCostPaise = cost;
@@ -123,9 +124,17 @@ public sealed class StockService(TenantDbContext db, CurrentUser currentUser, Au
         .GroupBy(r => r.ItemId)
         .ToDictionary(g => g.Key, g => g.Sum(r => r.HeldFrom <= now && r.HeldUntil > now ? r.Quantity : r.CheckedOut - r.Returned - r.Missing - r.Damaged));
 
-    private static void Apply(StockItem item, StockItemRequest request)
+    /// <summary>The vendor booking an item rented in is linked to; a booking that does not exist is a field error.</summary>
+    private async Task<BookingOfWedding?> BookingAsync(StockItemRequest request, CancellationToken cancellationToken) =>
+        request.VendorBookingId is { } id ? await bookings.FindAsync(id, cancellationToken) ?? new BookingOfWedding(id, Guid.Empty, "", "", BookingStatus.Cancelled) : null;
+
+    private static void Apply(StockItem item, StockItemRequest request, BookingOfWedding? booking)
     {
         var errors = new FieldErrors();
+        if (booking is { WeddingId: var weddingId } && weddingId == Guid.Empty)
+        {
+            errors.Add("vendorBookingId", "Choose a vendor booking of one of the studio's weddings.");
+        }
         if (string.IsNullOrWhiteSpace(request.Name))
         {
             errors.Add("name", "Give the item's name.");
@@ -189,6 +198,9 @@ public sealed class StockService(TenantDbContext db, CurrentUser currentUser, Au
         item.InMaintenance = request.InMaintenance;
         item.MaintenanceNote = request.MaintenanceNote.TrimmedOrNull();
         item.Notes = request.Notes.TrimmedOrNull();
+        item.VendorBookingId = booking?.BookingId;
+        item.RentedForWeddingId = booking?.WeddingId;
+        item.RentedFromVendor = booking?.VendorName;
         item.RefreshSearchText();
     }
 
@@ -197,7 +209,7 @@ public sealed class StockService(TenantDbContext db, CurrentUser currentUser, Au
         var free = i.Usable - heldNow;
         return new StockItemResponse(i.Id, i.Name, i.Category, i.Unit, i.QuantityOwned, i.Warehouse,
             currentUser.Can(Permissions.FinancialView) ? i.ReplacementCostPaise : null, i.LowStockThreshold, i.InMaintenance, i.MaintenanceNote, i.Notes,
-            free, free < i.LowStockThreshold, i.InMaintenance > 0, i.Version);
+            free, free < i.LowStockThreshold, i.InMaintenance > 0, i.Version, i.VendorBookingId, i.RentedForWeddingId, i.RentedFromVendor);
     }
 }
 

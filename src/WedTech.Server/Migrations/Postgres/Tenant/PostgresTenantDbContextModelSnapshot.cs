@@ -1531,6 +1531,13 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.Property<int>("QuantityOwned")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("RentedForWeddingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RentedFromVendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("ReplacementCostPaise")
                         .HasColumnType("bigint");
 
@@ -1549,6 +1556,9 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("VendorBookingId")
+                        .HasColumnType("uuid");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -1525,6 +1525,13 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.Property<int>("QuantityOwned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RentedForWeddingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RentedFromVendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReplacementCostPaise")
                         .HasColumnType("INTEGER");
 
@@ -1543,6 +1550,9 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VendorBookingId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -13,7 +13,7 @@ using WedTech.Server.Platform.Persistence;
 namespace WedTech.Server.Migrations.Postgres.Tenant
 {
     [DbContext(typeof(PostgresTenantDbContext))]
-    [Migration("20261206215702_AddInventory")]
+    [Migration("20261206222100_AddInventory")]
     partial class AddInventory
     {
         /// <inheritdoc />
@@ -1534,6 +1534,13 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.Property<int>("QuantityOwned")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("RentedForWeddingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RentedFromVendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("ReplacementCostPaise")
                         .HasColumnType("bigint");
 
@@ -1552,6 +1559,9 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("VendorBookingId")
+                        .HasColumnType("uuid");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

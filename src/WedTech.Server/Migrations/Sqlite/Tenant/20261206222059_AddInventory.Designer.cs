@@ -11,7 +11,7 @@ using WedTech.Server.Platform.Persistence;
 namespace WedTech.Server.Migrations.Sqlite.Tenant
 {
     [DbContext(typeof(SqliteTenantDbContext))]
-    [Migration("20261206215658_AddInventory")]
+    [Migration("20261206222059_AddInventory")]
     partial class AddInventory
     {
         /// <inheritdoc />
@@ -1528,6 +1528,13 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.Property<int>("QuantityOwned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RentedForWeddingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RentedFromVendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReplacementCostPaise")
                         .HasColumnType("INTEGER");
 
@@ -1546,6 +1553,9 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VendorBookingId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
