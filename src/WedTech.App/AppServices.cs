@@ -8,6 +8,7 @@ using WedTech.App.Features.Events;
 using WedTech.App.Features.Files;
 using WedTech.App.Features.Guests;
 using WedTech.App.Features.Identity;
+using WedTech.App.Features.Inventory;
 using WedTech.App.Features.Messaging;
 using WedTech.App.Features.Realtime;
 using WedTech.App.Features.Reports;
@@ -44,6 +45,7 @@ public static class AppServices
         services.AddScoped<WeddingsApi>();
         services.AddScoped<EventsApi>();
         services.AddScoped<VenuesApi>();
+        services.AddScoped<InventoryApi>();
         services.AddScoped<AutomationsApi>();
         services.AddScoped<GuestsApi>();
         services.AddScoped<Features.Rooms.RoomsApi>();

@@ -5,6 +5,7 @@ using WedTech.Server.Events;
 using WedTech.Server.Files;
 using WedTech.Server.Guests;
 using WedTech.Server.Identity;
+using WedTech.Server.Inventory;
 using WedTech.Server.Invoicing;
 using WedTech.Server.Automations;
 using WedTech.Server.Leads;
@@ -49,6 +50,7 @@ builder.Services
     .AddTravel()
     .AddVendors()
     .AddBudget()
+    .AddInventory()
     .AddInvoicing()
     .AddPayments(builder.Configuration)
     .AddBooks()
@@ -96,6 +98,7 @@ if (app.Services.ServesWeb())
         .MapTravel()
         .MapVendors()
         .MapBudget()
+        .MapInventory()
         .MapInvoicing()
         .MapPayments()
         .MapBooks()

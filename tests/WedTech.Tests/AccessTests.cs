@@ -126,6 +126,17 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "DELETE /api/v1/events/{event}/run-of-show/{item}", "", "A✓ P✓ C· L·" },
         { "POST /api/v1/events/{event}/run-of-show/{item}/status", "status", "A✓ P✓ C✓ L·" },
         { "POST /api/v1/events/{event}/run-of-show/shift", "shift", "A✓ P✓ C· L·" },
+        { "GET /api/v1/inventory/items", "", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/inventory/items", "stock-item", "A✓ P✓ C· L·" },
+        { "GET /api/v1/inventory/items/{stock-item}", "", "A✓ P✓ C✓ L·" },
+        { "PUT /api/v1/inventory/items/{stock-item}", "stock-item", "A✓ P✓ C· L·" },
+        { "GET /api/v1/inventory/availability?from=2027-11-19&to=2027-11-20&days=true", "", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/events/{event}/stock", "", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/events/{event}/stock", "stock-reservation", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/events/{event}/stock/{reservation}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/events/{event}/stock/{reservation}/check-out", "stock-check-out", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/events/{event}/stock/{reservation}/return", "stock-return", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/events/{event}/pick-list.pdf", "", "A✓ P✓ C✓ L·" },
         { "GET /api/v1/venues", "", "A✓ P✓ C✓ L·" },
         { "GET /api/v1/venues/{venue}", "", "A✓ P✓ C✓ L·" },
         { "POST /api/v1/venues", "venue", "A✓ P✓ C· L·" },
@@ -471,6 +482,23 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 itemId = (await (await admin.PostJsonAsync($"/api/v1/events/{created.Id}/run-of-show", SharedItem)).ReadAsync<RunOfShowItemResponse>(HttpStatusCode.Created)).Id;
                 url = url.Replace("{event}", created.Id.ToString(), StringComparison.Ordinal).Replace("{item}", itemId.ToString(), StringComparison.Ordinal);
             }
+            // Inventory: an item of its own, and a reservation of it for the event (one piece out, for a return).
+            Guid? stockItemId = null;
+            if (url.Contains("{stock-item}", StringComparison.Ordinal) || url.Contains("/stock", StringComparison.Ordinal))
+            {
+                stockItemId = (await (await admin.PostJsonAsync("/api/v1/inventory/items", NewStockItem)).ReadAsync<StockItemResponse>(HttpStatusCode.Created)).Id;
+                url = url.Replace("{stock-item}", stockItemId.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{reservation}", StringComparison.Ordinal))
+            {
+                var reservation = await (await admin.PostJsonAsync($"/api/v1/events/{eventId}/stock", new StockReservationRequest(stockItemId!.Value, 2, 0, 0)))
+                    .ReadAsync<StockReservationResponse>(HttpStatusCode.Created);
+                if (url.EndsWith("/return", StringComparison.Ordinal))
+                {
+                    (await admin.PostJsonAsync($"/api/v1/events/{eventId}/stock/{reservation.Id}/check-out", new StockCheckOutRequest(1))).EnsureSuccessStatusCode();
+                }
+                url = url.Replace("{reservation}", reservation.Id.ToString(), StringComparison.Ordinal);
+            }
             if (url.Contains("{send}", StringComparison.Ordinal))
             {
                 var send = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/guest-sends", ScheduledReminder)).ReadAsync<GuestSendResponse>(HttpStatusCode.Accepted);
@@ -735,6 +763,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 "trip-plan" => System.Net.Http.Json.JsonContent.Create(new TripPlanRequest(TravelDirection.Arrival, null, null), options: Api.Json),
                 "trip-notice" => System.Net.Http.Json.JsonContent.Create(new TripNoticeRequest(MessageChannel.Email, null), options: Api.Json),
                 "manifest-send" => System.Net.Http.Json.JsonContent.Create(new ManifestSendRequest(MessageChannel.Sms, new DateOnly(2027, 11, 18), null), options: Api.Json),
+                "stock-item" => System.Net.Http.Json.JsonContent.Create(NewStockItem, options: Api.Json),
+                "stock-reservation" => System.Net.Http.Json.JsonContent.Create(new StockReservationRequest(stockItemId!.Value, 1, 2, 2), options: Api.Json),
+                "stock-check-out" => System.Net.Http.Json.JsonContent.Create(new StockCheckOutRequest(1), options: Api.Json),
+                "stock-return" => System.Net.Http.Json.JsonContent.Create(new StockReturnRequest(1, 0, 0, null), options: Api.Json),
                 "vendor" => System.Net.Http.Json.JsonContent.Create(NewVendor with { Name = "Sharma & Sons Caterers" }, options: Api.Json),
                 "booking" => System.Net.Http.Json.JsonContent.Create(BookingOf(vendorId!.Value, eventId), options: Api.Json),
                 "day-link" => System.Net.Http.Json.JsonContent.Create(new VendorDayLinkRequest(MessageChannel.WhatsApp, null), options: Api.Json),
@@ -775,7 +807,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
             }
             else if ((parts[0] == "PUT" && (url.Contains("/weddings/", StringComparison.Ordinal) || url.StartsWith("/api/v1/vendors/", StringComparison.Ordinal) || url.Contains("/events/", StringComparison.Ordinal)
                     || url.StartsWith("/api/v1/venues/", StringComparison.Ordinal) || url.StartsWith("/api/v1/templates/", StringComparison.Ordinal)
-                    || url.StartsWith("/api/v1/automations/", StringComparison.Ordinal)
+                    || url.StartsWith("/api/v1/automations/", StringComparison.Ordinal) || url.StartsWith("/api/v1/inventory/", StringComparison.Ordinal)
                     || (url.StartsWith("/api/v1/pipeline/stages/", StringComparison.Ordinal) && !url.EndsWith("/order", StringComparison.Ordinal))))
                 || url.EndsWith("/shift", StringComparison.Ordinal) || url.EndsWith("/issue", StringComparison.Ordinal))
             {
@@ -972,6 +1004,10 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         ("Contract.PaymentPlan", "prepare a contract with a plan", "A✓ P✓ C- L-"),
         ("Contract.PaymentPlan", "change a sent contract's plan", "A✓ P· C- L-"),
         ("Contract.PaymentPlan", "send the plan unchanged", "A✓ P✓ C- L-"),
+        // Inventory: an item's replacement cost (what a lost or damaged piece is charged); the charges themselves are computed.
+        ("StockItem.ReplacementCostPaise", "add a stock item with a cost", "A✓ P✓ C- L-"),
+        ("StockItem.ReplacementCostPaise", "change the replacement cost", "A✓ P· C- L-"),
+        ("StockItem.ReplacementCostPaise", "send the replacement cost unchanged", "A✓ P✓ C- L-"),
     ];
 
     [Fact]
@@ -1016,6 +1052,11 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 if (field.StartsWith("Contract.", StringComparison.Ordinal))
                 {
                     await ContractMoneyCellAsync(studio, write, $"{who} {write} ({field})", field.Split('.')[1], outcome, members[who], admin);
+                    continue;
+                }
+                if (field.StartsWith("StockItem.", StringComparison.Ordinal))
+                {
+                    await StockMoneyCellAsync(write, $"{who} {write} ({field})", outcome, members[who], admin);
                     continue;
                 }
                 if (field.Split('.')[0] is "Invoice" or "PaymentPlan" or "ClientPayment" or "ClientRefund")
@@ -1063,6 +1104,40 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 }
             }
         }
+    }
+
+    private static readonly StockItemRequest NewStockItem = new("Brass urli", StockCategory.Decor, "piece", 10, "Okhla godown", 2_500_00, 0, 0, null, null);
+
+    /// <summary>One cell of a stock item's replacement cost: added, changed or sent back unchanged; read back by an admin.</summary>
+    private static async Task StockMoneyCellAsync(string write, string what, char outcome, HttpClient caller, HttpClient admin)
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var asked = NewStockItem with { Name = $"Urli {marker}" };
+        var existing = write.StartsWith("add", StringComparison.Ordinal) ? null
+            : await (await admin.PostJsonAsync("/api/v1/inventory/items", asked)).ReadAsync<StockItemResponse>(HttpStatusCode.Created);
+        async Task<string> ReadAsync() => string.Join(";", (await admin.GetAsync<PagedResponse<StockItemResponse>>($"/api/v1/inventory/items?q={marker}")).Items
+            .Select(i => $"{i.Name}:{i.ReplacementCostPaise}"));
+        var before = await ReadAsync();
+        var response = write switch
+        {
+            "add a stock item with a cost" => await caller.PostJsonAsync("/api/v1/inventory/items", asked with { ReplacementCostPaise = 9_999_00 }),
+            "change the replacement cost" => await caller.PutJsonAsync($"/api/v1/inventory/items/{existing!.Id}", asked with { ReplacementCostPaise = 9_999_00 }, "*"),
+            "send the replacement cost unchanged" => await caller.PutJsonAsync($"/api/v1/inventory/items/{existing!.Id}", asked with { Notes = "Polished" }, "*"),
+            _ => throw new InvalidOperationException($"No write named '{write}'."),
+        };
+        var after = await ReadAsync();
+        if (outcome == '✓')
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{what}: expected success, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+            Assert.True(write.Contains("unchanged", StringComparison.Ordinal) ? before == after : before != after, $"{what}: {before} → {after}");
+            return;
+        }
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+        if (outcome == '·')
+        {
+            Assert.Contains("replacementCostPaise", problem.Detail, StringComparison.Ordinal);
+        }
+        Assert.True(before == after, $"{what}: changed {before} → {after}");
     }
 
     /// <summary>One cell of a contract's money: prepared, changed as a draft, changed once sent, or sent back unchanged; read back by an admin.</summary>

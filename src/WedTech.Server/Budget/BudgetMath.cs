@@ -12,7 +12,10 @@ public static class BudgetMath
 {
     public sealed record Inputs(
         Guid WeddingId, BudgetSettings Settings, IReadOnlyList<BudgetLine> Lines, IReadOnlyList<BookedCost> Costs, IReadOnlyDictionary<Guid, string> Events,
-        IReadOnlyDictionary<Guid, int> Attending, IReadOnlyDictionary<Guid, int> Headcounts, long Version, bool IsWhatIf);
+        IReadOnlyDictionary<Guid, int> Attending, IReadOnlyDictionary<Guid, int> Headcounts, long Version, bool IsWhatIf, long StockChargesPaise = 0);
+
+    /// <summary>The category of what lost and damaged stock cost the wedding: an actual cost, committed and borne.</summary>
+    public const string StockCategory = "Stock lost or damaged";
 
     public static BudgetResponse Compute(Inputs input)
     {
@@ -33,6 +36,21 @@ public static class BudgetMath
                 var outstanding = booked.Aggregate(0L, (sum, b) => checked(sum + Math.Max(0, b.Total - b.PaidPaise)));
                 return new BudgetCategory(name, planned, committed, paid, outstanding);
             }).ToList();
+        if (input.StockChargesPaise > 0)
+        {
+            // Pieces lost or damaged at the wedding's events, at their replacement cost: the studio bore it already.
+            var stock = categories.FindIndex(c => Same(c.Name, StockCategory));
+            var line = stock < 0 ? new BudgetCategory(StockCategory, 0, 0, 0, 0) : categories[stock];
+            line = line with { CommittedPaise = checked(line.CommittedPaise + input.StockChargesPaise), PaidPaise = checked(line.PaidPaise + input.StockChargesPaise) };
+            if (stock < 0)
+            {
+                categories.Add(line);
+            }
+            else
+            {
+                categories[stock] = line;
+            }
+        }
         var totals = Totals(input.Settings, categories);
         var headcounts = input.Events.Select(e => new BudgetHeadcount(e.Key, e.Value, input.Attending.GetValueOrDefault(e.Key), Headcount(e.Key))).ToList();
         return new BudgetResponse(input.WeddingId, input.Settings, categories, totals, lines, headcounts, input.IsWhatIf, input.Version);

@@ -2,6 +2,7 @@ using WedTech.Server.Events;
 using WedTech.Server.Guests;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Realtime;
+using WedTech.Server.Inventory;
 using WedTech.Server.Vendors;
 using WedTech.Server.Weddings;
 
@@ -12,7 +13,7 @@ namespace WedTech.Server.Budget;
 /// never saved, and the part shared with the couple. The headcounts come from the RSVPs, so the budget follows them.
 /// </summary>
 public sealed class BudgetService(
-    TenantDbContext db, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events, IGuestDirectory guests, IVendorCosts costs, WeddingChanges changes)
+    TenantDbContext db, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events, IGuestDirectory guests, IVendorCosts costs, IStockCharges stock, WeddingChanges changes)
 {
     public const int MaxLinesPerWedding = 500;
 
@@ -120,7 +121,7 @@ public sealed class BudgetService(
         return BudgetMath.Compute(new BudgetMath.Inputs(weddingId,
             new BudgetSettings(settings.FeeModel, settings.FeeFixedPaise, settings.FeeBasisPoints, settings.SharedWithCouple), lines,
             await costs.OfWeddingAsync(weddingId, cancellationToken), eventNames, await guests.AttendingAsync(weddingId, cancellationToken), headcounts,
-            stored?.Version ?? 0, whatIf is not null));
+            stored?.Version ?? 0, whatIf is not null, await stock.OfWeddingAsync(weddingId, cancellationToken)));
     }
 
     private static (WeddingBudget, List<BudgetLine>) ApplyWhatIf(BudgetWhatIfRequest request, WeddingBudget stored, List<BudgetLine> lines,

@@ -10,7 +10,7 @@ public static class VendorsModule
     public static IServiceCollection AddVendors(this IServiceCollection services)
     {
         services.AddScoped<VendorService>().AddScoped<BankDetails>().AddScoped<BookingService>().AddScoped<VendorDayLinks>().AddScoped<VendorPaymentsDue>();
-        services.AddScoped<IVendorCosts, VendorCosts>().AddScoped<IAttentionSource, VendorAttention>();
+        services.AddScoped<IVendorCosts, VendorCosts>().AddScoped<IVendorBookingDirectory, VendorBookingDirectory>().AddScoped<IAttentionSource, VendorAttention>();
         services.AddDailyDuty<VendorPaymentReminders>();
         services.AddScoped<VendorErasure>().AddScoped<IWeddingPersonalData>(provider => provider.GetRequiredService<VendorErasure>());
         services.AddFileOwner(FileOwnerTypes.Vendor, async (sp, id, ct) =>
