@@ -61,7 +61,7 @@ public class EventPageTests : AppTestContext
         page.FindAll("[data-test=ros-item]").Count.ShouldBe(3);
         page.Find("[data-test=event-venue]").TextContent.ShouldContain("Rambagh Palace");
         page.Find("[data-test=event-summary]").TextContent.ShouldContain("Thu, 10 Dec 2026 · 20:30–01:00 (next day)");
-        foreach (var staffOnly in new[] { "edit-event", "delete-event", "print-run-sheet", "add-item", "event-notes", "conflicts", "ros-progress", "ros-done", "ros-start", "ros-shared", "ros-notes" })
+        foreach (var staffOnly in new[] { "edit-event", "delete-event", "print-run-sheet", "add-item", "event-notes", "conflicts", "ros-progress", "ros-done", "ros-start", "ros-shared", "ros-notes", "open-stock" })
         {
             page.FindAll($"[data-test={staffOnly}]").ShouldBeEmpty(staffOnly);
         }
@@ -83,6 +83,7 @@ public class EventPageTests : AppTestContext
         page.Find("[data-test=ros-progress]").TextContent.ShouldBe("0 of 4 done");
         page.FindAll("[data-test=edit-event]").Count.ShouldBe(1);
         page.FindAll("[data-test=print-run-sheet]").Count.ShouldBe(1);
+        page.Find("[data-test=open-stock]").GetAttribute("href").ShouldBe($"events/{EventId}/stock");
     }
 
     [Fact]
