@@ -14,6 +14,9 @@ public static class FileOwnerTypes
     /// <summary>A booking's contract and quotes, seen by those who see the wedding's vendors.</summary>
     public const string Booking = "booking";
 
+    /// <summary>A task's attachments, seen by those who see the wedding's tasks and by the couple on their own tasks.</summary>
+    public const string Task = "task";
+
     /// <summary>The studio's own files (its logo on invoices): the owner id is the studio's tenant id; everyone signed in to the studio sees them.</summary>
     public const string Studio = "studio";
 }

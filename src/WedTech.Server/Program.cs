@@ -8,6 +8,7 @@ using WedTech.Server.Identity;
 using WedTech.Server.Invoicing;
 using WedTech.Server.Automations;
 using WedTech.Server.Leads;
+using WedTech.Server.Tasks;
 using WedTech.Server.Messaging;
 using WedTech.Server.Messaging.Push;
 using WedTech.Server.Messaging.Webhooks;
@@ -55,6 +56,7 @@ builder.Services
     .AddLeads()
     .AddProposals()
     .AddAgreements()
+    .AddTasks()
     .AddAutomations()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
@@ -102,6 +104,7 @@ if (app.Services.ServesWeb())
         .MapLeads()
         .MapProposals()
         .MapAgreements()
+        .MapTasks()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()
