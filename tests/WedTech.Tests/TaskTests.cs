@@ -136,7 +136,7 @@ public abstract class TaskTests(TestServer server) : ProviderTests(server)
         (await planner.Client.PostJsonAsync($"{setup.Tasks}/{b.Id}/move", new TaskMoveRequest(TaskState.InProgress))).EnsureSuccessStatusCode();
         (await planner.Client.PostJsonAsync($"{setup.Tasks}/{c.Id}/move", new TaskMoveRequest(TaskState.InProgress, 0))).EnsureSuccessStatusCode();
         (await planner.Client.PostJsonAsync($"{setup.Tasks}/{a.Id}/move", new TaskMoveRequest(TaskState.Done))).EnsureSuccessStatusCode();
-        var inProgress = await setup.Admin.GetAsync<List<TaskResponse>>($"{setup.Tasks}?status=inProgress");
+        var inProgress = await setup.Admin.GetAsync<List<TaskResponse>>($"{setup.Tasks}?status=in-progress");
         Assert.Equal([("No date", 0), ("Overdue", 1)], inProgress.Select(t => (t.Title, t.Position)));
         Assert.Equal(["Overdue", "No date"], (await planner.Client.GetAsync<PagedResponse<TaskResponse>>("/api/v1/tasks/mine")).Items.Select(t => t.Title));
         Assert.Equal(["Later"], (await setup.Admin.GetAsync<List<TaskResponse>>($"{setup.Tasks}?assigneeId={planner.Id}&status=done")).Select(t => t.Title));
@@ -259,6 +259,10 @@ public abstract class TaskTests(TestServer server) : ProviderTests(server)
 
         await RunAsync(now);
         await RunAsync(now);
+        await using (var rows = await TenantDatabase.OpenAsync(Server, setup.Studio))
+        {
+            Assert.Equal(2, await rows.TaskReminders.CountAsync(Cancel));
+        }
         var sent = await RemindersAsync();
         // Due soon: the planner on three channels, the coordinator by e-mail only; overdue: the planner on three.
         Assert.Equal(3 + 1, sent.Count(m => m.TemplateKey == "task-due"));
@@ -281,13 +285,13 @@ public abstract class TaskTests(TestServer server) : ProviderTests(server)
     [Fact]
     public async Task An_automation_creates_a_task_on_the_wedding_exactly_once_however_often_it_sweeps()
     {
-        var setup = await SetUpAsync(day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata")).DateTime).AddDays(9));
+        var setup = await SetUpAsync(day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata")).DateTime).AddDays(8));
         foreach (var rule in await setup.Admin.GetAsync<List<AutomationRuleResponse>>("/api/v1/automations"))
         {
             (await setup.Admin.DeleteAsync($"/api/v1/automations/{rule.Id}", Cancel)).EnsureSuccessStatusCode();
         }
         var planner = await setup.Studio.AddMemberAsync(Role.Planner, setup.Admin);
-        (await setup.Admin.PostJsonAsync("/api/v1/automations", new AutomationRuleRequest("Sangeet prep", AutomationTrigger.EventSoon, null, 30, [],
+        (await setup.Admin.PostJsonAsync("/api/v1/automations", new AutomationRuleRequest("Sangeet prep", AutomationTrigger.EventSoon, null, 7, [],
             [new AutomationAction(AutomationActionKind.CreateTask, Subject: "Prepare {{eventName}}", Text: "Check the run of show", Staff: AutomationStaff.User, UserId: planner.Id, Days: 2)])))
             .EnsureSuccessStatusCode();
         async Task SweepAsync()

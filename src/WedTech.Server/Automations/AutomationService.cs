@@ -385,6 +385,8 @@ public sealed partial class AutomationService(TenantDbContext db, ILeadDirectory
         AutomationActionKind.NotifyStaff => new(a.Kind, Subject: Trimmed(a.Subject), Text: a.Text?.Trim(), Staff: a.Staff,
             UserId: a.Staff == AutomationStaff.User ? a.UserId : null),
         AutomationActionKind.CreateFollowUp => new(a.Kind, Text: a.Text?.Trim(), Staff: a.Staff, UserId: a.Staff == AutomationStaff.User ? a.UserId : null, Days: a.Days),
+        AutomationActionKind.CreateTask => new(a.Kind, Subject: Trimmed(a.Subject), Text: a.Text?.Trim(), Staff: a.Staff,
+            UserId: a.Staff == AutomationStaff.User ? a.UserId : null, Days: a.Days),
         _ => new(a.Kind, StageId: a.StageId),
     };
 

@@ -63,7 +63,7 @@ public sealed class TaskReminderSweep(TenantDbContext db, IWeddingDirectory wedd
                 ["taskTitle"] = task.Title,
                 ["weddingTitle"] = title,
                 ["due"] = task.AllDay ? IndianFormat.DueWhen(task.DueOn!.Value, today) : $"{IndianFormat.DueWhen(VenueTime.DateIn(dueAt, zone), today)} at {TimeZoneInfo.ConvertTime(dueAt, TimeZoneInfo.FindSystemTimeZoneById(zone)):HH:mm}",
-            }, task.WeddingId, AppLinks.TaskOf(task.WeddingId, task.Id), $"task-{kind}:{task.Id:N}:{dueAt.UtcTicks}", cancellationToken, NoticeChoices.TaskReminders);
+            }, task.WeddingId, AppLinks.TaskOf(task.WeddingId, task.Id), $"t{(kind == LateKind ? 'l' : 's')}:{task.Id:N}:{dueAt.ToUnixTimeSeconds()}", cancellationToken, NoticeChoices.TaskReminders);
             told++;
         }
         return told;
