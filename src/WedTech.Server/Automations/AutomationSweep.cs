@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hangfire;
-using Hangfire.Storage;
 using WedTech.Server.Events;
 using WedTech.Server.Guests;
 using WedTech.Server.Identity;
@@ -435,20 +434,9 @@ public sealed class AutomationSweepJob(AutomationSweep sweep, TimeProvider time,
 
     public async Task RunAsync(DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        using var connection = storage.GetConnection();
-        IDisposable held;
-        try
-        {
-            held = connection.AcquireDistributedLock(LockOf(tenant.Current.Id), TimeSpan.Zero);
-        }
-        catch (DistributedLockTimeoutException)
+        if (!await TenantSweeps.RunAloneAsync(storage, LockOf(tenant.Current.Id), () => sweep.RunAsync(at ?? time.GetUtcNow(), cancellationToken)))
         {
             logger.LogInformation("Automations: the previous sweep is still running; this one is left to it");
-            return;
-        }
-        using (held)
-        {
-            await sweep.RunAsync(at ?? time.GetUtcNow(), cancellationToken);
         }
     }
 }
@@ -458,13 +446,5 @@ public sealed class AutomationSweepScheduler(IJobTenant tenant, IBackgroundJobCl
 {
     public const string RecurringJobId = "automation-sweeps";
 
-    public async Task<int> QueueAsync(CancellationToken cancellationToken)
-    {
-        var tenants = await tenant.ActiveIdsAsync(cancellationToken);
-        foreach (var id in tenants)
-        {
-            jobs.Enqueue<TenantJobRunner<AutomationSweepJob, DateTimeOffset?>>(runner => runner.RunAsync(id, null, null, CancellationToken.None));
-        }
-        return tenants.Count;
-    }
+    public Task<int> QueueAsync(CancellationToken cancellationToken) => TenantSweeps.QueueForEachStudioAsync<AutomationSweepJob>(tenant, jobs, cancellationToken);
 }

@@ -45,23 +45,15 @@ internal sealed class TaskDueDates(TenantDbContext db, IStudioSettings studio, T
             : VenueTime.ToInstant(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone, "due.on");
     }
 
-    public async Task WeddingMovedAsync(Guid weddingId, DateOnly primaryDate, CancellationToken cancellationToken)
-    {
-        var tasks = await db.WeddingTasks.Where(t => t.WeddingId == weddingId && t.Rule == DueRule.Wedding).ToListAsync(cancellationToken);
-        if (tasks.Count == 0)
-        {
-            return;
-        }
-        var zone = await studio.TimeZoneAsync(cancellationToken);
-        foreach (var task in tasks)
-        {
-            Compute(task, primaryDate, null, zone);
-        }
-    }
+    public Task WeddingMovedAsync(Guid weddingId, DateOnly primaryDate, CancellationToken cancellationToken) =>
+        RecomputeAsync(db.WeddingTasks.Where(t => t.WeddingId == weddingId && t.Rule == DueRule.Wedding), (task, zone) => Compute(task, primaryDate, null, zone), cancellationToken);
 
-    public async Task EventMovedAsync(Guid eventId, DateTimeOffset startsAt, CancellationToken cancellationToken)
+    public Task EventMovedAsync(Guid eventId, DateTimeOffset startsAt, CancellationToken cancellationToken) =>
+        RecomputeAsync(db.WeddingTasks.Where(t => t.AnchorEventId == eventId && t.Rule == DueRule.Event), (task, zone) => Compute(task, default, startsAt, zone), cancellationToken);
+
+    private async Task RecomputeAsync(IQueryable<WeddingTask> following, Action<WeddingTask, string> compute, CancellationToken cancellationToken)
     {
-        var tasks = await db.WeddingTasks.Where(t => t.AnchorEventId == eventId && t.Rule == DueRule.Event).ToListAsync(cancellationToken);
+        var tasks = await following.ToListAsync(cancellationToken);
         if (tasks.Count == 0)
         {
             return;
@@ -69,7 +61,7 @@ internal sealed class TaskDueDates(TenantDbContext db, IStudioSettings studio, T
         var zone = await studio.TimeZoneAsync(cancellationToken);
         foreach (var task in tasks)
         {
-            Compute(task, default, startsAt, zone);
+            compute(task, zone);
         }
     }
 

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Storage;
 using WedTech.Server.Calendar;
 using WedTech.Server.Identity;
 using WedTech.Server.Messaging.Outbox;
@@ -78,20 +77,9 @@ public sealed class TaskReminderJob(TaskReminderSweep sweep, TimeProvider time, 
 
     public async Task RunAsync(DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        using var connection = storage.GetConnection();
-        IDisposable held;
-        try
-        {
-            held = connection.AcquireDistributedLock(LockOf(tenant.Current.Id), TimeSpan.Zero);
-        }
-        catch (DistributedLockTimeoutException)
+        if (!await TenantSweeps.RunAloneAsync(storage, LockOf(tenant.Current.Id), () => sweep.RunAsync(at ?? time.GetUtcNow(), cancellationToken)))
         {
             logger.LogInformation("Tasks: the previous reminder sweep is still running; this one is left to it");
-            return;
-        }
-        using (held)
-        {
-            await sweep.RunAsync(at ?? time.GetUtcNow(), cancellationToken);
         }
     }
 }
@@ -101,15 +89,7 @@ public sealed class TaskReminderScheduler(IJobTenant tenant, IBackgroundJobClien
 {
     public const string RecurringJobId = "task-reminders";
 
-    public async Task<int> QueueAsync(CancellationToken cancellationToken)
-    {
-        var tenants = await tenant.ActiveIdsAsync(cancellationToken);
-        foreach (var id in tenants)
-        {
-            jobs.Enqueue<TenantJobRunner<TaskReminderJob, DateTimeOffset?>>(runner => runner.RunAsync(id, null, null, CancellationToken.None));
-        }
-        return tenants.Count;
-    }
+    public Task<int> QueueAsync(CancellationToken cancellationToken) => TenantSweeps.QueueForEachStudioAsync<TaskReminderJob>(tenant, jobs, cancellationToken);
 }
 
 /// <summary>The caller's tasks not done that are overdue or due today, one line each, opening the task.</summary>
