@@ -17,6 +17,8 @@ public static class AppLinks
     public static string Booking(Guid weddingId, Guid bookingId) => $"{Home}weddings/{weddingId}/vendors?booking={bookingId}";
 
     /// <summary>A wedding's billing as the couple sees it: invoices, receipts, what is due, and paying online.</summary>
+    public static string TaskOf(Guid weddingId, Guid taskId) => $"{Home}weddings/{weddingId}/tasks?task={taskId}";
+
     public static string Billing(Guid weddingId) => $"{Home}weddings/{weddingId}/billing";
 
     /// <summary>A vendor of the studio's vendor book.</summary>

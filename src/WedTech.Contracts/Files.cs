@@ -17,6 +17,9 @@ public static class FileOwnerTypes
     /// <summary>A stock item's photos, seen by those who see the stock.</summary>
     public const string StockItem = "stock-item";
 
+    /// <summary>A task's attachments, seen by those who see the wedding's tasks and by the couple on their own tasks.</summary>
+    public const string Task = "task";
+
     /// <summary>The studio's own files (its logo on invoices): the owner id is the studio's tenant id; everyone signed in to the studio sees them.</summary>
     public const string Studio = "studio";
 }

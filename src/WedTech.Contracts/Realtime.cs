@@ -96,6 +96,9 @@ public static class WeddingChange
 
     /// <summary>The couple's payment plan changed, or a payment or refund was recorded (by staff, or by Razorpay): what is due moves.</summary>
     public const string PaymentsChanged = "payments-changed";
+
+    /// <summary>A task of the wedding was added, changed, moved on the board, ticked, commented on or removed.</summary>
+    public const string TasksChanged = "tasks-changed";
 }
 
 /// <summary>

@@ -48,7 +48,7 @@ public sealed record WeddingOverviewResponse(
     IReadOnlyList<WeddingStatusCount> ByStatus, IReadOnlyList<WeddingSummaryResponse> Upcoming, DateOnly Today, IReadOnlyList<AttentionItem> NeedsYou);
 
 /// <summary>What a line of the dashboard's "needs you" is about. Each module adds the kinds it raises.</summary>
-public enum AttentionKind { RunOfShowItem, EventWithoutVenue, WeddingWithoutStaff, RsvpDeadline, PickupMissing, VendorPaymentDue }
+public enum AttentionKind { RunOfShowItem, EventWithoutVenue, WeddingWithoutStaff, RsvpDeadline, PickupMissing, VendorPaymentDue, TaskDue }
 
 /// <summary>
 /// Something that needs the caller by <see cref="Due"/> (a date in the studio's zone). <see cref="Link"/> is the app page

@@ -9,6 +9,7 @@ using WedTech.Server.Inventory;
 using WedTech.Server.Invoicing;
 using WedTech.Server.Automations;
 using WedTech.Server.Leads;
+using WedTech.Server.Tasks;
 using WedTech.Server.Messaging;
 using WedTech.Server.Messaging.Push;
 using WedTech.Server.Messaging.Webhooks;
@@ -57,6 +58,7 @@ builder.Services
     .AddLeads()
     .AddProposals()
     .AddAgreements()
+    .AddTasks()
     .AddAutomations()
     .AddWeddingTemplates()
     .AddCalendar(builder.Configuration)
@@ -105,6 +107,7 @@ if (app.Services.ServesWeb())
         .MapLeads()
         .MapProposals()
         .MapAgreements()
+        .MapTasks()
         .MapWeddingTemplates()
         .MapMessaging()
         .MapFiles()

@@ -237,6 +237,28 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "GET /api/v1/weddings/{wedding}/bookings/{booking}/payments", "", "A✓ P✓ C· L·" },
         { "POST /api/v1/weddings/{wedding}/bookings/{booking}/payments", "vendor-payment", "A✓ P✓ C· L·" },
         { "DELETE /api/v1/weddings/{wedding}/bookings/{booking}/payments/{payment}", "", "A✓ P· C· L·" },
+        { "GET /api/v1/weddings/{wedding}/tasks", "", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/weddings/{wedding}/tasks", "task", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/tasks/{task}", "", "A✓ P✓ C✓ L·" },
+        { "PUT /api/v1/weddings/{wedding}/tasks/{task}", "task", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/weddings/{wedding}/tasks/{task}", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/weddings/{wedding}/tasks/{task}/move", "task-move", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/weddings/{wedding}/tasks/{task}/checklist/{checklist-item}", "tick", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/weddings/{wedding}/tasks/{task}/comments", "task-comment", "A✓ P✓ C✓ L·" },
+        { "POST /api/v1/weddings/{wedding}/tasks/from-template", "task-apply", "A✓ P✓ C· L·" },
+        { "GET /api/v1/weddings/{wedding}/our-tasks", "", "A✓ P· C· L✓" },
+        { "GET /api/v1/weddings/{wedding}/our-tasks/{task}", "", "A✓ P· C· L✓" },
+        { "POST /api/v1/weddings/{wedding}/our-tasks/{task}/move", "task-done", "A✓ P· C· L✓" },
+        { "POST /api/v1/weddings/{wedding}/our-tasks/{task}/checklist/{checklist-item}", "tick", "A✓ P· C· L✓" },
+        { "POST /api/v1/weddings/{wedding}/our-tasks/{task}/comments", "task-comment", "A✓ P· C· L✓" },
+        { "GET /api/v1/tasks/mine", "", "A✓ P✓ C✓ L·" },
+        { "GET /api/v1/task-templates", "", "A✓ P✓ C· L·" },
+        { "POST /api/v1/task-templates", "task-template", "A✓ P✓ C· L·" },
+        { "GET /api/v1/task-templates/{task-template}", "", "A✓ P✓ C· L·" },
+        { "PUT /api/v1/task-templates/{task-template}", "task-template", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/task-templates/{task-template}", "", "A✓ P✓ C· L·" },
+        { "GET /api/v1/me/reminder-channels", "", "A✓ P✓ C✓ L✓" },
+        { "PUT /api/v1/me/reminder-channels", "reminder-channels", "A✓ P✓ C✓ L✓" },
         { "GET /api/v1/events/{event}/vendors", "", "A✓ P✓ C✓ L·" },
         { "GET /api/v1/weddings/{wedding}/budget", "", "A✓ P✓ C· L·" },
         { "PUT /api/v1/weddings/{wedding}/budget/settings", "budget-settings", "A✓ P✓ C· L·" },
@@ -711,6 +733,20 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 url = url.Replace("{wedding-contract}", signedContract.ToString(), StringComparison.Ordinal);
             }
             var pipeline = body is "lead-move" or "stage-order" ? await admin.GetAsync<List<PipelineStageResponse>>("/api/v1/pipeline/stages") : null;
+            // Tasks: one assigned to everyone who calls (the couple's routes show only their own), with a checklist item; a template.
+            if (url.Contains("{task}", StringComparison.Ordinal))
+            {
+                var task = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/tasks", new TaskRequest("Book the band", Assignees: [.. ids.Values],
+                    Checklist: [new TaskChecklistItem(null, "Shortlist")]))).ReadAsync<TaskDetailResponse>(HttpStatusCode.Created);
+                url = url.Replace("{task}", task.Task.Id.ToString(), StringComparison.Ordinal)
+                    .Replace("{checklist-item}", task.Task.Checklist[0].Id.ToString(), StringComparison.Ordinal);
+            }
+            if (url.Contains("{task-template}", StringComparison.Ordinal))
+            {
+                var taskTemplate = await (await admin.PostJsonAsync("/api/v1/task-templates", NewTaskTemplate())).ReadAsync<TaskTemplateResponse>(HttpStatusCode.Created);
+                url = url.Replace("{task-template}", taskTemplate.Id.ToString(), StringComparison.Ordinal);
+            }
+            var taskTemplates = body == "task-apply" ? await admin.GetAsync<List<TaskTemplateResponse>>("/api/v1/task-templates") : null;
             if (url.Contains("{automation}", StringComparison.Ordinal))
             {
                 var rule = await (await admin.PostJsonAsync("/api/v1/automations", NewAutomation)).ReadAsync<AutomationRuleResponse>(HttpStatusCode.Created);
@@ -797,11 +833,20 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
                 "package" => System.Net.Http.Json.JsonContent.Create(ProposalSeeds.NewPackage, options: Api.Json),
                 "proposal" => System.Net.Http.Json.JsonContent.Create(ProposalSeeds.NewProposal(), options: Api.Json),
                 "send-proposal" => System.Net.Http.Json.JsonContent.Create(new SendProposalRequest(null), options: Api.Json),
+                "task" => System.Net.Http.Json.JsonContent.Create(new TaskRequest("Book the dhol", Due: new TaskDue(Anchor: DueAnchor.Wedding, Days: -30)), options: Api.Json),
+                "task-move" => System.Net.Http.Json.JsonContent.Create(new TaskMoveRequest(TaskState.InProgress, 0), options: Api.Json),
+                "task-done" => System.Net.Http.Json.JsonContent.Create(new TaskMoveRequest(TaskState.Done), options: Api.Json),
+                "tick" => System.Net.Http.Json.JsonContent.Create(new ChecklistTickRequest(true), options: Api.Json),
+                "task-comment" => System.Net.Http.Json.JsonContent.Create(new TaskCommentRequest("Booked, advance paid"), options: Api.Json),
+                "task-apply" => System.Net.Http.Json.JsonContent.Create(new ApplyTaskTemplateRequest(taskTemplates![0].Id), options: Api.Json),
+                "task-template" => System.Net.Http.Json.JsonContent.Create(NewTaskTemplate(), options: Api.Json),
+                "reminder-channels" => System.Net.Http.Json.JsonContent.Create(new ReminderChannels(true, false, true), options: Api.Json),
                 _ => null,
             };
             if (parts[0] == "PUT" && (url.EndsWith("/settings", StringComparison.Ordinal) || url.StartsWith("/api/v1/messaging/templates/", StringComparison.Ordinal)
                 || url.EndsWith("/payment-plan", StringComparison.Ordinal) || url.StartsWith("/api/v1/packages/", StringComparison.Ordinal)
-                || url.StartsWith("/api/v1/leads/", StringComparison.Ordinal) || url.StartsWith("/api/v1/contract-templates/", StringComparison.Ordinal)))
+                || url.StartsWith("/api/v1/leads/", StringComparison.Ordinal) || url.StartsWith("/api/v1/contract-templates/", StringComparison.Ordinal)
+                || url.StartsWith("/api/v1/task-templates/", StringComparison.Ordinal)))
             {
                 request.Headers.TryAddWithoutValidation("If-Match", "*");
             }
@@ -825,6 +870,9 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
             }
         }
     }
+
+    private static TaskTemplateRequest NewTaskTemplate() => new($"Checklist {Guid.NewGuid():N}", null,
+        [new TaskTemplateItem("Book the venue", DaysBefore: 180), new TaskTemplateItem("Sound check", EventType: EventType.Sangeet, MinutesBefore: 120)]);
 
     /// <summary>A lead with dates (so it may be won) and its own couple's e-mail (each win invites them).</summary>
     private static LeadRequest NewLead() => new("Aanya & Rohan", "Meera Kapoor", null, $"couple-{Guid.NewGuid():N}@example.com", null, null,

@@ -414,8 +414,9 @@ public abstract class AutomationTests(TestServer server) : ProviderTests(server)
         Assert.Contains("actions[0].stageId", (await RefusedAsync(new("To won", AutomationTrigger.LeadCreated, null, null, [], [new AutomationAction(AutomationActionKind.MoveLead, StageId: setup.Stage("Won"))]))).Keys);
         Assert.Contains("conditions[0].kind", (await RefusedAsync(new("Source of a wedding", AutomationTrigger.EventSoon, null, 7,
             [new AutomationCondition(AutomationConditionKind.LeadSource, Source: LeadSource.Instagram)], [Notify(AutomationStaff.Team, "Hi")]))).Keys);
-        var task = await RefusedAsync(new("A task", AutomationTrigger.EventSoon, null, 7, [], [new AutomationAction(AutomationActionKind.CreateTask, Text: "Call the caterer")]));
-        Assert.Contains("tasks module", task["actions[0].kind"][0], StringComparison.Ordinal);
+        var task = await RefusedAsync(new("A task on a lead", AutomationTrigger.LeadCreated, null, null, [], [new AutomationAction(AutomationActionKind.CreateTask, Subject: "Call", Text: "Call the caterer")]));
+        Assert.Contains("goes on a wedding", task["actions[0].kind"][0], StringComparison.Ordinal);
+        Assert.Contains("actions[0].subject", (await RefusedAsync(new("A task", AutomationTrigger.EventSoon, null, 7, [], [new AutomationAction(AutomationActionKind.CreateTask, Text: "Call the caterer")]))).Keys);
         var merge = await RefusedAsync(new("Unknown field", AutomationTrigger.LeadCreated, null, null, [], [Email("Namaste {{guestName}}", "For {{ eventName }}")]));
         Assert.StartsWith("{{guestName}} is not a merge field of this trigger. Use: {{coupleNames}}", merge["actions[0].text"][0], StringComparison.Ordinal);
         Assert.Contains("actions[0].subject", merge.Keys);

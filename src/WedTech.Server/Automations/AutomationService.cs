@@ -219,8 +219,24 @@ public sealed partial class AutomationService(TenantDbContext db, ILeadDirectory
         switch (kind)
         {
             case AutomationActionKind.CreateTask:
-                errors.Add($"{field}.kind", "Tasks on a wedding come with the tasks module, which is not there yet. For now, notify the team or add a follow-up on a lead.");
-                return;
+                if (onLead)
+                {
+                    errors.Add($"{field}.kind", "A task goes on a wedding; this trigger is about a lead. Add a follow-up on the lead instead.");
+                    return;
+                }
+                if (string.IsNullOrWhiteSpace(action.Subject))
+                {
+                    errors.Add($"{field}.subject", "Give the task's title.");
+                }
+                if (action.Staff is not (null or AutomationStaff.User or AutomationStaff.Team))
+                {
+                    errors.Add($"{field}.staff", "Assign the task to a member of staff or to the wedding's team, or to no one.");
+                }
+                if (action.Staff == AutomationStaff.User && (action.UserId is not { } assignee || !await IsStaffAsync(assignee, cancellationToken)))
+                {
+                    errors.Add($"{field}.userId", "Choose an active member of your studio's staff.");
+                }
+                break;
             case AutomationActionKind.SendMessage:
                 if (action.Channel is not (MessageChannel.Email or MessageChannel.Sms or MessageChannel.WhatsApp))
                 {
@@ -369,6 +385,8 @@ public sealed partial class AutomationService(TenantDbContext db, ILeadDirectory
         AutomationActionKind.NotifyStaff => new(a.Kind, Subject: Trimmed(a.Subject), Text: a.Text?.Trim(), Staff: a.Staff,
             UserId: a.Staff == AutomationStaff.User ? a.UserId : null),
         AutomationActionKind.CreateFollowUp => new(a.Kind, Text: a.Text?.Trim(), Staff: a.Staff, UserId: a.Staff == AutomationStaff.User ? a.UserId : null, Days: a.Days),
+        AutomationActionKind.CreateTask => new(a.Kind, Subject: Trimmed(a.Subject), Text: a.Text?.Trim(), Staff: a.Staff,
+            UserId: a.Staff == AutomationStaff.User ? a.UserId : null, Days: a.Days),
         _ => new(a.Kind, StageId: a.StageId),
     };
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hangfire;
-using Hangfire.Storage;
 using WedTech.Server.Events;
 using WedTech.Server.Guests;
 using WedTech.Server.Identity;
@@ -8,6 +7,7 @@ using WedTech.Server.Leads;
 using WedTech.Server.Messaging.Outbox;
 using WedTech.Server.Payments;
 using WedTech.Server.Platform.Jobs;
+using WedTech.Server.Tasks;
 using WedTech.Server.Tenancy;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
@@ -31,7 +31,7 @@ public sealed record SweepResult(int Done, int Skipped, int Failed, int AlreadyD
 /// </remarks>
 public sealed class AutomationSweep(
     TenantDbContext db, ILeadDirectory leads, IWeddingDirectory weddings, IWeddingEvents events, IRsvpDeadlines deadlines,
-    IInstalmentsDue instalments, IStudioSettings studio, OutboxService outbox, UserNotices notices, UserDirectory users, ILogger<AutomationSweep> logger)
+    IInstalmentsDue instalments, IStudioSettings studio, OutboxService outbox, UserNotices notices, UserDirectory users, ITaskCreator tasks, ILogger<AutomationSweep> logger)
 {
     /// <summary>How far back the lead triggers read the timeline (a rule active longer catches up a week of missed runs).</summary>
     public const int CatchUpDays = 7;
@@ -331,8 +331,21 @@ public sealed class AutomationSweep(
                 return await leads.MoveAsync(lead!.Id, action.StageId!.Value, $"by the automation “{rule.Name}”.", cancellationToken)
                     ? null
                     : "The lead was not moved: it is already in that stage, won or lost, or the stage was removed.";
+            case AutomationActionKind.CreateTask:
+            {
+                var (title, text) = Render(rule, action, MessageChannel.InApp, fields);
+                List<Guid> assignees = action.Staff switch
+                {
+                    AutomationStaff.User => [action.UserId!.Value],
+                    AutomationStaff.Team => await weddings.StaffAsync(occurrence.SubjectId, cancellationToken),
+                    _ => [],
+                };
+                return await tasks.CreateOnceAsync(occurrence.SubjectId, key, title, string.IsNullOrWhiteSpace(action.Text) ? null : text, action.Days, assignees, cancellationToken)
+                    ? null
+                    : "The task was already made for this occurrence.";
+            }
             default:
-                return "Tasks are not available yet: nothing was done for this action.";
+                return "This action is not known: nothing was done.";
         }
     }
 
@@ -421,20 +434,9 @@ public sealed class AutomationSweepJob(AutomationSweep sweep, TimeProvider time,
 
     public async Task RunAsync(DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        using var connection = storage.GetConnection();
-        IDisposable held;
-        try
-        {
-            held = connection.AcquireDistributedLock(LockOf(tenant.Current.Id), TimeSpan.Zero);
-        }
-        catch (DistributedLockTimeoutException)
+        if (!await TenantSweeps.RunAloneAsync(storage, LockOf(tenant.Current.Id), () => sweep.RunAsync(at ?? time.GetUtcNow(), cancellationToken)))
         {
             logger.LogInformation("Automations: the previous sweep is still running; this one is left to it");
-            return;
-        }
-        using (held)
-        {
-            await sweep.RunAsync(at ?? time.GetUtcNow(), cancellationToken);
         }
     }
 }
@@ -444,13 +446,5 @@ public sealed class AutomationSweepScheduler(IJobTenant tenant, IBackgroundJobCl
 {
     public const string RecurringJobId = "automation-sweeps";
 
-    public async Task<int> QueueAsync(CancellationToken cancellationToken)
-    {
-        var tenants = await tenant.ActiveIdsAsync(cancellationToken);
-        foreach (var id in tenants)
-        {
-            jobs.Enqueue<TenantJobRunner<AutomationSweepJob, DateTimeOffset?>>(runner => runner.RunAsync(id, null, null, CancellationToken.None));
-        }
-        return tenants.Count;
-    }
+    public Task<int> QueueAsync(CancellationToken cancellationToken) => TenantSweeps.QueueForEachStudioAsync<AutomationSweepJob>(tenant, jobs, cancellationToken);
 }

@@ -17,7 +17,7 @@ public sealed record EventFilter(EventStatus? Status, EventType? Type, DateOnly?
 /// </summary>
 public sealed class EventService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, TimeProvider time,
-    WeddingChanges changes, IVenueDirectory venues, IStudioSettings studio)
+    WeddingChanges changes, IVenueDirectory venues, IStudioSettings studio, IEnumerable<IEventTimeFollower> timeFollowers)
 {
     public const int MaxEventsPerWedding = 100;
 
@@ -154,7 +154,15 @@ public sealed class EventService(
         var e = await LoadForWriteAsync(id, cancellationToken);
         Concurrency.Expect(e, expectedVersion, "event");
         var oldStart = e.Start;
+        var oldStartsAt = e.StartsAt;
         await ApplyAsync(e, request, cancellationToken);
+        if (e.StartsAt != oldStartsAt)
+        {
+            foreach (var follower in timeFollowers)
+            {
+                await follower.EventMovedAsync(e.Id, e.StartsAt, cancellationToken);
+            }
+        }
         if (e.Start != oldStart && RunOfShowService.Move(e.Items.Where(i => !i.IsFixed), e.Start - oldStart) is > 0 and var moved)
         {
             audit.Note(e, $"{moved} run-of-show items moved with it");
@@ -171,6 +179,10 @@ public sealed class EventService(
     {
         var e = await Visible().FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw ApiException.NotFound("Event");
         Concurrency.Expect(e, expectedVersion, "event");
+        foreach (var follower in timeFollowers)
+        {
+            await follower.EventRemovedAsync(e.Id, e.Name, cancellationToken);
+        }
         db.Events.Remove(e);
         audit.Record("event.deleted", nameof(WeddingEvent), e.Id, $"{e.Name} on {Local(e.Start)}, wedding {e.WeddingId}");
         Publish(e, WeddingChange.EventDeleted);

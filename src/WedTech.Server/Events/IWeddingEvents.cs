@@ -6,7 +6,8 @@ namespace WedTech.Server.Events;
 /// </summary>
 /// <summary>An event as other modules read it; its venue's GST state code and country decide an invoice's place of supply.</summary>
 public sealed record EventOfWedding(
-    Guid Id, string Name, DateTime Start, EventType Type, EventStatus Status, DateTime End, string? VenueName, string? VenueStateCode = null, string? VenueCountry = null);
+    Guid Id, string Name, DateTime Start, EventType Type, EventStatus Status, DateTime End, string? VenueName, string? VenueStateCode = null, string? VenueCountry = null,
+    DateTimeOffset StartsAt = default);
 
 /// <summary>What other modules read of a wedding's events.</summary>
 public interface IWeddingEvents
@@ -28,7 +29,7 @@ internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
 {
     public Task<List<EventOfWedding>> OfWeddingAsync(Guid weddingId, CancellationToken cancellationToken) =>
         db.Events.AsNoTracking().Where(e => e.WeddingId == weddingId).OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
-            .Select(e => new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name, e.Venue == null ? null : e.Venue.StateCode, e.Venue == null ? null : e.Venue.Country)).ToListAsync(cancellationToken);
+            .Select(e => new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name, e.Venue == null ? null : e.Venue.StateCode, e.Venue == null ? null : e.Venue.Country, e.StartsAt)).ToListAsync(cancellationToken);
 
     public async Task<Dictionary<Guid, DateOnly>> LastDaysAsync(IReadOnlyCollection<Guid> weddingIds, CancellationToken cancellationToken) =>
         (await db.Events.AsNoTracking().Where(e => weddingIds.Contains(e.WeddingId)).GroupBy(e => e.WeddingId)
@@ -38,7 +39,7 @@ internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
     public async Task<(Guid WeddingId, EventOfWedding Event)?> FindAsync(Guid eventId, CancellationToken cancellationToken)
     {
         var found = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.WeddingId, Event = new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name, e.Venue == null ? null : e.Venue.StateCode, e.Venue == null ? null : e.Venue.Country) })
+            .Select(e => new { e.WeddingId, Event = new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name, e.Venue == null ? null : e.Venue.StateCode, e.Venue == null ? null : e.Venue.Country, e.StartsAt) })
             .FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : (found.WeddingId, found.Event);
     }

@@ -9,8 +9,8 @@ public interface ITemplateEvents
     /// <summary>Checks every time of the plan on these days in this zone; a time the zone skips is a field error on firstDay.</summary>
     void Check(IReadOnlyList<TemplateEvent> plan, DateOnly firstDay, string zone);
 
-    /// <summary>Adds the plan's events to the wedding; saved with the caller's next save.</summary>
-    void Add(IReadOnlyList<TemplateEvent> plan, Guid weddingId, DateOnly firstDay, string zone, DateTimeOffset now);
+    /// <summary>Adds the plan's events to the wedding, saved with the caller's next save; the events as others read them.</summary>
+    List<EventOfWedding> Add(IReadOnlyList<TemplateEvent> plan, Guid weddingId, DateOnly firstDay, string zone, DateTimeOffset now);
 }
 
 internal sealed class TemplateEvents(TenantDbContext db, TimeProvider time) : ITemplateEvents
@@ -24,8 +24,12 @@ internal sealed class TemplateEvents(TenantDbContext db, TimeProvider time) : IT
 
     public void Check(IReadOnlyList<TemplateEvent> plan, DateOnly firstDay, string zone) => EventsOf(plan, Guid.Empty, firstDay, zone, time.GetUtcNow());
 
-    public void Add(IReadOnlyList<TemplateEvent> plan, Guid weddingId, DateOnly firstDay, string zone, DateTimeOffset now) =>
-        db.Events.AddRange(EventsOf(plan, weddingId, firstDay, zone, now));
+    public List<EventOfWedding> Add(IReadOnlyList<TemplateEvent> plan, Guid weddingId, DateOnly firstDay, string zone, DateTimeOffset now)
+    {
+        var added = EventsOf(plan, weddingId, firstDay, zone, now);
+        db.Events.AddRange(added);
+        return [.. added.Select(e => new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, null, StartsAt: e.StartsAt))];
+    }
 
     /// <summary>
     /// A template's events and their run-of-show for one wedding: day 0 on <paramref name="firstDay"/>, at the template's

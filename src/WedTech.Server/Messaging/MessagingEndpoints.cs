@@ -72,6 +72,14 @@ public static class MessagingEndpoints
             await service.MarkAllReadAsync(ct);
             return TypedResults.NoContent();
         }).WithSummary("Mark all of the caller's notifications read");
+
+        var me = api.MapGroup("/me").WithApiTag(NotificationsTag).RequireAuthorization();
+        me.MapGet("/reminder-channels", (NoticeChoices choices, CancellationToken ct) => choices.GetAsync(NoticeChoices.TaskReminders, ct))
+            .WithSummary("How the caller's task reminders reach them")
+            .WithDescription("In the app, by push (on the devices they turned it on for), by e-mail: all of them until they choose.");
+        me.MapPut("/reminder-channels", (ReminderChannels request, NoticeChoices choices, CancellationToken ct) => choices.SetAsync(NoticeChoices.TaskReminders, request, ct))
+            .WithSummary("Choose how the caller's task reminders reach them")
+            .WithDescription("Each of in-app, push and e-mail on or off; all off: no task reminders at all. The caller's own choice, for no one else.");
         return api;
     }
 }

@@ -8,7 +8,7 @@ public static class MessagingModule
     {
         services.AddMessageChannels(configuration);
         services.Configure<Outbox.MessagingOptions>(configuration.GetSection("Messaging"));
-        services.AddScoped<Outbox.OutboxService>().AddScoped<Outbox.UserNotices>();
+        services.AddScoped<Outbox.OutboxService>().AddScoped<Outbox.UserNotices>().AddScoped<Outbox.NoticeChoices>();
         services.AddScoped<Outbox.NotificationService>();
         services.AddScoped<Channels.IMessageChannel, Outbox.InAppChannel>();
         services.AddSingleton<Channels.IDeliveryStatusSink, Outbox.DeliveryStatusSink>();

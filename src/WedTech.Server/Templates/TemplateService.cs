@@ -1,6 +1,7 @@
 using System.Globalization;
 using WedTech.Server.Events;
 using WedTech.Server.Platform.Audit;
+using WedTech.Server.Tasks;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Weddings;
 
@@ -8,7 +9,7 @@ namespace WedTech.Server.Templates;
 
 /// <summary>Wedding templates: a wedding's events and run-of-show saved by day, and new weddings made from them.</summary>
 public sealed class TemplateService(TenantDbContext db, WeddingService weddings, AuditLog audit, TimeProvider time, ITemplateEvents templateEvents,
-    IStudioSettings studio)
+    IStudioSettings studio, ITemplateTasks templateTasks)
 {
     public async Task<PagedResponse<WeddingTemplateSummary>> ListAsync(string? search, Paging paging, CancellationToken cancellationToken)
     {
@@ -48,6 +49,7 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
             Name = name,
             Description = request.Description.TrimmedOrNull(),
             Events = events,
+            Tasks = await templateTasks.SnapshotAsync(weddingId, cancellationToken),
         };
         db.WeddingTemplates.Add(template);
         audit.Record("template.created", nameof(WeddingTemplate), template.Id, $"{template.Name} (from wedding {weddingId})");
@@ -107,11 +109,13 @@ public sealed class TemplateService(TenantDbContext db, WeddingService weddings,
         var now = time.GetUtcNow();
         var planned = template.Events;
         templateEvents.Check(planned, firstDay, zone);
+        var studioZone = await studio.TimeZoneAsync(cancellationToken);
         try
         {
             return await weddings.CreateAsync(request.Wedding!, wedding =>
             {
-                templateEvents.Add(planned, wedding.Id, firstDay, zone, now);
+                var added = templateEvents.Add(planned, wedding.Id, firstDay, zone, now);
+                templateTasks.Add(template.Tasks, wedding.Id, wedding.PrimaryDate, added, studioZone, now);
                 audit.Record("wedding.created-from-template", nameof(Wedding), wedding.Id, string.Create(CultureInfo.InvariantCulture,
                     $"{template.Name} ({template.Id}): {planned.Count} events from {firstDay:yyyy-MM-dd} in {zone}"));
             }, cancellationToken);

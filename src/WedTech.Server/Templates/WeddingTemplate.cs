@@ -1,6 +1,6 @@
 namespace WedTech.Server.Templates;
 
-/// <summary>A studio's saved shape of a wedding: its events by day and their run-of-show, with no dates, venues or people.</summary>
+/// <summary>A studio's saved shape of a wedding: its events by day and their run-of-show, and its tasks, with no dates, venues or people.</summary>
 [AuditChanges("template")]
 public sealed class WeddingTemplate : IVersioned, ITimestamped
 {
@@ -8,6 +8,9 @@ public sealed class WeddingTemplate : IVersioned, ITimestamped
     public required string Name { get; set; }
     public string? Description { get; set; }
     public List<TemplateEvent> Events { get; set; } = [];
+
+    /// <summary>The wedding's tasks, due relative to its day or to its first event of a type; a new wedding gets them.</summary>
+    public List<TaskTemplateItem> Tasks { get; set; } = [];
     public long Version { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -23,6 +26,7 @@ public sealed class WeddingTemplateModel : ITenantModel
         template.Property(t => t.Description).HasMaxLength(500);
         template.Property(t => t.Version).IsConcurrencyToken();
         template.Property(t => t.Events).HasJsonConversion();
+        template.Property(t => t.Tasks).HasJsonConversion();
         template.HasIndex(t => t.Name).IsUnique();
     });
 }

@@ -49,6 +49,9 @@ public interface IWeddingDirectory
     /// <summary>The main day of each of these weddings that is not deleted, whoever asks (a daily duty).</summary>
     Task<Dictionary<Guid, DateOnly>> PrimaryDatesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
+    /// <summary>Everyone on the wedding's team with their role on it.</summary>
+    Task<List<(Guid UserId, TeamRole Role)>> TeamAsync(Guid weddingId, CancellationToken cancellationToken);
+
     /// <summary>Whether this user is staff on the wedding's team.</summary>
     Task<bool> IsStaffAsync(Guid weddingId, Guid userId, CancellationToken cancellationToken);
 }
@@ -86,6 +89,10 @@ internal sealed class WeddingDirectory(TenantDbContext db, WeddingService weddin
 
     public Task<List<Guid>> ClientsAsync(Guid weddingId, CancellationToken cancellationToken) =>
         db.WeddingTeamMembers.Where(t => t.WeddingId == weddingId && t.Role == TeamRole.Client).Select(t => t.UserId).ToListAsync(cancellationToken);
+
+    public async Task<List<(Guid UserId, TeamRole Role)>> TeamAsync(Guid weddingId, CancellationToken cancellationToken) =>
+        [.. (await db.WeddingTeamMembers.AsNoTracking().Where(t => t.WeddingId == weddingId).Select(t => new { t.UserId, t.Role }).ToListAsync(cancellationToken))
+            .Select(t => (t.UserId, t.Role))];
 
     public Task<bool> IsStaffAsync(Guid weddingId, Guid userId, CancellationToken cancellationToken) =>
         db.WeddingTeamMembers.AnyAsync(t => t.WeddingId == weddingId && t.UserId == userId && t.Role != TeamRole.Client, cancellationToken);

@@ -12,7 +12,8 @@ public sealed record WeddingFilter(WeddingStatus? Status, DateOnly? From, DateOn
 
 public sealed class WeddingService(
     TenantDbContext db, CurrentUser currentUser, AuditLog audit, HybridCache cache, CacheInvalidator invalidator, IDatabaseProvider databases,
-    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime, IStudioSettings studio, IEnumerable<IWeddingPersonalData> personalData)
+    TenantContext tenant, TimeProvider time, IRealtimePublisher realtime, IStudioSettings studio, IEnumerable<IWeddingPersonalData> personalData,
+    IEnumerable<IWeddingDateFollower> dateFollowers)
 {
     /// <summary>The dashboard's "needs you" shows this many lines, soonest first.</summary>
     internal const int MaxAttention = 20;
@@ -160,11 +161,19 @@ public sealed class WeddingService(
         Concurrency.Expect(wedding, expectedVersion, "wedding");
 
         var teamBefore = wedding.Team.Select(t => t.UserId).ToHashSet();
+        var dateBefore = wedding.PrimaryDate;
         var errors = new FieldErrors();
         Apply(wedding, request, errors);
         var team = await CheckTeamAsync(request.Team, errors, cancellationToken);
         errors.ThrowIfAny();
         SetTeam(wedding, request.Team ?? []);
+        if (wedding.PrimaryDate != dateBefore)
+        {
+            foreach (var follower in dateFollowers)
+            {
+                await follower.WeddingMovedAsync(wedding.Id, wedding.PrimaryDate, cancellationToken);
+            }
+        }
         if (WritePath.ChangedFields(db, wedding) is { } changed)
         {
             var tenantId = tenant.Current.Id;

@@ -145,6 +145,10 @@ public static partial class TemplateRenderer
             "{{weddingTitle}}: the {{label}} of {{amount}} to {{studioName}} is due {{due}}. You can pay it online and see your invoices and receipts in your wedding's billing.");
         AddToUsers("couple-payment-received", "Payment received: {{amount}}",
             "Thank you: {{studioName}} received {{amount}} for {{weddingTitle}} on {{paidOn}}. Your receipt {{receiptNumber}} is in your wedding's billing.");
+        // Tasks: reminders to the people a task is assigned to, and a mention in a comment.
+        AddToUsers("task-due", "Due {{due}}: {{taskTitle}}", "{{weddingTitle}}: “{{taskTitle}}” is due {{due}}.");
+        AddToUsers("task-overdue", "Overdue: {{taskTitle}}", "{{weddingTitle}}: “{{taskTitle}}” was due {{due}} and is not done yet.");
+        AddToUsers("task-mention", "{{author}} mentioned you on “{{taskTitle}}”", "{{weddingTitle}}: {{author}} wrote on “{{taskTitle}}”: {{text}}");
         // An automation's notice to a member of the studio: its subject and text were filled from the rule's merge fields.
         AddToUsers("automation", "{{subject}}", "{{text}}");
         // Told in the app only: the file is there to download.
