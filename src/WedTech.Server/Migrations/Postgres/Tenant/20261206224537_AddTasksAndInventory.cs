@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace WedTech.Server.Migrations.Postgres.Tenant
 {
     /// <inheritdoc />
-    public partial class AddTasks : Migration
+    public partial class AddTasksAndInventory : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,35 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_notice_choices", x => new { x.UserId, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stock_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    QuantityOwned = table.Column<int>(type: "integer", nullable: false),
+                    Warehouse = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReplacementCostPaise = table.Column<long>(type: "bigint", nullable: false),
+                    LowStockThreshold = table.Column<int>(type: "integer", nullable: false),
+                    InMaintenance = table.Column<int>(type: "integer", nullable: false),
+                    MaintenanceNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    VendorBookingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RentedForWeddingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RentedFromVendor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReservationStamp = table.Column<long>(type: "bigint", nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(302)", maxLength: 302, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stock_items", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -106,6 +135,41 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                 });
 
             migrationBuilder.CreateTable(
+                name: "stock_reservations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WeddingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    SetupHours = table.Column<int>(type: "integer", nullable: false),
+                    TeardownHours = table.Column<int>(type: "integer", nullable: false),
+                    HeldFrom = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    HeldUntil = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CheckedOut = table.Column<int>(type: "integer", nullable: false),
+                    Returned = table.Column<int>(type: "integer", nullable: false),
+                    Missing = table.Column<int>(type: "integer", nullable: false),
+                    Damaged = table.Column<int>(type: "integer", nullable: false),
+                    ChargedPaise = table.Column<long>(type: "bigint", nullable: false),
+                    ReturnNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stock_reservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_stock_reservations_stock_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "stock_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "task_assignees",
                 columns: table => new
                 {
@@ -169,6 +233,31 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_stock_items_Name",
+                table: "stock_items",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_reservations_EventId",
+                table: "stock_reservations",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_reservations_HeldFrom_HeldUntil",
+                table: "stock_reservations",
+                columns: new[] { "HeldFrom", "HeldUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_reservations_ItemId_HeldFrom",
+                table: "stock_reservations",
+                columns: new[] { "ItemId", "HeldFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_reservations_WeddingId",
+                table: "stock_reservations",
+                column: "WeddingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_task_assignees_UserId_WeddingId",
                 table: "task_assignees",
                 columns: new[] { "UserId", "WeddingId" });
@@ -224,6 +313,9 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                 name: "notice_choices");
 
             migrationBuilder.DropTable(
+                name: "stock_reservations");
+
+            migrationBuilder.DropTable(
                 name: "task_assignees");
 
             migrationBuilder.DropTable(
@@ -234,6 +326,9 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
 
             migrationBuilder.DropTable(
                 name: "task_templates");
+
+            migrationBuilder.DropTable(
+                name: "stock_items");
 
             migrationBuilder.DropTable(
                 name: "tasks");
