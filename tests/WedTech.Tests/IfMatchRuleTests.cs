@@ -19,6 +19,8 @@ public abstract class IfMatchRuleTests(TestServer server) : ProviderTests(server
     {
         ["PUT /api/v1/users/{id}/role"] = "an action on one field, not a replacement of a record: the role is the whole request, a user has no version, "
             + "and what must never be lost (the studio's last active admin) is kept by a serializable transaction, not by the caller's copy",
+        ["PUT /api/v1/me/reminder-channels"] = "a person's own three switches, set whole and only by that person: nobody else writes them, so there "
+            + "is no one else's change to lose",
         ["PUT /api/v1/pipeline/stages/order"] = "the order of the whole pipeline, not one record: the request names every stage once, so a stage added "
             + "or removed since the caller read the pipeline is a field error and nothing of anyone else's is lost",
     };

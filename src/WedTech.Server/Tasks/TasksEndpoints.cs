@@ -48,9 +48,9 @@ public static class TasksEndpoints
         tasks.MapPut("/{id:guid}", async (Guid weddingId, Guid id, TaskRequest request, TaskService service, HttpContext http, CancellationToken ct) =>
         {
             var task = await service.UpdateAsync(weddingId, id, request, Concurrency.RequireIfMatch(http), ct);
-            return TypedResults.Ok(task).WithETag(task.Task.Version);
+            return TypedResults.Ok(task.Task).WithETag(task.Task.Version);
         }).RequireAuthorization(Permissions.TaskManage).RequiresIfMatch().WithSummary("Change a task")
-            .WithDescription("The whole task; checklist items keep their ids. Requires If-Match.");
+            .WithDescription("The whole task; checklist items keep their ids. Requires If-Match. Answers with the task as changed (its comments and history are the task's GET).");
 
         tasks.MapDelete("/{id:guid}", async Task<NoContent> (Guid weddingId, Guid id, TaskService service, HttpContext http, CancellationToken ct) =>
         {

@@ -27,7 +27,9 @@ public static class OpenApiOperations
         // Proposals: a proposal of that lead, a package.
         Guid Proposal, Guid Package,
         // Contracts: a template of the studio's own, a contract of that lead.
-        Guid ContractTemplate, Guid Contract);
+        Guid ContractTemplate, Guid Contract,
+        // Stock: an item; tasks: a task of the wedding given to the admin (so the couple's routes find it too), a checklist template.
+        Guid StockItem, Guid Task, Guid TaskTemplate);
 
     public static IEnumerable<Operation> Operations(JsonObject document)
     {
@@ -93,6 +95,9 @@ public static class OpenApiOperations
             ("id", "packages") => records.Package,
             ("id", "contract-templates") => records.ContractTemplate,
             ("id", "contracts") when path.StartsWith("/api/v1/leads/", StringComparison.Ordinal) => records.Contract,
+            ("id", "items") when path.StartsWith("/api/v1/inventory/", StringComparison.Ordinal) => records.StockItem,
+            ("id", "tasks") or ("id", "our-tasks") => records.Task,
+            ("id", "task-templates") => records.TaskTemplate,
             _ => null,
         };
         return id?.ToString() ?? name switch
@@ -197,6 +202,10 @@ public static class OpenApiOperations
             nameof(ContractRequest) => new ContractRequest(records.ContractTemplate, null, null, 3_00_000_00,
                 [new InstalmentRequest(null, "Advance", InstalmentKind.Advance, new DateOnly(2027, 5, 1), 3_00_000_00)], "Fuzz terms", "Samode Palace"),
             nameof(CountersignRequest) => new CountersignRequest("Asha Admin", ContractTests.Signature(), true),
+            nameof(StockItemRequest) => new StockItemRequest("Brass urli", StockCategory.Decor, "piece", 40, "Jaipur godown", 2_500_00, 5, 0, null, "Polish before use"),
+            nameof(TaskRequest) => new TaskRequest("Book the mehendi artist", "Two artists for the ladies' side", null, [records.Admin], TaskPriority.High, TaskState.ToDo,
+                new TaskDue(On: new DateOnly(2027, 9, 1))),
+            nameof(TaskTemplateRequest) => new TaskTemplateRequest("Fuzz checklist", "Six months out", [new TaskTemplateItem("Book the venue", null, TaskPriority.High, DaysBefore: 180)]),
             _ => null,
         };
         return known is not null ? JsonSerializer.SerializeToNode(known, known.GetType(), Api.Json)! : FromSchema(schema, document, depth: 0) ?? new JsonObject();
@@ -355,9 +364,16 @@ public static class OpenApiOperations
         var contractTemplate = await (await admin.PostJsonAsync("/api/v1/contract-templates", new ContractTemplateRequest("Décor agreement", "For {{couple.names}}.")))
             .ReadAsync<ContractTemplateResponse>(HttpStatusCode.Created);
         var contract = await ContractTests.NewContractAsync(admin, lead.Id);
+        // Stock, tasks and a checklist template, made unlike the samples.
+        var stockItem = await (await admin.PostJsonAsync("/api/v1/inventory/items", new StockItemRequest("Mandap set", StockCategory.MandapSets, "set", 2, null, 1_00_000_00, 0, 0, null, null)))
+            .ReadAsync<StockItemResponse>(HttpStatusCode.Created);
+        var task = await (await admin.PostJsonAsync($"/api/v1/weddings/{wedding.Id}/tasks", new TaskRequest("Confirm the tent", null, null, [me.Id], TaskPriority.Normal, TaskState.ToDo,
+            new TaskDue(Anchor: DueAnchor.Wedding, Days: -30), [new TaskChecklistItem(null, "Call Royal Tent House")]))).ReadAsync<TaskDetailResponse>(HttpStatusCode.Created);
+        var taskTemplate = await (await admin.PostJsonAsync("/api/v1/task-templates", new TaskTemplateRequest("Studio checklist", null, [new TaskTemplateItem("Send the save-the-date", DaysBefore: 120)])))
+            .ReadAsync<TaskTemplateResponse>(HttpStatusCode.Created);
         return new Records(me.Id, planner.Id, wedding.Id, @event.Id, item.Id, venue.Id, template.Id, household.Id, lodgers.Id, lodgers.Members[0].Id, block.Id,
             room.Allotments[0].Id, table.Id, leg.Id, vehicle.Id, trip.Id, vendor.Id, booking.Id, payment.Id, line.Id, studio.Slug,
             draft.Id, estimate.Id, plan.Instalments[0].Instalment.Id, received.Id, razorpay.KeyId, lead.Id, followUp.Id, otherLead.Id, stage.Id,
-            automation.Id, proposal.Id, package.Id, contractTemplate.Id, contract.Id);
+            automation.Id, proposal.Id, package.Id, contractTemplate.Id, contract.Id, stockItem.Id, task.Task.Id, taskTemplate.Id);
     }
 }
