@@ -21,8 +21,6 @@ public sealed class CheckInService(
     TenantDbContext db, IEventGuestList guests, IWeddingEvents events, IWeddingDirectory weddings, GuestPasses passes, CurrentUser user,
     AuditLog audit, WeddingChanges changes, TenantContext tenant, IStudioSettings studio, IEventSeating seating, TimeProvider time)
 {
-    private const int Attempts = 3;
-
     public async Task<CheckInResponse> CheckInAsync(Guid eventId, CheckInRequest request, CancellationToken cancellationToken)
     {
         var (weddingId, wedEvent) = await RequireEventAsync(eventId, cancellationToken);
@@ -46,10 +44,12 @@ public sealed class CheckInService(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbUpdateException) when (attempt <= chosen.Count)
             {
                 // Another coordinator checked some of them in at the same moment (the unique index refused the second row):
-                // read again what is in, and add only who is still missing.
+                // read again what is in, and add only who is still missing. Each refusal means at least one more of the chosen
+                // is in, so one attempt per chosen member and a last one always end; a fixed count lost to three coordinators
+                // scanning one pass at once.
                 db.ChangeTracker.Clear();
                 continue;
             }
