@@ -43,6 +43,19 @@ public abstract class TaskTests(TestServer server) : ProviderTests(server)
     /// <summary>End of a day in India (UTC+05:30): an all-day task is due then.</summary>
     private static DateTimeOffset EndOfDay(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(5.5));
 
+    /// <summary>
+    /// Each assignment carries its task's open state and due instant ("my tasks" reads only them): after every kind of change
+    /// (an edit, a move, the wedding or an event moving, an event removed, a template, an automation) they must agree.
+    /// </summary>
+    private async Task AssignmentsFollowTheirTasksAsync(Studio studio)
+    {
+        await using var db = await TenantDatabase.OpenAsync(Server, studio);
+        var tasks = await db.WeddingTasks.AsNoTracking().Include(t => t.Assignees).ToListAsync(Cancel);
+        Assert.NotEmpty(tasks.SelectMany(t => t.Assignees));
+        Assert.All(tasks.SelectMany(t => t.Assignees.Select(a => (t, a))), p =>
+            Assert.Equal((p.t.Title, p.t.Status != TaskState.Done, p.t.DueAt), (p.t.Title, p.a.Open, p.a.DueAt)));
+    }
+
     private static WeddingRequest Moved(WeddingResponse w, DateOnly to, IReadOnlyList<TeamAssignment>? team = null) =>
         new(w.Title, w.BrideName, w.GroomName, to, w.City, w.Status, null, 200, null, team);
 
@@ -50,10 +63,11 @@ public abstract class TaskTests(TestServer server) : ProviderTests(server)
     public async Task Relative_due_dates_follow_the_wedding_and_the_event_and_a_removed_event_leaves_the_date_as_it_was()
     {
         var setup = await SetUpAsync();
-        var onDay = await AddAsync(setup, new TaskRequest("Pay the florist", Due: new TaskDue(On: new DateOnly(2027, 1, 10))));
+        var me = (await setup.Admin.GetAsync<MeResponse>("/api/v1/me")).Id;
+        var onDay = await AddAsync(setup, new TaskRequest("Pay the florist", Assignees: [me], Due: new TaskDue(On: new DateOnly(2027, 1, 10))));
         var timed = await AddAsync(setup, new TaskRequest("Call the DJ", Due: new TaskDue(On: new DateOnly(2027, 1, 11), At: new TimeOnly(10, 30))));
-        var before = await AddAsync(setup, new TaskRequest("Send save-the-dates", Due: new TaskDue(Anchor: DueAnchor.Wedding, Days: -90)));
-        var sound = await AddAsync(setup, new TaskRequest("Sound check", EventId: setup.Sangeet.Id,
+        var before = await AddAsync(setup, new TaskRequest("Send save-the-dates", Assignees: [me], Due: new TaskDue(Anchor: DueAnchor.Wedding, Days: -90)));
+        var sound = await AddAsync(setup, new TaskRequest("Sound check", EventId: setup.Sangeet.Id, Assignees: [me],
             Due: new TaskDue(Anchor: DueAnchor.Event, EventId: setup.Sangeet.Id, Minutes: -120)));
 
         Assert.Equal((new DateOnly(2027, 1, 10), EndOfDay(new DateOnly(2027, 1, 10)), true), (onDay.DueOn, onDay.DueAt, onDay.AllDay));
@@ -67,10 +81,15 @@ public abstract class TaskTests(TestServer server) : ProviderTests(server)
             .EnsureSuccessStatusCode();
         Assert.Equal(WeddingDay.AddDays(-60), (await GetAsync(setup, before.Id)).Task.DueOn);
         Assert.Equal(new DateOnly(2027, 1, 10), (await GetAsync(setup, onDay.Id)).Task.DueOn);
+        await AssignmentsFollowTheirTasksAsync(setup.Studio);
+        // "My tasks" reads the assignments' copies of the dates: the save-the-dates (16 Dec) still comes before the florist (10 Jan).
+        Assert.Equal(["Send save-the-dates", "Pay the florist", "Sound check"],
+            (await setup.Admin.GetAsync<PagedResponse<TaskResponse>>("/api/v1/tasks/mine")).Items.Select(t => t.Title));
 
         // The sangeet starts an hour later: the sound check follows it.
         (await setup.Admin.PutJsonAsync($"/api/v1/events/{setup.Sangeet.Id}", SangeetOn(WeddingDay.AddDays(-1), 20), "*")).EnsureSuccessStatusCode();
         Assert.Equal(new DateTimeOffset(2027, 2, 13, 18, 0, 0, TimeSpan.FromHours(5.5)), (await GetAsync(setup, sound.Id)).Task.DueAt);
+        await AssignmentsFollowTheirTasksAsync(setup.Studio);
 
         // The sangeet is removed: the sound check keeps its date and time, now fixed, and its history says why.
         (await setup.Admin.DeleteAsync($"/api/v1/events/{setup.Sangeet.Id}", Cancel)).EnsureSuccessStatusCode();
@@ -79,6 +98,7 @@ public abstract class TaskTests(TestServer server) : ProviderTests(server)
         Assert.Equal(new TaskDue(new DateOnly(2027, 2, 13), new TimeOnly(18, 0)), kept.Task.Due);
         Assert.Null(kept.Task.EventId);
         Assert.Contains("Sangeet was removed", Assert.Single(kept.History).Text, StringComparison.Ordinal);
+        await AssignmentsFollowTheirTasksAsync(setup.Studio);
     }
 
     [Fact]
@@ -140,6 +160,7 @@ public abstract class TaskTests(TestServer server) : ProviderTests(server)
         Assert.Equal([("No date", 0), ("Overdue", 1)], inProgress.Select(t => (t.Title, t.Position)));
         Assert.Equal(["Overdue", "No date"], (await planner.Client.GetAsync<PagedResponse<TaskResponse>>("/api/v1/tasks/mine")).Items.Select(t => t.Title));
         Assert.Equal(["Later"], (await setup.Admin.GetAsync<List<TaskResponse>>($"{setup.Tasks}?assigneeId={planner.Id}&status=done")).Select(t => t.Title));
+        await AssignmentsFollowTheirTasksAsync(setup.Studio);
 
         // "Needs you" shows the overdue one.
         var needs = (await planner.Client.GetAsync<WeddingOverviewResponse>("/api/v1/weddings/overview")).NeedsYou.Where(n => n.Kind == AttentionKind.TaskDue).ToList();
@@ -305,6 +326,7 @@ public abstract class TaskTests(TestServer server) : ProviderTests(server)
         var task = Assert.Single(await setup.Admin.GetAsync<List<TaskResponse>>(setup.Tasks));
         Assert.Equal(("Prepare Sangeet", "Check the run of show"), (task.Title, task.Description));
         Assert.Equal([planner.Id], task.Assignees.Select(a => a.UserId));
+        await AssignmentsFollowTheirTasksAsync(setup.Studio);
     }
 }
 

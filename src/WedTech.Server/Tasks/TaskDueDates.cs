@@ -53,7 +53,7 @@ internal sealed class TaskDueDates(TenantDbContext db, IStudioSettings studio, T
 
     private async Task RecomputeAsync(IQueryable<WeddingTask> following, Action<WeddingTask, string> compute, CancellationToken cancellationToken)
     {
-        var tasks = await following.ToListAsync(cancellationToken);
+        var tasks = await following.Include(t => t.Assignees).ToListAsync(cancellationToken);
         if (tasks.Count == 0)
         {
             return;
@@ -68,7 +68,7 @@ internal sealed class TaskDueDates(TenantDbContext db, IStudioSettings studio, T
     /// <summary>The anchor goes: each task keeps the date and time it had, now as an absolute date, and its history says why.</summary>
     public async Task EventRemovedAsync(Guid eventId, string eventName, CancellationToken cancellationToken)
     {
-        var tasks = await db.WeddingTasks.Where(t => t.AnchorEventId == eventId || t.EventId == eventId).ToListAsync(cancellationToken);
+        var tasks = await db.WeddingTasks.Include(t => t.Assignees).Where(t => t.AnchorEventId == eventId || t.EventId == eventId).ToListAsync(cancellationToken);
         if (tasks.Count == 0)
         {
             return;

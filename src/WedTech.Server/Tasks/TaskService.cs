@@ -50,13 +50,13 @@ public sealed class TaskService(
     {
         var me = currentUser.Required.Id;
         var visible = weddings.VisibleIds();
-        var mine = db.TaskAssignments.Where(a => a.UserId == me && visible.Contains(a.WeddingId)).Select(a => a.TaskId);
-        var page = await db.WeddingTasks.AsNoTracking().Include(t => t.Assignees)
-            .Where(t => mine.Contains(t.Id) && t.Status != TaskState.Done)
-            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
-            .ToPageAsync(paging, t => t, cancellationToken);
-        var titles = await weddings.TitlesAsync([.. page.Items.Select(t => t.WeddingId).Distinct()], cancellationToken);
-        return new PagedResponse<TaskResponse>(await ResponsesAsync(page.Items, titles, cancellationToken), page.Page, page.PageSize, page.TotalCount);
+        var page = await db.TaskAssignments.AsNoTracking().Where(a => a.UserId == me && a.Open && visible.Contains(a.WeddingId))
+            .OrderBy(a => a.DueAt == null).ThenBy(a => a.DueAt).ThenBy(a => a.TaskId)
+            .ToPageAsync(paging, a => a.TaskId, cancellationToken);
+        var found = await db.WeddingTasks.AsNoTracking().Include(t => t.Assignees).Where(t => page.Items.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var tasks = page.Items.Where(found.ContainsKey).Select(id => found[id]).ToList();
+        var titles = await weddings.TitlesAsync([.. tasks.Select(t => t.WeddingId).Distinct()], cancellationToken);
+        return new PagedResponse<TaskResponse>(await ResponsesAsync(tasks, titles, cancellationToken), page.Page, page.PageSize, page.TotalCount);
     }
 
     public async Task<TaskDetailResponse> GetAsync(Guid weddingId, Guid id, bool own, CancellationToken cancellationToken)
@@ -118,7 +118,7 @@ public sealed class TaskService(
         var status = request.Status!.Value;
         if (own && status is not (TaskState.ToDo or TaskState.Done))
         {
-            throw new ValidationFailedException("status", "Mark your task done, or not done (toDo).");
+            throw new ValidationFailedException("status", "Mark your task done, or not done (to-do).");
         }
         var column = await db.WeddingTasks.Where(t => t.WeddingId == weddingId && t.Status == status && t.Id != id)
             .OrderBy(t => t.Position).ThenBy(t => t.Id).ToListAsync(cancellationToken);
@@ -275,7 +275,7 @@ public sealed class TaskService(
         task.Assignees.RemoveAll(a => !assignees.Contains(a.UserId));
         foreach (var userId in assignees.Where(u => task.Assignees.All(a => a.UserId != u)))
         {
-            task.Assignees.Add(new TaskAssignment { TaskId = task.Id, UserId = userId, WeddingId = task.WeddingId });
+            task.Assign(userId);
         }
     }
 

@@ -21,12 +21,23 @@ public sealed record TaskNote(DateTimeOffset At, string Text);
 [AuditChanges("task")]
 public sealed class WeddingTask : IVersioned, ITimestamped
 {
+    private TaskState _status;
+    private DateTimeOffset? _dueAt;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid WeddingId { get; init; }
     public Guid? EventId { get; set; }
     public required string Title { get; set; }
     public string? Description { get; set; }
-    public TaskState Status { get; set; }
+    public TaskState Status
+    {
+        get => _status;
+        set
+        {
+            _status = value;
+            CopyToAssignees();
+        }
+    }
     public TaskPriority Priority { get; set; } = TaskPriority.Normal;
 
     [NotAudited]
@@ -44,7 +55,15 @@ public sealed class WeddingTask : IVersioned, ITimestamped
 
     /// <summary>When it is due: the instant (an all-day task: the end of its day in the studio's zone), the local date, whether all day.</summary>
     [NotAudited]
-    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? DueAt
+    {
+        get => _dueAt;
+        set
+        {
+            _dueAt = value;
+            CopyToAssignees();
+        }
+    }
 
     public DateOnly? DueOn { get; set; }
 
@@ -66,6 +85,20 @@ public sealed class WeddingTask : IVersioned, ITimestamped
     public long Version { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public void Assign(Guid userId) =>
+        Assignees.Add(new TaskAssignment { TaskId = Id, UserId = userId, WeddingId = WeddingId, Open = _status != TaskState.Done, DueAt = _dueAt });
+
+    // EF reads and writes the fields, so a task read from the database copies nothing; a change made here reaches the
+    // assignments loaded with it (whoever changes the status or the date of a tracked task loads its assignees).
+    private void CopyToAssignees()
+    {
+        foreach (var assignment in Assignees)
+        {
+            assignment.Open = _status != TaskState.Done;
+            assignment.DueAt = _dueAt;
+        }
+    }
 }
 
 /// <summary>Who a task is assigned to: a member of the studio's staff, or one of the couple.</summary>
@@ -76,6 +109,14 @@ public sealed class TaskAssignment
 
     /// <summary>Copied from the task: "my tasks" finds a person's tasks of the weddings they see without the task table.</summary>
     public Guid WeddingId { get; init; }
+
+    /// <summary>
+    /// Copied from the task whenever they change (<see cref="WeddingTask.Status"/> not done, <see cref="WeddingTask.DueAt"/>):
+    /// "my tasks" is then one range of an index, not a look-up of every task the person was ever given.
+    /// </summary>
+    public bool Open { get; set; }
+
+    public DateTimeOffset? DueAt { get; set; }
 }
 
 /// <summary>A comment on a task; its mentions were told.</summary>
@@ -148,7 +189,7 @@ public sealed class TaskModel : ITenantModel
         {
             assignment.ToTable("task_assignees");
             assignment.HasKey(a => new { a.TaskId, a.UserId });
-            assignment.HasIndex(a => new { a.UserId, a.WeddingId });
+            assignment.HasIndex(a => new { a.UserId, a.Open, a.DueAt });
         });
         modelBuilder.Entity<TaskComment>(comment =>
         {

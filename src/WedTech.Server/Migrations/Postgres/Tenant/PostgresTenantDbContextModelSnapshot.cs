@@ -3175,12 +3175,18 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("WeddingId")
                         .HasColumnType("uuid");
 
                     b.HasKey("TaskId", "UserId");
 
-                    b.HasIndex("UserId", "WeddingId");
+                    b.HasIndex("UserId", "Open", "DueAt");
 
                     b.ToTable("task_assignees", (string)null);
                 });

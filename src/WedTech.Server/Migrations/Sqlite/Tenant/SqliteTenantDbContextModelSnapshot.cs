@@ -3169,12 +3169,18 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("WeddingId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("TaskId", "UserId");
 
-                    b.HasIndex("UserId", "WeddingId");
+                    b.HasIndex("UserId", "Open", "DueAt");
 
                     b.ToTable("task_assignees", (string)null);
                 });

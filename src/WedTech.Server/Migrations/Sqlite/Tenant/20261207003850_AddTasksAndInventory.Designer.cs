@@ -11,7 +11,7 @@ using WedTech.Server.Platform.Persistence;
 namespace WedTech.Server.Migrations.Sqlite.Tenant
 {
     [DbContext(typeof(SqliteTenantDbContext))]
-    [Migration("20261206224535_AddTasksAndInventory")]
+    [Migration("20261207003850_AddTasksAndInventory")]
     partial class AddTasksAndInventory
     {
         /// <inheritdoc />
@@ -3172,12 +3172,18 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("WeddingId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("TaskId", "UserId");
 
-                    b.HasIndex("UserId", "WeddingId");
+                    b.HasIndex("UserId", "Open", "DueAt");
 
                     b.ToTable("task_assignees", (string)null);
                 });

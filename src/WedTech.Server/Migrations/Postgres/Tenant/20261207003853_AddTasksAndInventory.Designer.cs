@@ -13,7 +13,7 @@ using WedTech.Server.Platform.Persistence;
 namespace WedTech.Server.Migrations.Postgres.Tenant
 {
     [DbContext(typeof(PostgresTenantDbContext))]
-    [Migration("20261206224537_AddTasksAndInventory")]
+    [Migration("20261207003853_AddTasksAndInventory")]
     partial class AddTasksAndInventory
     {
         /// <inheritdoc />
@@ -3178,12 +3178,18 @@ namespace WedTech.Server.Migrations.Postgres.Tenant
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("WeddingId")
                         .HasColumnType("uuid");
 
                     b.HasKey("TaskId", "UserId");
 
-                    b.HasIndex("UserId", "WeddingId");
+                    b.HasIndex("UserId", "Open", "DueAt");
 
                     b.ToTable("task_assignees", (string)null);
                 });

@@ -175,7 +175,9 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                 {
                     TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WeddingId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    WeddingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Open = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -258,9 +260,9 @@ namespace WedTech.Server.Migrations.Sqlite.Tenant
                 column: "WeddingId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_task_assignees_UserId_WeddingId",
+                name: "IX_task_assignees_UserId_Open_DueAt",
                 table: "task_assignees",
-                columns: new[] { "UserId", "WeddingId" });
+                columns: new[] { "UserId", "Open", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_task_comments_TaskId",
