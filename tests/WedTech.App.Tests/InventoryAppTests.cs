@@ -83,5 +83,7 @@ public class InventoryAppTests : AppTestContext
             "Not enough Moroccan lantern: only 2 of 8 are free then. Held by: Sharma–Kapoor (Sangeet, 12 Dec) — 6 of 8.");
         InventoryWords.Refusal(refused).ShouldContain("Held by: Sharma–Kapoor (Sangeet, 12 Dec) — 6 of 8");
         InventoryWords.Of(StockCategory.MandapSets).ShouldBe("Mandap sets");
+        (InventoryWords.Count(1, "set"), InventoryWords.Count(6, "piece"), InventoryWords.Count(12, "metre"), InventoryWords.Count(4, "pairs"), InventoryWords.Count(2, "roll of tape"))
+            .ShouldBe(("1 set", "6 pieces", "12 metres", "4 pairs", "2 roll of tape"));
     }
 }

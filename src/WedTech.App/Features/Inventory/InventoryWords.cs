@@ -33,9 +33,13 @@ public static class InventoryWords
             ? string.Create(CultureInfo.InvariantCulture, $"{from:d MMM}, {from:HH:mm} – {until:HH:mm}")
             : string.Create(CultureInfo.InvariantCulture, $"{from:d MMM}, {from:HH:mm} – {until:d MMM}, {until:HH:mm}");
 
-    /// <summary>Who holds pieces: "Sharma–Kapoor · Sangeet, 19 Nov · 5 piece".</summary>
+    /// <summary>Who holds pieces: "Sharma–Kapoor · Sangeet, 19 Nov · 5 pieces".</summary>
     public static string Holder(StockHolder holder, string unit) =>
-        string.Create(CultureInfo.InvariantCulture, $"{holder.Wedding} · {holder.EventName}, {holder.EventStart:d MMM} · {IndianFormat.Count(holder.Quantity)} {unit}");
+        string.Create(CultureInfo.InvariantCulture, $"{holder.Wedding} · {holder.EventName}, {holder.EventStart:d MMM} · {Count(holder.Quantity, unit)}");
+
+    /// <summary>A count with its unit as a planner says it: "1 set", "6 pieces", "12 metres"; a unit of several words or ending in s stays as typed.</summary>
+    public static string Count(int count, string unit) =>
+        $"{IndianFormat.Count(count)} {(count == 1 || unit.Length == 0 || unit.Contains(' ', StringComparison.Ordinal) || !char.IsLetter(unit[^1]) || unit.EndsWith('s') ? unit : unit + "s")}";
 
     /// <summary>Where a reservation's pieces are: "reserved", "2 of 5 out", "back".</summary>
     public static string Progress(StockHolder holder) => holder.Status switch
