@@ -71,8 +71,20 @@ public sealed record StockReturnRequest(int Returned, int Missing, int Damaged, 
 /// </summary>
 public sealed record StockAvailabilityResponse(DateOnly From, DateOnly To, IReadOnlyList<StockAvailability> Items);
 
+/// <summary>
+/// One item over the range. <see cref="Holders"/>: the reservations holding its pieces at some moment of the range (not yet
+/// back), earliest first: who has the item that week.
+/// </summary>
 public sealed record StockAvailability(Guid ItemId, string Name, StockCategory Category, string Unit, int Owned, int Usable, int PeakReserved, int Free,
-    IReadOnlyList<StockDay>? Days);
+    IReadOnlyList<StockDay>? Days, IReadOnlyList<StockHolder>? Holders = null);
+
+/// <summary>
+/// A reservation holding pieces of an item: its wedding (by title) and event, the held window (wall-clock at the venue,
+/// setup and teardown included), the pieces held, out and back.
+/// </summary>
+public sealed record StockHolder(
+    Guid ReservationId, Guid WeddingId, string Wedding, Guid EventId, string EventName, DateTime EventStart, DateTime HeldFrom, DateTime HeldUntil, int Quantity,
+    int CheckedOut, int Returned, StockReservationStatus Status);
 
 public sealed record StockDay(DateOnly Day, int PeakReserved, int Free);
 

@@ -99,6 +99,12 @@ public static class WeddingChange
 
     /// <summary>A task of the wedding was added, changed, moved on the board, ticked, commented on or removed.</summary>
     public const string TasksChanged = "tasks-changed";
+
+    /// <summary>
+    /// Stock of the wedding was reserved, released, checked out or returned (<see cref="WeddingChangedMessage.EventId"/>: the
+    /// event; <see cref="WeddingChangedMessage.ItemId"/>: the stock item): the event's stock, the item and availability move.
+    /// </summary>
+    public const string StockChanged = "stock-changed";
 }
 
 /// <summary>

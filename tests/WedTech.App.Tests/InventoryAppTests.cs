@@ -28,6 +28,7 @@ public class InventoryAppTests : AppTestContext
         { InventoryApi.Routes.CheckOut(E, R), $"/api/v1/events/{E}/stock/{R}/check-out" },
         { InventoryApi.Routes.Return(E, R), $"/api/v1/events/{E}/stock/{R}/return" },
         { InventoryApi.Routes.PickList(E), $"/api/v1/events/{E}/pick-list.pdf" },
+        { InventoryApi.Routes.Availability(new DateOnly(2027, 2, 1), new DateOnly(2027, 2, 28), false, I), $"/api/v1/inventory/availability?from=2027-02-01&to=2027-02-28&item={I}" },
     };
 
     [Theory]
@@ -49,10 +50,14 @@ public class InventoryAppTests : AppTestContext
 
         page.FindAll("[data-test=reserve]").ShouldBeEmpty();
         page.Find("[data-test=reservation]").TextContent.ShouldContain("Moroccan lantern");
+        page.FindAll("[data-test=release]").ShouldBeEmpty();
+        // All six reserved are offered at once; one fewer with the big minus.
+        page.Find("button[data-test=check-out]").TextContent.ShouldContain("Check out 6");
+        await page.Find("button[data-test=out-count-less]").ClickAsync(new());
         await page.Find("button[data-test=check-out]").ClickAsync(new());
 
         Api.Requests.ShouldContain(r => r.Method == HttpMethod.Post && r.RequestUri!.PathAndQuery == InventoryApi.Routes.CheckOut(E, R));
-        Api.RequestBodies.ShouldContain(b => b.Contains("\"quantity\":1", StringComparison.Ordinal));
+        Api.RequestBodies.ShouldContain(b => b.Contains("\"quantity\":5", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,5 +83,7 @@ public class InventoryAppTests : AppTestContext
             "Not enough Moroccan lantern: only 2 of 8 are free then. Held by: Sharma–Kapoor (Sangeet, 12 Dec) — 6 of 8.");
         InventoryWords.Refusal(refused).ShouldContain("Held by: Sharma–Kapoor (Sangeet, 12 Dec) — 6 of 8");
         InventoryWords.Of(StockCategory.MandapSets).ShouldBe("Mandap sets");
+        (InventoryWords.Count(1, "set"), InventoryWords.Count(6, "piece"), InventoryWords.Count(12, "metre"), InventoryWords.Count(4, "pairs"), InventoryWords.Count(2, "roll of tape"))
+            .ShouldBe(("1 set", "6 pieces", "12 metres", "4 pairs", "2 roll of tape"));
     }
 }

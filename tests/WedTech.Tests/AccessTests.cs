@@ -130,6 +130,7 @@ public abstract class AccessTests(TestServer server, SharedStudio shared, int la
         { "POST /api/v1/inventory/items", "stock-item", "A✓ P✓ C· L·" },
         { "GET /api/v1/inventory/items/{stock-item}", "", "A✓ P✓ C✓ L·" },
         { "PUT /api/v1/inventory/items/{stock-item}", "stock-item", "A✓ P✓ C· L·" },
+        { "DELETE /api/v1/inventory/items/{stock-item}", "", "A✓ P✓ C· L·" },
         { "GET /api/v1/inventory/availability?from=2027-11-19&to=2027-11-20&days=true", "", "A✓ P✓ C✓ L·" },
         { "GET /api/v1/events/{event}/stock", "", "A✓ P✓ C✓ L·" },
         { "POST /api/v1/events/{event}/stock", "stock-reservation", "A✓ P✓ C· L·" },

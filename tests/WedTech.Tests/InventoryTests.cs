@@ -62,8 +62,14 @@ public abstract class InventoryTests(TestServer server) : ProviderTests(server)
         Assert.Equal((10, 8, 8, 0), (line.Owned, line.Usable, line.PeakReserved, line.Free));
         Assert.Equal([8, 8, 0], line.Days!.Select(d => d.PeakReserved));
         Assert.Equal([0, 0, 8], line.Days!.Select(d => d.Free));
+        // Who holds the pieces those days: each reservation with its wedding, event and window, earliest first.
+        Assert.Equal(["Mehta–Rao/Lunch/8", "Sharma–Kapoor/Sangeet/5", "Mehta–Rao/Cocktails/3", "Mehta–Rao/Brunch/8"],
+            line.Holders!.Select(h => $"{h.Wedding}/{h.EventName}/{h.Quantity}"));
+        Assert.Equal((new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 16, 0, 0), StockReservationStatus.Reserved),
+            (line.Holders![1].EventStart, line.Holders[1].HeldFrom, line.Holders[1].Status));
         var later = Assert.Single((await admin.GetAsync<StockAvailabilityResponse>("/api/v1/inventory/availability?from=2027-11-21&to=2027-11-30")).Items);
         Assert.Equal((0, 8, null), (later.PeakReserved, later.Free, later.Days));
+        Assert.Empty(later.Holders!);
 
         // Released: the pieces are free again.
         var partyStock = await admin.GetAsync<List<StockReservationResponse>>($"/api/v1/events/{party}/stock");
@@ -169,6 +175,46 @@ public abstract class InventoryTests(TestServer server) : ProviderTests(server)
 
         var audit = await admin.GetAsync<PagedResponse<AuditEntryResponse>>($"/api/v1/audit?entityId={reservation.Id}");
         Assert.Contains(audit.Items, e => e.Action == "stock.returned" && e.Details!.Contains("1 missing (left the owned count)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reserving_checking_out_and_returning_tell_the_wedding_s_watchers_and_an_item_with_reservations_is_not_deleted()
+    {
+        var studio = await NewStudioAsync();
+        using var admin = await studio.AdminAsync();
+        var urli = await ItemAsync(admin, Item("Brass urli", owned: 4));
+        var spare = await ItemAsync(admin, Item("Spare urli", owned: 1));
+        var wedding = await WeddingAsync(admin, "Sharma–Kapoor");
+        var sangeet = await EventAsync(admin, wedding, "Sangeet", new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 23, 0, 0));
+        var token = (await studio.LoginAsync(studio.AdminEmail)).AccessToken;
+        await using var listener = await RealtimeListener.ConnectAsync(Server.Factory, studio.Slug, token);
+        await listener.JoinAsync(wedding);
+
+        var held = await (await ReserveAsync(admin, sangeet, urli.Id, 2)).ReadAsync<StockReservationResponse>(HttpStatusCode.Created);
+        var root = $"/api/v1/events/{sangeet}/stock/{held.Id}";
+        (await admin.PostJsonAsync($"{root}/check-out", new StockCheckOutRequest(2))).EnsureSuccessStatusCode();
+        (await admin.PostJsonAsync($"{root}/return", new StockReturnRequest(2, 0, 0, null))).EnsureSuccessStatusCode();
+        for (var i = 0; i < 3; i++)
+        {
+            var change = await listener.NextChangeAsync();
+            while (change.Change != WeddingChange.StockChanged)
+            {
+                change = await listener.NextChangeAsync();
+            }
+            Assert.Equal((wedding, sangeet, urli.Id), (change.WeddingId, change.EventId, change.ItemId));
+        }
+
+        // An item with reservations keeps them: deleting it is refused, saying why; one never reserved goes.
+        var refused = await (await admin.DeleteAsync($"/api/v1/inventory/items/{urli.Id}", Cancel)).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("Brass urli has been reserved for events (1 reservation)", refused.Detail, StringComparison.Ordinal);
+        var coordinator = await studio.AddMemberAsync(Role.Coordinator);
+        await (await coordinator.Client.DeleteAsync($"/api/v1/inventory/items/{spare.Id}", Cancel)).ProblemAsync(HttpStatusCode.Forbidden);
+        using var stale = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/inventory/items/{spare.Id}");
+        stale.Headers.TryAddWithoutValidation("If-Match", "\"7\"");
+        await (await admin.SendAsync(stale, Cancel)).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/inventory/items/{spare.Id}", Cancel)).StatusCode);
+        await (await admin.GetAsync($"/api/v1/inventory/items/{spare.Id}", Cancel)).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal([urli.Id], (await admin.GetAsync<PagedResponse<StockItemResponse>>("/api/v1/inventory/items")).Items.Select(i => i.Id));
     }
 
     private static (int, int, int) Counts(StockReservationResponse r) => (r.Returned, r.Missing, r.Damaged);

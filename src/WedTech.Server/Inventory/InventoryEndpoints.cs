@@ -31,10 +31,17 @@ public static class InventoryEndpoints
         }).RequireAuthorization(Permissions.InventoryManage).RequiresIfMatch().WithSummary("Update a stock item")
             .WithDescription("Replace an item's details and counts; requires If-Match (reservations of the item change its version too), answers 409 when someone changed it since.");
 
+        items.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, StockService service, HttpContext http, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(id, Concurrency.IfMatch(http), ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Permissions.InventoryManage).WithSummary("Delete a stock item")
+            .WithDescription("Only an item never reserved: one with reservations is refused with 409 saying why (they are the history of what went where and what was charged); set what is owned to 0 instead. If-Match optional.");
+
         api.MapGet("/inventory/availability", ([AsParameters] StockAvailabilityQuery query, StockService service, CancellationToken ct) =>
             service.AvailabilityAsync(query.from, query.to, query.days ?? false, query.item, ct))
             .WithApiTag(Tag).RequireAuthorization(Permissions.InventoryView).WithSummary("Availability of the stock")
-            .WithDescription("For the days from `from` to `to` (both included, at most 92), every item (or one): owned, usable (not in maintenance), the most reserved at once across every wedding, what is free at that tightest moment, and per day when `days=true`.");
+            .WithDescription("For the days from `from` to `to` (both included, at most 92), every item (or one): owned, usable (not in maintenance), the most reserved at once across every wedding, what is free at that tightest moment, who holds its pieces (wedding, event, window), and per day when `days=true`.");
 
         var stock = api.MapGroup("/events/{eventId:guid}/stock").WithApiTag(Tag);
         stock.MapGet("/", (Guid eventId, ReservationService service, CancellationToken ct) => service.ListAsync(eventId, ct))

@@ -3,6 +3,7 @@ using WedTech.Server.Events;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Platform.Pdf;
+using WedTech.Server.Realtime;
 using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Inventory;
@@ -13,7 +14,7 @@ namespace WedTech.Server.Inventory;
 /// at every moment of its window, what every wedding holds plus it fits in what is owned and not in maintenance.
 /// </summary>
 public sealed class ReservationService(
-    TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events)
+    TenantDbContext db, CurrentUser currentUser, AuditLog audit, IWeddingDirectory weddings, IWeddingEvents events, WeddingChanges changes)
 {
     /// <summary>How often a write racing others for the same item reads again before it gives up.</summary>
     public const int MaxAttempts = 12;
@@ -79,6 +80,7 @@ public sealed class ReservationService(
             item.ReservationStamp++;
             audit.Record("stock.reserved", nameof(StockReservation), reservation.Id,
                 string.Create(CultureInfo.InvariantCulture, $"{request.Quantity} {item.Unit} of {item.Name} for event {eventId}, wedding {weddingId}"));
+            Changed(reservation);
             return reservation.Id;
         }, cancellationToken);
         return await GetAsync(eventId, id, found.Name, cancellationToken);
@@ -99,6 +101,7 @@ public sealed class ReservationService(
             item.ReservationStamp++;
             audit.Record("stock.unreserved", nameof(StockReservation), reservation.Id,
                 string.Create(CultureInfo.InvariantCulture, $"{reservation.Quantity} {item.Unit} of {item.Name} for event {eventId}"));
+            Changed(reservation);
             return id;
         }, cancellationToken);
     }
@@ -128,6 +131,7 @@ public sealed class ReservationService(
             reservation.Status = StockReservationStatus.Out;
             audit.Record("stock.checked-out", nameof(StockReservation), reservation.Id,
                 string.Create(CultureInfo.InvariantCulture, $"{request.Quantity} out for event {eventId}"));
+            Changed(reservation);
             return id;
         }, cancellationToken);
         return await GetAsync(eventId, id, found.Name, cancellationToken);
@@ -194,6 +198,7 @@ public sealed class ReservationService(
             item.ReservationStamp++;
             audit.Record("stock.returned", nameof(StockReservation), reservation.Id, string.Create(CultureInfo.InvariantCulture,
                 $"{request.Returned} back, {request.Missing} missing (left the owned count), {request.Damaged} damaged (to maintenance) of {item.Name}; wedding {reservation.WeddingId} charged"));
+            Changed(reservation);
             return id;
         }, cancellationToken);
         return await GetAsync(eventId, id, found.Name, cancellationToken);
@@ -296,6 +301,10 @@ public sealed class ReservationService(
         var freeText = Math.Max(0, free) == 0 ? "none are free" : string.Create(CultureInfo.InvariantCulture, $"only {free} of {item.Usable} are free");
         return ApiException.Conflict($"Not enough {item.Name}: {freeText} then. Held by: {(holders.Count == 0 ? "maintenance" : string.Join("; ", holders))}.");
     }
+
+    /// <summary>Tells the wedding's watchers once the change is committed (each attempt of a race registers again; a failed save drops it).</summary>
+    private void Changed(StockReservation reservation) =>
+        changes.AfterCommit(new WeddingChangedMessage(reservation.WeddingId, WeddingChange.StockChanged, null, reservation.EventId, reservation.ItemId));
 
     private StockReservationResponse ToResponse(StockReservation r, StockItem item, string eventName) => new(
         r.Id, r.ItemId, item.Name, item.Unit, item.RentedFromVendor is { } vendor ? $"Rented from {vendor}: goes back to them" : item.Warehouse, r.WeddingId, r.EventId, eventName, r.HeldFrom, r.HeldUntil, r.Quantity, r.SetupHours,

@@ -1,14 +1,18 @@
+using System.Globalization;
 using WedTech.Server.Identity;
 using WedTech.Server.Platform.Audit;
 using WedTech.Server.Tenancy.Settings;
 using WedTech.Server.Vendors;
+using WedTech.Server.Events;
+using WedTech.Server.Weddings;
 
 namespace WedTech.Server.Inventory;
 
 public sealed record StockFilter(string? Search, StockCategory? Category, StockAlert? Flag);
 
 /// <summary>The studio's stock: items with their counts, and availability across every wedding for a range of days.</summary>
-public sealed class StockService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, IStudioSettings studio, TimeProvider time, IVendorBookingDirectory bookings)
+public sealed class StockService(TenantDbContext db, CurrentUser currentUser, AuditLog audit, IStudioSettings studio, TimeProvider time, IVendorBookingDirectory bookings,
+    IWeddingDirectory weddings, IWeddingEvents events)
 {
     /// <summary>The longest range availability answers for at once.</summary>
     public const int MaxAvailabilityDays = 92;
@@ -94,19 +98,57 @@ public sealed class StockService(TenantDbContext db, CurrentUser currentUser, Au
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var items = await db.StockItems.AsNoTracking().Where(i => itemId == null || i.Id == itemId).OrderBy(i => i.Name).ThenBy(i => i.Id)
             .Select(i => new { i.Id, i.Name, i.Category, i.Unit, i.QuantityOwned, i.InMaintenance }).ToListAsync(cancellationToken);
-        var held = (await db.StockReservations.AsNoTracking()
+        var reservations = await db.StockReservations.AsNoTracking()
             .Where(r => (itemId == null || r.ItemId == itemId) && r.Status != StockReservationStatus.Returned && r.HeldFrom < end && r.HeldUntil > start)
-            .Select(r => new { r.ItemId, r.HeldFrom, r.HeldUntil, r.Quantity }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.ItemId, r => new Hold(r.HeldFrom, r.HeldUntil, r.Quantity));
+            .OrderBy(r => r.HeldFrom).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var held = reservations.ToLookup(r => r.ItemId, r => new Hold(r.HeldFrom, r.HeldUntil, r.Quantity));
+        var holders = (await HoldersAsync(reservations, cancellationToken)).ToLookup(h => h.ItemId, h => h.Holder);
         var result = new List<StockAvailability>(items.Count);
         foreach (var item in items)
         {
             var usable = Math.Max(0, item.QuantityOwned - item.InMaintenance);
             var (peak, days) = StockSweep.Peaks([.. held[item.Id]], start, end, perDay);
             result.Add(new StockAvailability(item.Id, item.Name, item.Category, item.Unit, item.QuantityOwned, usable, peak, usable - peak,
-                perDay ? [.. days!.Select((p, i) => new StockDay(from.AddDays(i), p, usable - p))] : null));
+                perDay ? [.. days!.Select((p, i) => new StockDay(from.AddDays(i), p, usable - p))] : null, [.. holders[item.Id]]));
         }
         return new StockAvailabilityResponse(from, to, result);
+    }
+
+    /// <summary>
+    /// Deletes an item nobody ever reserved. One with reservations is refused: they are the history of what went to which
+    /// wedding and what was charged; the item is kept with nothing owned instead.
+    /// </summary>
+    public async Task DeleteAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var item = await db.StockItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw ApiException.NotFound("Stock item");
+        Concurrency.Expect(item, expectedVersion, "stock item");
+        var reservations = await db.StockReservations.CountAsync(r => r.ItemId == id, cancellationToken);
+        if (reservations > 0)
+        {
+            throw ApiException.Conflict(string.Create(CultureInfo.InvariantCulture,
+                $"{item.Name} has been reserved for events ({reservations} reservation{(reservations == 1 ? "" : "s")}): they keep what went to which wedding and what was charged. Release the ones not yet out, or set what the studio owns to 0 to keep the item out of use."));
+        }
+        db.StockItems.Remove(item);
+        audit.Record("stock-item.deleted", nameof(StockItem), item.Id, item.Name);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The reservations with their weddings' titles and their events' names and starts.</summary>
+    private async Task<List<(Guid ItemId, StockHolder Holder)>> HoldersAsync(List<StockReservation> reservations, CancellationToken cancellationToken)
+    {
+        if (reservations.Count == 0)
+        {
+            return [];
+        }
+        var titles = await weddings.TitlesAsync([.. reservations.Select(r => r.WeddingId).Distinct()], cancellationToken);
+        var found = new Dictionary<Guid, EventOfWedding?>();
+        foreach (var eventId in reservations.Select(r => r.EventId).Distinct())
+        {
+            found[eventId] = (await events.FindAsync(eventId, cancellationToken))?.Event;
+        }
+        return [.. reservations.Select(r => (r.ItemId, new StockHolder(r.Id, r.WeddingId, titles.GetValueOrDefault(r.WeddingId) ?? "Another wedding", r.EventId,
+            found[r.EventId]?.Name ?? "An event", found[r.EventId]?.Start ?? r.HeldFrom.AddHours(r.SetupHours), r.HeldFrom, r.HeldUntil, r.Quantity, r.CheckedOut,
+            r.Returned, r.Status)))];
     }
 
     /// <summary>Now on the studio's clock: reservations are held in wall-clock time at the venue.</summary>

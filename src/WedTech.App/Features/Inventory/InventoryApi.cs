@@ -12,9 +12,9 @@ public sealed class InventoryApi(ApiClient api)
 
         public static string Item(Guid id) => $"{Items}/{id}";
 
-        public static string Availability(DateOnly from, DateOnly to, bool days) =>
+        public static string Availability(DateOnly from, DateOnly to, bool days, Guid? item = null) =>
             Query.Build("/api/v1/inventory/availability", ("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                ("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("days", days ? "true" : null));
+                ("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("days", days ? "true" : null), ("item", item?.ToString()));
 
         public static string EventStock(Guid eventId) => $"/api/v1/events/{eventId}/stock";
 
@@ -32,8 +32,16 @@ public sealed class InventoryApi(ApiClient api)
 
     public Task<Loaded<StockItemResponse>> CreateAsync(StockItemRequest request) => api.PostAsync<StockItemRequest, StockItemResponse>(Routes.Items, request);
 
-    public Task<Loaded<StockAvailabilityResponse>> AvailabilityAsync(DateOnly from, DateOnly to, bool days) =>
-        api.GetWithOfflineCopyAsync<StockAvailabilityResponse>(Routes.Availability(from, to, days), keepCopy: false);
+    public Task<Loaded<StockItemResponse>> ItemAsync(Guid id) => api.GetWithOfflineCopyAsync<StockItemResponse>(Routes.Item(id));
+
+    public Task<Loaded<StockItemResponse>> UpdateAsync(Guid id, StockItemRequest request, string? ifMatch) =>
+        api.PutAsync<StockItemRequest, StockItemResponse>(Routes.Item(id), request, ifMatch);
+
+    public Task DeleteAsync(Guid id, string? ifMatch) => api.DeleteAsync(Routes.Item(id), ifMatch);
+
+    /// <summary>Every item (or one) over the days, with who holds its pieces.</summary>
+    public Task<Loaded<StockAvailabilityResponse>> AvailabilityAsync(DateOnly from, DateOnly to, bool days, Guid? item = null) =>
+        api.GetWithOfflineCopyAsync<StockAvailabilityResponse>(Routes.Availability(from, to, days, item), keepCopy: false);
 
     public Task<Loaded<List<StockReservationResponse>>> EventStockAsync(Guid eventId) =>
         api.GetWithOfflineCopyAsync<List<StockReservationResponse>>(Routes.EventStock(eventId));
