@@ -314,6 +314,17 @@ public class TasksAppTests : AppTestContext
         Api.Requests.ShouldNotContain(r => r.RequestUri!.AbsolutePath.StartsWith(TasksApi.Routes.OfWedding(WeddingId), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_reminders_link_takes_the_couple_to_their_own_tasks_with_the_task_open()
+    {
+        await SignInAsAsync(Role.Client);
+        Render<MudPopoverProvider>();
+        RenderTasks($"?task={T1}");
+
+        Navigation.Uri.ShouldBe($"http://localhost/weddings/{WeddingId}/our-tasks?task={T1}");
+        Api.Requests.ShouldNotContain(r => r.RequestUri!.AbsolutePath.StartsWith(TasksApi.Routes.OfWedding(WeddingId), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(Role.Admin, true, true)]
     [InlineData(Role.Planner, true, true)]

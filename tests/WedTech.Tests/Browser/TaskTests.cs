@@ -17,6 +17,10 @@ public sealed class TaskTests(BrowserServer server)
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
+    /// <summary>What a phone's screen shows, not the whole page.</summary>
+    private static async Task Viewport(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserServer.ArtifactsDirectory, name + ".png") });
+
     [Fact]
     public async Task A_planner_applies_a_checklist_and_drags_a_task_on_the_board_and_a_coordinator_ticks_one_on_a_phone()
     {
@@ -64,6 +68,20 @@ public sealed class TaskTests(BrowserServer server)
             await Expect(inProgress.Locator("[data-test=task-card]", new() { HasText = Venues })).ToBeVisibleAsync();
             await Expect(toDo.Locator("[data-test=task-card]", new() { HasText = Venues })).ToHaveCountAsync(0);
             await BrowserServer.ScreenshotAsync(desktop, "tasks-2-desktop-board");
+
+            // The task's dialog, as the planner edits it: every field, the rule it counts by, its checklist and comments.
+            await inProgress.Locator("[data-test=task-card]", new() { HasText = Venues }).Locator("[data-test=task-title]").ClickAsync();
+            var dialog = desktop.Locator("[data-test=task-dialog]");
+            await Expect(dialog.Locator("#task-title")).ToHaveValueAsync(Venues);
+            await Expect(dialog.Locator("[data-test=due-rule]")).ToContainTextAsync("170 days before the wedding");
+            await Expect(dialog.Locator("[data-test=checklist] li")).ToHaveCountAsync(4);
+            await BrowserServer.ScreenshotAsync(desktop, "tasks-3-desktop-dialog");
+            await dialog.Locator("[data-test=close-task]").ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+
+            await BrowserServer.GoInAppAsync(desktop, "/app/task-templates");
+            await Expect(desktop.Locator("[data-test=template]")).ToHaveCountAsync(2);
+            await BrowserServer.ScreenshotAsync(desktop, "tasks-4-desktop-templates");
         });
 
         var tasks = await api.GetAsync<List<TaskResponse>>($"/api/v1/weddings/{wedding.Id}/tasks");
@@ -79,13 +97,13 @@ public sealed class TaskTests(BrowserServer server)
             await Expect(first).ToContainTextAsync("Sharma–Verma wedding");
             var title = (await first.Locator("[data-test=task-title]").TextContentAsync())!.Trim();
             await BrowserServer.NoHorizontalScrollAsync(phone, "my tasks");
-            await BrowserServer.ScreenshotAsync(phone, "tasks-3-phone-my-tasks");
+            await BrowserServer.ScreenshotAsync(phone, "tasks-5-phone-my-tasks");
 
             var done = await phone.RunAndWaitForResponseAsync(() => first.Locator("input[data-test=task-done]").ClickAsync(),
                 response => response.Url.EndsWith("/move", StringComparison.Ordinal));
             done.Status.ShouldBe(200);
             await Expect(first.Locator("input[data-test=task-done]")).ToBeCheckedAsync();
-            await BrowserServer.ScreenshotAsync(phone, "tasks-4-phone-ticked");
+            await BrowserServer.ScreenshotAsync(phone, "tasks-6-phone-ticked");
             (await api.GetAsync<List<TaskResponse>>($"/api/v1/weddings/{wedding.Id}/tasks")).Single(t => t.Title == title).Status.ShouldBe(TaskState.Done);
 
             // The coordinator's view of the wedding's tasks: no planning buttons, on a phone.
@@ -93,7 +111,21 @@ public sealed class TaskTests(BrowserServer server)
             await Expect(phone.Locator("[data-test=task-row]")).ToHaveCountAsync(27);
             await Expect(phone.Locator("[data-test=add-task], [data-test=apply-template]")).ToHaveCountAsync(0);
             await BrowserServer.NoHorizontalScrollAsync(phone, "wedding tasks");
-            await BrowserServer.ScreenshotAsync(phone, "tasks-5-phone-wedding-tasks");
+            await Viewport(phone, "tasks-7-phone-wedding-tasks");
+
+            // A coordinator's dialog: no fields to edit; ticks, status and comments only.
+            await phone.Locator("[data-test=task-row]", new() { HasText = "Décor walkthrough" }).Locator("[data-test=task-title]").ClickAsync();
+            var dialog = phone.Locator("[data-test=task-dialog]");
+            await Expect(dialog.Locator("[data-test=task-facts]")).ToContainTextAsync("Kavya Reddy");
+            await Expect(dialog.Locator("#task-title, [data-test=save-task], [data-test=delete-task]")).ToHaveCountAsync(0);
+            await Expect(dialog.Locator("input[data-test=tick]")).ToHaveCountAsync(3);
+            await BrowserServer.NoHorizontalScrollAsync(phone, "task dialog");
+            await Viewport(phone, "tasks-8-phone-dialog");
+            await dialog.Locator("[data-test=close-task]").ClickAsync();
+
+            await BrowserServer.GoInAppAsync(phone, "/app/me/reminders");
+            await Expect(phone.Locator("input[data-test=channel-email]")).ToBeCheckedAsync();
+            await Viewport(phone, "tasks-9-phone-reminders");
         });
     }
 }
