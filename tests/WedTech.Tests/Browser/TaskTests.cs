@@ -76,7 +76,7 @@ public sealed class TaskTests(BrowserServer server)
             await Expect(dialog.Locator("[data-test=due-rule]")).ToContainTextAsync("170 days before the wedding");
             await Expect(dialog.Locator("[data-test=checklist] li")).ToHaveCountAsync(4);
             await BrowserServer.ScreenshotAsync(desktop, "tasks-3-desktop-dialog");
-            await dialog.Locator("[data-test=close-task]").ClickAsync();
+            await desktop.Locator("[data-test=close-task]").ClickAsync();
             await Expect(dialog).ToHaveCountAsync(0);
 
             await BrowserServer.GoInAppAsync(desktop, "/app/task-templates");
@@ -117,11 +117,12 @@ public sealed class TaskTests(BrowserServer server)
             await phone.Locator("[data-test=task-row]", new() { HasText = "Décor walkthrough" }).Locator("[data-test=task-title]").ClickAsync();
             var dialog = phone.Locator("[data-test=task-dialog]");
             await Expect(dialog.Locator("[data-test=task-facts]")).ToContainTextAsync("Kavya Reddy");
-            await Expect(dialog.Locator("#task-title, [data-test=save-task], [data-test=delete-task]")).ToHaveCountAsync(0);
+            await Expect(phone.Locator("#task-title, [data-test=save-task], [data-test=delete-task]")).ToHaveCountAsync(0);
             await Expect(dialog.Locator("input[data-test=tick]")).ToHaveCountAsync(3);
             await BrowserServer.NoHorizontalScrollAsync(phone, "task dialog");
             await Viewport(phone, "tasks-8-phone-dialog");
-            await dialog.Locator("[data-test=close-task]").ClickAsync();
+            await phone.Locator("[data-test=close-task]").ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
 
             await BrowserServer.GoInAppAsync(phone, "/app/me/reminders");
             await Expect(phone.Locator("input[data-test=channel-email]")).ToBeCheckedAsync();
