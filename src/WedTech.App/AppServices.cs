@@ -46,6 +46,7 @@ public static class AppServices
         services.AddScoped<EventsApi>();
         services.AddScoped<VenuesApi>();
         services.AddScoped<InventoryApi>();
+        services.AddScoped<Features.Tasks.TasksApi>();
         services.AddScoped<AutomationsApi>();
         services.AddScoped<GuestsApi>();
         services.AddScoped<Features.Rooms.RoomsApi>();

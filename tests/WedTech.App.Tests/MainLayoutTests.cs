@@ -38,7 +38,7 @@ public class MainLayoutTests : AppTestContext
         layout.WaitForElement("#page");
         layout.FindAll(".mud-drawer").Count.ShouldBe(1);
         layout.FindAll("button[aria-label='Open the menu']").Count.ShouldBe(1);
-        layout.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["My weddings", "Calendar", "Reports", "Venues", "Stock"]);
+        layout.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ShouldBe(["My weddings", "My tasks", "Calendar", "Reports", "Venues", "Stock"]);
     }
 
     [Fact]

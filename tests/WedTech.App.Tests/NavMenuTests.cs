@@ -25,8 +25,8 @@ public class NavMenuTests : AppTestContext
         // Automations (automation:manage) are the admin's only.
         string[] automations = role == Role.Admin ? ["Automations"] : [];
         string[] automationsHref = role == Role.Admin ? ["automations"] : [];
-        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Leads", "Calendar", "Reports", "Venues", "Stock", "Vendor book", "Packages", "Contract templates", "Books", "Templates", .. automations, "Team", "Settings"]);
-        links.Select(l => l.Href).ShouldBe(["", "weddings", "leads", "calendar", "reports", "venues", "stock", "vendors", "packages", "contract-templates", "books", "templates", .. automationsHref, "team", "settings"]);
+        links.Select(l => l.Text).ShouldBe(["Dashboard", "Weddings", "Leads", "My tasks", "Checklist templates", "Calendar", "Reports", "Venues", "Stock", "Vendor book", "Packages", "Contract templates", "Books", "Templates", .. automations, "Team", "Settings"]);
+        links.Select(l => l.Href).ShouldBe(["", "weddings", "leads", "tasks", "task-templates", "calendar", "reports", "venues", "stock", "vendors", "packages", "contract-templates", "books", "templates", .. automationsHref, "team", "settings"]);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class NavMenuTests : AppTestContext
     {
         await SignInAsAsync(Role.Coordinator);
 
-        Links(RenderMenu()).ShouldBe([("My weddings", "weddings"), ("Calendar", "calendar"), ("Reports", "reports"), ("Venues", "venues"), ("Stock", "stock")]);
+        Links(RenderMenu()).ShouldBe([("My weddings", "weddings"), ("My tasks", "tasks"), ("Calendar", "calendar"), ("Reports", "reports"), ("Venues", "venues"), ("Stock", "stock")]);
     }
 
     [Fact]
