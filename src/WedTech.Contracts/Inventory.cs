@@ -80,10 +80,11 @@ public sealed record StockAvailability(Guid ItemId, string Name, StockCategory C
 
 /// <summary>
 /// A reservation holding pieces of an item: its wedding (by title) and event, the held window (wall-clock at the venue,
-/// setup and teardown included), the pieces held, out and back.
+/// setup and teardown included), the pieces held, out and back. The wedding and event ids are null for a wedding the caller
+/// may not see (its title then reads "Another wedding").
 /// </summary>
 public sealed record StockHolder(
-    Guid ReservationId, Guid WeddingId, string Wedding, Guid EventId, string EventName, DateTime EventStart, DateTime HeldFrom, DateTime HeldUntil, int Quantity,
+    Guid ReservationId, Guid? WeddingId, string Wedding, Guid? EventId, string EventName, DateTime EventStart, DateTime HeldFrom, DateTime HeldUntil, int Quantity,
     int CheckedOut, int Returned, StockReservationStatus Status);
 
 public sealed record StockDay(DateOnly Day, int PeakReserved, int Free);

@@ -229,7 +229,7 @@ public class StockPagesTests : AppTestContext
         [
             new StockAvailability(I, "Mandap set, gold", StockCategory.MandapSets, "set", 2, 2, 2, 0,
                 [new StockDay(from, 0, 2), new StockDay(from.AddDays(1), 2, 0), new StockDay(to, 2, 0)],
-                [Holder("Sharma–Kapoor", "Pheras", 1), Holder("Mehta–Rao", "Sangeet", 1)]),
+                [Holder("Sharma–Kapoor", "Pheras", 1), Holder("Mehta–Rao", "Sangeet", 1) with { WeddingId = null, EventId = null, Wedding = "Another wedding", EventName = "An event" }]),
             new StockAvailability(Guid.NewGuid(), "Fairy lights", StockCategory.Lights, "string", 40, 40, 0, 40, [], []),
         ]));
         Navigation.NavigateTo("stock/availability?from=2027-11-18&to=2027-11-20");
@@ -238,6 +238,10 @@ public class StockPagesTests : AppTestContext
         page.WaitForAssertion(() => page.FindAll("[data-test=holder]").Count.ShouldBe(2));
         page.Find("[data-test=short-days]").TextContent.ShouldBe("None free: 19 Nov, 20 Nov");
         page.FindAll("[data-test=holder]")[0].TextContent.ShouldContain("Sharma–Kapoor · Pheras, 19 Nov · 1 set");
+        page.FindAll("[data-test=holder]")[0].QuerySelectorAll("a").Length.ShouldBe(1);
+        // A wedding the coordinator is not on: held, but no link to a page they could not open.
+        page.FindAll("[data-test=holder]")[1].TextContent.ShouldContain("Another wedding · An event, 19 Nov · 1 set");
+        page.FindAll("[data-test=holder]")[1].QuerySelectorAll("a").Length.ShouldBe(0);
         page.Markup.ShouldContain("Fairy lights");
         page.Markup.ShouldNotContain("₹");
     }

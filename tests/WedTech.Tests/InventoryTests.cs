@@ -67,6 +67,11 @@ public abstract class InventoryTests(TestServer server) : ProviderTests(server)
             line.Holders!.Select(h => $"{h.Wedding}/{h.EventName}/{h.Quantity}"));
         Assert.Equal((new DateTime(2027, 11, 19, 19, 0, 0), new DateTime(2027, 11, 19, 16, 0, 0), StockReservationStatus.Reserved),
             (line.Holders![1].EventStart, line.Holders[1].HeldFrom, line.Holders[1].Status));
+        // A coordinator on neither team sees that the pieces are held and when, but not by whom, for what, or a way in.
+        var outsider = await studio.AddMemberAsync(Role.Coordinator);
+        var seen = Assert.Single((await outsider.Client.GetAsync<StockAvailabilityResponse>("/api/v1/inventory/availability?from=2027-11-19&to=2027-11-21")).Items);
+        Assert.Equal(line.Holders.Select(h => (h.HeldFrom, h.Quantity)), seen.Holders!.Select(h => (h.HeldFrom, h.Quantity)));
+        Assert.All(seen.Holders!, h => Assert.Equal(("Another wedding", "An event", (Guid?)null, (Guid?)null), (h.Wedding, h.EventName, h.WeddingId, h.EventId)));
         var later = Assert.Single((await admin.GetAsync<StockAvailabilityResponse>("/api/v1/inventory/availability?from=2027-11-21&to=2027-11-30")).Items);
         Assert.Equal((0, 8, null), (later.PeakReserved, later.Free, later.Days));
         Assert.Empty(later.Holders!);

@@ -133,7 +133,10 @@ public sealed class StockService(TenantDbContext db, CurrentUser currentUser, Au
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The reservations with their weddings' titles and their events' names and starts.</summary>
+    /// <summary>
+    /// The reservations with their weddings' titles and their events' names and starts. A wedding the caller may not see (a
+    /// coordinator's view of another team's wedding) holds pieces as "Another wedding", with no ids to follow and no event name.
+    /// </summary>
     private async Task<List<(Guid ItemId, StockHolder Holder)>> HoldersAsync(List<StockReservation> reservations, CancellationToken cancellationToken)
     {
         if (reservations.Count == 0)
@@ -142,13 +145,18 @@ public sealed class StockService(TenantDbContext db, CurrentUser currentUser, Au
         }
         var titles = await weddings.TitlesAsync([.. reservations.Select(r => r.WeddingId).Distinct()], cancellationToken);
         var found = new Dictionary<Guid, EventOfWedding?>();
-        foreach (var eventId in reservations.Select(r => r.EventId).Distinct())
+        foreach (var eventId in reservations.Where(r => titles.ContainsKey(r.WeddingId)).Select(r => r.EventId).Distinct())
         {
             found[eventId] = (await events.FindAsync(eventId, cancellationToken))?.Event;
         }
-        return [.. reservations.Select(r => (r.ItemId, new StockHolder(r.Id, r.WeddingId, titles.GetValueOrDefault(r.WeddingId) ?? "Another wedding", r.EventId,
-            found[r.EventId]?.Name ?? "An event", found[r.EventId]?.Start ?? r.HeldFrom.AddHours(r.SetupHours), r.HeldFrom, r.HeldUntil, r.Quantity, r.CheckedOut,
-            r.Returned, r.Status)))];
+        return [.. reservations.Select(r =>
+        {
+            var shown = titles.TryGetValue(r.WeddingId, out var title);
+            var wedEvent = found.GetValueOrDefault(r.EventId);
+            return (r.ItemId, new StockHolder(r.Id, shown ? r.WeddingId : null, title ?? "Another wedding", shown ? r.EventId : null,
+                wedEvent?.Name ?? "An event", wedEvent?.Start ?? r.HeldFrom.AddHours(r.SetupHours), r.HeldFrom, r.HeldUntil, r.Quantity, r.CheckedOut,
+                r.Returned, r.Status));
+        })];
     }
 
     /// <summary>Now on the studio's clock: reservations are held in wall-clock time at the venue.</summary>
