@@ -21,6 +21,9 @@ public interface IWeddingEvents
     /// <summary>One event with its wedding, whoever asks (the caller checks the wedding); null when there is none.</summary>
     Task<(Guid WeddingId, EventOfWedding Event)?> FindAsync(Guid eventId, CancellationToken cancellationToken);
 
+    /// <summary>These events, in one query, whoever asks (the caller checks their weddings); ids of no event are left out.</summary>
+    Task<Dictionary<Guid, EventOfWedding>> FindManyAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken);
+
     /// <summary>The events not cancelled starting (on the clock where they happen) from <paramref name="first"/> to <paramref name="last"/>, both days included, of any wedding.</summary>
     Task<List<(Guid WeddingId, Guid EventId, string Name, DateTime Start)>> StartingBetweenAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken);
 }
@@ -38,11 +41,18 @@ internal sealed class WeddingEvents(TenantDbContext db) : IWeddingEvents
 
     public async Task<(Guid WeddingId, EventOfWedding Event)?> FindAsync(Guid eventId, CancellationToken cancellationToken)
     {
-        var found = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.WeddingId, Event = new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name, e.Venue == null ? null : e.Venue.StateCode, e.Venue == null ? null : e.Venue.Country, e.StartsAt) })
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await WithWedding(db.Events.AsNoTracking().Where(e => e.Id == eventId)).FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : (found.WeddingId, found.Event);
     }
+
+    public async Task<Dictionary<Guid, EventOfWedding>> FindManyAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken) =>
+        eventIds.Count == 0 ? [] : await WithWedding(db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))).ToDictionaryAsync(f => f.Event.Id, f => f.Event, cancellationToken);
+
+    private static IQueryable<FoundEvent> WithWedding(IQueryable<WeddingEvent> events) =>
+        events.Select(e => new FoundEvent(e.WeddingId, new EventOfWedding(e.Id, e.Name, e.Start, e.Type, e.Status, e.End, e.Venue == null ? null : e.Venue.Name,
+            e.Venue == null ? null : e.Venue.StateCode, e.Venue == null ? null : e.Venue.Country, e.StartsAt)));
+
+    private sealed record FoundEvent(Guid WeddingId, EventOfWedding Event);
 
     public async Task<List<(Guid WeddingId, Guid EventId, string Name, DateTime Start)>> StartingBetweenAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {

@@ -144,11 +144,7 @@ public sealed class StockService(TenantDbContext db, CurrentUser currentUser, Au
             return [];
         }
         var titles = await weddings.TitlesAsync([.. reservations.Select(r => r.WeddingId).Distinct()], cancellationToken);
-        var found = new Dictionary<Guid, EventOfWedding?>();
-        foreach (var eventId in reservations.Where(r => titles.ContainsKey(r.WeddingId)).Select(r => r.EventId).Distinct())
-        {
-            found[eventId] = (await events.FindAsync(eventId, cancellationToken))?.Event;
-        }
+        var found = await events.FindManyAsync([.. reservations.Where(r => titles.ContainsKey(r.WeddingId)).Select(r => r.EventId).Distinct()], cancellationToken);
         return [.. reservations.Select(r =>
         {
             var shown = titles.TryGetValue(r.WeddingId, out var title);
